@@ -1,0 +1,40 @@
+package app.scribe.cli;
+
+import app.scribe.ErrorLog;
+import app.scribe.ScribeException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The command line: {@code scribe train | generate}. Bad input exits with 2 and one {@code error:} line. */
+@Command(name = "scribe", mixinStandardHelpOptions = true, version = "Scribe 0.1.0",
+        description = "Train a character-level LSTM on a book and let it write.",
+        subcommands = {TrainCommand.class, GenerateCommand.class})
+public final class ScribeCommand implements Runnable {
+    public static final int BAD_INPUT = 2;
+    public static final int FAILURE = 1;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: train or generate");
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new ScribeCommand());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof ScribeException) {
+                err.println("error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("error: unexpected failure (" + e + "); details are in " + ErrorLog.write(e));
+            return FAILURE;
+        });
+        return cli.execute(args);
+    }
+}

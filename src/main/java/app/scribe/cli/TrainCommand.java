@@ -1,0 +1,152 @@
+package app.scribe.cli;
+
+import app.scribe.ScribeException;
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusReader;
+import app.scribe.model.CharModel;
+import app.scribe.model.Engines;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.Optimizer;
+import app.scribe.corpus.CorpusInfo;
+import app.scribe.persistence.ModelFile;
+import app.scribe.persistence.SavedModel;
+import app.scribe.training.ResumeCheck;
+import app.scribe.training.Trainer;
+import app.scribe.training.TrainingEvent;
+import app.scribe.training.TrainingHistory;
+import app.scribe.training.TrainingPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", description = "Train a model on a text file and save it.")
+final class TrainCommand implements Callable<Integer> {
+    private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--corpus", required = true, description = "the text file to learn from")
+    Path corpusFile;
+
+    @Option(names = "--out", required = true, description = "the model file to write (.scribe)")
+    Path out;
+
+    @Option(names = "--steps", description = "total optimizer steps (default 2000)")
+    Long steps;
+
+    @Option(names = "--minutes", description = "stop after this many minutes")
+    Double minutes;
+
+    @Option(names = "--hidden", description = "LSTM units per layer (default 128)")
+    int hidden = DEFAULTS.hiddenSize();
+
+    @Option(names = "--layers", description = "LSTM layers, 1-3 (default 2)")
+    int layers = DEFAULTS.layers();
+
+    @Option(names = "--seq", description = "sequence length (default 30)")
+    int seq = DEFAULTS.seqLength();
+
+    @Option(names = "--batch", description = "batch size (default 64)")
+    int batch = DEFAULTS.batchSize();
+
+    @Option(names = "--lr", description = "learning rate (default 2e-3)")
+    double lr = DEFAULTS.learningRate();
+
+    @Option(names = "--optimizer", description = "rmsprop or adam (default rmsprop)")
+    String optimizer = "rmsprop";
+
+    @Option(names = "--dropout", description = "dropout between layers, 0 to 0.9 (default 0)")
+    double dropout = DEFAULTS.dropout();
+
+    @Option(names = "--seed", description = "random seed (default 42)")
+    long seed = DEFAULTS.seed();
+
+    @Option(names = "--engine", description = "network engine (default ${DEFAULT-VALUE})")
+    String engine = Engines.DEFAULT;
+
+    @Option(names = "--resume", description = "continue training this model file")
+    Path resume;
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        Corpus corpus = new CorpusReader().read(corpusFile);
+        ModelFile files = new ModelFile();
+        CharModel model;
+        TrainingHistory history;
+        if (resume != null) {
+            SavedModel saved = files.load(resume);
+            String warning = ResumeCheck.check(saved.vocabulary(), saved.corpus(), corpus);
+            if (warning != null) {
+                spec.commandLine().getErr().println("warning: " + warning);
+            }
+            model = saved.model();
+            history = saved.history();
+        } else {
+            Hyperparameters hp = new Hyperparameters(hidden, layers, seq, batch, parseOptimizer(), lr,
+                    DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed);
+            model = Engines.create(engine, corpus.vocabulary().size(), hp);
+            history = new TrainingHistory();
+        }
+        long total = steps != null ? steps : minutes != null ? 100_000_000L : 2000;
+        if (resume != null && steps != null) {
+            total = history.step() + steps;
+        }
+        TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(minutes == null ? 0 : minutes);
+        console.printf("corpus %s: %,d characters, %d distinct, %s%n", corpus.name(), corpus.length(),
+                corpus.vocabulary().size(), corpus.encoding());
+        Trainer trainer = new Trainer(model, corpus, plan, history);
+        trainer.addListener(new ProgressPrinter(console));
+        double validationLoss = trainer.run();
+        files.save(new SavedModel(model, corpus.vocabulary(), CorpusInfo.of(corpus), trainer.history()), out);
+        console.printf("saved %s at step %d%n", out, trainer.history().step());
+        console.printf("val_loss=%.4f%n", validationLoss);
+        console.flush();
+        return 0;
+    }
+
+    private Optimizer parseOptimizer() {
+        return switch (optimizer.toLowerCase()) {
+            case "rmsprop" -> Optimizer.RMSPROP;
+            case "adam" -> Optimizer.ADAM;
+            default -> throw new ScribeException("--optimizer must be rmsprop or adam (got " + optimizer + ").");
+        };
+    }
+
+    /** Prints a progress line every few seconds, and every evaluation and sample. */
+    private static final class ProgressPrinter implements java.util.function.Consumer<TrainingEvent> {
+        private final PrintWriter out;
+        private long lastPrinted;
+        private double lastValidation = Double.NaN;
+
+        ProgressPrinter(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(TrainingEvent event) {
+            if (event instanceof TrainingEvent.Progress p) {
+                long now = System.currentTimeMillis();
+                if (now - lastPrinted >= 2000 || p.step() == 1) {
+                    lastPrinted = now;
+                    out.printf("step %d  epoch %.2f  train_loss %.4f  val_loss %.4f  chars/s %.0f%n", p.step(),
+                            p.epoch(), p.smoothedLoss(), lastValidation, p.charsPerSecond());
+                }
+            } else if (event instanceof TrainingEvent.Evaluation e) {
+                lastValidation = e.validationLoss();
+                out.printf("step %d  val_loss %.4f%n", e.step(), e.validationLoss());
+            } else if (event instanceof TrainingEvent.SampleTaken s) {
+                out.printf("sample at step %d: %s%n", s.step(), s.text().replace("\n", " | "));
+            } else if (event instanceof TrainingEvent.Finished f) {
+                out.printf("finished at step %d: %s%n", f.step(), f.reason());
+            }
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package app.scribe.corpus;
+
+import app.scribe.ScribeException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Cuts a corpus into training windows and a held-out validation tail. Training windows start at random offsets
+ * (the seed reports' sampling); validation windows tile the tail in order so the measure is the same every time.
+ */
+public final class BatchSource {
+    public static final double VALIDATION_SHARE = 0.05;
+    /** Validation is capped so that measuring it stays a small fraction of training time on a large book. */
+    public static final int MAX_VALIDATION_CHARS = 100_000;
+
+    private final char[] indices;
+    private final int trainEnd;
+    private final int seqLength;
+    private final int batchSize;
+
+    public BatchSource(Corpus corpus, int seqLength, int batchSize) {
+        this.indices = corpus.indices();
+        this.seqLength = seqLength;
+        this.batchSize = batchSize;
+        this.trainEnd = (int) Math.round(indices.length * (1 - VALIDATION_SHARE));
+        if (trainEnd < seqLength + 2 || indices.length - trainEnd < seqLength + 1) {
+            throw new ScribeException(corpus.name() + " has " + indices.length + " characters: too short for sequences of "
+                    + seqLength + " (it needs at least " + (int) Math.ceil((seqLength + 1) / VALIDATION_SHARE) + ").");
+        }
+    }
+
+    public int trainingCharacters() {
+        return trainEnd;
+    }
+
+    /** Draws the next training batch; the random generator is the caller's so that runs can be repeated exactly. */
+    public Batch trainingBatch(SplittableRandom random) {
+        int[] inputs = new int[batchSize * seqLength];
+        int[] targets = new int[inputs.length];
+        for (int b = 0; b < batchSize; b++) {
+            int start = random.nextInt(trainEnd - seqLength);
+            copyWindow(start, b * seqLength, inputs, targets);
+        }
+        return new Batch(batchSize, seqLength, inputs, targets);
+    }
+
+    /** The validation tail in consecutive windows, grouped into batches (the last one may be smaller). */
+    public List<Batch> validationBatches() {
+        int end = Math.min(indices.length - 1, trainEnd + MAX_VALIDATION_CHARS);
+        int windows = (end - trainEnd) / seqLength;
+        List<Batch> batches = new ArrayList<>();
+        for (int first = 0; first < windows; first += batchSize) {
+            int size = Math.min(batchSize, windows - first);
+            int[] inputs = new int[size * seqLength];
+            int[] targets = new int[inputs.length];
+            for (int b = 0; b < size; b++) {
+                copyWindow(trainEnd + (first + b) * seqLength, b * seqLength, inputs, targets);
+            }
+            batches.add(new Batch(size, seqLength, inputs, targets));
+        }
+        return batches;
+    }
+
+    private void copyWindow(int start, int offset, int[] inputs, int[] targets) {
+        for (int t = 0; t < seqLength; t++) {
+            inputs[offset + t] = indices[start + t];
+            targets[offset + t] = indices[start + t + 1];
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package app.scribe.corpus;
+
+import java.util.List;
+
+/**
+ * A book ready for training: its characters as a compact index array (two bytes a character, no strings kept),
+ * its vocabulary, and what the user is shown about it.
+ *
+ * @param name       file name the corpus came from
+ * @param sha256     hex SHA-256 of the file's bytes, the corpus fingerprint stored in model files
+ * @param fileBytes  size of the file on disk
+ * @param encoding   the encoding that was detected
+ * @param strippedGutenberg whether a Project Gutenberg header and footer were removed
+ * @param indices    the text, each character replaced by its vocabulary index
+ * @param preview    the first characters of the cleaned text
+ * @param rarest     the rarest characters with their counts, rarest first
+ */
+public record Corpus(String name, String sha256, long fileBytes, String encoding, boolean strippedGutenberg,
+                     Vocabulary vocabulary, char[] indices, String preview, List<CharCount> rarest) {
+
+    public record CharCount(String character, long count) {
+    }
+
+    public int length() {
+        return indices.length;
+    }
+
+    /** Entropy of the character distribution in nats: the loss of a model that ignores context entirely. */
+    public double unigramEntropy() {
+        long[] counts = new long[vocabulary.size()];
+        for (char c : indices) {
+            counts[c]++;
+        }
+        double entropy = 0;
+        for (long count : counts) {
+            if (count > 0) {
+                double p = (double) count / indices.length;
+                entropy -= p * Math.log(p);
+            }
+        }
+        return entropy;
+    }
+}

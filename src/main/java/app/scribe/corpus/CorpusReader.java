@@ -1,0 +1,100 @@
+package app.scribe.corpus;
+
+import app.scribe.ScribeException;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Reads a text file into a {@link Corpus}: size check, encoding detection, Gutenberg stripping, normalising. */
+public final class CorpusReader {
+    /** Larger files are refused before anything is read, so a huge file can never exhaust memory. */
+    public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+    /** Fewer characters cannot fill even one training window plus a validation set. */
+    public static final int MIN_CHARACTERS = 100;
+    private static final int PREVIEW_CHARS = 2000;
+    private static final int RAREST_SHOWN = 8;
+
+    private final TextDecoder decoder = new TextDecoder();
+    private final GutenbergStripper stripper = new GutenbergStripper();
+    private final TextNormalizer normalizer = new TextNormalizer();
+
+    public Corpus read(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        byte[] bytes = readBytes(file, name);
+        if (bytes.length == 0) {
+            throw new ScribeException(name + " is empty.");
+        }
+        return fromBytes(name, bytes);
+    }
+
+    public Corpus fromBytes(String name, byte[] bytes) {
+        TextDecoder.Decoded decoded = decoder.decode(bytes, name);
+        String raw = normalizer.normalize(decoded.text());
+        boolean gutenberg = stripper.hasHeader(raw);
+        String text = gutenberg ? stripper.strip(raw) : raw;
+        int characters = text.codePointCount(0, text.length());
+        if (characters < MIN_CHARACTERS) {
+            throw new ScribeException(name + " has only " + characters + " characters of text; Scribe needs at least "
+                    + MIN_CHARACTERS + " to train on.");
+        }
+        Vocabulary vocabulary = Vocabulary.of(text);
+        char[] indices = vocabulary.encode(text);
+        String preview = text.substring(0, text.offsetByCodePoints(0, Math.min(characters, PREVIEW_CHARS)));
+        return new Corpus(name, sha256(bytes), bytes.length, decoded.encoding(), gutenberg, vocabulary, indices,
+                preview, rarest(vocabulary, indices));
+    }
+
+    private static byte[] readBytes(Path file, String name) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ScribeException(name + " is a folder, not a text file.");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ScribeException(String.format("%s is %,d MB; Scribe trains on files up to %,d MB.",
+                        name, size >> 20, MAX_FILE_BYTES >> 20));
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new ScribeException(name + " grew beyond " + (MAX_FILE_BYTES >> 20) + " MB while it was read.");
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new ScribeException(name + " does not exist (or was removed while it was read).");
+        } catch (AccessDeniedException e) {
+            throw new ScribeException(name + " cannot be read: permission denied.");
+        } catch (IOException e) {
+            throw new ScribeException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Corpus.CharCount> rarest(Vocabulary vocabulary, char[] indices) {
+        long[] counts = new long[vocabulary.size()];
+        for (char c : indices) {
+            counts[c]++;
+        }
+        List<Corpus.CharCount> all = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            all.add(new Corpus.CharCount(Vocabulary.describe(vocabulary.codePointAt(i)), counts[i]));
+        }
+        all.sort(Comparator.comparingLong(Corpus.CharCount::count));
+        return List.copyOf(all.subList(0, Math.min(RAREST_SHOWN, all.size())));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package app.scribe.corpus;
+
+import app.scribe.ScribeException;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The distinct Unicode code points of a text, sorted, each given a dense index. */
+public final class Vocabulary {
+    /** Larger alphabets (a Chinese novel, say) would need a different output layer than a char-LSTM's softmax. */
+    public static final int MAX_SIZE = 4096;
+
+    private final int[] codePoints;
+
+    public Vocabulary(int[] sortedDistinctCodePoints) {
+        if (sortedDistinctCodePoints.length < 2) {
+            throw new ScribeException("A vocabulary needs at least two different characters; this text has "
+                    + sortedDistinctCodePoints.length + ".");
+        }
+        if (sortedDistinctCodePoints.length > MAX_SIZE) {
+            throw new ScribeException("The text uses " + sortedDistinctCodePoints.length
+                    + " different characters; Scribe supports at most " + MAX_SIZE + ".");
+        }
+        for (int i = 1; i < sortedDistinctCodePoints.length; i++) {
+            if (sortedDistinctCodePoints[i] <= sortedDistinctCodePoints[i - 1]) {
+                throw new ScribeException("A vocabulary must list distinct characters in ascending order.");
+            }
+        }
+        this.codePoints = sortedDistinctCodePoints.clone();
+    }
+
+    public static Vocabulary of(String text) {
+        return new Vocabulary(text.codePoints().distinct().sorted().toArray());
+    }
+
+    public int size() {
+        return codePoints.length;
+    }
+
+    /** The index of a code point, or -1 when the vocabulary lacks it. */
+    public int indexOf(int codePoint) {
+        int i = Arrays.binarySearch(codePoints, codePoint);
+        return i >= 0 ? i : -1;
+    }
+
+    public int codePointAt(int index) {
+        return codePoints[index];
+    }
+
+    public String charAt(int index) {
+        return new String(Character.toChars(codePoints[index]));
+    }
+
+    public int[] codePoints() {
+        return codePoints.clone();
+    }
+
+    public char[] encode(String text) {
+        List<String> unknown = unknownCharacters(text);
+        if (!unknown.isEmpty()) {
+            throw new ScribeException("The model does not know these characters: " + String.join(" ", unknown)
+                    + ". Remove them or train on a text that contains them.");
+        }
+        int[] cps = text.codePoints().toArray();
+        char[] indices = new char[cps.length];
+        for (int i = 0; i < cps.length; i++) {
+            indices[i] = (char) indexOf(cps[i]);
+        }
+        return indices;
+    }
+
+    /** The distinct characters of {@code text} missing from this vocabulary, each shown readably. */
+    public List<String> unknownCharacters(String text) {
+        Set<Integer> missing = new LinkedHashSet<>();
+        text.codePoints().filter(cp -> indexOf(cp) < 0).forEach(missing::add);
+        return missing.stream().map(Vocabulary::describe).collect(Collectors.toList());
+    }
+
+    /** A printable rendering of a character: itself when visible, else its escape or code point. */
+    public static String describe(int codePoint) {
+        return switch (codePoint) {
+            case '\n' -> "\\n";
+            case '\t' -> "\\t";
+            case ' ' -> "' '";
+            default -> Character.isISOControl(codePoint) || !Character.isDefined(codePoint)
+                    ? String.format("U+%04X", codePoint)
+                    : "'" + new String(Character.toChars(codePoint)) + "'";
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Vocabulary v && Arrays.equals(codePoints, v.codePoints);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(codePoints);
+    }
+}

@@ -1,0 +1,34 @@
+package app.scribe.model;
+
+import app.scribe.corpus.Batch;
+
+/**
+ * A character-level language model as the rest of Scribe sees it: train on a batch, measure a batch, and step one
+ * character at a time for generation. Engines behind it (DL4J's network, a faster one) are interchangeable.
+ * A model is owned by one thread at a time; use {@link #copy()} to hand a snapshot to another.
+ */
+public interface CharModel {
+    String engine();
+
+    int vocabSize();
+
+    Hyperparameters hyperparameters();
+
+    /** One optimizer step at the given learning rate; returns the batch's mean loss before the step, nats/char. */
+    double train(Batch batch, double learningRate);
+
+    /** Mean loss over the batch in nats/char, without changing the model. */
+    double loss(Batch batch);
+
+    /** A fresh single-stream state (zeros), for generation and scoring. */
+    Stepper stepper();
+
+    /** Weights and optimizer state as named raw arrays: what a model file stores. */
+    ParameterSet parameters();
+
+    /** Replaces weights and optimizer state with those given; shapes must match. */
+    void load(ParameterSet parameters);
+
+    /** An independent deep copy, for generating on one thread while another trains. */
+    CharModel copy();
+}

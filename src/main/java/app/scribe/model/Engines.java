@@ -1,0 +1,19 @@
+package app.scribe.model;
+
+import app.scribe.ScribeException;
+
+/** Builds a model by engine name, the name a model file records. */
+public final class Engines {
+    public static final String DEFAULT = Dl4jCharModel.ENGINE;
+
+    private Engines() {
+    }
+
+    public static CharModel create(String engine, int vocabSize, Hyperparameters hp) {
+        return switch (engine) {
+            case Dl4jCharModel.ENGINE -> new Dl4jCharModel(vocabSize, hp);
+            default -> throw new ScribeException("Unknown engine '" + engine + "'; this version of Scribe has: "
+                    + Dl4jCharModel.ENGINE + ".");
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package app.scribe.model;
+
+import app.scribe.ScribeException;
+import app.scribe.corpus.Vocabulary;
+
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Writes text with a model: the state is carried through the prompt, then characters are sampled one at a time
+ * and handed to a sink as they come. With no prompt, generation starts after a newline, as at a paragraph start.
+ */
+public final class Generator {
+    /** Longer prompts are refused: they would only make the user wait before the first sampled character. */
+    public static final int MAX_PROMPT_CHARS = 100_000;
+    public static final int MAX_LENGTH = 1_000_000;
+
+    private final CharModel model;
+    private final Vocabulary vocabulary;
+
+    public Generator(CharModel model, Vocabulary vocabulary) {
+        this.model = model;
+        this.vocabulary = vocabulary;
+    }
+
+    /** Checks a prompt against the vocabulary; returns the indices to feed or throws a message naming the culprits. */
+    public int[] encodePrompt(String prompt) {
+        if (prompt.length() > MAX_PROMPT_CHARS) {
+            throw new ScribeException("The prompt has " + prompt.length() + " characters; the limit is "
+                    + MAX_PROMPT_CHARS + ".");
+        }
+        char[] encoded = vocabulary.encode(prompt);
+        int[] out = new int[encoded.length];
+        for (int i = 0; i < encoded.length; i++) {
+            out[i] = encoded[i];
+        }
+        return out;
+    }
+
+    /**
+     * Generates {@code length} characters after {@code prompt}; each is passed to {@code sink} as soon as it is
+     * sampled. Stops early when {@code cancelled} turns true. Returns the continuation (without the prompt).
+     */
+    public String generate(String prompt, int length, Sampler sampler, long seed, Consumer<String> sink,
+                           BooleanSupplier cancelled) {
+        if (length < 1 || length > MAX_LENGTH) {
+            throw new ScribeException("length must be between 1 and " + MAX_LENGTH + " (got " + length + ").");
+        }
+        int[] context = prompt.isEmpty() ? startContext() : encodePrompt(prompt);
+        Stepper stepper = model.stepper();
+        float[] probabilities = null;
+        for (int index : context) {
+            probabilities = stepper.step(index);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length && !cancelled.getAsBoolean(); i++) {
+            int next = sampler.pick(probabilities, random);
+            String ch = vocabulary.charAt(next);
+            out.append(ch);
+            sink.accept(ch);
+            probabilities = stepper.step(next);
+        }
+        return out.toString();
+    }
+
+    private int[] startContext() {
+        int newline = vocabulary.indexOf('\n');
+        int space = vocabulary.indexOf(' ');
+        return new int[]{newline >= 0 ? newline : space >= 0 ? space : 0};
+    }
+}

@@ -1,0 +1,55 @@
+package app.scribe.model;
+
+import app.scribe.ScribeException;
+
+/**
+ * Every knob of a training run, the random seed included, so that a run can be repeated. The GUI form, the CLI
+ * flags and the model file all map to this one record; its constructor refuses values outside the stated ranges.
+ */
+public record Hyperparameters(int hiddenSize, int layers, int seqLength, int batchSize, Optimizer optimizer,
+                              double learningRate, double decayRate, int decayEvery, double clipNorm,
+                              double dropout, long seed) {
+
+    /** The seed reports' settings. */
+    public static Hyperparameters defaults() {
+        return new Hyperparameters(128, 2, 30, 64, Optimizer.RMSPROP, 2e-3, 0.96, 5000, 5.0, 0.0, 42);
+    }
+
+    public Hyperparameters {
+        requireRange("hidden size", hiddenSize, 1, 2048);
+        requireRange("layers", layers, 1, 3);
+        requireRange("sequence length", seqLength, 1, 1000);
+        requireRange("batch size", batchSize, 1, 4096);
+        if (optimizer == null) {
+            throw new ScribeException("optimizer must be rmsprop or adam.");
+        }
+        requireRange("learning rate", learningRate, 1e-6, 1.0);
+        requireRange("decay rate", decayRate, 0.01, 1.0);
+        requireRange("decay interval", decayEvery, 1, 100_000_000);
+        requireRange("gradient clip norm", clipNorm, 0.01, 1000);
+        if (!(dropout >= 0 && dropout < 0.9)) {
+            throw new ScribeException("dropout must be at least 0 and below 0.9 (got " + dropout + ").");
+        }
+    }
+
+    private static void requireRange(String name, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new ScribeException(name + " must be between " + format(min) + " and " + format(max)
+                    + " (got " + format(value) + ").");
+        }
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    public Hyperparameters withSeed(long newSeed) {
+        return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
+                decayEvery, clipNorm, dropout, newSeed);
+    }
+
+    /** Learning rate after {@code step} optimizer steps: multiplied by the decay rate every decay interval. */
+    public double learningRateAt(long step) {
+        return learningRate * Math.pow(decayRate, step / decayEvery);
+    }
+}

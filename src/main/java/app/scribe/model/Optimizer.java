@@ -1,0 +1,5 @@
+package app.scribe.model;
+
+public enum Optimizer {
+    RMSPROP, ADAM
+}

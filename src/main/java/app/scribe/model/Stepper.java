@@ -1,0 +1,13 @@
+package app.scribe.model;
+
+/** The recurrent state of one stream of text: feed it a character, get the next character's distribution. */
+public interface Stepper {
+    /**
+     * Advances the state by one character and returns the probabilities of the next one. The returned array is
+     * owned by the stepper and overwritten by the next call.
+     */
+    float[] step(int charIndex);
+
+    /** An independent copy of the current state (for branching and beam search). */
+    Stepper copy();
+}

@@ -1,0 +1,41 @@
+package app.scribe.training;
+
+import app.scribe.ScribeException;
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.Vocabulary;
+import app.scribe.corpus.CorpusInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decides whether a saved model may continue training on a corpus (char-rnn's rule: same vocabulary or refuse). */
+public final class ResumeCheck {
+    private ResumeCheck() {
+    }
+
+    /** Throws when the vocabularies differ; returns a warning when only the text differs, else null. */
+    public static String check(Vocabulary modelVocabulary, CorpusInfo trainedOn, Corpus corpus) {
+        if (!modelVocabulary.equals(corpus.vocabulary())) {
+            List<String> missing = new ArrayList<>();
+            for (int cp : corpus.vocabulary().codePoints()) {
+                if (modelVocabulary.indexOf(cp) < 0) {
+                    missing.add(Vocabulary.describe(cp));
+                }
+            }
+            List<String> unused = new ArrayList<>();
+            for (int cp : modelVocabulary.codePoints()) {
+                if (corpus.vocabulary().indexOf(cp) < 0) {
+                    unused.add(Vocabulary.describe(cp));
+                }
+            }
+            throw new ScribeException("Cannot resume on " + corpus.name() + ": its characters differ from the model's."
+                    + (missing.isEmpty() ? "" : " The model lacks: " + String.join(" ", missing) + ".")
+                    + (unused.isEmpty() ? "" : " The text lacks: " + String.join(" ", unused) + "."));
+        }
+        if (trainedOn != null && trainedOn.sha256() != null && !trainedOn.sha256().equals(corpus.sha256())) {
+            return "the model was trained on " + trainedOn.name() + " (SHA-256 " + trainedOn.sha256().substring(0, 12)
+                    + "…) and now continues on " + corpus.name() + " (SHA-256 " + corpus.sha256().substring(0, 12) + "…).";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,234 @@
+package app.scribe.training;
+
+import app.scribe.ScribeException;
+import app.scribe.corpus.Batch;
+import app.scribe.corpus.BatchSource;
+import app.scribe.corpus.Corpus;
+import app.scribe.model.CharModel;
+import app.scribe.model.Generator;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.Sampler;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The training loop. {@link #run()} blocks the calling thread, which becomes the model's owner for the run;
+ * {@link #pause()}, {@link #resume()} and {@link #stop()} may be called from any thread. The trainer never calls
+ * the UI: it publishes {@link TrainingEvent}s to listeners, which must return quickly.
+ */
+public final class Trainer {
+    private static final double SMOOTHING = 0.95;
+    private static final double SAMPLE_TEMPERATURE = 0.7;
+
+    private final CharModel model;
+    private final Corpus corpus;
+    private final TrainingPlan plan;
+    private final TrainingHistory history;
+    private final BatchSource batches;
+    private final List<Consumer<TrainingEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private boolean paused;
+    private volatile boolean running;
+    private volatile boolean stopRequested;
+    private final Queue<CompletableFuture<CharModel>> snapshotRequests = new ConcurrentLinkedQueue<>();
+
+    public Trainer(CharModel model, Corpus corpus, TrainingPlan plan, TrainingHistory history) {
+        this.model = model;
+        this.corpus = corpus;
+        this.plan = plan;
+        this.history = Objects.requireNonNull(history);
+        Hyperparameters hp = model.hyperparameters();
+        if (corpus.vocabulary().size() != model.vocabSize()) {
+            throw new ScribeException("The model was built for " + model.vocabSize() + " characters but "
+                    + corpus.name() + " has " + corpus.vocabulary().size() + ".");
+        }
+        this.batches = new BatchSource(corpus, hp.seqLength(), hp.batchSize());
+    }
+
+    public void addListener(Consumer<TrainingEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public TrainingHistory history() {
+        return history;
+    }
+
+    public void pause() {
+        synchronized (lock) {
+            paused = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (lock) {
+            paused = false;
+            lock.notifyAll();
+        }
+    }
+
+    public void stop() {
+        stopRequested = true;
+        resume();
+    }
+
+    /**
+     * A copy of the model as of the last completed step, made on the training thread between steps (or at once
+     * when the run is over). While the trainer runs, other threads generate from such a copy, never from the live
+     * model.
+     */
+    public CompletableFuture<CharModel> requestSnapshot() {
+        CompletableFuture<CharModel> request = new CompletableFuture<>();
+        synchronized (lock) {
+            snapshotRequests.add(request);
+            lock.notifyAll();
+        }
+        if (!running) {
+            serveSnapshots();
+        }
+        return request;
+    }
+
+    private synchronized void serveSnapshots() {
+        CompletableFuture<CharModel> request;
+        while ((request = snapshotRequests.poll()) != null) {
+            try {
+                request.complete(model.copy());
+            } catch (RuntimeException e) {
+                request.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Trains until the step budget, the time limit or a stop; returns the final validation loss. */
+    public double run() {
+        Hyperparameters hp = model.hyperparameters();
+        List<Batch> validation = batches.validationBatches();
+        long startStep = history.step();
+        long started = System.nanoTime();
+        long windowStart = started;
+        long windowSteps = 0;
+        double smoothed = Double.NaN;
+        long charsPerStep = (long) hp.batchSize() * hp.seqLength();
+        running = true;
+        String reason = "reached " + plan.totalSteps() + " steps";
+        try {
+            while (history.step() < plan.totalSteps()) {
+                if (awaitUnpaused()) {
+                    reason = "stopped by the user";
+                    break;
+                }
+                long step = history.step();
+                double lr = hp.learningRateAt(step);
+                long t0 = System.nanoTime();
+                double loss = model.train(batches.trainingBatch(batchRandom(hp.seed(), step)), lr);
+                if (!Double.isFinite(loss)) {
+                    throw new ScribeException("Training diverged at step " + (step + 1)
+                            + " (the loss is not a number); lower the learning rate and start again.");
+                }
+                long now = System.nanoTime();
+                history.advance(step + 1, (now - t0) / 1_000_000);
+                step++;
+                windowSteps++;
+                smoothed = Double.isNaN(smoothed) ? loss : SMOOTHING * smoothed + (1 - SMOOTHING) * loss;
+                if (step % plan.recordEvery() == 0 || step == 1) {
+                    history.addTrainingLoss(step, smoothed);
+                }
+                double seconds = (now - windowStart) / 1e9;
+                double charsPerSecond = windowSteps * charsPerStep / Math.max(seconds, 1e-9);
+                if (seconds > 2) {
+                    windowStart = now;
+                    windowSteps = 0;
+                }
+                long elapsed = (now - started) / 1_000_000;
+                long eta = (long) ((plan.totalSteps() - step) * (double) elapsed / (step - startStep));
+                publish(new TrainingEvent.Progress(step, (double) step * charsPerStep / batches.trainingCharacters(),
+                        loss, smoothed, charsPerSecond, history.trainingMillis(), eta, lr));
+                boolean last = step >= plan.totalSteps();
+                if (step % plan.evaluateEvery() == 0 || last) {
+                    evaluate(step, validation);
+                }
+                if (step % plan.sampleEvery() == 0 || last) {
+                    sample(step);
+                }
+                serveSnapshots();
+                if (plan.maxMinutes() > 0 && elapsed >= plan.maxMinutes() * 60_000) {
+                    reason = "reached the time limit of " + plan.maxMinutes() + " minutes";
+                    break;
+                }
+            }
+        } catch (ScribeException e) {
+            finish();
+            publish(new TrainingEvent.Failed(history.step(), e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            finish();
+            publish(new TrainingEvent.Failed(history.step(), "Training failed: " + e));
+            throw e;
+        }
+        long step = history.step();
+        if (history.validationLoss().isEmpty() || history.validationLoss().get(history.validationLoss().size() - 1).step() != step) {
+            evaluate(step, validation);
+        }
+        finish();
+        publish(new TrainingEvent.Finished(step, reason));
+        return history.lastValidationLoss();
+    }
+
+    private void finish() {
+        running = false;
+        serveSnapshots();
+    }
+
+    /** The batch of a step depends only on the seed and the step, so a resumed run draws what a straight run would. */
+    static SplittableRandom batchRandom(long seed, long step) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
+    }
+
+    private boolean awaitUnpaused() {
+        synchronized (lock) {
+            while (paused && !stopRequested) {
+                serveSnapshots();
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+            }
+        }
+        return stopRequested || Thread.currentThread().isInterrupted();
+    }
+
+    private void evaluate(long step, List<Batch> validation) {
+        double total = 0;
+        long count = 0;
+        for (Batch batch : validation) {
+            int n = batch.batchSize() * batch.seqLength();
+            total += model.loss(batch) * n;
+            count += n;
+        }
+        double loss = total / count;
+        history.addValidationLoss(step, loss);
+        publish(new TrainingEvent.Evaluation(step, loss));
+    }
+
+    private void sample(long step) {
+        String text = new Generator(model, corpus.vocabulary()).generate("", plan.sampleLength(),
+                Sampler.temperature(SAMPLE_TEMPERATURE), step, ch -> { }, () -> false);
+        history.addSample(step, text);
+        publish(new TrainingEvent.SampleTaken(step, text));
+    }
+
+    private void publish(TrainingEvent event) {
+        for (Consumer<TrainingEvent> listener : listeners) {
+            listener.accept(event);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package app.scribe.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a run has recorded: the step reached, the loss curves and the samples. Saved with the model so that a
+ * loaded model shows its chart again and resumes at the right step. Owned by the training thread; readers take a
+ * {@link #copy()}.
+ */
+public final class TrainingHistory {
+    public record Point(long step, double loss) {
+    }
+
+    public record Sample(long step, String text) {
+    }
+
+    private long step;
+    private long trainingMillis;
+    private final List<Point> trainingLoss = new ArrayList<>();
+    private final List<Point> validationLoss = new ArrayList<>();
+    private final List<Sample> samples = new ArrayList<>();
+
+    public TrainingHistory() {
+    }
+
+    public TrainingHistory(long step, long trainingMillis, List<Point> trainingLoss, List<Point> validationLoss,
+                           List<Sample> samples) {
+        this.step = step;
+        this.trainingMillis = trainingMillis;
+        this.trainingLoss.addAll(trainingLoss);
+        this.validationLoss.addAll(validationLoss);
+        this.samples.addAll(samples);
+    }
+
+    public synchronized TrainingHistory copy() {
+        return new TrainingHistory(step, trainingMillis, trainingLoss, validationLoss, samples);
+    }
+
+    public synchronized long step() {
+        return step;
+    }
+
+    public synchronized long trainingMillis() {
+        return trainingMillis;
+    }
+
+    public synchronized List<Point> trainingLoss() {
+        return List.copyOf(trainingLoss);
+    }
+
+    public synchronized List<Point> validationLoss() {
+        return List.copyOf(validationLoss);
+    }
+
+    public synchronized List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    public synchronized Double lastValidationLoss() {
+        return validationLoss.isEmpty() ? null : validationLoss.get(validationLoss.size() - 1).loss();
+    }
+
+    synchronized void advance(long newStep, long millis) {
+        step = newStep;
+        trainingMillis += millis;
+    }
+
+    synchronized void addTrainingLoss(long atStep, double loss) {
+        trainingLoss.add(new Point(atStep, loss));
+    }
+
+    synchronized void addValidationLoss(long atStep, double loss) {
+        validationLoss.add(new Point(atStep, loss));
+    }
+
+    synchronized void addSample(long atStep, String text) {
+        samples.add(new Sample(atStep, text));
+    }
+}

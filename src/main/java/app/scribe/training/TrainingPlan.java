@@ -1,0 +1,33 @@
+package app.scribe.training;
+
+import app.scribe.ScribeException;
+
+/**
+ * How long to train and how often to look: the step budget (total, counting steps of earlier sessions), an optional
+ * wall-clock limit, and the intervals for validation, recorded loss points and samples.
+ */
+public record TrainingPlan(long totalSteps, double maxMinutes, int evaluateEvery, int sampleEvery, int sampleLength,
+                           int recordEvery) {
+    public TrainingPlan {
+        if (totalSteps < 1 || totalSteps > 100_000_000L) {
+            throw new ScribeException("steps must be between 1 and 100000000 (got " + totalSteps + ").");
+        }
+        if (!(maxMinutes >= 0 && maxMinutes <= 60 * 24 * 30)) {
+            throw new ScribeException("minutes must be between 0 (no limit) and 43200 (got " + maxMinutes + ").");
+        }
+        if (evaluateEvery < 1 || sampleEvery < 1 || sampleLength < 1 || recordEvery < 1) {
+            throw new ScribeException("evaluation, sample and record intervals must be at least 1.");
+        }
+    }
+
+    /** Validation and samples at evenly spaced steps: ten samples across the budget, as in the seed report. */
+    public static TrainingPlan forSteps(long totalSteps) {
+        int evaluateEvery = (int) Math.max(10, Math.min(250, totalSteps / 20));
+        int sampleEvery = (int) Math.max(10, totalSteps / 10);
+        return new TrainingPlan(totalSteps, 0, evaluateEvery, sampleEvery, 120, 5);
+    }
+
+    public TrainingPlan withMaxMinutes(double minutes) {
+        return new TrainingPlan(totalSteps, minutes, evaluateEvery, sampleEvery, sampleLength, recordEvery);
+    }
+}
