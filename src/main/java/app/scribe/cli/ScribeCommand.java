@@ -21,7 +21,18 @@ public final class ScribeCommand implements Runnable {
     }
 
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** As {@link #run(String...)}, writing to the given streams instead of the console (null keeps the console). */
+    public static int run(PrintWriter stdout, PrintWriter stderr, String... args) {
         CommandLine cli = new CommandLine(new ScribeCommand());
+        if (stdout != null) {
+            cli.setOut(stdout);
+        }
+        if (stderr != null) {
+            cli.setErr(stderr);
+        }
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage());
             return BAD_INPUT;

@@ -106,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
         double validationLoss = trainer.run();
         files.save(new SavedModel(model, corpus.vocabulary(), CorpusInfo.of(corpus), trainer.history()), out);
         console.printf("saved %s at step %d%n", out, trainer.history().step());
-        console.printf("val_loss=%.4f%n", validationLoss);
+        console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
         console.flush();
         return 0;
     }

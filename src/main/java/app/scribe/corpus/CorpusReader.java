@@ -58,6 +58,15 @@ public final class CorpusReader {
             if (Files.isDirectory(file)) {
                 throw new ScribeException(name + " is a folder, not a text file.");
             }
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            if (!Files.isRegularFile(file)) {
+                // A device or a pipe has no size to check and may never end (/dev/zero): reading it could exhaust
+                // memory or hang, so only ordinary files are read.
+                throw new ScribeException(name + " is not an ordinary file (a device, pipe or socket); save the text"
+                        + " to a file first.");
+            }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 throw new ScribeException(String.format("%s is %,d MB; Scribe trains on files up to %,d MB.",

@@ -1,0 +1,94 @@
+package app.scribe.corpus;
+
+import app.scribe.ScribeException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BatchSourceTest {
+    private static final int LENGTH = 2000;
+
+    /** A text of distinct ascending characters, so that each character's vocabulary index is its position. */
+    private static Corpus positional() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < LENGTH; i++) {
+            sb.appendCodePoint(0x4E00 + i);
+        }
+        Corpus corpus = new CorpusReader().fromBytes("positions.txt", sb.toString().getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < LENGTH; i++) {
+            assertEquals(i, corpus.indices()[i]);
+        }
+        return corpus;
+    }
+
+    @Test
+    void targetsAreInputsShiftedByOneAndWindowsStayInTheTrainingPart() {
+        Corpus corpus = positional();
+        int seq = 25;
+        BatchSource source = new BatchSource(corpus, seq, 16);
+        int trainEnd = source.trainingCharacters();
+        assertEquals(1900, trainEnd);
+        SplittableRandom random = new SplittableRandom(7);
+        int maxTarget = 0;
+        for (int n = 0; n < 200; n++) {
+            Batch batch = source.trainingBatch(random);
+            assertEquals(16, batch.batchSize());
+            assertEquals(seq, batch.seqLength());
+            for (int b = 0; b < batch.batchSize(); b++) {
+                int start = batch.input(b, 0);
+                for (int t = 0; t < seq; t++) {
+                    assertEquals(start + t, batch.input(b, t), "window is contiguous");
+                    assertEquals(batch.input(b, t) + 1, batch.target(b, t), "target is the next character");
+                    assertTrue(batch.target(b, t) < trainEnd, "target " + batch.target(b, t) + " leaks into validation");
+                }
+                maxTarget = Math.max(maxTarget, batch.target(b, seq - 1));
+            }
+        }
+        assertTrue(maxTarget > trainEnd - 50, "windows reach the end of the training part: " + maxTarget);
+    }
+
+    @Test
+    void sameRandomGivesSameBatches() {
+        BatchSource source = new BatchSource(positional(), 10, 4);
+        assertArrayEquals(source.trainingBatch(new SplittableRandom(5)).inputs(),
+                source.trainingBatch(new SplittableRandom(5)).inputs());
+    }
+
+    @Test
+    void validationTilesTheLastFivePercentInOrder() {
+        Corpus corpus = positional();
+        int seq = 9;
+        BatchSource source = new BatchSource(corpus, seq, 4);
+        List<Batch> validation = source.validationBatches();
+        int expected = 1900;
+        for (Batch batch : validation) {
+            assertTrue(batch.batchSize() <= 4);
+            for (int b = 0; b < batch.batchSize(); b++) {
+                for (int t = 0; t < seq; t++) {
+                    assertEquals(expected, batch.input(b, t));
+                    assertEquals(expected + 1, batch.target(b, t));
+                    expected++;
+                }
+            }
+        }
+        int windows = (LENGTH - 1 - 1900) / seq;
+        assertEquals(1900 + windows * seq, expected, "every whole window of the tail is used once");
+        assertTrue(LENGTH - 1 - expected < seq, "less than one window is left over");
+        assertEquals(validation.size(), source.validationBatches().size());
+        assertArrayEquals(validation.get(0).inputs(), source.validationBatches().get(0).inputs());
+    }
+
+    @Test
+    void tooShortATextIsRefusedWithTheNeededLength() {
+        Corpus corpus = positional();
+        ScribeException e = assertThrows(ScribeException.class, () -> new BatchSource(corpus, 200, 4));
+        assertTrue(e.getMessage().contains("positions.txt") && e.getMessage().contains("sequences of 200"), e.getMessage());
+    }
+}
