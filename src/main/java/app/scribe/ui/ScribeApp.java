@@ -1,12 +1,92 @@
 package app.scribe.ui;
 
 import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The desktop app. Folders come from the system properties {@code scribe.corpora} and {@code scribe.models}
+ * (defaults: {@code corpora} and {@code models} in the working directory).
+ */
 public final class ScribeApp extends Application {
+    private Background background;
+
     @Override
     public void start(Stage stage) {
+        Path corpora = Path.of(System.getProperty("scribe.corpora", "corpora"));
+        Path models = Path.of(System.getProperty("scribe.models", "models"));
+        background = new Background();
+        Messages messages = new Messages();
+        Session session = new Session(corpora, models, background, messages);
+        CorpusViewModel corpus = new CorpusViewModel(session);
+        TrainingViewModel training = new TrainingViewModel(session);
+        GenerationViewModel generation = new GenerationViewModel(session, training);
+        ModelFilesViewModel modelFiles = new ModelFilesViewModel(session, training);
+
+        FXMLLoader loader = new FXMLLoader(ScribeApp.class.getResource("main.fxml"));
+        loader.setControllerFactory(type -> new MainController(corpus, training, generation, modelFiles));
+        Parent view;
+        try {
+            view = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        NotificationPane notifications = new NotificationPane(view);
+        notifications.setId("notifications");
+        notifications.setShowFromTop(true);
+        messages.latestProperty().addListener((obs, old, message) -> {
+            if (message != null) {
+                notifications.getStyleClass().setAll("notification-pane",
+                        message.kind() == Messages.Kind.ERROR ? "error" : "info");
+                notifications.show(message.text());
+            }
+        });
+
+        Scene scene = new Scene(notifications);
+        scene.getStylesheets().add(ScribeApp.class.getResource("scribe.css").toExternalForm());
+        scene.setOnDragOver(ScribeApp::acceptFiles);
+        scene.setOnDragDropped(event -> {
+            if (event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty()) {
+                corpus.load(event.getDragboard().getFiles().get(0).toPath());
+                event.setDropCompleted(true);
+            }
+            event.consume();
+        });
         stage.setTitle("Scribe");
+        try (InputStream icon = ScribeApp.class.getResourceAsStream("/app/scribe/icons/scribe.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        } catch (IOException ignored) {
+            // A missing icon is cosmetic.
+        }
+        stage.setScene(scene);
+        stage.setOnCloseRequest(event -> new CloseGuard(training, modelFiles).confirm(event));
         stage.show();
+    }
+
+    private static void acceptFiles(DragEvent event) {
+        if (event.getDragboard().hasFiles()) {
+            event.acceptTransferModes(TransferMode.COPY);
+        }
+        event.consume();
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.shutdown();
+        }
     }
 }

@@ -1,0 +1,68 @@
+package app.scribe.ui;
+
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The app's worker threads: one for short jobs (reading files, saving, copying models) and one per long job kind.
+ * Threads are daemons so that a closing window never waits for them.
+ */
+public final class Background {
+    private final ExecutorService io = Executors.newSingleThreadExecutor(named("scribe-io"));
+    private final ExecutorService training = Executors.newSingleThreadExecutor(named("scribe-training"));
+    private final ExecutorService generation = Executors.newSingleThreadExecutor(named("scribe-generation"));
+
+    public ExecutorService ioExecutor() {
+        return io;
+    }
+
+    public ExecutorService training() {
+        return training;
+    }
+
+    public ExecutorService generation() {
+        return generation;
+    }
+
+    /** Runs {@code work} off the FX thread; {@code onDone} or {@code onFailed} then run on the FX thread. */
+    public <T> Task<T> io(Supplier<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() {
+                return work.get();
+            }
+        };
+        task.setOnSucceeded(e -> onDone.accept(task.getValue()));
+        task.setOnFailed(e -> onFailed.accept(task.getException()));
+        io.execute(task);
+        return task;
+    }
+
+    public void shutdown() {
+        io.shutdownNow();
+        training.shutdownNow();
+        generation.shutdownNow();
+    }
+
+    static void onFx(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    private static ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

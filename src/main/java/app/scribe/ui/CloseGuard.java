@@ -1,0 +1,37 @@
+package app.scribe.ui;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.WindowEvent;
+
+import java.util.Optional;
+
+/** Asks before a window closes on a running training, so that hours of training are not thrown away by a click. */
+final class CloseGuard {
+    private final TrainingViewModel training;
+    private final ModelFilesViewModel modelFiles;
+
+    CloseGuard(TrainingViewModel training, ModelFilesViewModel modelFiles) {
+        this.training = training;
+        this.modelFiles = modelFiles;
+    }
+
+    void confirm(WindowEvent event) {
+        if (!training.isBusy()) {
+            return;
+        }
+        ButtonType save = new ButtonType("Save and close", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Close without saving", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "Training is still running. Save the model before closing?", save, discard, ButtonType.CANCEL);
+        alert.setHeaderText("Close Scribe?");
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            event.consume();
+        } else if (answer.get() == save) {
+            event.consume();
+            modelFiles.saveThen(() -> javafx.application.Platform.exit());
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package app.scribe.ui;
+
+import app.scribe.model.Optimizer;
+import app.scribe.training.TrainingHistory;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Wires the FXML view to the view-models. Holds no logic of its own beyond formatting. */
+public final class MainController {
+    private static final double LN2 = Math.log(2);
+    /** The chart thins its lines beyond this many points so that drawing stays cheap in long runs. */
+    private static final int MAX_CHART_POINTS = 1500;
+
+    private final CorpusViewModel corpus;
+    private final TrainingViewModel training;
+    private final GenerationViewModel generation;
+    private final ModelFilesViewModel modelFiles;
+
+    @FXML private ListView<Path> corpusList;
+    @FXML private ProgressBar corpusProgress;
+    @FXML private Label corpusSummary;
+    @FXML private TextArea corpusPreview;
+    @FXML private Spinner<Integer> hiddenSpinner;
+    @FXML private Spinner<Integer> layersSpinner;
+    @FXML private Spinner<Integer> seqSpinner;
+    @FXML private Spinner<Integer> batchSpinner;
+    @FXML private ChoiceBox<Optimizer> optimizerChoice;
+    @FXML private TextField learningRateField;
+    @FXML private Spinner<Double> dropoutSpinner;
+    @FXML private TextField seedField;
+    @FXML private Spinner<Integer> stepsSpinner;
+    @FXML private Button trainButton;
+    @FXML private Button pauseButton;
+    @FXML private Button resumeButton;
+    @FXML private Button stopButton;
+    @FXML private Button resetButton;
+    @FXML private ChoiceBox<String> unitsChoice;
+    @FXML private Label statusLabel;
+    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private NumberAxis lossAxis;
+    @FXML private ListView<TrainingHistory.Sample> samplesList;
+    @FXML private TextField promptField;
+    @FXML private Spinner<Integer> lengthSpinner;
+    @FXML private TextField generationSeedField;
+    @FXML private CheckBox greedyCheck;
+    @FXML private Slider temperatureSlider;
+    @FXML private Label temperatureLabel;
+    @FXML private Button generateButton;
+    @FXML private Button stopGenerationButton;
+    @FXML private ScrollPane outputScroll;
+    @FXML private TextFlow outputFlow;
+    @FXML private TextField modelNameField;
+    @FXML private ComboBox<Path> savedModelsBox;
+    @FXML private Button saveButton;
+    @FXML private Button loadButton;
+    @FXML private Button loadFileButton;
+
+    private final XYChart.Series<Number, Number> trainingSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> validationSeries = new XYChart.Series<>();
+
+    public MainController(CorpusViewModel corpus, TrainingViewModel training, GenerationViewModel generation,
+                          ModelFilesViewModel modelFiles) {
+        this.corpus = corpus;
+        this.training = training;
+        this.generation = generation;
+        this.modelFiles = modelFiles;
+    }
+
+    @FXML
+    private void initialize() {
+        bindCorpusPane();
+        bindTrainingForm();
+        bindTrainingControls();
+        bindChart();
+        bindGenerationPane();
+        bindModelFiles();
+    }
+
+    private void bindCorpusPane() {
+        corpusList.setItems(corpus.available());
+        corpusList.setCellFactory(list -> new PathCell());
+        corpusList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                corpus.load(now);
+            }
+        });
+        corpusProgress.visibleProperty().bind(corpus.loadingProperty());
+        corpusProgress.managedProperty().bind(corpus.loadingProperty());
+        corpusProgress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        corpusSummary.textProperty().bind(corpus.summaryProperty());
+        corpusPreview.textProperty().bind(corpus.previewProperty());
+    }
+
+    private void bindTrainingForm() {
+        hiddenSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 2048, 128, 16));
+        layersSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3, 2));
+        seqSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, 30, 5));
+        batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 4096, 64, 8));
+        dropoutSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.85, 0, 0.05));
+        stepsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000_000, 2000, 500));
+        optimizerChoice.getItems().setAll(Optimizer.values());
+        bindInteger(hiddenSpinner, training.hiddenSizeProperty());
+        bindInteger(layersSpinner, training.layersProperty());
+        bindInteger(seqSpinner, training.seqLengthProperty());
+        bindInteger(batchSpinner, training.batchSizeProperty());
+        bindInteger(stepsSpinner, training.stepsProperty());
+        dropoutSpinner.getValueFactory().valueProperty().bindBidirectional(training.dropoutProperty().asObject());
+        optimizerChoice.valueProperty().bindBidirectional(training.optimizerProperty());
+        learningRateField.textProperty().bindBidirectional(training.learningRateProperty());
+        seedField.textProperty().bindBidirectional(training.seedProperty());
+    }
+
+    private static void bindInteger(Spinner<Integer> spinner, javafx.beans.property.IntegerProperty property) {
+        spinner.getValueFactory().valueProperty().bindBidirectional(property.asObject());
+    }
+
+    private void bindTrainingControls() {
+        var phase = training.phaseProperty();
+        var idle = Bindings.equal(phase, TrainingViewModel.Phase.IDLE);
+        trainButton.disableProperty().bind(idle.not());
+        resetButton.disableProperty().bind(idle.not());
+        pauseButton.disableProperty().bind(Bindings.notEqual(phase, TrainingViewModel.Phase.RUNNING));
+        resumeButton.disableProperty().bind(Bindings.notEqual(phase, TrainingViewModel.Phase.PAUSED));
+        stopButton.disableProperty().bind(idle);
+        statusLabel.textProperty().bind(training.statusProperty());
+        for (var field : List.of(hiddenSpinner, layersSpinner, seqSpinner, batchSpinner, dropoutSpinner)) {
+            field.disableProperty().bind(idle.not());
+        }
+        samplesList.setItems(training.samples());
+        samplesList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(TrainingHistory.Sample sample, boolean empty) {
+                super.updateItem(sample, empty);
+                setText(empty || sample == null ? null : "step " + sample.step() + ":  " + sample.text().replace('\n', ' '));
+            }
+        });
+        training.samples().addListener((ListChangeListener<TrainingHistory.Sample>) c ->
+                samplesList.scrollTo(Math.max(0, training.samples().size() - 1)));
+    }
+
+    private void bindChart() {
+        trainingSeries.setName("training (smoothed)");
+        validationSeries.setName("validation");
+        lossChart.getData().setAll(List.of(trainingSeries, validationSeries));
+        unitsChoice.getItems().setAll("nats/char", "bits/char");
+        unitsChoice.setValue("nats/char");
+        unitsChoice.valueProperty().addListener((obs, old, now) -> {
+            training.bitsPerCharProperty().set("bits/char".equals(now));
+            redraw();
+        });
+        follow(training.trainingLoss(), trainingSeries);
+        follow(training.validationLoss(), validationSeries);
+        redraw();
+    }
+
+    private void follow(ObservableList<TrainingHistory.Point> points, XYChart.Series<Number, Number> series) {
+        points.addListener((ListChangeListener<TrainingHistory.Point>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() || change.getFrom() == 0) {
+                    redraw();
+                    return;
+                }
+                change.getAddedSubList().forEach(p -> series.getData().add(toData(p)));
+                thin(series);
+            }
+        });
+    }
+
+    private void redraw() {
+        lossAxis.setLabel(unitsChoice.getValue());
+        trainingSeries.getData().setAll(training.trainingLoss().stream().map(this::toData).toList());
+        validationSeries.getData().setAll(training.validationLoss().stream().map(this::toData).toList());
+        thin(trainingSeries);
+    }
+
+    private XYChart.Data<Number, Number> toData(TrainingHistory.Point p) {
+        double scale = training.bitsPerCharProperty().get() ? 1 / LN2 : 1;
+        return new XYChart.Data<>(p.step(), p.loss() * scale);
+    }
+
+    private static void thin(XYChart.Series<Number, Number> series) {
+        var data = series.getData();
+        if (data.size() > MAX_CHART_POINTS) {
+            List<XYChart.Data<Number, Number>> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                if (i % 2 == 0 || i == data.size() - 1) {
+                    kept.add(data.get(i));
+                }
+            }
+            data.setAll(kept);
+        }
+    }
+
+    private void bindGenerationPane() {
+        promptField.textProperty().bindBidirectional(generation.promptProperty());
+        lengthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, 400, 100));
+        lengthSpinner.getValueFactory().valueProperty().bindBidirectional(generation.lengthProperty().asObject());
+        generationSeedField.textProperty().bindBidirectional(generation.seedProperty());
+        greedyCheck.selectedProperty().bindBidirectional(generation.greedyProperty());
+        temperatureSlider.valueProperty().bindBidirectional(generation.temperatureProperty());
+        temperatureSlider.disableProperty().bind(greedyCheck.selectedProperty());
+        temperatureLabel.textProperty().bind(Bindings.format("%.2f", generation.temperatureProperty()));
+        generateButton.disableProperty().bind(generation.generatingProperty());
+        stopGenerationButton.disableProperty().bind(generation.generatingProperty().not());
+        Text prompt = new Text();
+        prompt.getStyleClass().add("prompt-text");
+        prompt.setId("promptText");
+        prompt.textProperty().bind(generation.shownPromptProperty());
+        Text continuation = new Text();
+        continuation.getStyleClass().add("continuation-text");
+        continuation.setId("continuationText");
+        continuation.textProperty().bind(generation.continuationProperty());
+        outputFlow.getChildren().setAll(prompt, continuation);
+        generation.continuationProperty().addListener((obs, old, now) -> outputScroll.setVvalue(1.0));
+    }
+
+    private void bindModelFiles() {
+        modelNameField.textProperty().bindBidirectional(modelFiles.nameProperty());
+        savedModelsBox.setItems(modelFiles.savedModels());
+        savedModelsBox.setCellFactory(list -> new PathCell());
+        savedModelsBox.setButtonCell(new PathCell());
+        loadButton.disableProperty().bind(savedModelsBox.valueProperty().isNull());
+    }
+
+    @FXML private void train() { training.train(); }
+    @FXML private void pause() { training.pause(); }
+    @FXML private void resume() { training.resume(); }
+    @FXML private void stop() { training.stop(); }
+    @FXML private void resetModel() { training.resetModel(); }
+    @FXML private void generate() { generation.generate(); }
+    @FXML private void stopGeneration() { generation.stop(); }
+    @FXML private void temperatureLow() { presetTemperature(0.5); }
+    @FXML private void temperatureOne() { presetTemperature(1.0); }
+    @FXML private void temperatureHigh() { presetTemperature(2.0); }
+    @FXML private void saveModel() { modelFiles.save(); }
+
+    private void presetTemperature(double t) {
+        greedyCheck.setSelected(false);
+        generation.temperatureProperty().set(t);
+    }
+
+    @FXML
+    private void loadSelectedModel() {
+        Path selected = savedModelsBox.getValue();
+        if (selected != null) {
+            modelFiles.load(selected);
+        }
+    }
+
+    @FXML
+    private void openCorpus() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a text file");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text files", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            corpus.load(file.toPath());
+        }
+    }
+
+    @FXML
+    private void loadModelFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load a Scribe model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scribe models", "*.scribe"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            modelFiles.load(file.toPath());
+        }
+    }
+
+    @FXML
+    private void copyOutput() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(generation.shownPromptProperty().get() + generation.continuationProperty().get());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private Window window() {
+        return trainButton.getScene().getWindow();
+    }
+
+    /** Shows a file by its name only. */
+    private static final class PathCell extends ListCell<Path> {
+        @Override
+        protected void updateItem(Path path, boolean empty) {
+            super.updateItem(path, empty);
+            setText(empty || path == null ? null : path.getFileName().toString());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package app.scribe.ui;
+
+import app.scribe.ErrorLog;
+import app.scribe.ScribeException;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** The message bar's model: the latest thing the user should read. Set on the FX thread. */
+public final class Messages {
+    public enum Kind { INFO, ERROR }
+
+    public record Message(Kind kind, String text) {
+    }
+
+    private final ReadOnlyObjectWrapper<Message> latest = new ReadOnlyObjectWrapper<>();
+
+    public ReadOnlyObjectProperty<Message> latestProperty() {
+        return latest.getReadOnlyProperty();
+    }
+
+    public void info(String text) {
+        latest.set(new Message(Kind.INFO, text));
+    }
+
+    public void error(String text) {
+        latest.set(new Message(Kind.ERROR, text));
+    }
+
+    /** Shows a failure as a sentence: its own message when it is a user-facing one, else a pointer to the log. */
+    public void failure(Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof ScribeException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ScribeException) {
+            error(cause.getMessage());
+        } else if (failure instanceof OutOfMemoryError) {
+            error("Scribe ran out of memory; try a smaller model or batch.");
+        } else {
+            error("Something went wrong (" + failure + "); details are in " + ErrorLog.write(failure) + ".");
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package app.scribe.ui;
+
+import app.scribe.ScribeException;
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusInfo;
+import app.scribe.model.CharModel;
+import app.scribe.model.Engines;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.Optimizer;
+import app.scribe.training.ResumeCheck;
+import app.scribe.training.Trainer;
+import app.scribe.training.TrainingEvent;
+import app.scribe.training.TrainingHistory;
+import app.scribe.training.TrainingPlan;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The training pane. The trainer runs on its own thread and publishes events into a queue; a timeline drains the
+ * queue on the FX thread ten times a second, so a run at full speed costs the UI one small update per frame,
+ * not one per step.
+ */
+public final class TrainingViewModel {
+    public enum Phase { IDLE, RUNNING, PAUSED }
+
+    private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
+
+    private final Session session;
+    private final IntegerProperty hiddenSize = new SimpleIntegerProperty(DEFAULTS.hiddenSize());
+    private final IntegerProperty layers = new SimpleIntegerProperty(DEFAULTS.layers());
+    private final IntegerProperty seqLength = new SimpleIntegerProperty(DEFAULTS.seqLength());
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(DEFAULTS.batchSize());
+    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
+    private final StringProperty learningRate = new SimpleStringProperty("2e-3");
+    private final DoubleProperty dropout = new SimpleDoubleProperty(DEFAULTS.dropout());
+    private final StringProperty seed = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
+    private final IntegerProperty steps = new SimpleIntegerProperty(2000);
+    private final BooleanProperty bitsPerChar = new SimpleBooleanProperty(false);
+
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Pick a corpus, then press Train.");
+    private final ObservableList<TrainingHistory.Point> trainingLoss = FXCollections.observableArrayList();
+    private final ObservableList<TrainingHistory.Point> validationLoss = FXCollections.observableArrayList();
+    private final ObservableList<TrainingHistory.Sample> samples = FXCollections.observableArrayList();
+
+    private final ConcurrentLinkedQueue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
+    private final Timeline pump = new Timeline(new KeyFrame(Duration.millis(100), e -> drain()));
+    private Trainer trainer;
+
+    public TrainingViewModel(Session session) {
+        this.session = session;
+        pump.setCycleCount(Timeline.INDEFINITE);
+        session.modelProperty().addListener((obs, old, now) -> showHistory(now));
+    }
+
+    public IntegerProperty hiddenSizeProperty() { return hiddenSize; }
+    public IntegerProperty layersProperty() { return layers; }
+    public IntegerProperty seqLengthProperty() { return seqLength; }
+    public IntegerProperty batchSizeProperty() { return batchSize; }
+    public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
+    public StringProperty learningRateProperty() { return learningRate; }
+    public DoubleProperty dropoutProperty() { return dropout; }
+    public StringProperty seedProperty() { return seed; }
+    public IntegerProperty stepsProperty() { return steps; }
+    public BooleanProperty bitsPerCharProperty() { return bitsPerChar; }
+    public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ObservableList<TrainingHistory.Point> trainingLoss() { return trainingLoss; }
+    public ObservableList<TrainingHistory.Point> validationLoss() { return validationLoss; }
+    public ObservableList<TrainingHistory.Sample> samples() { return samples; }
+
+    /** The settings in the form, validated; throws a ScribeException naming the bad value. */
+    public Hyperparameters formHyperparameters() {
+        double lr;
+        long seedValue;
+        try {
+            lr = Double.parseDouble(learningRate.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ScribeException("learning rate must be a number such as 2e-3 (got '" + learningRate.get() + "').");
+        }
+        try {
+            seedValue = Long.parseLong(seed.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ScribeException("seed must be a whole number (got '" + seed.get() + "').");
+        }
+        return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
+                lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue);
+    }
+
+    /** Continues the current model when there is one for this corpus, else starts a new one from the form. */
+    public void train() {
+        if (phase.get() != Phase.IDLE) {
+            return;
+        }
+        Corpus corpus = session.corpusProperty().get();
+        if (corpus == null) {
+            session.messages().error("Pick a corpus first.");
+            return;
+        }
+        Session.ModelState state = session.modelProperty().get();
+        try {
+            if (state == null) {
+                Hyperparameters hp = formHyperparameters();
+                CharModel model = Engines.create(Engines.DEFAULT, corpus.vocabulary().size(), hp);
+                state = new Session.ModelState(model, corpus.vocabulary(), CorpusInfo.of(corpus), new TrainingHistory());
+                session.modelProperty().set(state);
+            } else {
+                String warning = ResumeCheck.check(state.vocabulary(), state.corpus(), corpus);
+                if (warning != null) {
+                    session.messages().info("Note: " + warning);
+                }
+            }
+            long total = Math.max(steps.get(), state.history().step() + 1);
+            trainer = new Trainer(state.model(), corpus, TrainingPlan.forSteps(total), state.history());
+        } catch (ScribeException e) {
+            session.messages().error(e.getMessage());
+            return;
+        }
+        Trainer running = trainer;
+        running.addListener(events::add);
+        phase.set(Phase.RUNNING);
+        status.set("Starting…");
+        pump.play();
+        CompletableFuture.runAsync(running::run, session.background().training())
+                .whenComplete((ok, failure) -> Background.onFx(() -> finished(failure)));
+    }
+
+    public void pause() {
+        if (phase.get() == Phase.RUNNING) {
+            trainer.pause();
+            phase.set(Phase.PAUSED);
+        }
+    }
+
+    public void resume() {
+        if (phase.get() == Phase.PAUSED) {
+            trainer.resume();
+            phase.set(Phase.RUNNING);
+        }
+    }
+
+    public void stop() {
+        if (phase.get() != Phase.IDLE) {
+            trainer.stop();
+        }
+    }
+
+    /** Forgets the current model so that the next Train starts afresh from the form's settings. */
+    public void resetModel() {
+        if (phase.get() == Phase.IDLE) {
+            session.modelProperty().set(null);
+            status.set("New model: press Train to start from the settings above.");
+        }
+    }
+
+    /**
+     * A private copy of the current model for generation: taken between training steps while a run is going,
+     * otherwise copied directly. Completes off the FX thread.
+     */
+    public CompletableFuture<CharModel> modelForGeneration() {
+        Session.ModelState state = session.modelProperty().get();
+        if (state == null) {
+            return CompletableFuture.failedFuture(new ScribeException("There is no model yet: train one or load one."));
+        }
+        if (phase.get() != Phase.IDLE && trainer != null) {
+            return trainer.requestSnapshot();
+        }
+        return CompletableFuture.supplyAsync(() -> state.model().copy(), session.background().generation());
+    }
+
+    public boolean isBusy() {
+        return phase.get() != Phase.IDLE;
+    }
+
+    private void finished(Throwable failure) {
+        drain();
+        pump.stop();
+        phase.set(Phase.IDLE);
+        if (failure != null) {
+            session.messages().failure(failure);
+        }
+    }
+
+    private void drain() {
+        TrainingEvent.Progress latest = null;
+        List<TrainingHistory.Point> newValidation = new ArrayList<>();
+        TrainingEvent event;
+        while ((event = events.poll()) != null) {
+            if (event instanceof TrainingEvent.Progress p) {
+                latest = p;
+            } else if (event instanceof TrainingEvent.Evaluation e) {
+                newValidation.add(new TrainingHistory.Point(e.step(), e.validationLoss()));
+            } else if (event instanceof TrainingEvent.SampleTaken s) {
+                samples.add(new TrainingHistory.Sample(s.step(), s.text()));
+            } else if (event instanceof TrainingEvent.Finished f) {
+                status.set("Finished at step " + f.step() + ": " + f.reason() + "." + lastValidation());
+            } else if (event instanceof TrainingEvent.Failed f) {
+                status.set("Stopped at step " + f.step() + ": " + f.message());
+            }
+        }
+        validationLoss.addAll(newValidation);
+        if (latest != null) {
+            appendTrainingPoints();
+            status.set(describe(latest));
+        }
+    }
+
+    /** Copies the history's recorded training points that the chart does not have yet. */
+    private void appendTrainingPoints() {
+        Session.ModelState state = session.modelProperty().get();
+        if (state == null) {
+            return;
+        }
+        List<TrainingHistory.Point> all = state.history().trainingLoss();
+        if (all.size() > trainingLoss.size()) {
+            trainingLoss.addAll(all.subList(trainingLoss.size(), all.size()));
+        }
+    }
+
+    private String lastValidation() {
+        return validationLoss.isEmpty() ? "" : String.format(" Validation loss %.3f nats/char.",
+                validationLoss.get(validationLoss.size() - 1).loss());
+    }
+
+    private String describe(TrainingEvent.Progress p) {
+        return String.format("Step %,d of %,d · epoch %.2f · loss %.3f · %,.0f chars/s · elapsed %s · ETA %s%s",
+                p.step(), trainerTotal(), p.epoch(), p.smoothedLoss(), p.charsPerSecond(),
+                clock(p.elapsedMillis()), clock(p.etaMillis()), phase.get() == Phase.PAUSED ? " · paused" : "");
+    }
+
+    private long trainerTotal() {
+        return Math.max(steps.get(), session.modelProperty().get() == null ? 0 : session.modelProperty().get().history().step());
+    }
+
+    private static String clock(long millis) {
+        long s = Math.max(0, millis / 1000);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    private void showHistory(Session.ModelState state) {
+        trainingLoss.clear();
+        validationLoss.clear();
+        samples.clear();
+        if (state != null) {
+            trainingLoss.addAll(state.history().trainingLoss());
+            validationLoss.addAll(state.history().validationLoss());
+            samples.addAll(state.history().samples());
+            status.set(state.history().step() == 0 ? "New model, not trained yet."
+                    : "Model at step " + state.history().step() + "." + lastValidation());
+            copyFormFrom(state.model().hyperparameters());
+        }
+    }
+
+    private void copyFormFrom(Hyperparameters hp) {
+        hiddenSize.set(hp.hiddenSize());
+        layers.set(hp.layers());
+        seqLength.set(hp.seqLength());
+        batchSize.set(hp.batchSize());
+        optimizer.set(hp.optimizer());
+        learningRate.set(Double.toString(hp.learningRate()));
+        dropout.set(hp.dropout());
+        seed.set(Long.toString(hp.seed()));
+    }
+}
