@@ -1,0 +1,72 @@
+package app.scribe.model;
+
+import app.scribe.ScribeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HyperparametersTest {
+    private static final Hyperparameters D = Hyperparameters.defaults();
+
+    private static void refused(String expectedRange, Executable build) {
+        ScribeException e = assertThrows(ScribeException.class, build);
+        assertTrue(e.getMessage().contains(expectedRange), e.getMessage());
+    }
+
+    private static Hyperparameters hp(int hidden, int layers, int seq, int batch, double lr, double dropout) {
+        return new Hyperparameters(hidden, layers, seq, batch, Optimizer.RMSPROP, lr, D.decayRate(), D.decayEvery(),
+                D.clipNorm(), dropout, 1);
+    }
+
+    @Test
+    void defaultsAreTheSeedReportSettings() {
+        assertEquals(128, D.hiddenSize());
+        assertEquals(2, D.layers());
+        assertEquals(30, D.seqLength());
+        assertEquals(64, D.batchSize());
+        assertEquals(Optimizer.RMSPROP, D.optimizer());
+        assertEquals(2e-3, D.learningRate());
+    }
+
+    @Test
+    void zeroNegativeAndAbsurdValuesAreRefusedNamingTheRange() {
+        refused("hidden size must be between 1 and 2048 (got 0)", () -> hp(0, 2, 30, 64, 2e-3, 0));
+        refused("hidden size must be between 1 and 2048", () -> hp(-5, 2, 30, 64, 2e-3, 0));
+        refused("hidden size must be between 1 and 2048", () -> hp(100_000, 2, 30, 64, 2e-3, 0));
+        refused("layers must be between 1 and 3 (got 7)", () -> hp(128, 7, 30, 64, 2e-3, 0));
+        refused("layers must be between 1 and 3", () -> hp(128, 0, 30, 64, 2e-3, 0));
+        refused("sequence length must be between 1 and 1000", () -> hp(128, 2, 0, 64, 2e-3, 0));
+        refused("batch size must be between 1 and 4096", () -> hp(128, 2, 30, -1, 2e-3, 0));
+        refused("learning rate must be between", () -> hp(128, 2, 30, 64, 0, 0));
+        refused("learning rate must be between", () -> hp(128, 2, 30, 64, 5, 0));
+        refused("learning rate must be between", () -> hp(128, 2, 30, 64, Double.NaN, 0));
+        refused("dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, 0.95));
+        refused("dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, -0.1));
+        refused("optimizer must be rmsprop or adam", () -> new Hyperparameters(128, 2, 30, 64, null, 2e-3,
+                0.9, 100, 5, 0, 1));
+        refused("gradient clip norm must be between", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
+                2e-3, 0.9, 100, 0, 0, 1));
+        refused("decay interval must be between 1", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
+                2e-3, 0.9, 0, 5, 0, 1));
+    }
+
+    @Test
+    void boundaryValuesAreAccepted() {
+        hp(1, 1, 1, 1, 1e-6, 0);
+        hp(2048, 3, 1000, 4096, 1.0, 0.5);
+    }
+
+    @Test
+    void learningRateDecaysEveryInterval() {
+        Hyperparameters h = new Hyperparameters(8, 1, 10, 4, Optimizer.ADAM, 0.01, 0.5, 100, 5, 0, 1);
+        assertEquals(0.01, h.learningRateAt(0), 1e-15);
+        assertEquals(0.01, h.learningRateAt(99), 1e-15);
+        assertEquals(0.005, h.learningRateAt(100), 1e-15);
+        assertEquals(0.0025, h.learningRateAt(250), 1e-15);
+        assertEquals(7, h.withSeed(7).seed());
+        assertEquals(h.hiddenSize(), h.withSeed(7).hiddenSize());
+    }
+}
