@@ -4,6 +4,7 @@ import app.scribe.ScribeException;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
+import app.scribe.model.Dl4jCharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.ParameterSet;
@@ -21,6 +22,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -68,6 +70,9 @@ public final class ModelFile {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
+        } catch (FileAlreadyExistsException e) {
+            // Only createDirectories throws this: part of the folder path is an ordinary file.
+            throw new ScribeException("Cannot save " + name + ": " + e.getFile() + " is a file, not a folder.", e);
         } catch (AccessDeniedException e) {
             throw new ScribeException("Cannot save " + name + ": the folder " + dir + " is not writable.", e);
         } catch (FileSystemException e) {
@@ -176,7 +181,12 @@ public final class ModelFile {
             }
         }
         model.load(parameters);
-        return new SavedModel(model, vocabulary, manifest.corpus(), toHistory(manifest.history()));
+        TrainingHistory history = toHistory(manifest.history());
+        if (model instanceof Dl4jCharModel dl4j) {
+            // Adam's bias correction depends on the step count; without it a resumed run restarts its warm-up.
+            dl4j.setIterationCount(history.step());
+        }
+        return new SavedModel(model, vocabulary, manifest.corpus(), history);
     }
 
     private Manifest parseManifest(byte[] bytes, String name) {
