@@ -15,9 +15,13 @@ public final class ScribeCommand implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: train or generate");
+        // The spec's command line, not a new one: a new one would print to System.err, not the configured stream.
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train or generate");
     }
 
     public static int run(String... args) {

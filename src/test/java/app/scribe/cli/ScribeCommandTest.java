@@ -1,0 +1,335 @@
+package app.scribe.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the command line in-process with captured output; bad input must give exit 2 and one "error:" line. */
+class ScribeCommandTest {
+    static final String[] TINY = {"--hidden", "16", "--layers", "1", "--seq", "16", "--batch", "8", "--lr", "1e-2"};
+
+    @TempDir
+    static Path dir;
+    static Path corpus;
+    static Path model;
+    static Result trained;
+
+    record Result(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().filter(l -> !l.isBlank()).toList();
+        }
+
+        List<String> outLines() {
+            return out.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    static Result scribe(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+            code = ScribeCommand.run(o, e, args);
+        }
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    static Result train(Path corpusFile, Path out, String... extra) {
+        return scribe(concat(concat(new String[]{"train", "--corpus", corpusFile.toString(), "--out", out.toString()},
+                TINY), extra));
+    }
+
+    /** Exit code 2, exactly one stderr line beginning "error:" that mentions {@code fragment}, no stack trace. */
+    static void assertBadInput(Result r, String fragment) {
+        assertEquals(ScribeCommand.BAD_INPUT, r.code(), () -> "exit code; stderr: " + r.err() + " stdout: " + r.out());
+        List<String> lines = r.errLines();
+        assertEquals(1, lines.size(), () -> "one stderr line: " + r.err());
+        assertTrue(lines.get(0).startsWith("error: "), lines.get(0));
+        assertTrue(lines.get(0).toLowerCase().contains(fragment.toLowerCase()),
+                () -> "'" + fragment + "' in: " + lines.get(0));
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        assertFalse(r.out().contains("Exception") || r.out().contains("\tat "), r.out());
+    }
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 30_000);
+        corpus = Files.write(dir.resolve("shakespeare.txt"), text);
+        model = dir.resolve("models/tiny.scribe");
+        trained = train(corpus, model, "--steps", "20");
+    }
+
+    // ---- happy path ----
+
+    @Test
+    void trainPrintsProgressAndEndsWithTheValidationLoss() {
+        assertEquals(0, trained.code(), trained.err());
+        assertEquals("", trained.err());
+        List<String> lines = trained.outLines();
+        assertTrue(lines.get(0).startsWith("corpus shakespeare.txt"), lines.get(0));
+        assertTrue(Pattern.matches("val_loss=\\d+\\.\\d+", lines.get(lines.size() - 1)), lines.get(lines.size() - 1));
+        double loss = Double.parseDouble(lines.get(lines.size() - 1).substring("val_loss=".length()));
+        assertTrue(loss > 0.5 && loss < 4.5, "" + loss);
+        assertTrue(trained.out().contains("at step 20"), trained.out());
+        assertTrue(Files.isRegularFile(model));
+    }
+
+    @Test
+    void generateWritesThePromptThenItsContinuationReproducibly() {
+        String prompt = "ROMEO:\nI will";
+        Result first = scribe("generate", "--model", model.toString(), "--prompt", prompt, "--length", "60",
+                "--seed", "3");
+        assertEquals(0, first.code(), first.err());
+        assertEquals("", first.err());
+        assertTrue(first.out().startsWith(prompt), first.out());
+        String continuation = first.out().substring(prompt.length()).stripTrailing();
+        assertTrue(continuation.length() >= 40, continuation);
+        Result again = scribe("generate", "--model", model.toString(), "--prompt", prompt, "--length", "60",
+                "--seed", "3");
+        assertEquals(first.out(), again.out(), "same seed, same text");
+
+        Result greedy = scribe("generate", "--model", model.toString(), "--greedy", "--length", "30");
+        assertEquals(0, greedy.code(), greedy.err());
+        assertFalse(greedy.out().isBlank());
+    }
+
+    @Test
+    void resumeContinuesFromTheSavedStep() {
+        Path resumed = dir.resolve("resumed.scribe");
+        Result r = scribe("train", "--corpus", corpus.toString(), "--out", resumed.toString(), "--resume",
+                model.toString(), "--steps", "5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("saved " + resumed + " at step 25"), r.out());
+    }
+
+    // ---- bad corpora ----
+
+    @Test
+    void emptyFile() throws IOException {
+        Path f = Files.write(dir.resolve("empty.txt"), new byte[0]);
+        assertBadInput(train(f, dir.resolve("x.scribe"), "--steps", "5"), "empty.txt is empty");
+    }
+
+    @Test
+    void oneCharacterFile() throws IOException {
+        Path f = Files.writeString(dir.resolve("one.txt"), "x");
+        assertBadInput(train(f, dir.resolve("x.scribe"), "--steps", "5"), "only 1 characters");
+    }
+
+    @Test
+    void tooShortForASequence() throws IOException {
+        Path f = Files.writeString(dir.resolve("short.txt"), "All the world's a stage. ".repeat(6));
+        assertBadInput(train(f, dir.resolve("x.scribe"), "--steps", "5"), "too short");
+    }
+
+    @Test
+    void pngFile() throws IOException {
+        byte[] png = new byte[2000];
+        new SplittableRandom(1).nextBytes(png);
+        System.arraycopy(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 0, png, 0, 8);
+        Path f = Files.write(dir.resolve("picture.png"), png);
+        assertBadInput(train(f, dir.resolve("x.scribe"), "--steps", "5"), "PNG image");
+    }
+
+    @Test
+    void invalidUtf8IsReadAsWindows1252() throws IOException {
+        String text = "Élodie dîna d’un café crème à côté de l’église — « voilà », dit-elle. ".repeat(20);
+        byte[] bytes = text.getBytes(Charset.forName("windows-1252"));
+        Path f = Files.write(dir.resolve("latin.txt"), bytes);
+        Path out = dir.resolve("latin.scribe");
+        Result r = train(f, out, "--steps", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.outLines().get(0).contains("windows-1252"), r.out());
+        // The accented letters are characters of the model, so a prompt using them is accepted.
+        Result g = scribe("generate", "--model", out.toString(), "--prompt", "Élodie à l’église", "--length", "10");
+        assertEquals(0, g.code(), g.err());
+        assertTrue(g.out().startsWith("Élodie à l’église"), g.out());
+        assertFalse(g.out().contains("\uFFFD"), g.out());
+    }
+
+    @Test
+    void folderInsteadOfFile() {
+        assertBadInput(train(dir, dir.resolve("x.scribe"), "--steps", "5"), "folder");
+    }
+
+    @Test
+    void missingAndDanglingPaths() throws IOException {
+        assertBadInput(train(dir.resolve("nowhere.txt"), dir.resolve("x.scribe"), "--steps", "5"),
+                "nowhere.txt does not exist");
+        Path link = Files.createSymbolicLink(dir.resolve("dangling.txt"), dir.resolve("deleted.txt"));
+        assertBadInput(train(link, dir.resolve("x.scribe"), "--steps", "5"), "dangling.txt does not exist");
+    }
+
+    @Test
+    void deviceInsteadOfFile() {
+        assertBadInput(train(Path.of("/dev/zero"), dir.resolve("x.scribe"), "--steps", "5"), "not an ordinary file");
+    }
+
+    @Test
+    void fileFarBeyondTheSizeLimit() throws IOException {
+        Path f = dir.resolve("huge.txt");
+        try (RandomAccessFile file = new RandomAccessFile(f.toFile(), "rw")) {
+            file.setLength(20L << 30); // 20 GB, sparse: no disk is used
+        }
+        try {
+            assertBadInput(train(f, dir.resolve("x.scribe"), "--steps", "5"), "256 MB");
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    // ---- bad model files and prompts ----
+
+    @Test
+    void truncatedModelFile() throws IOException {
+        byte[] bytes = Files.readAllBytes(model);
+        Path cut = Files.write(dir.resolve("cut.scribe"), Arrays.copyOf(bytes, bytes.length / 2));
+        assertBadInput(scribe("generate", "--model", cut.toString()), "cut.scribe");
+    }
+
+    @Test
+    void randomZipRenamedScribe() throws IOException {
+        Path f = dir.resolve("photos.scribe");
+        byte[] noise = new byte[3000];
+        new SplittableRandom(2).nextBytes(noise);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+            zip.putNextEntry(new ZipEntry("a.bin"));
+            zip.write(noise);
+            zip.putNextEntry(new ZipEntry("b.txt"));
+            zip.write("hi".getBytes(StandardCharsets.UTF_8));
+        }
+        assertBadInput(scribe("generate", "--model", f.toString()), "not a Scribe model file");
+        assertBadInput(scribe("train", "--corpus", corpus.toString(), "--out", dir.resolve("r.scribe").toString(),
+                "--resume", f.toString()), "not a Scribe model file");
+    }
+
+    @Test
+    void missingModelFile() {
+        assertBadInput(scribe("generate", "--model", dir.resolve("none.scribe").toString()), "none.scribe");
+    }
+
+    @Test
+    void promptWithUnknownCharacters() {
+        Result r = scribe("generate", "--model", model.toString(), "--prompt", "Hello ∑ world ☃");
+        assertBadInput(r, "'∑'");
+        assertTrue(r.err().contains("'☃'"), r.err());
+        assertEquals("", r.out(), "nothing is printed before the prompt is checked");
+    }
+
+    @Test
+    void resumingOnATextWithOtherCharactersIsRefused() throws IOException {
+        Path other = Files.writeString(dir.resolve("digits.txt"), "0123456789 ".repeat(100));
+        assertBadInput(scribe("train", "--corpus", other.toString(), "--out", dir.resolve("d.scribe").toString(),
+                "--resume", model.toString(), "--steps", "5"), "Cannot resume");
+    }
+
+    // ---- bad flags ----
+
+    @Test
+    void outOfRangeTrainingFlags() {
+        Path out = dir.resolve("flags.scribe");
+        String c = corpus.toString();
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--hidden", "0"),
+                "hidden size must be between 1 and 2048");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--layers", "7"),
+                "layers must be between 1 and 3");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--lr", "5"), "learning rate");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--dropout", "0.95"), "dropout");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--batch", "-3"), "batch size");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--steps", "0"), "steps");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--optimizer", "sgd"), "--optimizer");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--engine", "quantum"), "engine");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--hidden", "many"), "--hidden");
+        assertFalse(Files.exists(out), "nothing was saved");
+    }
+
+    @Test
+    void outOfRangeGenerationFlags() {
+        String m = model.toString();
+        assertBadInput(scribe("generate", "--model", m, "--temperature", "0"), "temperature");
+        assertBadInput(scribe("generate", "--model", m, "--temperature", "-1"), "temperature");
+        assertBadInput(scribe("generate", "--model", m, "--length", "0"), "length");
+        assertBadInput(scribe("generate", "--model", m, "--greedy", "--temperature", "0.5"), "mutually exclusive");
+    }
+
+    @Test
+    void usageErrors() {
+        assertBadInput(scribe(), "train or generate");
+        assertBadInput(scribe("paint"), "paint");
+        assertBadInput(scribe("train", "--out", "x.scribe"), "--corpus");
+        assertBadInput(scribe("generate", "--model", model.toString(), "--colour", "red"), "--colour");
+    }
+
+    // ---- the real process: nothing else reaches the console ----
+
+    @Test
+    void aChildProcessPrintsOnlyTheErrorLine() throws Exception {
+        Path png = Files.write(dir.resolve("child.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        Result bad = child("train", "--corpus", png.toString(), "--out", dir.resolve("c.scribe").toString());
+        assertBadInput(bad, "PNG image");
+        assertEquals("", bad.out());
+
+        Result prompt = child("generate", "--model", model.toString(), "--prompt", "∑");
+        assertBadInput(prompt, "'∑'");
+        assertEquals("", prompt.out());
+    }
+
+    /** Runs app.scribe.Main in a fresh JVM; retried when a concurrent rebuild has the class folder missing. */
+    static Result child(String... args) throws Exception {
+        Result r = childOnce(args);
+        for (int attempt = 0; attempt < 3 && r.err().contains("Could not find or load main class"); attempt++) {
+            Thread.sleep(3000);
+            r = childOnce(args);
+        }
+        return r;
+    }
+
+    static Result childOnce(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "app.scribe.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child finished");
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void anUnwritableOutputIsReportedAfterTraining() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain-file"), "not a folder");
+        Result r = train(corpus, file.resolve("m.scribe"), "--steps", "2");
+        assertBadInput(r, "not a folder");
+        assertArrayEquals("not a folder".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
+    }
+}
