@@ -1,0 +1,108 @@
+package app.scribe.model.lstm;
+
+import app.scribe.corpus.Batch;
+import app.scribe.model.Dl4jCharModel;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.Optimizer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class Dl4jEquivalenceTest {
+    static final int VOCAB = 7;
+
+    static Hyperparameters hp(int hidden, int layers, int seq, int batch) {
+        return new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-3, 0.96, 5000, 5.0, 0.0, 7);
+    }
+
+    static Batch randomBatch(int batch, int seq, int vocab, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] in = new int[batch * seq];
+        int[] out = new int[batch * seq];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = random.nextInt(vocab);
+            out[i] = random.nextInt(vocab);
+        }
+        return new Batch(batch, seq, in, out);
+    }
+
+    /** Randomises every weight (biases included) so that each gate matters. */
+    static void randomise(FastCharModel model, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < model.layout.size; i++) {
+            model.params.buffer.put(i, (float) (random.nextDouble() * 1.6 - 0.8));
+        }
+    }
+
+    static INDArray oneHot(int[] indices, int batch, int seq, int vocab) {
+        INDArray a = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, batch, vocab, seq);
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < seq; t++) {
+                a.putScalar(new long[]{b, indices[b * seq + t], t}, 1f);
+            }
+        }
+        return a;
+    }
+
+    @Test
+    void lossProbabilitiesAndGradientsEqualDl4j() {
+        for (int layers = 1; layers <= 3; layers++) {
+            int hidden = 6;
+            int seq = 5;
+            int batch = 4;
+            FastCharModel fast = new FastCharModel(VOCAB, hp(hidden, layers, seq, batch), 2);
+            randomise(fast, 100 + layers);
+            Dl4jCharModel dl4j = new Dl4jCharModel(VOCAB, hp(hidden, layers, seq, batch));
+            dl4j.load(fast.parameters());
+            Batch b = randomBatch(batch, seq, VOCAB, 9 + layers);
+
+            assertEquals(dl4j.loss(b), fast.loss(b), 1e-4 * dl4j.loss(b), "loss, layers " + layers);
+
+            MultiLayerNetwork net = dl4j.network();
+            INDArray probs = net.output(oneHot(b.inputs(), batch, seq, VOCAB), false);
+            float[] ours = fast.probabilities(b);
+            for (int i = 0; i < batch; i++) {
+                for (int t = 0; t < seq; t++) {
+                    for (int k = 0; k < VOCAB; k++) {
+                        float expected = probs.getFloat(i, k, t);
+                        float actual = ours[(i * seq + t) * VOCAB + k];
+                        assertEquals(expected, actual, 1e-4 * Math.abs(expected) + 1e-6,
+                                "p layers " + layers + " b " + i + " t " + t + " k " + k);
+                    }
+                }
+            }
+
+            net.setInput(oneHot(b.inputs(), batch, seq, VOCAB));
+            net.setLabels(oneHot(b.targets(), batch, seq, VOCAB));
+            net.computeGradientAndScore();
+            Gradient gradient = net.gradient();
+            float[] g = fast.gradient(b);
+            String[] names = fast.layout.names();
+            int[] offsets = fast.layout.offsets();
+            int[][] shapes = fast.layout.shapes();
+            for (int p = 0; p < names.length; p++) {
+                float[] expected = gradient.getGradientFor(names[p]).dup('c').data().asFloat();
+                int count = shapes[p][0] * shapes[p][1];
+                assertEquals(count, expected.length, names[p]);
+                double maxDiff = 0;
+                double maxRef = 0;
+                for (int i = 0; i < count; i++) {
+                    // DL4J's raw gradient sums over time steps and the batch (its updater divides by the batch
+                    // size later); ours is the gradient of the mean over all characters.
+                    double ourValue = g[offsets[p] + i] * (double) seq * batch;
+                    maxDiff = Math.max(maxDiff, Math.abs(ourValue - expected[i]));
+                    maxRef = Math.max(maxRef, Math.abs(expected[i]));
+                }
+                assertTrue(maxDiff <= 1e-4 * maxRef + 1e-7,
+                        "gradient " + names[p] + " layers " + layers + ": max diff " + maxDiff + " of " + maxRef);
+            }
+        }
+    }
+}
