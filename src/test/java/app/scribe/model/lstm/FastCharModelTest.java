@@ -1,0 +1,175 @@
+package app.scribe.model.lstm;
+
+import app.scribe.corpus.Batch;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.Optimizer;
+import app.scribe.model.ParameterSet;
+import app.scribe.model.Stepper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+import static app.scribe.model.lstm.Dl4jEquivalenceTest.randomBatch;
+import static app.scribe.model.lstm.Dl4jEquivalenceTest.randomise;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FastCharModelTest {
+    private static final int VOCAB = 7;
+
+    private static Hyperparameters hp(Optimizer optimizer, double dropout) {
+        return new Hyperparameters(5, 2, 4, 3, optimizer, 2e-2, 0.96, 5000, 5.0, dropout, 11);
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        FastCharModel model = new FastCharModel(VOCAB, hp(Optimizer.ADAM, 0), 2);
+        randomise(model, 3);
+        Batch batch = randomBatch(3, 4, VOCAB, 5);
+        float[] analytic = model.gradient(batch);
+        SplittableRandom pick = new SplittableRandom(1);
+        int checked = 0;
+        double worst = 0;
+        for (int n = 0; n < 150; n++) {
+            int i = pick.nextInt(model.layout.size);
+            float saved = model.params.buffer.get(i);
+            float eps = 1e-2f;
+            model.params.buffer.put(i, saved + eps);
+            double plus = model.loss(batch);
+            model.params.buffer.put(i, saved - eps);
+            double minus = model.loss(batch);
+            model.params.buffer.put(i, saved);
+            double numeric = (plus - minus) / (2 * eps);
+            double a = analytic[i];
+            if (Math.abs(a) + Math.abs(numeric) < 1e-4) {
+                continue; // below float resolution of the loss difference
+            }
+            double relative = Math.abs(a - numeric) / (Math.abs(a) + Math.abs(numeric));
+            worst = Math.max(worst, relative);
+            checked++;
+        }
+        assertTrue(checked > 50, "checked " + checked);
+        assertTrue(worst < 2e-2, "worst relative error " + worst);
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveTheSameGradient() {
+        FastCharModel one = new FastCharModel(VOCAB, hp(Optimizer.ADAM, 0), 1);
+        randomise(one, 8);
+        FastCharModel two = new FastCharModel(VOCAB, hp(Optimizer.ADAM, 0), 2);
+        two.load(one.parameters());
+        Batch batch = randomBatch(3, 4, VOCAB, 2);
+        float[] a = one.gradient(batch);
+        float[] b = two.gradient(batch);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], 1e-5 * Math.abs(a[i]) + 1e-7, "gradient " + i);
+        }
+        assertEquals(one.loss(batch), two.loss(batch), 1e-6);
+    }
+
+    @Test
+    void stepperGivesTheBatchForwardsProbabilities() {
+        FastCharModel model = new FastCharModel(VOCAB, new Hyperparameters(6, 3, 9, 1, Optimizer.ADAM, 2e-3,
+                0.96, 5000, 5.0, 0.0, 3), 2);
+        randomise(model, 4);
+        Batch batch = randomBatch(1, 9, VOCAB, 6);
+        float[] expected = model.probabilities(batch);
+        Stepper stepper = model.stepper();
+        Stepper branch = null;
+        for (int t = 0; t < 9; t++) {
+            float[] p = stepper.step(batch.input(0, t));
+            for (int k = 0; k < VOCAB; k++) {
+                assertEquals(expected[t * VOCAB + k], p[k], 1e-5, "t " + t + " k " + k);
+            }
+            if (t == 4) {
+                branch = stepper.copy();
+            }
+        }
+        // The copy carries the state as of its making: it continues exactly as the original did.
+        for (int t = 5; t < 9; t++) {
+            float[] p = branch.step(batch.input(0, t));
+            for (int k = 0; k < VOCAB; k++) {
+                assertEquals(expected[t * VOCAB + k], p[k], 1e-5, "copy t " + t + " k " + k);
+            }
+        }
+    }
+
+    @Test
+    void parametersRoundTripIsExactAndResumesTraining() {
+        for (Optimizer optimizer : Optimizer.values()) {
+            FastCharModel model = new FastCharModel(VOCAB, hp(optimizer, 0.3));
+            for (int s = 0; s < 5; s++) {
+                model.train(randomBatch(3, 4, VOCAB, s), 2e-2);
+            }
+            ParameterSet saved = model.parameters();
+            FastCharModel restored = new FastCharModel(VOCAB, hp(optimizer, 0.3));
+            restored.load(saved);
+            FastCharModel copy = model.copy();
+            Batch probe = randomBatch(3, 4, VOCAB, 99);
+            assertArrayEquals(model.probabilities(probe), restored.probabilities(probe));
+            assertArrayEquals(model.probabilities(probe), copy.probabilities(probe));
+            assertEquals(model.steps(), restored.steps());
+            for (int s = 5; s < 8; s++) {
+                Batch b = randomBatch(3, 4, VOCAB, s);
+                double l1 = model.train(b, 2e-2);
+                double l2 = restored.train(b, 2e-2);
+                double l3 = copy.train(b, 2e-2);
+                assertEquals(l1, l2, 0.0);
+                assertEquals(l1, l3, 0.0);
+            }
+            assertArrayEquals(model.probabilities(probe), restored.probabilities(probe), optimizer.name());
+            assertArrayEquals(model.probabilities(probe), copy.probabilities(probe), optimizer.name());
+        }
+    }
+
+    @Test
+    void trainingLowersTheLoss() {
+        FastCharModel model = new FastCharModel(VOCAB, new Hyperparameters(16, 2, 8, 8, Optimizer.ADAM, 1e-2,
+                0.96, 5000, 5.0, 0.0, 1));
+        // A repeating pattern is easy to learn.
+        int[] in = new int[64];
+        int[] out = new int[64];
+        for (int i = 0; i < 64; i++) {
+            in[i] = (i % 8) % VOCAB;
+            out[i] = ((i % 8) + 1) % VOCAB;
+        }
+        Batch batch = new Batch(8, 8, in, out);
+        double first = model.loss(batch);
+        for (int s = 0; s < 150; s++) {
+            model.train(batch, 1e-2);
+        }
+        double last = model.loss(batch);
+        assertTrue(last < first / 4, "loss " + first + " -> " + last);
+    }
+
+    @Test
+    void exportedDl4jModelGivesTheSameProbabilities(@TempDir Path dir) throws Exception {
+        FastCharModel model = new FastCharModel(VOCAB, hp(Optimizer.ADAM, 0));
+        for (int s = 0; s < 10; s++) {
+            model.train(randomBatch(3, 4, VOCAB, s), 2e-2);
+        }
+        Path file = dir.resolve("model.zip");
+        Dl4jExport.writeZip(model, file);
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
+        net.rnnClearPreviousState();
+        Stepper stepper = model.stepper();
+        int[] text = {1, 4, 2, 6, 0, 3};
+        for (int c : text) {
+            INDArray input = Nd4j.zeros(DataType.FLOAT, 1, VOCAB, 1);
+            input.putScalar(new long[]{0, c, 0}, 1f);
+            INDArray out = net.rnnTimeStep(input);
+            float[] ours = stepper.step(c);
+            for (int k = 0; k < VOCAB; k++) {
+                assertEquals(out.getFloat(0, k, 0), ours[k], 1e-5, "char " + c + " k " + k);
+            }
+        }
+    }
+}
