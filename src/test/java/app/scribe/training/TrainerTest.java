@@ -1,0 +1,240 @@
+package app.scribe.training;
+
+import app.scribe.ScribeException;
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusInfo;
+import app.scribe.corpus.CorpusReader;
+import app.scribe.model.CharModel;
+import app.scribe.model.Engines;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.Optimizer;
+import app.scribe.persistence.ModelFile;
+import app.scribe.persistence.SavedModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainerTest {
+    static final Path CORPORA = Path.of("../shared/corpora");
+    static Corpus small;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void readSmallCorpus() throws IOException {
+        byte[] bytes = Arrays.copyOf(Files.readAllBytes(CORPORA.resolve("tiny_shakespeare.txt")), 20_000);
+        small = new CorpusReader().fromBytes("shakespeare-20k.txt", bytes);
+    }
+
+    static Hyperparameters tiny(Optimizer optimizer) {
+        return new Hyperparameters(16, 1, 16, 8, optimizer, 5e-3, 0.95, 10_000, 5, 0, 5);
+    }
+
+    static CharModel model(Corpus corpus, Hyperparameters hp) {
+        return Engines.create(Engines.DEFAULT, corpus.vocabulary().size(), hp);
+    }
+
+    @Test
+    @Tag("slow")
+    void realTrainingBeatsTheUnigramEntropy() throws IOException {
+        byte[] bytes = Arrays.copyOf(Files.readAllBytes(CORPORA.resolve("vanity_fair.txt")), 400_000);
+        Corpus corpus = new CorpusReader().fromBytes("vanity_fair-400k.txt", bytes);
+        assertTrue(corpus.strippedGutenberg());
+        Hyperparameters hp = new Hyperparameters(64, 2, 30, 32, Optimizer.RMSPROP, 2e-3, 0.96, 5000, 5.0, 0, 42);
+        CharModel model = model(corpus, hp);
+        Trainer trainer = new Trainer(model, corpus, TrainingPlan.forSteps(300), new TrainingHistory());
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        trainer.addListener(events::add);
+        double validation = trainer.run();
+
+        double entropy = corpus.unigramEntropy();
+        assertTrue(validation < entropy - 0.3,
+                "validation loss " + validation + " should be well below the unigram entropy " + entropy);
+        TrainingHistory history = trainer.history();
+        assertEquals(300, history.step());
+        assertEquals(validation, history.lastValidationLoss());
+        List<TrainingHistory.Point> curve = history.validationLoss();
+        assertTrue(curve.get(0).loss() > validation + 0.2, "the validation loss fell: " + curve);
+        assertEquals(300, curve.get(curve.size() - 1).step());
+        assertTrue(history.trainingLoss().size() > 10);
+        assertTrue(history.samples().size() >= 10);
+        assertInstanceOf(TrainingEvent.Finished.class, events.get(events.size() - 1));
+        assertEquals(300, events.stream().filter(e -> e instanceof TrainingEvent.Progress).count());
+    }
+
+    @Test
+    void stopFromAListenerEndsTheRunAtThatStep() {
+        Trainer trainer = new Trainer(model(small, tiny(Optimizer.RMSPROP)), small, TrainingPlan.forSteps(1000),
+                new TrainingHistory());
+        AtomicReference<TrainingEvent.Finished> finished = new AtomicReference<>();
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Progress p && p.step() == 12) {
+                trainer.stop();
+            } else if (e instanceof TrainingEvent.Finished f) {
+                finished.set(f);
+            }
+        });
+        Double loss = trainer.run();
+        long step = trainer.history().step();
+        assertTrue(step == 12 || step == 13, "stopped at " + step);
+        assertNotNull(loss);
+        assertEquals(step, trainer.history().validationLoss().get(trainer.history().validationLoss().size() - 1).step(),
+                "a stopped run is still measured at its last step");
+        assertEquals("stopped by the user", finished.get().reason());
+    }
+
+    @Test
+    void pauseHoldsTheRunAndResumeFinishesIt() throws Exception {
+        Trainer trainer = new Trainer(model(small, tiny(Optimizer.ADAM)), small, plan(30),
+                new TrainingHistory());
+        CountDownLatch paused = new CountDownLatch(1);
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Progress p && p.step() == 5) {
+                trainer.pause();
+                paused.countDown();
+            }
+        });
+        CompletableFuture<Double> run = CompletableFuture.supplyAsync(trainer::run);
+        assertTrue(paused.await(60, TimeUnit.SECONDS), "reached step 5");
+        // While paused the run does not advance, yet still serves snapshots for generation.
+        CharModel snapshot = trainer.requestSnapshot().get(30, TimeUnit.SECONDS);
+        assertNotNull(snapshot);
+        Thread.sleep(300);
+        assertEquals(5, trainer.history().step());
+        assertTrue(!run.isDone());
+        trainer.resume();
+        assertNotNull(run.get(60, TimeUnit.SECONDS));
+        assertEquals(30, trainer.history().step());
+        // After the run, a snapshot is served at once from the calling thread.
+        assertNotNull(trainer.requestSnapshot().get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void stopWhilePausedEndsTheRun() throws Exception {
+        Trainer trainer = new Trainer(model(small, tiny(Optimizer.RMSPROP)), small, TrainingPlan.forSteps(500),
+                new TrainingHistory());
+        CountDownLatch paused = new CountDownLatch(1);
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Progress p && p.step() == 3) {
+                trainer.pause();
+                paused.countDown();
+            }
+        });
+        CompletableFuture<Double> run = CompletableFuture.supplyAsync(trainer::run);
+        assertTrue(paused.await(60, TimeUnit.SECONDS));
+        trainer.stop();
+        run.get(60, TimeUnit.SECONDS);
+        assertEquals(3, trainer.history().step());
+    }
+
+    @Test
+    void resumingFromAFileContinuesTheRunExactly() {
+        for (Optimizer optimizer : Optimizer.values()) {
+            Hyperparameters hp = tiny(optimizer);
+            ModelFile files = new ModelFile();
+            Path file = dir.resolve("half-" + optimizer + ".scribe");
+
+            Trainer first = new Trainer(model(small, hp), small, plan(40), new TrainingHistory());
+            first.run();
+            TrainingHistory half = first.history();
+            assertEquals(40, half.step());
+            files.save(new SavedModel(firstModel(first), small.vocabulary(), CorpusInfo.of(small), half), file);
+
+            SavedModel loaded = files.load(file);
+            assertNull(ResumeCheck.check(loaded.vocabulary(), loaded.corpus(), small));
+            Trainer second = new Trainer(loaded.model(), small, plan(80), loaded.history());
+            double resumed = second.run();
+            TrainingHistory whole = second.history();
+            assertEquals(80, whole.step());
+            assertEquals(half.trainingLoss(), whole.trainingLoss().subList(0, half.trainingLoss().size()),
+                    "the first session's loss curve is kept");
+            assertEquals(half.validationLoss(), whole.validationLoss().subList(0, half.validationLoss().size()));
+            assertEquals(half.samples(), whole.samples().subList(0, half.samples().size()));
+            assertTrue(whole.trainingLoss().get(whole.trainingLoss().size() - 1).step() == 80);
+            assertTrue(whole.trainingMillis() >= half.trainingMillis());
+
+            if (optimizer != Optimizer.ADAM) {
+                continue; // Adam's state (moments and step count) is the harder case; one straight run suffices.
+            }
+            // The same 80 steps in one go reach the same model: same batches, weights and optimizer state.
+            Trainer straight = new Trainer(model(small, hp), small, plan(80), new TrainingHistory());
+            double direct = straight.run();
+            assertEquals(direct, resumed, 1e-4, optimizer + ": resumed " + resumed + " vs straight " + direct);
+        }
+    }
+
+    /** A plan that measures and samples rarely and briefly, to keep the fast tests fast. */
+    static TrainingPlan plan(long steps) {
+        return new TrainingPlan(steps, 0, 20, 40, 5, 5);
+    }
+
+    private static CharModel firstModel(Trainer trainer) {
+        try {
+            return trainer.requestSnapshot().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aModelForAnotherVocabularyIsRefused() {
+        CharModel wrong = Engines.create(Engines.DEFAULT, small.vocabulary().size() + 3, tiny(Optimizer.ADAM));
+        ScribeException e = assertThrows(ScribeException.class,
+                () -> new Trainer(wrong, small, TrainingPlan.forSteps(10), new TrainingHistory()));
+        assertTrue(e.getMessage().contains("shakespeare-20k.txt"), e.getMessage());
+    }
+
+    @Test
+    void resumeCheckComparesVocabulariesAndFingerprints() throws IOException {
+        CorpusInfo same = CorpusInfo.of(small);
+        assertNull(ResumeCheck.check(small.vocabulary(), same, small));
+
+        byte[] other = Arrays.copyOfRange(Files.readAllBytes(CORPORA.resolve("tiny_shakespeare.txt")), 0, 20_001);
+        Corpus otherText = new CorpusReader().fromBytes("other.txt", other);
+        if (otherText.vocabulary().equals(small.vocabulary())) {
+            String warning = ResumeCheck.check(small.vocabulary(), same, otherText);
+            assertNotNull(warning);
+            assertTrue(warning.contains("other.txt"), warning);
+        }
+
+        Corpus digits = new CorpusReader().fromBytes("digits.txt", "0123456789 ".repeat(20).getBytes());
+        ScribeException e = assertThrows(ScribeException.class,
+                () -> ResumeCheck.check(small.vocabulary(), same, digits));
+        assertTrue(e.getMessage().contains("digits.txt") && e.getMessage().contains("'0'"), e.getMessage());
+    }
+
+    @Test
+    void plansRefuseImpossibleBudgets() {
+        assertThrows(ScribeException.class, () -> TrainingPlan.forSteps(0));
+        assertThrows(ScribeException.class, () -> TrainingPlan.forSteps(10).withMaxMinutes(-1));
+        TrainingPlan plan = TrainingPlan.forSteps(2000);
+        assertEquals(100, plan.evaluateEvery());
+        assertEquals(200, plan.sampleEvery());
+    }
+
+    @Test
+    void batchesDependOnlyOnSeedAndStep() {
+        assertEquals(Trainer.batchRandom(3, 17).nextLong(), Trainer.batchRandom(3, 17).nextLong());
+        assertTrue(Trainer.batchRandom(3, 17).nextLong() != Trainer.batchRandom(3, 18).nextLong());
+    }
+}
