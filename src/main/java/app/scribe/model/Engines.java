@@ -1,6 +1,7 @@
 package app.scribe.model;
 
 import app.scribe.ScribeException;
+import app.scribe.model.lstm.FastCharModel;
 
 /** Builds a model by engine name, the name a model file records. */
 public final class Engines {
@@ -11,9 +12,10 @@ public final class Engines {
 
     public static CharModel create(String engine, int vocabSize, Hyperparameters hp) {
         return switch (engine) {
+            case FastCharModel.ENGINE -> new FastCharModel(vocabSize, hp);
             case Dl4jCharModel.ENGINE -> new Dl4jCharModel(vocabSize, hp);
             default -> throw new ScribeException("Unknown engine '" + engine + "'; this version of Scribe has: "
-                    + Dl4jCharModel.ENGINE + ".");
+                    + FastCharModel.ENGINE + ", " + Dl4jCharModel.ENGINE + ".");
         };
     }
 }

@@ -29,4 +29,14 @@ final class Blas {
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 m, n, k, 1f, a, lda, b, ldb, beta, c, ldc);
     }
+
+    /** {@code y = x·W + beta·y} for a row vector x [rows] and row-major W [rows, cols] at an offset. */
+    static void rowTimesMatrix(int rows, int cols, FloatPointer w, long wOff, FloatPointer x, long xOff, float beta,
+                               FloatPointer y, long yOff) {
+        w.position(wOff);
+        x.position(xOff);
+        y.position(yOff);
+        openblas_nolapack.cblas_sgemv(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasTrans, rows, cols,
+                1f, w, cols, x, 1, beta, y, 1);
+    }
 }

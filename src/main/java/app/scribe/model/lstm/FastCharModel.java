@@ -258,7 +258,9 @@ public final class FastCharModel implements CharModel {
     public Stepper stepper() {
         float[] w = new float[layout.size];
         params.get(w);
-        return new FastStepper(layout, w);
+        OffHeap snapshot = new OffHeap(layout.size);
+        snapshot.put(w);
+        return new FastStepper(layout, snapshot);
     }
 
     @Override

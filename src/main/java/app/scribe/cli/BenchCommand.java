@@ -1,0 +1,232 @@
+package app.scribe.cli;
+
+import app.scribe.ScribeException;
+import app.scribe.corpus.Batch;
+import app.scribe.corpus.BatchSource;
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusReader;
+import app.scribe.model.CharModel;
+import app.scribe.model.Engines;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.Optimizer;
+import app.scribe.model.Sampler;
+import app.scribe.model.Stepper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures an engine on the reference set-up (Adam 2e-3, no dropout): training characters per second after a short
+ * warm-up, validation loss, and single-stream generation speed; optionally runs the PyTorch peer script on the same
+ * corpus and settings afterwards (never at the same time) and prints the ratios.
+ */
+@Command(name = "bench", description = "Measure training and generation speed, optionally against the PyTorch peer.")
+final class BenchCommand implements Callable<Integer> {
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PEER_SCRIPT = "shared/peers/torch_char_lstm.py";
+    private static final int GENERATED_CHARS = 2000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--corpus", required = true, description = "the text file to train on")
+    Path corpusFile;
+
+    @Option(names = "--seconds", description = "seconds of timed training (default 30)")
+    double seconds = 30;
+
+    @Option(names = "--steps", description = "train this many steps instead of for --seconds (also for the peer)")
+    Integer steps;
+
+    @Option(names = "--warmup", description = "untimed warm-up steps (default 5, as the peer)")
+    int warmup = 5;
+
+    @Option(names = "--engine", description = "network engine (default ${DEFAULT-VALUE})")
+    String engine = Engines.DEFAULT;
+
+    @Option(names = "--hidden", description = "LSTM units per layer (default 128)")
+    int hidden = 128;
+
+    @Option(names = "--layers", description = "LSTM layers (default 2)")
+    int layers = 2;
+
+    @Option(names = "--batch", description = "batch size (default 64)")
+    int batch = 64;
+
+    @Option(names = "--seq", description = "sequence length (default 30)")
+    int seq = 30;
+
+    @Option(names = "--threads", description = "worker threads of the fast engine (default: 2 on 2+ cores)")
+    Integer threads;
+
+    @Option(names = "--peer", description = "also run the PyTorch peer and print the ratios")
+    boolean peer;
+
+    @Option(names = "--peer-script", description = "path of torch_char_lstm.py (default: found next to the "
+            + "working folder, ../" + PEER_SCRIPT + ")")
+    Path peerScript;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!(seconds > 0) || warmup < 0 || (steps != null && steps < 1)) {
+            throw new ScribeException("--seconds and --steps must be positive and --warmup at least 0.");
+        }
+        Path script = peer ? findPeerScript() : null;
+        if (threads != null) {
+            System.setProperty("scribe.threads", Integer.toString(threads));
+        }
+        Corpus corpus = new CorpusReader().read(corpusFile);
+        Hyperparameters hp = new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-3, 1.0, 1, 5.0, 0.0,
+                42);
+        CharModel model = Engines.create(engine, corpus.vocabulary().size(), hp);
+        BatchSource source = new BatchSource(corpus, seq, batch);
+        SplittableRandom random = new SplittableRandom(hp.seed());
+        out.printf(Locale.ROOT, "bench %s: corpus %s (%,d chars, vocab %d), hidden %d, layers %d, batch %d, seq %d, "
+                        + "Adam 2e-3, %d cores, OMP_NUM_THREADS=%s%n", engine, corpus.name(), corpus.length(),
+                corpus.vocabulary().size(), hidden, layers, batch, seq, Runtime.getRuntime().availableProcessors(),
+                System.getenv("OMP_NUM_THREADS"));
+        out.flush();
+        for (int i = 0; i < warmup; i++) {
+            model.train(source.trainingBatch(random), 2e-3);
+        }
+        long start = System.nanoTime();
+        long done = 0;
+        double loss = Double.NaN;
+        while (steps != null ? done < steps : System.nanoTime() - start < seconds * 1e9) {
+            loss = model.train(source.trainingBatch(random), 2e-3);
+            done++;
+        }
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        double trainRate = done * (double) batch * seq / trainSeconds;
+        double validation = validationLoss(model, source);
+        double genRate = generationRate(model, corpus);
+        out.printf(Locale.ROOT, "engine=%s train_chars_per_sec=%.0f steps=%d train_seconds=%.1f final_train_loss=%.4f "
+                + "val_loss=%.4f gen_chars_per_sec=%.0f%n", engine, trainRate, done, trainSeconds, loss, validation,
+                genRate);
+        out.flush();
+        if (script != null) {
+            JsonNode result = runPeer(script, out);
+            if (result != null) {
+                double peerTrain = result.path("train_chars_per_sec").asDouble();
+                double peerGen = result.path("gen_chars_per_sec").asDouble();
+                out.printf(Locale.ROOT, "peer train_chars_per_sec=%.0f steps=%d val_loss=%.4f gen_chars_per_sec=%.0f%n",
+                        peerTrain, result.path("steps").asLong(), result.path("val_loss_nats").asDouble(), peerGen);
+                out.printf(Locale.ROOT, "train_ratio=%.2f gen_ratio=%.2f%n", trainRate / peerTrain, genRate / peerGen);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static double validationLoss(CharModel model, BatchSource source) {
+        double total = 0;
+        long count = 0;
+        for (Batch b : source.validationBatches()) {
+            int n = b.batchSize() * b.seqLength();
+            total += model.loss(b) * n;
+            count += n;
+        }
+        return total / count;
+    }
+
+    /** Single-stream sampling at temperature 1 with the state carried, as the peer measures it. */
+    private static double generationRate(CharModel model, Corpus corpus) {
+        Sampler sampler = Sampler.temperature(1.0);
+        SplittableRandom random = new SplittableRandom(1);
+        int start = Math.max(0, corpus.vocabulary().indexOf('T'));
+        for (int warm = 0; warm < 2; warm++) {
+            Stepper stepper = model.stepper();
+            long t0 = System.nanoTime();
+            int next = start;
+            for (int i = 0; i < GENERATED_CHARS; i++) {
+                next = sampler.pick(stepper.step(next), random);
+            }
+            if (warm == 1) {
+                return GENERATED_CHARS / ((System.nanoTime() - t0) / 1e9);
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private Path findPeerScript() {
+        List<Path> candidates = new ArrayList<>();
+        if (peerScript != null) {
+            candidates.add(peerScript);
+        } else {
+            Path here = Path.of("").toAbsolutePath();
+            for (Path dir = here; dir != null; dir = dir.getParent()) {
+                candidates.add(dir.resolve(PEER_SCRIPT));
+                candidates.add(dir.resolveSibling(PEER_SCRIPT).normalize());
+            }
+        }
+        for (Path candidate : candidates) {
+            if (candidate != null && Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new ScribeException("The peer script " + (peerScript != null ? peerScript : "../" + PEER_SCRIPT)
+                + " was not found; name it with --peer-script.");
+    }
+
+    private JsonNode runPeer(Path script, PrintWriter out) {
+        List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), "--corpus", corpusFile.toString(),
+                "--hidden", Integer.toString(hidden), "--layers", Integer.toString(layers),
+                "--batch", Integer.toString(batch), "--seq", Integer.toString(seq),
+                "--warmup", Integer.toString(warmup)));
+        if (steps != null) {
+            command.addAll(List.of("--steps", Integer.toString(steps)));
+        } else {
+            command.addAll(List.of("--seconds", Double.toString(seconds)));
+        }
+        out.println("peer: " + String.join(" ", command));
+        out.flush();
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            out.println("peer: " + PYTHON + " is missing, so the PyTorch peer was not run.");
+            return null;
+        }
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                out.println("peer: timed out.");
+                return null;
+            }
+            if (text.contains("No module named 'torch'")) {
+                out.println("peer: " + PYTHON + " has no torch module (apt-get install python3-torch), so the peer "
+                        + "was not run.");
+                return null;
+            }
+            for (String line : text.split("\n")) {
+                if (line.startsWith("{")) {
+                    return new ObjectMapper().readTree(line);
+                }
+            }
+            String[] lines = text.strip().split("\n");
+            out.println("peer: failed (exit " + process.exitValue() + "): " + lines[lines.length - 1]);
+            return null;
+        } catch (IOException e) {
+            out.println("peer: could not run " + PYTHON + ": " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
