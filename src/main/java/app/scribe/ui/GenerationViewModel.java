@@ -8,14 +8,14 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
@@ -31,7 +31,7 @@ public final class GenerationViewModel {
     private final Session session;
     private final TrainingViewModel training;
     private final StringProperty prompt = new SimpleStringProperty("");
-    private final IntegerProperty length = new SimpleIntegerProperty(400);
+    private final ObjectProperty<Integer> length = new SimpleObjectProperty<>(400);
     private final BooleanProperty greedy = new SimpleBooleanProperty(false);
     private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
     private final StringProperty seed = new SimpleStringProperty("1");
@@ -50,7 +50,7 @@ public final class GenerationViewModel {
     }
 
     public StringProperty promptProperty() { return prompt; }
-    public IntegerProperty lengthProperty() { return length; }
+    public ObjectProperty<Integer> lengthProperty() { return length; }
     public BooleanProperty greedyProperty() { return greedy; }
     public DoubleProperty temperatureProperty() { return temperature; }
     public StringProperty seedProperty() { return seed; }

@@ -133,14 +133,14 @@ public final class MainController {
         bindInteger(seqSpinner, training.seqLengthProperty());
         bindInteger(batchSpinner, training.batchSizeProperty());
         bindInteger(stepsSpinner, training.stepsProperty());
-        dropoutSpinner.getValueFactory().valueProperty().bindBidirectional(training.dropoutProperty().asObject());
+        dropoutSpinner.getValueFactory().valueProperty().bindBidirectional(training.dropoutProperty());
         optimizerChoice.valueProperty().bindBidirectional(training.optimizerProperty());
         learningRateField.textProperty().bindBidirectional(training.learningRateProperty());
         seedField.textProperty().bindBidirectional(training.seedProperty());
     }
 
-    private static void bindInteger(Spinner<Integer> spinner, javafx.beans.property.IntegerProperty property) {
-        spinner.getValueFactory().valueProperty().bindBidirectional(property.asObject());
+    private static void bindInteger(Spinner<Integer> spinner, javafx.beans.property.Property<Integer> property) {
+        spinner.getValueFactory().valueProperty().bindBidirectional(property);
     }
 
     private void bindTrainingControls() {
@@ -223,7 +223,7 @@ public final class MainController {
     private void bindGenerationPane() {
         promptField.textProperty().bindBidirectional(generation.promptProperty());
         lengthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, 400, 100));
-        lengthSpinner.getValueFactory().valueProperty().bindBidirectional(generation.lengthProperty().asObject());
+        lengthSpinner.getValueFactory().valueProperty().bindBidirectional(generation.lengthProperty());
         generationSeedField.textProperty().bindBidirectional(generation.seedProperty());
         greedyCheck.selectedProperty().bindBidirectional(generation.greedyProperty());
         temperatureSlider.valueProperty().bindBidirectional(generation.temperatureProperty());

@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -8,6 +9,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 
 import java.io.IOException;
@@ -44,12 +46,17 @@ public final class ScribeApp extends Application {
         }
         NotificationPane notifications = new NotificationPane(view);
         notifications.setId("notifications");
-        notifications.setShowFromTop(true);
+        notifications.setShowFromTop(false);
+        PauseTransition hideInfo = new PauseTransition(Duration.seconds(5));
+        hideInfo.setOnFinished(e -> notifications.hide());
         messages.latestProperty().addListener((obs, old, message) -> {
             if (message != null) {
-                notifications.getStyleClass().setAll("notification-pane",
-                        message.kind() == Messages.Kind.ERROR ? "error" : "info");
                 notifications.show(message.text());
+                if (message.kind() == Messages.Kind.INFO) {
+                    hideInfo.playFromStart();
+                } else {
+                    hideInfo.stop();
+                }
             }
         });
 

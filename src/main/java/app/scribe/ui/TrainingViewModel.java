@@ -15,16 +15,12 @@ import app.scribe.training.TrainingPlan;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -48,15 +44,15 @@ public final class TrainingViewModel {
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
 
     private final Session session;
-    private final IntegerProperty hiddenSize = new SimpleIntegerProperty(DEFAULTS.hiddenSize());
-    private final IntegerProperty layers = new SimpleIntegerProperty(DEFAULTS.layers());
-    private final IntegerProperty seqLength = new SimpleIntegerProperty(DEFAULTS.seqLength());
-    private final IntegerProperty batchSize = new SimpleIntegerProperty(DEFAULTS.batchSize());
+    private final ObjectProperty<Integer> hiddenSize = new SimpleObjectProperty<>(DEFAULTS.hiddenSize());
+    private final ObjectProperty<Integer> layers = new SimpleObjectProperty<>(DEFAULTS.layers());
+    private final ObjectProperty<Integer> seqLength = new SimpleObjectProperty<>(DEFAULTS.seqLength());
+    private final ObjectProperty<Integer> batchSize = new SimpleObjectProperty<>(DEFAULTS.batchSize());
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
     private final StringProperty learningRate = new SimpleStringProperty("2e-3");
-    private final DoubleProperty dropout = new SimpleDoubleProperty(DEFAULTS.dropout());
+    private final ObjectProperty<Double> dropout = new SimpleObjectProperty<>(DEFAULTS.dropout());
     private final StringProperty seed = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
-    private final IntegerProperty steps = new SimpleIntegerProperty(2000);
+    private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(2000);
     private final BooleanProperty bitsPerChar = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
@@ -75,15 +71,15 @@ public final class TrainingViewModel {
         session.modelProperty().addListener((obs, old, now) -> showHistory(now));
     }
 
-    public IntegerProperty hiddenSizeProperty() { return hiddenSize; }
-    public IntegerProperty layersProperty() { return layers; }
-    public IntegerProperty seqLengthProperty() { return seqLength; }
-    public IntegerProperty batchSizeProperty() { return batchSize; }
+    public ObjectProperty<Integer> hiddenSizeProperty() { return hiddenSize; }
+    public ObjectProperty<Integer> layersProperty() { return layers; }
+    public ObjectProperty<Integer> seqLengthProperty() { return seqLength; }
+    public ObjectProperty<Integer> batchSizeProperty() { return batchSize; }
     public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
     public StringProperty learningRateProperty() { return learningRate; }
-    public DoubleProperty dropoutProperty() { return dropout; }
+    public ObjectProperty<Double> dropoutProperty() { return dropout; }
     public StringProperty seedProperty() { return seed; }
-    public IntegerProperty stepsProperty() { return steps; }
+    public ObjectProperty<Integer> stepsProperty() { return steps; }
     public BooleanProperty bitsPerCharProperty() { return bitsPerChar; }
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
@@ -205,6 +201,7 @@ public final class TrainingViewModel {
 
     private void drain() {
         TrainingEvent.Progress latest = null;
+        String outcome = null;
         List<TrainingHistory.Point> newValidation = new ArrayList<>();
         TrainingEvent event;
         while ((event = events.poll()) != null) {
@@ -215,15 +212,18 @@ public final class TrainingViewModel {
             } else if (event instanceof TrainingEvent.SampleTaken s) {
                 samples.add(new TrainingHistory.Sample(s.step(), s.text()));
             } else if (event instanceof TrainingEvent.Finished f) {
-                status.set("Finished at step " + f.step() + ": " + f.reason() + "." + lastValidation());
+                outcome = "Finished at step " + f.step() + ": " + f.reason() + ".";
             } else if (event instanceof TrainingEvent.Failed f) {
-                status.set("Stopped at step " + f.step() + ": " + f.message());
+                outcome = "Stopped at step " + f.step() + ": " + f.message();
             }
         }
         validationLoss.addAll(newValidation);
         if (latest != null) {
             appendTrainingPoints();
             status.set(describe(latest));
+        }
+        if (outcome != null) {
+            status.set(outcome + lastValidation());
         }
     }
 

@@ -1,0 +1,184 @@
+package app.scribe.ui;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the real app window: pick a book, train, watch the chart, generate, save, load in a new window. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class ScribeAppTest {
+    @TempDir
+    static Path folder;
+    private static String previousCorpora;
+    private static String previousModels;
+    private Stage stage;
+
+    @BeforeAll
+    static void folders() throws IOException {
+        Path corpora = Files.createDirectories(folder.resolve("corpora"));
+        byte[] book = Files.readAllBytes(Path.of("../shared/corpora/vanity_fair.txt"));
+        Files.write(corpora.resolve("small_vanity_fair.txt"), java.util.Arrays.copyOfRange(book, 20_000, 220_000));
+        Files.write(corpora.resolve("picture.txt"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+        Files.write(corpora.resolve("empty.txt"), new byte[0]);
+        Files.createDirectories(folder.resolve("models"));
+        previousCorpora = System.setProperty("scribe.corpora", corpora.toString());
+        previousModels = System.setProperty("scribe.models", folder.resolve("models").toString());
+    }
+
+    @AfterAll
+    static void restore() {
+        restore("scribe.corpora", previousCorpora);
+        restore("scribe.models", previousModels);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new ScribeApp().start(stage);
+    }
+
+    @Test
+    void trainGenerateSaveAndLoadInAFreshWindow(FxRobot robot) throws Exception {
+        Parent first = stage.getScene().getRoot();
+        pickBook(robot, first, "small_vanity_fair.txt");
+        waitUntil(robot, first, () -> label(robot, first, "#corpusSummary").contains("distinct"));
+        robot.interact(() -> {
+            spinner(robot, first, "#hiddenSpinner").getValueFactory().setValue(32);
+            spinner(robot, first, "#layersSpinner").getValueFactory().setValue(1);
+            spinner(robot, first, "#batchSpinner").getValueFactory().setValue(16);
+            spinner(robot, first, "#stepsSpinner").getValueFactory().setValue(100_000);
+        });
+
+        robot.clickOn(robot.from(first).lookup("#trainButton").queryButton());
+        LineChart<?, ?> chart = robot.from(first).lookup("#lossChart").queryAs(LineChart.class);
+        waitUntil(robot, first, () -> chart.getData().get(0).getData().size() >= 3);
+        robot.clickOn(robot.from(first).lookup("#stopButton").queryButton());
+        waitUntil(robot, first, () -> !robot.from(first).lookup("#trainButton").queryButton().isDisabled());
+        assertTrue(label(robot, first, "#statusLabel").contains("stopped by the user"),
+                "status after Stop: " + label(robot, first, "#statusLabel"));
+
+        String prompt = "She said ";
+        String beforeSave = generateGreedy(robot, first, prompt);
+        assertFalse(beforeSave.isEmpty());
+        assertEquals(prompt, robot.from(first).lookup("#promptText").queryAs(Text.class).getText());
+
+        robot.interact(() -> robot.from(first).lookup("#modelNameField").queryAs(TextField.class).setText("ui-test"));
+        robot.clickOn(robot.from(first).lookup("#saveButton").queryButton());
+        Path saved = folder.resolve("models").resolve("ui-test.scribe");
+        waitUntil(robot, first, () -> Files.exists(saved));
+
+        Stage[] second = new Stage[1];
+        robot.interact(() -> {
+            stage.hide();
+            second[0] = new Stage();
+            new ScribeApp().start(second[0]);
+        });
+        Parent fresh = second[0].getScene().getRoot();
+        @SuppressWarnings("unchecked")
+        ComboBox<Path> models = robot.from(fresh).lookup("#savedModelsBox").queryAs(ComboBox.class);
+        robot.interact(() -> models.getSelectionModel().select(saved));
+        robot.clickOn(robot.from(fresh).lookup("#loadButton").queryButton());
+        waitUntil(robot, fresh, () -> label(robot, fresh, "#statusLabel").startsWith("Model at step"));
+        LineChart<?, ?> freshChart = robot.from(fresh).lookup("#lossChart").queryAs(LineChart.class);
+        assertTrue(freshChart.getData().get(0).getData().size() >= 3, "the loaded model brings back its chart");
+
+        assertEquals(beforeSave, generateGreedy(robot, fresh, prompt));
+        robot.interact(() -> second[0].close());
+    }
+
+    @Test
+    void badBooksGetAClearMessage(FxRobot robot) throws Exception {
+        Parent root = stage.getScene().getRoot();
+        NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+        pickBook(robot, root, "picture.txt");
+        waitUntil(robot, root, () -> notifications.isShowing() && notifications.getText() != null
+                && notifications.getText().contains("PNG image"));
+        pickBook(robot, root, "empty.txt");
+        waitUntil(robot, root, () -> notifications.getText().contains("empty.txt is empty"));
+
+        robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
+        waitUntil(robot, root, () -> notifications.getText().contains("no model yet"));
+    }
+
+    private String generateGreedy(FxRobot robot, Parent root, String prompt) throws TimeoutException {
+        robot.interact(() -> {
+            robot.from(root).lookup("#promptField").queryAs(TextField.class).setText(prompt);
+            robot.from(root).lookup("#greedyCheck").queryAs(CheckBox.class).setSelected(true);
+            spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(60);
+        });
+        Button generate = robot.from(root).lookup("#generateButton").queryButton();
+        robot.clickOn(generate);
+        Text continuation = robot.from(root).lookup("#continuationText").queryAs(Text.class);
+        waitUntil(robot, root, () -> !generate.isDisabled() && continuation.getText().length() == 60);
+        return continuation.getText();
+    }
+
+    private static void pickBook(FxRobot robot, Parent root, String name) {
+        @SuppressWarnings("unchecked")
+        ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
+        Path book = books.getItems().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                .orElseThrow();
+        robot.interact(() -> books.getSelectionModel().select(book));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Spinner<Integer> spinner(FxRobot robot, Parent root, String id) {
+        return robot.from(root).lookup(id).queryAs(Spinner.class);
+    }
+
+    private static String label(FxRobot robot, Parent root, String id) {
+        Node node = robot.from(root).lookup(id).query();
+        return ((Label) node).getText();
+    }
+
+    /** Waits for a condition; on time-out, fails with what the window shows, to say why. */
+    private static void waitUntil(FxRobot robot, Parent root, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+            throw new AssertionError("timed out; status: " + label(robot, root, "#statusLabel") + "; message: "
+                    + notifications.getText(), e);
+        }
+    }
+}
