@@ -63,13 +63,13 @@ final class FastStepper implements Stepper {
             Blas.rowTimesMatrix(hidden, gates, w, layout.wh[l], s, hOff, 1f, zPointer, z);
             int cOff = cBase + hOff;
             for (int j = 0; j < hidden; j++) {
-                float gg = Worker.tanh(sb.get(z + j));
-                float ff = Worker.sigmoid(sb.get(z + hidden + j));
-                float oo = Worker.sigmoid(sb.get(z + 2 * hidden + j));
-                float ii = Worker.sigmoid(sb.get(z + 3 * hidden + j));
+                float gg = Activations.tanh(sb.get(z + j));
+                float ff = Activations.sigmoid(sb.get(z + hidden + j));
+                float oo = Activations.sigmoid(sb.get(z + 2 * hidden + j));
+                float ii = Activations.sigmoid(sb.get(z + 3 * hidden + j));
                 float cc = ff * sb.get(cOff + j) + ii * gg;
                 sb.put(cOff + j, cc);
-                sb.put(hOff + j, oo * Worker.tanh(cc));
+                sb.put(hOff + j, oo * Activations.tanh(cc));
             }
         }
         int vocab = layout.vocab;

@@ -26,8 +26,11 @@ final class Worker {
 
     private int capacityRows;
     private OffHeap[] act;
-    private OffHeap[] cell;
-    private OffHeap[] tanhCell;
+    private float[][] gateHeap;
+    private float[][] cellHeap;
+    private float[][] tanhHeap;
+    private float[] hBuf;
+    private final float[] biasRow;
     private OffHeap[] hOut;
     private OffHeap[] hIn;
     private OffHeap[] dH;
@@ -49,6 +52,7 @@ final class Worker {
         this.gradPointer = grad.view();
         this.g = grad.buffer.duplicate();
         this.biasGrad = new float[Math.max(layout.gates, layout.vocab)];
+        this.biasRow = new float[layout.gates];
     }
 
     private void ensure(int rows, int batchRows) {
@@ -59,8 +63,9 @@ final class Worker {
         int layers = layout.layers;
         int hidden = layout.hidden;
         act = new OffHeap[layers];
-        cell = new OffHeap[layers];
-        tanhCell = new OffHeap[layers];
+        gateHeap = new float[layers][];
+        cellHeap = new float[layers][];
+        tanhHeap = new float[layers][];
         hOut = new OffHeap[layers];
         hIn = new OffHeap[layers + 1];
         dH = new OffHeap[layers];
@@ -71,8 +76,9 @@ final class Worker {
         masks = new float[layers + 1][];
         for (int l = 0; l < layers; l++) {
             act[l] = new OffHeap(n * layout.gates);
-            cell[l] = new OffHeap(n * hidden);
-            tanhCell[l] = new OffHeap(n * hidden);
+            gateHeap[l] = new float[n * layout.gates];
+            cellHeap[l] = new float[n * hidden];
+            tanhHeap[l] = new float[n * hidden];
             hOut[l] = new OffHeap(n * hidden);
             dH[l] = new OffHeap(n * hidden);
             actP[l] = act[l].view();
@@ -83,6 +89,7 @@ final class Worker {
         logitsP = logits.view();
         capacityRows = n;
         dcNext = new float[Math.max(batchRows * hidden, dcNext == null ? 0 : dcNext.length)];
+        hBuf = new float[dcNext.length];
     }
 
     /**
@@ -138,53 +145,60 @@ final class Worker {
     private void forwardLayer(int l, Batch batch, int first, int rows, int steps) {
         int hidden = layout.hidden;
         int gates = layout.gates;
+        int bias = layout.bias[l];
+        float[] bh = biasRow;
+        p.get(bias, bh, 0, gates);
+        float[] z = gateHeap[l];
+        float[] c = cellHeap[l];
+        float[] tc = tanhHeap[l];
+        float[] hRow = hBuf;
+        FloatBuffer h = hOut[l].buffer;
         FloatBuffer a = act[l].buffer;
         if (l == 0) {
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < rows; b++) {
                     int x = batch.input(first + b, t);
-                    int from = layout.wx[0] + x * gates;
-                    int to = (t * rows + b) * gates;
-                    a.put(to, p, from, gates);
+                    p.get(layout.wx[0] + x * gates, z, (t * rows + b) * gates, gates);
                 }
             }
+            a.put(0, z, 0, steps * rows * gates);
         } else {
             Blas.gemm(false, false, steps * rows, gates, hidden, hInP[l], 0, hidden, params, layout.wx[l], gates,
                     0f, actP[l], 0, gates);
         }
-        FloatBuffer c = cell[l].buffer;
-        FloatBuffer tc = tanhCell[l].buffer;
-        FloatBuffer h = hOut[l].buffer;
-        int bias = layout.bias[l];
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
                 Blas.gemm(false, false, rows, gates, hidden, hOutP[l], (long) (t - 1) * rows * hidden, hidden,
                         params, layout.wh[l], gates, 1f, actP[l], (long) t * rows * gates, gates);
             }
+            a.get(t * rows * gates, z, t * rows * gates, rows * gates);
             for (int b = 0; b < rows; b++) {
                 int r = t * rows + b;
-                int z = r * gates;
+                int zo = r * gates;
                 int s = r * hidden;
-                int prev = s - rows * hidden;
-                for (int j = 0; j < hidden; j++) {
-                    float gg = tanh(a.get(z + j) + p.get(bias + j));
-                    float ff = sigmoid(a.get(z + hidden + j) + p.get(bias + hidden + j));
-                    float oo = sigmoid(a.get(z + 2 * hidden + j) + p.get(bias + 2 * hidden + j));
-                    float ii = sigmoid(a.get(z + 3 * hidden + j) + p.get(bias + 3 * hidden + j));
-                    float cc = ii * gg;
-                    if (t > 0) {
-                        cc += ff * c.get(prev + j);
+                for (int j = 0; j < gates; j++) {
+                    z[zo + j] += bh[j];
+                }
+                Activations.tanh(z, zo, zo + hidden);
+                Activations.sigmoid(z, zo + hidden, zo + gates);
+                if (t > 0) {
+                    int prev = s - rows * hidden;
+                    for (int j = 0; j < hidden; j++) {
+                        tc[s + j] = z[zo + hidden + j] * c[prev + j] + z[zo + 3 * hidden + j] * z[zo + j];
                     }
-                    float th = tanh(cc);
-                    a.put(z + j, gg);
-                    a.put(z + hidden + j, ff);
-                    a.put(z + 2 * hidden + j, oo);
-                    a.put(z + 3 * hidden + j, ii);
-                    c.put(s + j, cc);
-                    tc.put(s + j, th);
-                    h.put(s + j, oo * th);
+                } else {
+                    for (int j = 0; j < hidden; j++) {
+                        tc[s + j] = z[zo + 3 * hidden + j] * z[zo + j];
+                    }
+                }
+                System.arraycopy(tc, s, c, s, hidden);
+                Activations.tanh(tc, s, s + hidden);
+                int ho = b * hidden;
+                for (int j = 0; j < hidden; j++) {
+                    hRow[ho + j] = z[zo + 2 * hidden + j] * tc[s + j];
                 }
             }
+            h.put(t * rows * hidden, hRow, 0, rows * hidden);
         }
     }
 
@@ -274,14 +288,14 @@ final class Worker {
                     applyMask(dH[l - 1].buffer, masks[l], n * hidden);
                 }
             } else {
-                FloatBuffer a = act[0].buffer;
+                float[] a = gateHeap[0];
                 for (int t = 0; t < steps; t++) {
                     for (int b = 0; b < rows; b++) {
                         int x = batch.input(first + b, t);
                         int to = layout.wx[0] + x * gates;
                         int from = (t * rows + b) * gates;
                         for (int j = 0; j < gates; j++) {
-                            g.put(to + j, g.get(to + j) + a.get(from + j));
+                            g.put(to + j, g.get(to + j) + a[from + j]);
                         }
                     }
                 }
@@ -299,8 +313,10 @@ final class Worker {
         int hidden = layout.hidden;
         int gates = layout.gates;
         FloatBuffer a = act[l].buffer;
-        FloatBuffer c = cell[l].buffer;
-        FloatBuffer tc = tanhCell[l].buffer;
+        float[] z = gateHeap[l];
+        float[] c = cellHeap[l];
+        float[] tc = tanhHeap[l];
+        float[] dhRow = hBuf;
         FloatBuffer dh = dH[l].buffer;
         float[] dcn = dcNext;
         float[] db = biasGrad;
@@ -311,36 +327,33 @@ final class Worker {
                 Blas.gemm(false, true, rows, hidden, gates, actP[l], (long) (t + 1) * rows * gates, gates, params,
                         layout.wh[l], gates, 1f, dHP[l], (long) t * rows * hidden, hidden);
             }
+            dh.get(t * rows * hidden, dhRow, 0, rows * hidden);
             for (int b = 0; b < rows; b++) {
                 int r = t * rows + b;
-                int z = r * gates;
+                int zo = r * gates;
                 int s = r * hidden;
                 int prev = s - rows * hidden;
-                int dc0 = b * hidden;
+                int d0 = b * hidden;
                 for (int j = 0; j < hidden; j++) {
-                    float gg = a.get(z + j);
-                    float ff = a.get(z + hidden + j);
-                    float oo = a.get(z + 2 * hidden + j);
-                    float ii = a.get(z + 3 * hidden + j);
-                    float th = tc.get(s + j);
-                    float dhv = dh.get(s + j);
-                    float dc = dhv * oo * (1 - th * th) + dcn[dc0 + j];
-                    float cPrev = t > 0 ? c.get(prev + j) : 0f;
-                    float dzg = dc * ii * (1 - gg * gg);
-                    float dzf = dc * cPrev * ff * (1 - ff);
-                    float dzo = dhv * th * oo * (1 - oo);
-                    float dzi = dc * gg * ii * (1 - ii);
-                    dcn[dc0 + j] = dc * ff;
-                    a.put(z + j, dzg);
-                    a.put(z + hidden + j, dzf);
-                    a.put(z + 2 * hidden + j, dzo);
-                    a.put(z + 3 * hidden + j, dzi);
-                    db[j] += dzg;
-                    db[hidden + j] += dzf;
-                    db[2 * hidden + j] += dzo;
-                    db[3 * hidden + j] += dzi;
+                    float gg = z[zo + j];
+                    float ff = z[zo + hidden + j];
+                    float oo = z[zo + 2 * hidden + j];
+                    float ii = z[zo + 3 * hidden + j];
+                    float th = tc[s + j];
+                    float dhv = dhRow[d0 + j];
+                    float dc = dhv * oo * (1 - th * th) + dcn[d0 + j];
+                    float cPrev = t > 0 ? c[prev + j] : 0f;
+                    dcn[d0 + j] = dc * ff;
+                    z[zo + j] = dc * ii * (1 - gg * gg);
+                    z[zo + hidden + j] = dc * cPrev * ff * (1 - ff);
+                    z[zo + 2 * hidden + j] = dhv * th * oo * (1 - oo);
+                    z[zo + 3 * hidden + j] = dc * gg * ii * (1 - ii);
+                }
+                for (int j = 0; j < gates; j++) {
+                    db[j] += z[zo + j];
                 }
             }
+            a.put(t * rows * gates, z, t * rows * gates, rows * gates);
         }
         for (int j = 0; j < gates; j++) {
             g.put(layout.bias[l] + j, g.get(layout.bias[l] + j) + db[j]);
@@ -349,27 +362,5 @@ final class Worker {
             Blas.gemm(true, false, hidden, gates, (steps - 1) * rows, hOutP[l], 0, hidden, actP[l],
                     (long) rows * gates, gates, 1f, gradPointer, layout.wh[l], gates);
         }
-    }
-
-    static float sigmoid(float x) {
-        return 1f / (1f + exp(-x));
-    }
-
-    static float tanh(float x) {
-        return 1f - 2f / (1f + exp(2 * x));
-    }
-
-    /**
-     * e^x in float arithmetic, relative error below 3e-7 over the clamped range [-87, 88]: x = n·ln2 + r with
-     * |r| &lt;= ln2/2 (Cody-Waite split of ln2), e^r by its degree-6 Taylor polynomial, 2^n built in the exponent
-     * bits. Cheaper than the double {@link Math#exp} on the gate loops' hot path.
-     */
-    static float exp(float x) {
-        float y = Math.max(-87f, Math.min(88f, x));
-        float n = (float) Math.floor(y * 1.44269504f + 0.5f);
-        float r = y - n * 0.693359375f + n * 2.12194440e-4f;
-        float p = 1f + r * (1f + r * (0.5f + r * (0.16666667f + r * (0.041666668f + r * (0.008333334f
-                + r * 0.0013888889f)))));
-        return p * Float.intBitsToFloat(((int) n + 127) << 23);
     }
 }
