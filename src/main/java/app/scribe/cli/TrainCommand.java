@@ -76,8 +76,19 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        Corpus corpus = new CorpusReader().read(corpusFile);
+        // Everything that can be checked cheaply is checked before the corpus is read and long before training ends.
+        if (steps != null && (steps < 1 || steps > 100_000_000L)) {
+            throw new ScribeException("--steps must be between 1 and 100000000 (got " + steps + ").");
+        }
+        if (minutes != null && !(minutes > 0 && minutes <= 60 * 24 * 30)) {
+            throw new ScribeException("--minutes must be above 0 and at most 43200 (got " + minutes + ").");
+        }
+        Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch,
+                parseOptimizer(), lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed);
+        refuseOverwritingTheCorpus();
         ModelFile files = new ModelFile();
+        files.checkWritable(out);
+        Corpus corpus = new CorpusReader().read(corpusFile);
         CharModel model;
         TrainingHistory history;
         if (resume != null) {
@@ -89,9 +100,7 @@ final class TrainCommand implements Callable<Integer> {
             model = saved.model();
             history = saved.history();
         } else {
-            Hyperparameters hp = new Hyperparameters(hidden, layers, seq, batch, parseOptimizer(), lr,
-                    DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed);
-            model = Engines.create(engine, corpus.vocabulary().size(), hp);
+            model = Engines.create(engine, corpus.vocabulary().size(), requested);
             history = new TrainingHistory();
         }
         long total = steps != null ? steps : minutes != null ? 100_000_000L : 2000;
@@ -109,6 +118,18 @@ final class TrainCommand implements Callable<Integer> {
         console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
         console.flush();
         return 0;
+    }
+
+    private void refuseOverwritingTheCorpus() {
+        try {
+            if (java.nio.file.Files.exists(out) && java.nio.file.Files.exists(corpusFile)
+                    && java.nio.file.Files.isSameFile(out, corpusFile)) {
+                throw new ScribeException("--out names the corpus itself (" + corpusFile
+                        + "); saving the model there would overwrite the book.");
+            }
+        } catch (java.io.IOException e) {
+            // Unreadable paths are reported by the reader and the writer with better messages.
+        }
     }
 
     private Optimizer parseOptimizer() {

@@ -46,7 +46,12 @@ public final class CorpusReader {
             throw new ScribeException(name + " has only " + characters + " characters of text; Scribe needs at least "
                     + MIN_CHARACTERS + " to train on.");
         }
-        Vocabulary vocabulary = Vocabulary.of(text);
+        Vocabulary vocabulary;
+        try {
+            vocabulary = Vocabulary.of(text);
+        } catch (ScribeException e) {
+            throw new ScribeException(name + ": " + e.getMessage());
+        }
         char[] indices = vocabulary.encode(text);
         String preview = text.substring(0, text.offsetByCodePoints(0, Math.min(characters, PREVIEW_CHARS)));
         return new Corpus(name, sha256(bytes), bytes.length, decoded.encoding(), gutenberg, vocabulary, indices,

@@ -53,12 +53,32 @@ public final class ModelFile {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public void save(SavedModel saved, Path target) {
+        write(target, saved);
+    }
+
+    /**
+     * Checks, before a long training run, that {@code target} could be saved: its folder exists or can be made and
+     * takes a new file, and the target is not a folder. Throws the message that saving would.
+     */
+    public void checkWritable(Path target) {
+        write(target, null);
+    }
+
+    /** Writes the model atomically; with no model, only creates and removes the temporary file. */
+    private void write(Path target, SavedModel saved) {
         Path dir = target.toAbsolutePath().getParent();
-        String name = target.getFileName().toString();
+        String name = String.valueOf(target.getFileName());
+        if (Files.isDirectory(target)) {
+            throw new ScribeException("Cannot save to " + target + ": it is a folder; name a file such as "
+                    + target.resolve("model" + EXTENSION) + ".");
+        }
         Path temp = null;
         try {
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, "." + name + "-", ".tmp");
+            if (saved == null) {
+                return;
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 writeZip(saved, out);

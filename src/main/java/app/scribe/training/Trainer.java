@@ -89,8 +89,12 @@ public final class Trainer {
             snapshotRequests.add(request);
             lock.notifyAll();
         }
-        if (!running) {
-            serveSnapshots();
+        synchronized (this) {
+            // Checked under the same monitor that run() takes to start, so a copy made here on the caller's thread
+            // can never overlap the first training step.
+            if (!running) {
+                serveSnapshots();
+            }
         }
         return request;
     }
@@ -116,7 +120,9 @@ public final class Trainer {
         long windowSteps = 0;
         double smoothed = Double.NaN;
         long charsPerStep = (long) hp.batchSize() * hp.seqLength();
-        running = true;
+        synchronized (this) {
+            running = true;
+        }
         String reason = "reached " + plan.totalSteps() + " steps";
         try {
             while (history.step() < plan.totalSteps()) {

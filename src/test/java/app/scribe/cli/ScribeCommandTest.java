@@ -282,7 +282,7 @@ class ScribeCommandTest {
 
     @Test
     void usageErrors() {
-        assertBadInput(scribe(), "train or generate");
+        assertBadInput(scribe(), "name a command");
         assertBadInput(scribe("paint"), "paint");
         assertBadInput(scribe("train", "--out", "x.scribe"), "--corpus");
         assertBadInput(scribe("generate", "--model", model.toString(), "--colour", "red"), "--colour");
@@ -326,10 +326,45 @@ class ScribeCommandTest {
     }
 
     @Test
-    void anUnwritableOutputIsReportedAfterTraining() throws IOException {
+    void anUnwritableOutputIsReportedBeforeTraining() throws IOException {
         Path file = Files.writeString(dir.resolve("plain-file"), "not a folder");
         Result r = train(corpus, file.resolve("m.scribe"), "--steps", "2");
         assertBadInput(r, "not a folder");
+        assertEquals("", r.out(), "no training happened");
         assertArrayEquals("not a folder".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
+    }
+
+    @Test
+    void aFolderAsOutputIsRefused() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("out-folder"));
+        Result r = train(corpus, folder, "--steps", "2");
+        assertBadInput(r, "is a folder");
+        assertEquals("", r.out());
+        assertTrue(Files.isDirectory(folder));
+    }
+
+    @Test
+    void theCorpusIsNeverOverwrittenByTheModel() throws IOException {
+        Path book = Files.copy(corpus, dir.resolve("book.txt"));
+        byte[] before = Files.readAllBytes(book);
+        assertBadInput(train(book, book, "--steps", "2"), "overwrite the book");
+        assertArrayEquals(before, Files.readAllBytes(book));
+    }
+
+    @Test
+    void aTextOfOneRepeatedCharacterIsRefusedByName() throws IOException {
+        Path f = Files.writeString(dir.resolve("aaaa.txt"), "a".repeat(5000));
+        assertBadInput(train(f, dir.resolve("x.scribe"), "--steps", "2"), "aaaa.txt");
+    }
+
+    @Test
+    void budgetsThatCannotEndOrCannotStartAreRefused() {
+        String c = corpus.toString();
+        String o = dir.resolve("budget.scribe").toString();
+        assertBadInput(scribe("train", "--corpus", c, "--out", o, "--minutes", "0"), "--minutes must be above 0");
+        assertBadInput(scribe("train", "--corpus", c, "--out", o, "--minutes", "-2"), "--minutes");
+        assertBadInput(scribe("train", "--corpus", c, "--out", o, "--resume", model.toString(), "--steps", "-5"),
+                "--steps must be between 1");
+        assertFalse(Files.exists(Path.of(o)));
     }
 }

@@ -252,6 +252,24 @@ class ModelFileTest {
     }
 
     @Test
+    void aFolderIsNeverReplacedByAModel() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("empty-folder"));
+        ScribeException e = assertThrows(ScribeException.class, () -> files.save(trained, folder));
+        assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
+        assertTrue(Files.isDirectory(folder));
+        assertThrows(ScribeException.class, () -> files.checkWritable(folder));
+    }
+
+    @Test
+    void checkWritableLeavesNothingBehind() throws IOException {
+        Path target = dir.resolve("new/sub/model.scribe");
+        files.checkWritable(target);
+        assertEquals(List.of(), namesIn(target.getParent()));
+        assertThrows(ScribeException.class, () -> files.checkWritable(
+                Files.writeString(dir.resolve("file"), "x").resolve("model.scribe")));
+    }
+
+    @Test
     void missingFilesAndFoldersAreRefused() {
         ScribeException e = assertThrows(ScribeException.class, () -> files.load(dir.resolve("nothing.scribe")));
         assertTrue(e.getMessage().contains("nothing.scribe"), e.getMessage());

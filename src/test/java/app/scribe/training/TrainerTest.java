@@ -149,12 +149,22 @@ class TrainerTest {
 
     @Test
     void resumingFromAFileContinuesTheRunExactly() {
+        resumeContinues(Engines.DEFAULT);
+    }
+
+    @Test
+    void resumingTheFastEngineFromAFileContinuesTheRunExactly() {
+        resumeContinues(app.scribe.model.lstm.FastCharModel.ENGINE);
+    }
+
+    private void resumeContinues(String engine) {
         for (Optimizer optimizer : Optimizer.values()) {
             Hyperparameters hp = tiny(optimizer);
             ModelFile files = new ModelFile();
-            Path file = dir.resolve("half-" + optimizer + ".scribe");
+            Path file = dir.resolve("half-" + engine + "-" + optimizer + ".scribe");
 
-            Trainer first = new Trainer(model(small, hp), small, plan(40), new TrainingHistory());
+            Trainer first = new Trainer(Engines.create(engine, small.vocabulary().size(), hp), small, plan(40),
+                    new TrainingHistory());
             first.run();
             TrainingHistory half = first.history();
             assertEquals(40, half.step());
@@ -166,6 +176,7 @@ class TrainerTest {
             double resumed = second.run();
             TrainingHistory whole = second.history();
             assertEquals(80, whole.step());
+            assertEquals(engine, loaded.model().engine());
             assertEquals(half.trainingLoss(), whole.trainingLoss().subList(0, half.trainingLoss().size()),
                     "the first session's loss curve is kept");
             assertEquals(half.validationLoss(), whole.validationLoss().subList(0, half.validationLoss().size()));
@@ -177,9 +188,10 @@ class TrainerTest {
                 continue; // Adam's state (moments and step count) is the harder case; one straight run suffices.
             }
             // The same 80 steps in one go reach the same model: same batches, weights and optimizer state.
-            Trainer straight = new Trainer(model(small, hp), small, plan(80), new TrainingHistory());
+            Trainer straight = new Trainer(Engines.create(engine, small.vocabulary().size(), hp), small, plan(80),
+                    new TrainingHistory());
             double direct = straight.run();
-            assertEquals(direct, resumed, 1e-4, optimizer + ": resumed " + resumed + " vs straight " + direct);
+            assertEquals(direct, resumed, 1e-4, engine + " " + optimizer + ": resumed " + resumed + " vs straight " + direct);
         }
     }
 
