@@ -24,11 +24,30 @@ public final class BatchSource {
         this.indices = corpus.indices();
         this.seqLength = seqLength;
         this.batchSize = batchSize;
-        this.trainEnd = (int) Math.round(indices.length * (1 - VALIDATION_SHARE));
-        if (trainEnd < seqLength + 2 || indices.length - trainEnd < seqLength + 1) {
+        this.trainEnd = trainingEnd(indices.length);
+        if (!longEnough(indices.length, seqLength)) {
             throw new ScribeException(corpus.name() + " has " + indices.length + " characters: too short for sequences of "
-                    + seqLength + " (it needs at least " + (int) Math.ceil((seqLength + 1) / VALIDATION_SHARE) + ").");
+                    + seqLength + " (it needs at least " + minimumLength(seqLength) + ").");
         }
+    }
+
+    private static int trainingEnd(int length) {
+        return (int) Math.round(length * (1 - VALIDATION_SHARE));
+    }
+
+    /** Room for one training window and one validation window, each with its following character. */
+    private static boolean longEnough(int length, int seqLength) {
+        int end = trainingEnd(length);
+        return end >= seqLength + 2 && length - end >= seqLength + 1;
+    }
+
+    /** The fewest characters a text needs for sequences of {@code seqLength}: what the user is told to supply. */
+    public static int minimumLength(int seqLength) {
+        int n = seqLength + 1; // both parts grow with the length, so the first length that fits is the minimum
+        while (!longEnough(n, seqLength)) {
+            n++;
+        }
+        return n;
     }
 
     public int trainingCharacters() {

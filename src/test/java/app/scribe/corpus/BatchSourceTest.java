@@ -91,4 +91,28 @@ class BatchSourceTest {
         ScribeException e = assertThrows(ScribeException.class, () -> new BatchSource(corpus, 200, 4));
         assertTrue(e.getMessage().contains("positions.txt") && e.getMessage().contains("sequences of 200"), e.getMessage());
     }
+
+    /** A corpus of {@code length} characters alternating between two, built directly (no file). */
+    private static Corpus ofLength(int length) {
+        char[] indices = new char[length];
+        for (int i = 0; i < length; i++) {
+            indices[i] = (char) (i % 2);
+        }
+        return new Corpus("n.txt", "0", length, "ASCII", false, Vocabulary.of("ab"), indices, "", List.of());
+    }
+
+    @Test
+    void theStatedMinimumLengthIsEnoughAndNeeded() {
+        for (int seq = 1; seq <= 1000; seq += (seq < 50 ? 1 : 37)) {
+            int finalSeq = seq;
+            ScribeException e = assertThrows(ScribeException.class, () -> new BatchSource(ofLength(finalSeq + 1), finalSeq, 4));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("needs at least (\\d+)").matcher(e.getMessage());
+            assertTrue(m.find(), e.getMessage());
+            int minimum = Integer.parseInt(m.group(1));
+            BatchSource source = new BatchSource(ofLength(minimum), seq, 4);
+            assertTrue(source.validationBatches().size() >= 1, "seq " + seq);
+            assertThrows(ScribeException.class, () -> new BatchSource(ofLength(minimum - 1), finalSeq, 4),
+                    "seq " + seq + ": " + (minimum - 1) + " should be too short");
+        }
+    }
 }
