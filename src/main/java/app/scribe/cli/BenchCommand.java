@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seq", description = "sequence length (default 30)")
     int seq = 30;
 
-    @Option(names = "--threads", description = "worker threads of the fast engine (default: 2 on 2+ cores)")
+    @Option(names = "--threads", description = "worker threads of the fast engine (default 1, or SCRIBE_THREADS)")
     Integer threads;
 
     @Option(names = "--peer", description = "also run the PyTorch peer and print the ratios")

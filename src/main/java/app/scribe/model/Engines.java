@@ -5,7 +5,7 @@ import app.scribe.model.lstm.FastCharModel;
 
 /** Builds a model by engine name, the name a model file records. */
 public final class Engines {
-    public static final String DEFAULT = Dl4jCharModel.ENGINE;
+    public static final String DEFAULT = FastCharModel.ENGINE;
 
     private Engines() {
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 /**
  * A char-LSTM engine that spends its time in BLAS gemm instead of element-wise native ops: weights in one off-heap
  * block in DL4J's layout (so export to DL4J is a plain copy), per-step gemms for the recurrence, gate maths in Java,
- * Adam or RMSprop with global gradient-norm clipping, and the batch split between two threads on a 2-core machine.
+ * Adam or RMSprop with global gradient-norm clipping, and optionally the batch split between worker threads.
  * The loss is the mean cross-entropy over all characters of the batch (nats/char).
  */
 public final class FastCharModel implements CharModel {
@@ -62,7 +62,11 @@ public final class FastCharModel implements CharModel {
         this.threads = Math.max(1, threads);
     }
 
-    /** Two threads where there are two cores; {@code -Dscribe.threads=N} or SCRIBE_THREADS overrides. */
+    /**
+     * One thread unless {@code -Dscribe.threads=N} or SCRIBE_THREADS says otherwise: on the shared 2-core build
+     * machine two workers lost to one (a step waits for the slower half when the other core is busy); see
+     * BENCHMARKS.md.
+     */
     static int defaultThreads() {
         String configured = System.getProperty("scribe.threads", System.getenv("SCRIBE_THREADS"));
         if (configured != null) {
@@ -72,7 +76,7 @@ public final class FastCharModel implements CharModel {
                 // fall through to the default
             }
         }
-        return Math.min(2, Runtime.getRuntime().availableProcessors());
+        return 1;
     }
 
     /** Xavier (Gaussian, DL4J's fan-in + fan-out) weights, zero biases except the forget gates at 1. */
