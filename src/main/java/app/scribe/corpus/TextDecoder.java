@@ -40,7 +40,9 @@ public final class TextDecoder {
         try {
             return new Decoded(decodeStrictly(bytes, 0, StandardCharsets.UTF_8), isAscii(bytes) ? "ASCII" : "UTF-8");
         } catch (CharacterCodingException notUtf8) {
-            return new Decoded(new String(bytes, WINDOWS_1252), "windows-1252");
+            // The five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode to U+FFFD; as in
+            // ISO-8859-1 they are control codes, dropped like any other, not a replacement character in the vocabulary.
+            return new Decoded(new String(bytes, WINDOWS_1252).replace("\uFFFD", ""), "windows-1252");
         }
     }
 

@@ -75,7 +75,7 @@ public final class ModelFile {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + name + "-", ".tmp");
+            temp = createTemp(dir, name);
             if (saved == null) {
                 return;
             }
@@ -106,6 +106,24 @@ public final class ModelFile {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // The temp file is hidden and named as such; leaving it behind harms nothing.
+                }
+            }
+        }
+    }
+
+    /**
+     * A new hidden file beside the target. Not {@link Files#createTempFile}: that makes the file private to its owner
+     * (rw-------), and the saved model would keep those permissions instead of the user's usual ones.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + name + "-" + Long.toUnsignedString(random.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw new IOException("cannot create a temporary file in " + dir, e);
                 }
             }
         }

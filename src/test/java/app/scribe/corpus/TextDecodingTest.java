@@ -72,6 +72,15 @@ class TextDecodingTest {
     }
 
     @Test
+    void bytesUndefinedInWindows1252AddNoReplacementCharacter() {
+        byte[] bytes = "caf\u00e9 \u0081au lait\u009d ".repeat(10).getBytes(StandardCharsets.ISO_8859_1);
+        TextDecoder.Decoded d = decoder.decode(bytes, "f.txt");
+        assertEquals("windows-1252", d.encoding());
+        assertFalse(d.text().contains("\uFFFD"), d.text());
+        assertTrue(d.text().startsWith("café au lait "), d.text());
+    }
+
+    @Test
     void crlfAndLoneCrBecomeLf() {
         String text = "one\r\ntwo\rthree\n\rfour\r\r\nfive\n" + "x".repeat(120);
         Corpus corpus = reader.fromBytes("endings.txt", text.getBytes(StandardCharsets.UTF_8));

@@ -123,6 +123,14 @@ class ModelFileTest {
     }
 
     @Test
+    void aSavedModelHasTheUsualPermissionsOfANewFile() throws IOException {
+        Path file = dir.resolve("shared.scribe");
+        files.save(trained, file);
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+    }
+
+    @Test
     void aTruncatedFileIsRefused() throws IOException {
         Path file = dir.resolve("model.scribe");
         files.save(trained, file);
