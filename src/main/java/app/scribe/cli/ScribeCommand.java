@@ -38,18 +38,40 @@ public final class ScribeCommand implements Runnable {
             cli.setErr(stderr);
         }
         cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            e.getCommandLine().getErr().println("error: " + oneLine(e.getMessage()));
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof ScribeException) {
-                err.println("error: " + e.getMessage());
+                err.println("error: " + oneLine(e.getMessage()));
                 return BAD_INPUT;
             }
-            err.println("error: unexpected failure (" + e + "); details are in " + ErrorLog.write(e));
+            if (e.getCause() instanceof OutOfMemoryError) {
+                return outOfMemory(err, e.getCause());
+            }
+            err.println("error: unexpected failure (" + oneLine(String.valueOf(e)) + "); details are in "
+                    + ErrorLog.write(e));
             return FAILURE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes picocli's handlers; without this the user would get a stack trace.
+            return outOfMemory(cli.getErr(), e);
+        }
+    }
+
+    private static int outOfMemory(PrintWriter err, Throwable e) {
+        err.println("error: Scribe ran out of memory (" + oneLine(String.valueOf(e.getMessage()))
+                + "); use a smaller text or model, or give Java more memory (java -Xmx8g ...).");
+        err.flush();
+        ErrorLog.write(e);
+        return FAILURE;
+    }
+
+    /** The CLI promises one error line, so a message with line breaks is joined up. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

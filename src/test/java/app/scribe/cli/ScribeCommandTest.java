@@ -303,18 +303,47 @@ class ScribeCommandTest {
     }
 
     /** Runs app.scribe.Main in a fresh JVM; retried when a concurrent rebuild has the class folder missing. */
-    static Result child(String... args) throws Exception {
-        Result r = childOnce(args);
+    static Result child(List<String> jvmOptions, String... args) throws Exception {
+        Result r = childOnce(jvmOptions, args);
         for (int attempt = 0; attempt < 3 && r.err().contains("Could not find or load main class"); attempt++) {
             Thread.sleep(3000);
-            r = childOnce(args);
+            r = childOnce(jvmOptions, args);
         }
         return r;
     }
 
-    static Result childOnce(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "app.scribe.Main"));
+    @Test
+    void runningOutOfMemoryGivesOneLineNotAStackTrace() throws Exception {
+        Path big = dir.resolve("big.txt");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(100L << 20); // 100 MB, within the size limit, sparse; the child has a 48 MB heap
+        }
+        try {
+            Result r = child(List.of("-Xmx48m"), "train", "--corpus", big.toString(), "--out",
+                    dir.resolve("oom.scribe").toString());
+            assertEquals(ScribeCommand.FAILURE, r.code(), r.err());
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.errLines().get(0).startsWith("error: Scribe ran out of memory"), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        } finally {
+            Files.delete(big);
+        }
+    }
+
+    @Test
+    void multiLineMessagesAreJoined() {
+        assertEquals("a b c", ScribeCommand.oneLine("a\n b\r\nc\n"));
+    }
+
+    static Result child(String... args) throws Exception {
+        return child(List.of(), args);
+    }
+
+    static Result childOnce(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "app.scribe.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_NUM_THREADS", "1");
