@@ -122,6 +122,19 @@ class ScribeCommandTest {
     }
 
     @Test
+    void everyEngineTrainsAndGenerates() {
+        for (String engine : new String[]{"dl4j", "fast"}) {
+            Path out = dir.resolve(engine + ".scribe");
+            Result r = train(corpus, out, "--steps", "3", "--engine", engine);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.outLines().get(r.outLines().size() - 1).startsWith("val_loss="), r.out());
+            Result g = scribe("generate", "--model", out.toString(), "--prompt", "ROMEO", "--length", "20");
+            assertEquals(0, g.code(), g.err());
+            assertTrue(g.out().startsWith("ROMEO"), g.out());
+        }
+    }
+
+    @Test
     void resumeContinuesFromTheSavedStep() {
         Path resumed = dir.resolve("resumed.scribe");
         Result r = scribe("train", "--corpus", corpus.toString(), "--out", resumed.toString(), "--resume",

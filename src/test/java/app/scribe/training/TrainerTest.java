@@ -148,8 +148,8 @@ class TrainerTest {
     }
 
     @Test
-    void resumingFromAFileContinuesTheRunExactly() {
-        resumeContinues(Engines.DEFAULT);
+    void resumingTheDl4jEngineFromAFileContinuesTheRunExactly() {
+        resumeContinues(app.scribe.model.Dl4jCharModel.ENGINE);
     }
 
     @Test
