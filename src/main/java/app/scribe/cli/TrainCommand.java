@@ -22,11 +22,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", description = "Train a model on a text file and save it.")
 final class TrainCommand implements Callable<Integer> {
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
+    /** Options that shape a new model; a resumed model has its own. */
+    private static final List<String> MODEL_OPTIONS = List.of("--hidden", "--layers", "--seq", "--batch", "--lr",
+            "--optimizer", "--dropout", "--seed", "--engine");
 
     @Spec
     CommandSpec spec;
@@ -99,6 +104,16 @@ final class TrainCommand implements Callable<Integer> {
             }
             model = saved.model();
             history = saved.history();
+            List<String> ignored = new ArrayList<>();
+            for (String option : MODEL_OPTIONS) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    ignored.add(option);
+                }
+            }
+            if (!ignored.isEmpty()) {
+                spec.commandLine().getErr().println("warning: " + String.join(", ", ignored)
+                        + " ignored: a resumed model keeps the settings it was trained with.");
+            }
         } else {
             model = Engines.create(engine, corpus.vocabulary().size(), requested);
             history = new TrainingHistory();

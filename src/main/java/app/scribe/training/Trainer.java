@@ -126,7 +126,13 @@ public final class Trainer {
         String reason = "reached " + plan.totalSteps() + " steps";
         try {
             while (history.step() < plan.totalSteps()) {
-                if (awaitUnpaused()) {
+                long waitStart = System.nanoTime();
+                boolean stopNow = awaitUnpaused();
+                // Time spent paused is not training time: it counts neither toward the time limit nor the speed.
+                long waited = System.nanoTime() - waitStart;
+                started += waited;
+                windowStart += waited;
+                if (stopNow) {
                     reason = "stopped by the user";
                     break;
                 }

@@ -141,6 +141,13 @@ class ScribeCommandTest {
                 model.toString(), "--steps", "5");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("saved " + resumed + " at step 25"), r.out());
+        assertEquals("", r.err());
+
+        Result flags = scribe("train", "--corpus", corpus.toString(), "--out", resumed.toString(), "--resume",
+                model.toString(), "--steps", "1", "--hidden", "64", "--seq", "16");
+        assertEquals(0, flags.code(), flags.err());
+        assertEquals(1, flags.errLines().size(), flags.err());
+        assertTrue(flags.err().startsWith("warning: --hidden, --seq ignored"), flags.err());
     }
 
     // ---- bad corpora ----

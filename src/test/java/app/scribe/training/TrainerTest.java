@@ -130,6 +130,30 @@ class TrainerTest {
     }
 
     @Test
+    void timeSpentPausedDoesNotCountTowardTheTimeLimit() throws Exception {
+        // A limit of 1.2 s of training and a pause of 2 s after the first step: the run must go on after resuming.
+        TrainingPlan plan = new TrainingPlan(40, 0.02, 20, 1000, 5, 5);
+        Trainer trainer = new Trainer(model(small, tiny(Optimizer.RMSPROP)), small, plan, new TrainingHistory());
+        CountDownLatch paused = new CountDownLatch(1);
+        AtomicReference<TrainingEvent.Finished> finished = new AtomicReference<>();
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Progress p && p.step() == 1) {
+                trainer.pause();
+                paused.countDown();
+            } else if (e instanceof TrainingEvent.Finished f) {
+                finished.set(f);
+            }
+        });
+        CompletableFuture<Double> run = CompletableFuture.supplyAsync(trainer::run);
+        assertTrue(paused.await(60, TimeUnit.SECONDS));
+        Thread.sleep(2000);
+        trainer.resume();
+        run.get(60, TimeUnit.SECONDS);
+        assertTrue(trainer.history().step() >= 5, "stopped at step " + trainer.history().step() + ": "
+                + finished.get().reason());
+    }
+
+    @Test
     void stopWhilePausedEndsTheRun() throws Exception {
         Trainer trainer = new Trainer(model(small, tiny(Optimizer.RMSPROP)), small, TrainingPlan.forSteps(500),
                 new TrainingHistory());
