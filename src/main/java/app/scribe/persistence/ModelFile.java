@@ -205,7 +205,12 @@ public final class ModelFile {
         for (Manifest.ArrayEntry entry : manifest.arrays()) {
             parameters.put(entry.name(), entry.shape(), readArray(zip, entry, name));
         }
-        CharModel model = Engines.create(manifest.engine(), vocabulary.size(), hp);
+        CharModel model;
+        try {
+            model = Engines.create(manifest.engine(), vocabulary.size(), hp);
+        } catch (ScribeException e) {
+            throw new ScribeException(name + " needs an engine this version of Scribe lacks: " + e.getMessage());
+        }
         ParameterSet expected = model.parameters();
         for (Map.Entry<String, ParameterSet.Array> e : expected.arrays().entrySet()) {
             ParameterSet.Array found = parameters.get(e.getKey());

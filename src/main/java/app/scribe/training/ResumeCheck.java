@@ -13,6 +13,11 @@ public final class ResumeCheck {
     private ResumeCheck() {
     }
 
+    /** The start of a fingerprint; a model file may hold a damaged (short) one. */
+    private static String abbreviate(String sha256) {
+        return sha256.substring(0, Math.min(12, sha256.length()));
+    }
+
     /** Throws when the vocabularies differ; returns a warning when only the text differs, else null. */
     public static String check(Vocabulary modelVocabulary, CorpusInfo trainedOn, Corpus corpus) {
         if (!modelVocabulary.equals(corpus.vocabulary())) {
@@ -33,8 +38,8 @@ public final class ResumeCheck {
                     + (unused.isEmpty() ? "" : " The text lacks: " + String.join(" ", unused) + "."));
         }
         if (trainedOn != null && trainedOn.sha256() != null && !trainedOn.sha256().equals(corpus.sha256())) {
-            return "the model was trained on " + trainedOn.name() + " (SHA-256 " + trainedOn.sha256().substring(0, 12)
-                    + "…) and now continues on " + corpus.name() + " (SHA-256 " + corpus.sha256().substring(0, 12) + "…).";
+            return "the model was trained on " + trainedOn.name() + " (SHA-256 " + abbreviate(trainedOn.sha256())
+                    + "…) and now continues on " + corpus.name() + " (SHA-256 " + abbreviate(corpus.sha256()) + "…).";
         }
         return null;
     }

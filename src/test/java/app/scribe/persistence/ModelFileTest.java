@@ -194,6 +194,22 @@ class ModelFileTest {
     }
 
     @Test
+    void anUnknownEngineIsRefusedByFileName() throws IOException {
+        Path file = withManifest("quantum.scribe",
+                m -> m.replaceFirst("\"engine\"\\s*:\\s*\"[a-z0-9]+\"", "\"engine\" : \"quantum\""));
+        ScribeException e = assertThrows(ScribeException.class, () -> files.load(file));
+        assertTrue(e.getMessage().startsWith("quantum.scribe") && e.getMessage().contains("'quantum'"), e.getMessage());
+    }
+
+    @Test
+    void aShortCorpusFingerprintDoesNotBreakTheResumeCheck() throws IOException {
+        Path file = withManifest("sha.scribe", m -> m.replaceFirst("\"sha256\"\\s*:\\s*\"[0-9a-f]+\"", "\"sha256\" : \"ab\""));
+        SavedModel loaded = files.load(file);
+        String warning = app.scribe.training.ResumeCheck.check(loaded.vocabulary(), loaded.corpus(), corpus);
+        assertTrue(warning != null && warning.contains("ab"), warning);
+    }
+
+    @Test
     void damagedManifestsAreRefused() throws IOException {
         Path garbled = withManifest("garbled.scribe", m -> m.substring(0, m.length() / 2));
         ScribeException g = assertThrows(ScribeException.class, () -> files.load(garbled));
