@@ -202,8 +202,17 @@ public final class ModelFile {
         }
         Hyperparameters hp = manifest.hyperparameters();
         ParameterSet parameters = new ParameterSet();
+        long present = 0;
         for (Manifest.ArrayEntry entry : manifest.arrays()) {
-            parameters.put(entry.name(), entry.shape(), readArray(zip, entry, name));
+            float[] data = readArray(zip, entry, name);
+            parameters.put(entry.name(), entry.shape(), data);
+            present += data.length;
+        }
+        long needed = weightCount(vocabulary.size(), hp);
+        if (present < needed) {
+            // Checked before the model is built, so that a small file claiming a huge network allocates nothing.
+            throw new ScribeException(name + " holds " + present + " numbers, but its settings (" + hp.layers() + " x "
+                    + hp.hiddenSize() + " LSTM, " + vocabulary.size() + " characters) need " + needed + ".");
         }
         CharModel model;
         try {
@@ -230,6 +239,17 @@ public final class ModelFile {
             dl4j.setIterationCount(history.step());
         }
         return new SavedModel(model, vocabulary, manifest.corpus(), history);
+    }
+
+    /** Weights of a stacked LSTM with a softmax output: each layer 4H x (inputs + H + 1), then V x (H + 1). */
+    static long weightCount(int vocabSize, Hyperparameters hp) {
+        long h = hp.hiddenSize();
+        long total = 0;
+        for (int layer = 0; layer < hp.layers(); layer++) {
+            long inputs = layer == 0 ? vocabSize : h;
+            total += 4 * h * (inputs + h + 1);
+        }
+        return total + vocabSize * (h + 1);
     }
 
     private Manifest parseManifest(byte[] bytes, String name) {
