@@ -1,0 +1,48 @@
+package app.scribe.training;
+
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusReader;
+import app.scribe.model.CharModel;
+import app.scribe.model.Engines;
+import app.scribe.model.Generator;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.Sampler;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Generation on snapshots while the trainer runs flat out: no exception, no deadlock, only real characters. */
+class GenerateWhileTrainingTest {
+    @Test
+    void generatingRepeatedlyDuringTrainingIsSafe() throws Exception {
+        byte[] book = Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt"));
+        Corpus corpus = new CorpusReader().fromBytes("shakespeare.txt", Arrays.copyOf(book, 60_000));
+        Hyperparameters d = Hyperparameters.defaults();
+        Hyperparameters hp = new Hyperparameters(32, 2, 20, 16, d.optimizer(), d.learningRate(), d.decayRate(),
+                d.decayEvery(), d.clipNorm(), 0, 3);
+        CharModel model = Engines.create(Engines.DEFAULT, corpus.vocabulary().size(), hp);
+        Trainer trainer = new Trainer(model, corpus, TrainingPlan.forSteps(300), new TrainingHistory());
+        CompletableFuture<Double> run = CompletableFuture.supplyAsync(trainer::run);
+        int generated = 0;
+        while (!run.isDone()) {
+            CharModel snapshot = trainer.requestSnapshot().get(60, TimeUnit.SECONDS);
+            String text = new Generator(snapshot, corpus.vocabulary())
+                    .generate("ROMEO:", 50, Sampler.temperature(1.0), generated, c -> { }, () -> false);
+            assertEquals(50, text.codePointCount(0, text.length()));
+            assertTrue(corpus.vocabulary().unknownCharacters(text).isEmpty(), "only characters of the corpus: " + text);
+            generated++;
+        }
+        double validation = run.get(60, TimeUnit.SECONDS);
+        assertEquals(300, trainer.history().step());
+        assertTrue(Double.isFinite(validation));
+        assertTrue(generated >= 2, "generated " + generated + " times during training");
+    }
+}
