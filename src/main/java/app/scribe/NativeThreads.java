@@ -1,5 +1,9 @@
 package app.scribe;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,21 +20,45 @@ final class NativeThreads {
     private NativeThreads() {
     }
 
+    /**
+     * This process's command line. Linux's /proc/self/cmdline comes first because ProcessHandle truncates long
+     * command lines (such as the module path that {@code mvn javafx:run} passes) to nothing.
+     */
+    private static Optional<List<String>> commandLine() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path proc = Path.of("/proc/self/cmdline");
+        if (Files.isReadable(proc)) {
+            try {
+                String[] parts = new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).split("\0");
+                if (parts.length > 1) {
+                    List<String> line = new ArrayList<>(List.of(parts));
+                    line.set(0, java);
+                    return Optional.of(line);
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        if (info.command().isEmpty() || info.arguments().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> line = new ArrayList<>();
+        line.add(info.command().get());
+        line.addAll(List.of(info.arguments().get()));
+        return Optional.of(line);
+    }
+
     /** Returns the exit code of the relaunched process, or empty when this process should carry on itself. */
     static Optional<Integer> relaunchIfNeeded(String[] args) {
         if (System.getenv(VARIABLE) != null) {
             return Optional.empty();
         }
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        Optional<String> command = info.command();
-        Optional<String[]> arguments = info.arguments();
-        if (command.isEmpty() || arguments.isEmpty()) {
+        Optional<List<String>> line = commandLine();
+        if (line.isEmpty()) {
             return Optional.empty();
         }
-        List<String> line = new ArrayList<>();
-        line.add(command.get());
-        line.addAll(List.of(arguments.get()));
-        ProcessBuilder builder = new ProcessBuilder(line).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(line.get()).inheritIO();
         builder.environment().put(VARIABLE, "1");
         try {
             Process child = builder.start();
