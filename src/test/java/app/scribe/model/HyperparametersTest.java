@@ -55,8 +55,8 @@ class HyperparametersTest {
 
     @Test
     void boundaryValuesAreAccepted() {
-        hp(1, 1, 1, 1, 1e-6, 0);
-        hp(2048, 3, 1000, 4096, 1.0, 0.5);
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> hp(1, 1, 1, 1, 1e-6, 0));
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> hp(2048, 3, 1000, 4096, 1.0, 0.5));
     }
 
     @Test
