@@ -1,7 +1,8 @@
 package app.scribe.cli;
 
+import app.scribe.ScribeException;
 import app.scribe.model.Generator;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import picocli.CommandLine.ArgGroup;
@@ -12,10 +13,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "generate", description = "Write text with a trained model: the prompt, then its continuation.")
 final class GenerateCommand implements Callable<Integer> {
+    static final int MAX_SAMPLES = 1000;
+
     @Spec
     CommandSpec spec;
 
@@ -37,23 +43,108 @@ final class GenerateCommand implements Callable<Integer> {
 
         @Option(names = "--temperature", description = "sample at this temperature (default 1.0)")
         Double temperature;
+
+        @Option(names = "--beam", description = "beam search of this width for the likeliest text (1-"
+                + app.scribe.model.BeamSearch.MAX_WIDTH + ")")
+        Integer beam;
     }
+
+    @Option(names = "--top-k", description = "sample only among the K likeliest characters (1-4096)")
+    Integer topK;
+
+    @Option(names = "--top-p", description = "sample only among the likeliest characters whose mass reaches P"
+            + " (above 0, at most 1)")
+    Double topP;
+
+    @Option(names = "--repetition-penalty", description = "divide the probability of characters among the last "
+            + SamplingSettings.DEFAULT_REPETITION_WINDOW + " by R (1-10; default 1, no penalty)")
+    Double repetitionPenalty;
+
+    @Option(names = "--samples", description = "write N samples, separated by a blank line, with seeds seed,"
+            + " seed+1, ... (default 1)")
+    int samples = 1;
+
+    @Option(names = "--stop-at", description = "stop as soon as the continuation ends with this text")
+    String stopAt = "";
+
+    @Option(names = "--show-logprob", description = "after each text, print logprob=<natural-log probability of"
+            + " the continuation>")
+    boolean showLogprob;
 
     @Option(names = "--seed", description = "random seed (default 1)")
     long seed = 1;
 
     @Override
     public Integer call() {
+        if (samples < 1 || samples > MAX_SAMPLES) {
+            throw new ScribeException("--samples must be between 1 and " + MAX_SAMPLES + " (got " + samples + ").");
+        }
+        if (length < 1 || length > Generator.MAX_LENGTH) {
+            throw new ScribeException("length must be between 1 and " + Generator.MAX_LENGTH + " (got " + length
+                    + ").");
+        }
+        SamplingSettings settings = settings();
+        app.scribe.model.BeamSearch beam = strategy.beam == null ? null
+                : new app.scribe.model.BeamSearch(strategy.beam);
         SavedModel saved = new ModelFile().load(modelFile);
-        Sampler sampler = strategy.greedy ? Sampler.greedy()
-                : Sampler.temperature(strategy.temperature == null ? 1.0 : strategy.temperature);
         Generator generator = new Generator(saved.model(), saved.vocabulary());
         generator.encodePrompt(prompt);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(prompt);
-        generator.generate(prompt, length, sampler, seed, out::print, () -> false);
-        out.println();
-        out.flush();
+        for (int i = 0; i < samples; i++) {
+            if (i > 0) {
+                out.println();
+            }
+            out.print(prompt);
+            Generator.Continuation continuation;
+            if (beam != null) {
+                continuation = generator.beamSearch(prompt, length, beam.width(), stopAt);
+                out.print(continuation.text());
+            } else {
+                continuation = generator.generate(prompt, length, settings, seed + i, stopAt, out::print,
+                        () -> false);
+            }
+            out.println();
+            if (showLogprob) {
+                out.println(String.format(Locale.ROOT, "logprob=%.6f", continuation.logProbability()));
+            }
+            out.flush();
+        }
         return 0;
+    }
+
+    /** The sampling recipe the flags ask for; refuses flags that contradict the strategy. */
+    private SamplingSettings settings() {
+        List<String> samplingFlags = new ArrayList<>();
+        if (topK != null) {
+            samplingFlags.add("--top-k");
+        }
+        if (topP != null) {
+            samplingFlags.add("--top-p");
+        }
+        if (strategy.beam != null && (!samplingFlags.isEmpty() || repetitionPenalty != null)) {
+            if (repetitionPenalty != null) {
+                samplingFlags.add("--repetition-penalty");
+            }
+            throw new ScribeException("--beam searches for the likeliest text; it cannot be combined with "
+                    + String.join(", ", samplingFlags) + ".");
+        }
+        if (strategy.greedy && !samplingFlags.isEmpty()) {
+            throw new ScribeException("--greedy always takes the likeliest character; it cannot be combined with "
+                    + String.join(", ", samplingFlags) + ".");
+        }
+        SamplingSettings settings = strategy.greedy ? SamplingSettings.greedy() : SamplingSettings.plain();
+        if (strategy.temperature != null) {
+            settings = settings.withTemperature(strategy.temperature);
+        }
+        if (topK != null) {
+            settings = settings.withTopK(topK);
+        }
+        if (topP != null) {
+            settings = settings.withTopP(topP);
+        }
+        if (repetitionPenalty != null) {
+            settings = settings.withRepetitionPenalty(repetitionPenalty);
+        }
+        return settings;
     }
 }

@@ -65,7 +65,119 @@ public final class Generator {
         return out.toString();
     }
 
-    private int[] startContext() {
+    /** A continuation and its total natural-log probability under the model (not under any reshaped distribution). */
+    public record Continuation(String text, double logProbability) {
+    }
+
+    /**
+     * As {@link #generate(String, int, Sampler, long, Consumer, BooleanSupplier)}, drawing with {@code settings}
+     * (the prompt counts as recent text for the repetition penalty) and stopping early once the continuation ends
+     * with {@code stopAt} (when not empty). Also returns the continuation's log-probability under the model.
+     */
+    public Continuation generate(String prompt, int length, SamplingSettings settings, long seed, String stopAt,
+                                 Consumer<String> sink, BooleanSupplier cancelled) {
+        checkLength(length);
+        int[] promptIndices = prompt.isEmpty() ? new int[0] : encodePrompt(prompt);
+        int[] context = prompt.isEmpty() ? startContext() : promptIndices;
+        Stepper stepper = model.stepper();
+        float[] probabilities = null;
+        for (int index : context) {
+            probabilities = stepper.step(index);
+        }
+        int[] history = java.util.Arrays.copyOf(promptIndices, promptIndices.length + length);
+        int historyLength = promptIndices.length;
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder out = new StringBuilder(length);
+        double logProbability = 0;
+        for (int i = 0; i < length && !cancelled.getAsBoolean(); i++) {
+            int[] recent = java.util.Arrays.copyOfRange(history,
+                    Math.max(0, historyLength - settings.repetitionWindow()), historyLength);
+            int next = settings.pick(probabilities, recent, random);
+            logProbability += Math.log(probabilities[next]);
+            history[historyLength++] = next;
+            String ch = vocabulary.charAt(next);
+            out.append(ch);
+            sink.accept(ch);
+            if (endsWith(out, stopAt)) {
+                break;
+            }
+            probabilities = stepper.step(next);
+        }
+        return new Continuation(out.toString(), logProbability);
+    }
+
+    /**
+     * The likeliest continuation of {@code length} characters found by a beam search of the given width; when
+     * {@code stopAt} is not empty, it is cut after the first place where it ends with {@code stopAt}.
+     */
+    public Continuation beamSearch(String prompt, int length, int width, String stopAt) {
+        checkLength(length);
+        BeamSearch search = new BeamSearch(width);
+        int[] context = prompt.isEmpty() ? startContext() : encodePrompt(prompt);
+        Stepper stepper = model.stepper();
+        float[] probabilities = null;
+        for (int index : context) {
+            probabilities = stepper.step(index);
+        }
+        BeamSearch.Result result = search.search(stepper, probabilities, length);
+        StringBuilder out = new StringBuilder(length);
+        int[] indices = result.indices();
+        for (int i = 0; i < indices.length; i++) {
+            out.append(vocabulary.charAt(indices[i]));
+            if (endsWith(out, stopAt) || i == indices.length - 1) {
+                return new Continuation(out.toString(), result.cumulativeLogProbabilities()[i]);
+            }
+        }
+        return new Continuation("", 0);
+    }
+
+    /** How likely a text is under the model: its length in characters and its total natural-log probability. */
+    public record Score(int characters, double logProbability) {
+        /** Bits per character: the mean of -log2 p over the characters. */
+        public double bitsPerCharacter() {
+            return -logProbability / Math.log(2) / characters;
+        }
+    }
+
+    /**
+     * Scores {@code text} read from the start of a paragraph: the first character is conditioned on the same start
+     * as generation without a prompt. Characters the model does not know are refused by name.
+     */
+    public Score score(String text) {
+        if (text.isEmpty()) {
+            throw new ScribeException("There is no text to score.");
+        }
+        char[] encoded = vocabulary.encode(text);
+        Stepper stepper = model.stepper();
+        float[] probabilities = null;
+        for (int index : startContext()) {
+            probabilities = stepper.step(index);
+        }
+        double total = 0;
+        for (int i = 0; i < encoded.length; i++) {
+            total += Math.log(probabilities[encoded[i]]);
+            if (i < encoded.length - 1) {
+                probabilities = stepper.step(encoded[i]);
+            }
+        }
+        return new Score(encoded.length, total);
+    }
+
+    private static boolean endsWith(StringBuilder text, String suffix) {
+        if (suffix == null || suffix.isEmpty() || text.length() < suffix.length()) {
+            return false;
+        }
+        return text.substring(text.length() - suffix.length()).equals(suffix);
+    }
+
+    private static void checkLength(int length) {
+        if (length < 1 || length > MAX_LENGTH) {
+            throw new ScribeException("length must be between 1 and " + MAX_LENGTH + " (got " + length + ").");
+        }
+    }
+
+    /** What generation without a prompt is conditioned on: a newline, else a space, else the first character. */
+    public int[] startContext() {
         int newline = vocabulary.indexOf('\n');
         int space = vocabulary.indexOf(' ');
         return new int[]{newline >= 0 ? newline : space >= 0 ? space : 0};

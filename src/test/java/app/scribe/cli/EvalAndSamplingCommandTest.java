@@ -1,0 +1,251 @@
+package app.scribe.cli;
+
+import app.scribe.model.Stepper;
+import app.scribe.persistence.ModelFile;
+import app.scribe.persistence.SavedModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sampling flags of {@code generate} and the {@code eval} command, driven in-process on a tiny trained model. */
+class EvalAndSamplingCommandTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    record Result(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().filter(l -> !l.isBlank()).toList();
+        }
+
+        List<String> outLines() {
+            return out.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    static Result scribe(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+            code = ScribeCommand.run(o, e, args);
+        }
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Result generate(String... extra) {
+        String[] base = {"generate", "--model", model.toString()};
+        String[] all = Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return scribe(all);
+    }
+
+    static void assertBadInput(Result r, String fragment) {
+        assertEquals(ScribeCommand.BAD_INPUT, r.code(), () -> "exit code; stderr: " + r.err() + " stdout: " + r.out());
+        List<String> lines = r.errLines();
+        assertEquals(1, lines.size(), () -> "one stderr line: " + r.err());
+        assertTrue(lines.get(0).startsWith("error: "), lines.get(0));
+        assertTrue(lines.get(0).toLowerCase().contains(fragment.toLowerCase()),
+                () -> "'" + fragment + "' in: " + lines.get(0));
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    }
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 8_000);
+        Path corpus = Files.write(dir.resolve("shakespeare.txt"), text);
+        model = dir.resolve("tiny.scribe");
+        Result r = scribe("train", "--corpus", corpus.toString(), "--out", model.toString(), "--hidden", "16",
+                "--layers", "1", "--seq", "16", "--batch", "8", "--lr", "1e-2", "--steps", "20");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void topKOneGivesTheGreedyText() {
+        for (String prompt : new String[]{"", "ROMEO:\nI"}) {
+            Result greedy = generate("--greedy", "--length", "80", "--prompt", prompt);
+            Result topOne = generate("--top-k", "1", "--length", "80", "--prompt", prompt, "--seed", "7");
+            assertEquals(0, greedy.code(), greedy.err());
+            assertEquals(0, topOne.code(), topOne.err());
+            assertEquals(greedy.out(), topOne.out());
+            assertTrue(greedy.out().startsWith(prompt));
+        }
+    }
+
+    @Test
+    void samplingFlagsCombineAndStayReproducible() {
+        String[] flags = {"--temperature", "0.8", "--top-k", "5", "--top-p", "0.9", "--repetition-penalty", "1.3",
+                "--length", "60", "--seed", "4", "--prompt", "ROMEO"};
+        Result a = generate(flags);
+        Result b = generate(flags);
+        assertEquals(0, a.code(), a.err());
+        assertEquals("", a.err());
+        assertEquals(a.out(), b.out());
+        assertTrue(a.out().startsWith("ROMEO"));
+        assertEquals("ROMEO".length() + 60, a.out().length() - System.lineSeparator().length());
+    }
+
+    @Test
+    void plainSamplingWritesWhatTheEarlierSamplerWrote() {
+        SavedModel saved = new ModelFile().load(model);
+        for (String t : new String[]{"1.0", "0.7"}) {
+            String expected = new app.scribe.model.Generator(saved.model(), saved.vocabulary()).generate("ROMEO", 80,
+                    app.scribe.model.Sampler.temperature(Double.parseDouble(t)), 5, c -> { }, () -> false);
+            Result r = t.equals("1.0") ? generate("--prompt", "ROMEO", "--length", "80", "--seed", "5")
+                    : generate("--prompt", "ROMEO", "--length", "80", "--seed", "5", "--temperature", t);
+            assertEquals("ROMEO" + expected + System.lineSeparator(), r.out(), "same seed, same text as before");
+        }
+    }
+
+    @Test
+    void samplesUseConsecutiveSeedsAndAreSeparatedByABlankLine() {
+        Result three = generate("--samples", "3", "--seed", "10", "--length", "40", "--prompt", "A", "--show-logprob");
+        assertEquals(0, three.code(), three.err());
+        String[] parts = three.out().split("\n\n(?=A)");
+        assertEquals(3, parts.length, three.out());
+        for (int i = 0; i < 3; i++) {
+            Result one = generate("--seed", String.valueOf(10 + i), "--length", "40", "--prompt", "A",
+                    "--show-logprob");
+            assertEquals(one.out().strip(), parts[i].strip(), "sample " + i + " uses seed " + (10 + i));
+            assertTrue(parts[i].strip().lines().reduce((x, y) -> y).orElseThrow().matches("logprob=-\\d+\\.\\d+"),
+                    parts[i]);
+        }
+    }
+
+    @Test
+    void logprobIsTheContinuationsLogProbabilityAndBeamBeatsGreedy() throws IOException {
+        SavedModel saved = new ModelFile().load(model);
+        Result greedy = generate("--greedy", "--length", "30", "--prompt", "The ", "--show-logprob");
+        assertEquals(0, greedy.code(), greedy.err());
+        String text = greedy.out().substring(0, greedy.out().lastIndexOf("logprob="));
+        String continuation = text.substring("The ".length(), text.length() - 1);
+        double reported = logprob(greedy);
+        assertEquals(direct(saved, "The ", continuation), reported, 1e-4);
+
+        Result beam = generate("--beam", "4", "--length", "30", "--prompt", "The ", "--show-logprob");
+        assertEquals(0, beam.code(), beam.err());
+        assertTrue(logprob(beam) >= reported - 1e-9, beam.out() + " vs " + greedy.out());
+        String beamText = beam.out().substring(0, beam.out().lastIndexOf("logprob="));
+        assertEquals(direct(saved, "The ", beamText.substring(4, beamText.length() - 1)), logprob(beam), 1e-4);
+    }
+
+    private static double logprob(Result r) {
+        List<String> lines = r.outLines();
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.startsWith("logprob="), r.out());
+        return Double.parseDouble(last.substring("logprob=".length()));
+    }
+
+    /** The natural-log probability of {@code continuation} after {@code prompt}, stepped directly. */
+    private static double direct(SavedModel saved, String prompt, String continuation) {
+        Stepper stepper = saved.model().stepper();
+        float[] p = null;
+        for (char c : saved.vocabulary().encode(prompt)) {
+            p = stepper.step(c);
+        }
+        double total = 0;
+        for (char c : saved.vocabulary().encode(continuation)) {
+            total += Math.log(p[c]);
+            p = stepper.step(c);
+        }
+        return total;
+    }
+
+    @Test
+    void stopAtEndsTheContinuationAtTheText() {
+        Result full = generate("--greedy", "--length", "200", "--prompt", "To");
+        String continuation = full.out().substring(2);
+        String stop = continuation.contains("e") ? "e" : continuation.substring(3, 4);
+        Result stopped = generate("--greedy", "--length", "200", "--prompt", "To", "--stop-at", stop);
+        assertEquals(0, stopped.code(), stopped.err());
+        String expected = "To" + continuation.substring(0, continuation.indexOf(stop) + stop.length());
+        assertEquals(expected + System.lineSeparator(), stopped.out());
+
+        Result sampled = generate("--length", "300", "--stop-at", " ", "--seed", "2");
+        String out = sampled.out().substring(0, sampled.out().length() - System.lineSeparator().length());
+        assertTrue(out.endsWith(" ") && out.indexOf(' ') == out.length() - 1, "[" + out + "]");
+    }
+
+    @Test
+    void evalReportsTheMeanOfMinusLog2P() throws IOException {
+        String text = "First Citizen:\nBefore we proceed any further, hear me speak.\n";
+        Path file = Files.write(dir.resolve("short.txt"), text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+        Result r = scribe("eval", "--model", model.toString(), "--text", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        List<String> lines = r.outLines();
+        assertEquals("characters=" + text.length(), lines.get(0), "CRLF normalised to LF");
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.matches("bpc=\\d+\\.\\d{6}"), last);
+
+        SavedModel saved = new ModelFile().load(model);
+        Stepper stepper = saved.model().stepper();
+        float[] p = stepper.step(saved.vocabulary().indexOf('\n'));
+        double bits = 0;
+        for (char c : saved.vocabulary().encode(text)) {
+            bits += -Math.log(p[c]) / Math.log(2);
+            p = stepper.step(c);
+        }
+        assertEquals(bits / text.length(), Double.parseDouble(last.substring(4)), 2e-6);
+
+        Path one = Files.writeString(dir.resolve("one.txt"), "a");
+        Result single = scribe("eval", "--model", model.toString(), "--text", one.toString());
+        assertEquals(0, single.code(), single.err());
+        assertEquals("characters=1", single.outLines().get(0));
+    }
+
+    @Test
+    void evalRefusesUnknownCharactersAndMissingFiles() throws IOException {
+        Path odd = Files.writeString(dir.resolve("odd.txt"), "Hello ∑ world");
+        assertBadInput(scribe("eval", "--model", model.toString(), "--text", odd.toString()),
+                "does not know these characters: '∑'");
+        assertBadInput(scribe("eval", "--model", model.toString(), "--text", dir.resolve("none.txt").toString()),
+                "none.txt does not exist");
+        Path empty = Files.write(dir.resolve("empty.txt"), new byte[0]);
+        assertBadInput(scribe("eval", "--model", model.toString(), "--text", empty.toString()), "no characters");
+        assertBadInput(scribe("eval", "--text", odd.toString()), "--model");
+    }
+
+    @Test
+    void badFlagsExitTwoWithOneErrorLine() {
+        assertBadInput(generate("--top-k", "0"), "top-k must be between 1 and 4096");
+        assertBadInput(generate("--top-p", "1.5"), "top-p must be above 0 and at most 1");
+        assertBadInput(generate("--top-p", "0"), "top-p");
+        assertBadInput(generate("--repetition-penalty", "0.5"), "repetition penalty must be between 1 and 10");
+        assertBadInput(generate("--beam", "0"), "beam width must be between 1");
+        assertBadInput(generate("--samples", "0"), "--samples must be between 1");
+        assertBadInput(generate("--beam", "3", "--top-k", "2"), "--beam");
+        assertBadInput(generate("--greedy", "--top-p", "0.5"), "--greedy");
+        assertBadInput(generate("--beam", "3", "--greedy"), "mutually exclusive");
+        assertBadInput(generate("--top-k", "x"), "--top-k");
+        assertBadInput(generate("--greedy", "--temperature", "0.5"), "mutually exclusive");
+        assertBadInput(generate("--temperature", "0"), "temperature must be above 0");
+        assertBadInput(generate("--length", "0"), "length must be between 1");
+        assertBadInput(generate("--beam", "2", "--length", "0"), "length must be between 1");
+        assertBadInput(scribe(), "train, generate, eval or bench");
+    }
+
+    @Test
+    void topKAndTopPChangeNothingAtTheirNeutralValues() {
+        Result plain = generate("--length", "50", "--seed", "9");
+        Result neutral = generate("--length", "50", "--seed", "9", "--top-p", "1", "--top-k", "4096",
+                "--repetition-penalty", "1");
+        assertEquals(plain.out(), neutral.out());
+        Result narrowed = generate("--length", "200", "--seed", "9", "--top-k", "2");
+        assertNotEquals(plain.out(), narrowed.out());
+    }
+}

@@ -1,0 +1,141 @@
+package app.scribe.model;
+
+import app.scribe.ScribeException;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SamplingSettingsTest {
+    private static final float[] P = {0.05f, 0.4f, 0.1f, 0.25f, 0f, 0.2f};
+    private static final int[] NONE = {};
+
+    private static double sum(double[] w) {
+        double s = 0;
+        for (double v : w) {
+            s += v;
+        }
+        return s;
+    }
+
+    private static int nonZero(double[] w) {
+        int n = 0;
+        for (double v : w) {
+            if (v > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void plainSettingsKeepTheDistributionAndMatchTemperatureSampling() {
+        double[] w = SamplingSettings.plain().distribution(P, NONE);
+        for (int i = 0; i < P.length; i++) {
+            assertEquals(P[i], w[i], 1e-6);
+        }
+        double[] hot = SamplingSettings.plain().withTemperature(2).distribution(P, NONE);
+        double[] reference = Sampler.reweight(P, 2);
+        for (int i = 0; i < P.length; i++) {
+            assertEquals(reference[i], hot[i], 1e-12);
+        }
+        SplittableRandom a = new SplittableRandom(5);
+        SplittableRandom b = new SplittableRandom(5);
+        Sampler sampler = Sampler.temperature(0.7);
+        SamplingSettings settings = SamplingSettings.plain().withTemperature(0.7);
+        for (int i = 0; i < 200; i++) {
+            assertEquals(sampler.pick(P, a), settings.pick(P, NONE, b), "same draws as Sampler.temperature");
+        }
+    }
+
+    @Test
+    void topKKeepsExactlyKCandidatesRenormalised() {
+        for (int k = 1; k <= 5; k++) {
+            double[] w = SamplingSettings.plain().withTopK(k).distribution(P, NONE);
+            assertEquals(k, nonZero(w), "k=" + k);
+            assertEquals(1.0, sum(w), 1e-9);
+        }
+        double[] three = SamplingSettings.plain().withTopK(3).distribution(P, NONE);
+        double mass = 0.4 + 0.25 + 0.2;
+        assertEquals(0.4 / mass, three[1], 1e-6);
+        assertEquals(0.25 / mass, three[3], 1e-6);
+        assertEquals(0.2 / mass, three[5], 1e-6);
+        // Ties: exactly k survive, the lower indices first.
+        double[] tied = SamplingSettings.plain().withTopK(2).distribution(new float[]{0.25f, 0.25f, 0.25f, 0.25f}, NONE);
+        assertEquals(2, nonZero(tied));
+        assertEquals(0.5, tied[0], 1e-9);
+        assertEquals(0.5, tied[1], 1e-9);
+        // More than the vocabulary keeps everything.
+        assertEquals(5, nonZero(SamplingSettings.plain().withTopK(50).distribution(P, NONE)));
+    }
+
+    @Test
+    void topKOneIsGreedy() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(Sampler.argmax(P), SamplingSettings.greedy().pick(P, NONE, random));
+            assertEquals(Sampler.argmax(P), SamplingSettings.plain().withTopK(1).withTemperature(3)
+                    .pick(P, NONE, random));
+        }
+    }
+
+    @Test
+    void topPKeepsTheSmallestSetReachingP() {
+        // Sorted: 0.4 (1), 0.25 (3), 0.2 (5), 0.1 (2), 0.05 (0).
+        assertEquals(1, nonZero(SamplingSettings.plain().withTopP(0.4).distribution(P, NONE)), "0.4 alone reaches 0.4");
+        assertEquals(2, nonZero(SamplingSettings.plain().withTopP(0.41).distribution(P, NONE)));
+        assertEquals(2, nonZero(SamplingSettings.plain().withTopP(0.65).distribution(P, NONE)));
+        double[] w = SamplingSettings.plain().withTopP(0.7).distribution(P, NONE);
+        assertEquals(3, nonZero(w));
+        assertTrue(w[1] > 0 && w[3] > 0 && w[5] > 0, "the three likeliest");
+        assertEquals(0.2 / 0.85, w[5], 1e-6);
+        assertEquals(1.0, sum(w), 1e-9);
+        assertEquals(5, nonZero(SamplingSettings.plain().withTopP(1.0).distribution(P, NONE)));
+        assertEquals(5, nonZero(SamplingSettings.plain().withTopP(0.96).distribution(P, NONE)));
+    }
+
+    @Test
+    void topKAndTopPCombine() {
+        double[] w = SamplingSettings.plain().withTopK(2).withTopP(0.9).distribution(P, NONE);
+        assertEquals(2, nonZero(w), "top-k caps what top-p would keep");
+        double[] v = SamplingSettings.plain().withTopK(4).withTopP(0.5).distribution(P, NONE);
+        assertEquals(2, nonZero(v), "top-p cuts within top-k");
+    }
+
+    @Test
+    void repetitionPenaltyLowersARepeatedCharacter() {
+        SamplingSettings settings = SamplingSettings.plain().withRepetitionPenalty(2);
+        double[] w = settings.distribution(P, new int[]{1, 1, 1});
+        double norm = 0.05 + 0.4 / 2 + 0.1 + 0.25 + 0.2;
+        assertEquals(0.4 / 2 / norm, w[1], 1e-6, "divided by the penalty, renormalised");
+        assertTrue(w[1] < P[1]);
+        assertTrue(w[3] > P[3], "the others gain");
+        assertEquals(1.0, sum(w), 1e-9);
+        assertEquals(P[1], SamplingSettings.plain().distribution(P, new int[]{1})[1], 1e-6, "no penalty by default");
+        // The greedy choice changes once the favourite is penalised enough.
+        assertEquals(3, SamplingSettings.greedy().withRepetitionPenalty(2).pick(P, new int[]{1}, new SplittableRandom(1)));
+    }
+
+    @Test
+    void valuesOutsideTheirRangeAreRefusedByName() {
+        SamplingSettings s = SamplingSettings.plain();
+        assertTrue(assertThrows(ScribeException.class, () -> s.withTopK(0)).getMessage()
+                .contains("top-k must be between 1 and 4096"));
+        assertTrue(assertThrows(ScribeException.class, () -> s.withTopK(5000)).getMessage().contains("top-k"));
+        for (double p : new double[]{0, -0.1, 1.5, Double.NaN}) {
+            assertTrue(assertThrows(ScribeException.class, () -> s.withTopP(p)).getMessage()
+                    .contains("top-p must be above 0 and at most 1"), "p=" + p);
+        }
+        for (double r : new double[]{0.5, 0, 11, Double.NaN}) {
+            assertTrue(assertThrows(ScribeException.class, () -> s.withRepetitionPenalty(r)).getMessage()
+                    .contains("repetition penalty must be between 1 and 10"), "r=" + r);
+        }
+        assertTrue(assertThrows(ScribeException.class, () -> s.withTemperature(0)).getMessage()
+                .contains("temperature must be above 0 and at most 10"));
+        assertTrue(assertThrows(ScribeException.class, () -> s.withRepetitionWindow(-1)).getMessage()
+                .contains("repetition window"));
+    }
+}
