@@ -8,8 +8,11 @@ import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
 import app.scribe.corpus.CorpusInfo;
+import app.scribe.persistence.CheckpointWriter;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
+import app.scribe.training.CheckpointPolicy;
+import app.scribe.training.CheckpointSink;
 import app.scribe.training.ResumeCheck;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingEvent;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 
 @Command(name = "train", description = "Train a model on a text file and save it.")
 final class TrainCommand implements Callable<Integer> {
@@ -78,6 +82,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue training this model file")
     Path resume;
 
+    @Option(names = "--checkpoint-minutes", description = "write the latest model to --out every this many minutes "
+            + "of training, 0 = only at the end (default 5, at most 1440)")
+    double checkpointMinutes = CheckpointPolicy.defaults().everyMinutes();
+
+    @Option(names = "--checkpoint-steps", description = "also write it every this many steps (default 0 = off)")
+    long checkpointSteps;
+
+    @Option(names = "--no-best", description = "do not keep the best model by validation loss in NAME.best.scribe")
+    boolean noBest;
+
+    @Option(names = "--patience", description = "stop early after this many validations without a new best "
+            + "(default 0 = never, at most 1000)")
+    int patience;
+
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -88,6 +106,8 @@ final class TrainCommand implements Callable<Integer> {
         if (minutes != null && !(minutes > 0 && minutes <= 60 * 24 * 30)) {
             throw new ScribeException("--minutes must be above 0 and at most 43200 (got " + minutes + ").");
         }
+        CheckpointPolicy checkpoints = flagged(() -> new CheckpointPolicy(checkpointSteps, checkpointMinutes, !noBest));
+        flagged(() -> TrainingPlan.forSteps(1).withPatience(patience));
         Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch,
                 parseOptimizer(), lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed);
         refuseOverwritingTheCorpus();
@@ -122,17 +142,51 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null && steps != null) {
             total = history.step() + steps;
         }
-        TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(minutes == null ? 0 : minutes);
+        TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(minutes == null ? 0 : minutes)
+                .withPatience(patience);
         console.printf("corpus %s: %,d characters, %d distinct, %s%n", corpus.name(), corpus.length(),
                 corpus.vocabulary().size(), corpus.encoding());
         Trainer trainer = new Trainer(model, corpus, plan, history);
         trainer.addListener(new ProgressPrinter(console));
-        double validationLoss = trainer.run();
-        files.save(new SavedModel(model, corpus.vocabulary(), CorpusInfo.of(corpus), trainer.history()), out);
+        AtomicLong latestWritten = new AtomicLong(-1);
+        PrintWriter err = spec.commandLine().getErr();
+        double validationLoss;
+        try (CheckpointWriter writer = new CheckpointWriter(out, corpus.vocabulary(), CorpusInfo.of(corpus), written -> {
+            if (written.kind() == CheckpointSink.Kind.LATEST) {
+                latestWritten.set(written.step());
+            }
+            console.printf("checkpoint (%s) at step %d written to %s%n", written.kind().name().toLowerCase(),
+                    written.step(), written.file());
+            console.flush();
+        }, message -> {
+            err.println("warning: " + message);
+            err.flush();
+        })) {
+            trainer.setCheckpoints(checkpoints, writer);
+            validationLoss = trainer.run();
+        }
+        if (latestWritten.get() != trainer.history().step()) {
+            files.save(new SavedModel(model, corpus.vocabulary(), CorpusInfo.of(corpus), trainer.history()), out);
+        }
         console.printf("saved %s at step %d%n", out, trainer.history().step());
         console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
         console.flush();
         return 0;
+    }
+
+    /** Builds a setting from flags, naming the flag in a refusal: "checkpoint minutes" becomes "--checkpoint-minutes". */
+    private static <T> T flagged(java.util.function.Supplier<T> settings) {
+        try {
+            return settings.get();
+        } catch (ScribeException e) {
+            String message = e.getMessage();
+            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience")) {
+                if (message.startsWith(name)) {
+                    message = "--" + name.replace(' ', '-') + message.substring(name.length());
+                }
+            }
+            throw new ScribeException(message);
+        }
     }
 
     private void refuseOverwritingTheCorpus() {

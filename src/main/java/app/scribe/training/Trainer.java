@@ -38,6 +38,8 @@ public final class Trainer {
     private volatile boolean running;
     private volatile boolean stopRequested;
     private final Queue<CompletableFuture<CharModel>> snapshotRequests = new ConcurrentLinkedQueue<>();
+    private CheckpointPolicy checkpointPolicy = CheckpointPolicy.none();
+    private CheckpointSink checkpoints = (kind, snapshot, saved) -> { };
 
     public Trainer(CharModel model, Corpus corpus, TrainingPlan plan, TrainingHistory history) {
         this.model = model;
@@ -54,6 +56,12 @@ public final class Trainer {
 
     public void addListener(Consumer<TrainingEvent> listener) {
         listeners.add(listener);
+    }
+
+    /** Hands checkpoints to {@code sink} as {@code policy} says; set before {@link #run()}. */
+    public void setCheckpoints(CheckpointPolicy policy, CheckpointSink sink) {
+        this.checkpointPolicy = Objects.requireNonNull(policy);
+        this.checkpoints = Objects.requireNonNull(sink);
     }
 
     public TrainingHistory history() {
@@ -118,6 +126,8 @@ public final class Trainer {
         long started = System.nanoTime();
         long windowStart = started;
         long windowSteps = 0;
+        long lastCheckpointStep = startStep;
+        long lastCheckpointTime = started;
         double smoothed = Double.NaN;
         long charsPerStep = (long) hp.batchSize() * hp.seqLength();
         synchronized (this) {
@@ -132,6 +142,7 @@ public final class Trainer {
                 long waited = System.nanoTime() - waitStart;
                 started += waited;
                 windowStart += waited;
+                lastCheckpointTime += waited;
                 if (stopNow) {
                     reason = "stopped by the user";
                     break;
@@ -163,13 +174,25 @@ public final class Trainer {
                 publish(new TrainingEvent.Progress(step, (double) step * charsPerStep / batches.trainingCharacters(),
                         loss, smoothed, charsPerSecond, history.trainingMillis(), eta, lr));
                 boolean last = step >= plan.totalSteps();
-                if (step % plan.evaluateEvery() == 0 || last) {
+                boolean evaluated = step % plan.evaluateEvery() == 0 || last;
+                if (evaluated) {
                     evaluate(step, validation);
                 }
                 if (step % plan.sampleEvery() == 0 || last) {
                     sample(step);
                 }
+                if (checkpointPolicy.due(step - lastCheckpointStep, now - lastCheckpointTime)) {
+                    checkpoint(CheckpointSink.Kind.LATEST);
+                    lastCheckpointStep = step;
+                    lastCheckpointTime = System.nanoTime();
+                }
                 serveSnapshots();
+                if (evaluated && plan.patience() > 0 && history.validationsSinceBest() >= plan.patience()) {
+                    TrainingHistory.Point best = history.bestValidation();
+                    reason = String.format(java.util.Locale.ROOT, "stopped early: no better validation loss in %d "
+                            + "validations (best %.4f at step %d)", plan.patience(), best.loss(), best.step());
+                    break;
+                }
                 if (plan.maxMinutes() > 0 && elapsed >= plan.maxMinutes() * 60_000) {
                     reason = "reached the time limit of " + plan.maxMinutes() + " minutes";
                     break;
@@ -187,6 +210,9 @@ public final class Trainer {
         long step = history.step();
         if (history.validationLoss().isEmpty() || history.validationLoss().get(history.validationLoss().size() - 1).step() != step) {
             evaluate(step, validation);
+        }
+        if (checkpointPolicy.savesLatest() && step > startStep) {
+            checkpoint(CheckpointSink.Kind.LATEST);
         }
         finish();
         publish(new TrainingEvent.Finished(step, reason));
@@ -227,8 +253,16 @@ public final class Trainer {
             count += n;
         }
         double loss = total / count;
+        TrainingHistory.Point bestBefore = history.bestValidation();
         history.addValidationLoss(step, loss);
         publish(new TrainingEvent.Evaluation(step, loss));
+        if (checkpointPolicy.keepBest() && (bestBefore == null || loss < bestBefore.loss())) {
+            checkpoint(CheckpointSink.Kind.BEST);
+        }
+    }
+
+    private void checkpoint(CheckpointSink.Kind kind) {
+        checkpoints.checkpoint(kind, model.copy(), history.copy());
     }
 
     private void sample(long step) {

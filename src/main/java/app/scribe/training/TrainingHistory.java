@@ -61,6 +61,28 @@ public final class TrainingHistory {
         return validationLoss.isEmpty() ? null : validationLoss.get(validationLoss.size() - 1).loss();
     }
 
+    /** The lowest validation loss so far, or null before the first validation. */
+    public synchronized Point bestValidation() {
+        Point best = null;
+        for (Point p : validationLoss) {
+            if (best == null || p.loss() < best.loss()) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** How many validations have come after the best one (0 when the latest is the best). */
+    public synchronized int validationsSinceBest() {
+        int best = 0;
+        for (int i = 1; i < validationLoss.size(); i++) {
+            if (validationLoss.get(i).loss() < validationLoss.get(best).loss()) {
+                best = i;
+            }
+        }
+        return validationLoss.isEmpty() ? 0 : validationLoss.size() - 1 - best;
+    }
+
     synchronized void advance(long newStep, long millis) {
         step = newStep;
         trainingMillis += millis;

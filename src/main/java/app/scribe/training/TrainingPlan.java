@@ -4,10 +4,13 @@ import app.scribe.ScribeException;
 
 /**
  * How long to train and how often to look: the step budget (total, counting steps of earlier sessions), an optional
- * wall-clock limit, and the intervals for validation, recorded loss points and samples.
+ * wall-clock limit, the intervals for validation, recorded loss points and samples, and the early-stopping patience:
+ * the run ends after that many validations in a row without a new best (0 = never).
  */
 public record TrainingPlan(long totalSteps, double maxMinutes, int evaluateEvery, int sampleEvery, int sampleLength,
-                           int recordEvery) {
+                           int recordEvery, int patience) {
+    public static final int MAX_PATIENCE = 1000;
+
     public TrainingPlan {
         if (totalSteps < 1 || totalSteps > 100_000_000L) {
             throw new ScribeException("steps must be between 1 and 100000000 (got " + totalSteps + ").");
@@ -18,16 +21,25 @@ public record TrainingPlan(long totalSteps, double maxMinutes, int evaluateEvery
         if (evaluateEvery < 1 || sampleEvery < 1 || sampleLength < 1 || recordEvery < 1) {
             throw new ScribeException("evaluation, sample and record intervals must be at least 1.");
         }
+        if (patience < 0 || patience > MAX_PATIENCE) {
+            throw new ScribeException("patience must be between 0 (no early stopping) and " + MAX_PATIENCE
+                    + " validations (got " + patience + ").");
+        }
     }
 
     /** Validation and samples at evenly spaced steps: ten samples across the budget, as in the seed report. */
     public static TrainingPlan forSteps(long totalSteps) {
         int evaluateEvery = (int) Math.max(10, Math.min(250, totalSteps / 20));
         int sampleEvery = (int) Math.max(10, totalSteps / 10);
-        return new TrainingPlan(totalSteps, 0, evaluateEvery, sampleEvery, 120, 5);
+        return new TrainingPlan(totalSteps, 0, evaluateEvery, sampleEvery, 120, 5, 0);
     }
 
     public TrainingPlan withMaxMinutes(double minutes) {
-        return new TrainingPlan(totalSteps, minutes, evaluateEvery, sampleEvery, sampleLength, recordEvery);
+        return new TrainingPlan(totalSteps, minutes, evaluateEvery, sampleEvery, sampleLength, recordEvery, patience);
+    }
+
+    public TrainingPlan withPatience(int validations) {
+        return new TrainingPlan(totalSteps, maxMinutes, evaluateEvery, sampleEvery, sampleLength, recordEvery,
+                validations);
     }
 }

@@ -416,4 +416,55 @@ class ScribeCommandTest {
                 "--steps must be between 1");
         assertFalse(Files.exists(Path.of(o)));
     }
+
+    @Test
+    void checkpointsKeepTheLatestInOutAndTheBestBesideIt() throws IOException {
+        Path out = dir.resolve("checkpointed/run.scribe");
+        Result r = train(corpus, out, "--steps", "12", "--checkpoint-steps", "5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("checkpoint (latest) at step 5 written to " + out), r.out());
+        assertTrue(r.out().contains("checkpoint (latest) at step 10"), r.out());
+        assertTrue(r.out().contains("checkpoint (best) at step"), r.out());
+        Path best = dir.resolve("checkpointed/run.best.scribe");
+        Result fromBest = scribe("generate", "--model", best.toString(), "--greedy", "--length", "20");
+        assertEquals(0, fromBest.code(), fromBest.err());
+        Result fromLatest = scribe("generate", "--model", out.toString(), "--greedy", "--length", "20");
+        assertEquals(0, fromLatest.code(), fromLatest.err());
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(List.of("run.best.scribe", "run.scribe"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary files are left");
+        }
+    }
+
+    @Test
+    void outOfRangeFlagsAreRefusedWithTheAllowedRange() {
+        String c = corpus.toString();
+        String o = dir.resolve("flags.scribe").toString();
+        String m = model.toString();
+        String[][] cases = {
+                {"--checkpoint-minutes must be between 0 (off) and 1440", "train", "--checkpoint-minutes", "-1"},
+                {"--checkpoint-minutes must be between 0 (off) and 1440", "train", "--checkpoint-minutes", "5000"},
+                {"--checkpoint-steps must be between 0 (off) and 100000000", "train", "--checkpoint-steps", "-3"},
+                {"--patience must be between 0", "train", "--patience", "-1"},
+                {"and 1000 validations", "train", "--patience", "1001"},
+                {"hidden size must be between", "train", "--hidden", "0"},
+                {"layers must be between 1 and 3", "train", "--layers", "4"},
+                {"learning rate must be between", "train", "--lr", "5"},
+                {"dropout must be at least 0 and below 0.9", "train", "--dropout", "0.95"},
+                {"--steps must be between 1 and 100000000", "train", "--steps", "0"},
+                {"temperature must be above 0 and at most 10", "generate", "--temperature", "0"},
+                {"top-k must be between 1 and", "generate", "--top-k", "0"},
+                {"top-p must be above 0 and at most 1", "generate", "--top-p", "1.5"},
+                {"repetition penalty must be between 1 and 10", "generate", "--repetition-penalty", "0.5"},
+                {"length must be between 1 and", "generate", "--length", "-4"},
+                {"--samples must be between 1 and", "generate", "--samples", "0"},
+        };
+        for (String[] bad : cases) {
+            String[] args = bad[1].equals("train")
+                    ? new String[]{"train", "--corpus", c, "--out", o, bad[2], bad[3]}
+                    : new String[]{"generate", "--model", m, bad[2], bad[3]};
+            assertBadInput(scribe(args), bad[0]);
+        }
+        assertFalse(Files.exists(Path.of(o)));
+    }
 }

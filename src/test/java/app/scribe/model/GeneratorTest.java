@@ -167,6 +167,40 @@ class GeneratorTest {
         assertThrows(ScribeException.class, () -> generator.encodePrompt("a".repeat(Generator.MAX_PROMPT_CHARS + 1)));
     }
 
+    @Test
+    void aPromptOfTheMaximumLengthIsCarriedThroughAndOneMoreCharacterIsRefusedWithTheLimit() {
+        String longest = TEXT.repeat(Generator.MAX_PROMPT_CHARS / TEXT.length() + 1).substring(0, Generator.MAX_PROMPT_CHARS);
+        HistoryModel recorder = new HistoryModel(VOCAB.size());
+        new Generator(recorder, VOCAB).generate(longest, 5, Sampler.greedy(), 1, ch -> { }, () -> false);
+        char[] encoded = VOCAB.encode(longest);
+        for (int i = 0; i < encoded.length; i++) {
+            assertEquals(encoded[i], recorder.fed.get(i), "prompt character " + i + " is fed in order");
+        }
+        assertTrue(recorder.fed.size() > Generator.MAX_PROMPT_CHARS, "then the sampled characters");
+
+        CharModel real = Engines.create(Engines.DEFAULT, VOCAB.size(), small(11));
+        String text = new Generator(real, VOCAB).generate(longest, 50, Sampler.temperature(1.0), 2, ch -> { }, () -> false);
+        assertEquals(50, text.length());
+
+        ScribeException e = assertThrows(ScribeException.class, () -> new Generator(real, VOCAB)
+                .generate(longest + "T", 5, Sampler.greedy(), 1, ch -> { }, () -> false));
+        assertTrue(e.getMessage().contains("100001") && e.getMessage().contains("limit is 100000"), e.getMessage());
+    }
+
+    @Test
+    void controlCharactersInAPromptAreNamedByCodePoint() {
+        Generator generator = new Generator(model, VOCAB);
+        ScribeException e = assertThrows(ScribeException.class,
+                () -> generator.generate("The\u0007 fox\u0000\u001b", 10, Sampler.greedy(), 1, ch -> { }, () -> false));
+        assertTrue(e.getMessage().contains("U+0007") && e.getMessage().contains("U+0000")
+                && e.getMessage().contains("U+001B"), e.getMessage());
+
+        Vocabulary withTab = Vocabulary.of(TEXT + "\t");
+        CharModel tabModel = Engines.create(Engines.DEFAULT, withTab.size(), small(3));
+        String text = new Generator(tabModel, withTab).generate("The\tfox", 10, Sampler.greedy(), 1, ch -> { }, () -> false);
+        assertEquals(10, text.length(), "a control character the model knows is an ordinary prompt character");
+    }
+
     static float[] feed(Stepper stepper, String text) {
         float[] p = null;
         for (char c : VOCAB.encode(text)) {

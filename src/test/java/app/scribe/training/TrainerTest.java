@@ -132,7 +132,7 @@ class TrainerTest {
     @Test
     void timeSpentPausedDoesNotCountTowardTheTimeLimit() throws Exception {
         // A limit of 1.2 s of training and a pause of 2 s after the first step: the run must go on after resuming.
-        TrainingPlan plan = new TrainingPlan(40, 0.02, 20, 1000, 5, 5);
+        TrainingPlan plan = new TrainingPlan(40, 0.02, 20, 1000, 5, 5, 0);
         Trainer trainer = new Trainer(model(small, tiny(Optimizer.RMSPROP)), small, plan, new TrainingHistory());
         CountDownLatch paused = new CountDownLatch(1);
         AtomicReference<TrainingEvent.Finished> finished = new AtomicReference<>();
@@ -221,7 +221,7 @@ class TrainerTest {
 
     /** A plan that measures and samples rarely and briefly, to keep the fast tests fast. */
     static TrainingPlan plan(long steps) {
-        return new TrainingPlan(steps, 0, 20, 40, 5, 5);
+        return new TrainingPlan(steps, 0, 20, 40, 5, 5, 0);
     }
 
     private static CharModel firstModel(Trainer trainer) {
@@ -230,6 +230,56 @@ class TrainerTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void checkpointsComeAtTheIntervalAtTheEndAndWhenValidationImproves() {
+        CharModel model = model(small, tiny(Optimizer.ADAM));
+        Trainer trainer = new Trainer(model, small, plan(35), new TrainingHistory());
+        List<String> latest = new CopyOnWriteArrayList<>();
+        List<Long> best = new CopyOnWriteArrayList<>();
+        trainer.setCheckpoints(new CheckpointPolicy(10, 0, true), (kind, snapshot, history) -> {
+            assertTrue(snapshot != model, "the sink gets a copy, not the live model");
+            if (kind == CheckpointSink.Kind.LATEST) {
+                latest.add(Long.toString(history.step()));
+            } else {
+                best.add(history.step());
+                assertEquals(history.bestValidation(), history.validationLoss().get(history.validationLoss().size() - 1),
+                        "a best checkpoint carries its validation as the best so far");
+            }
+        });
+        trainer.run();
+        assertEquals(List.of("10", "20", "30", "35"), latest);
+        List<Long> newBests = new java.util.ArrayList<>();
+        double lowest = Double.POSITIVE_INFINITY;
+        for (TrainingHistory.Point p : trainer.history().validationLoss()) {
+            if (p.loss() < lowest) {
+                lowest = p.loss();
+                newBests.add(p.step());
+            }
+        }
+        assertEquals(newBests, best);
+        assertEquals(20L, best.get(0));
+    }
+
+    @Test
+    void earlyStoppingEndsTheRunAfterThePatienceRunsOut() {
+        // A history whose best validation cannot be beaten: every new validation is one more without improvement.
+        TrainingHistory unbeatable = new TrainingHistory(0, 0, List.of(), List.of(new TrainingHistory.Point(0, 1e-6)),
+                List.of());
+        Trainer trainer = new Trainer(model(small, tiny(Optimizer.ADAM)), small,
+                new TrainingPlan(1000, 0, 10, 1000, 5, 5, 3), unbeatable);
+        AtomicReference<TrainingEvent.Finished> finished = new AtomicReference<>();
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Finished f) {
+                finished.set(f);
+            }
+        });
+        trainer.run();
+        assertEquals(30, trainer.history().step(), "three validations (steps 10, 20, 30) without a new best");
+        assertTrue(finished.get().reason().startsWith("stopped early"), finished.get().reason());
+        assertThrows(ScribeException.class, () -> TrainingPlan.forSteps(10).withPatience(-1));
+        assertThrows(ScribeException.class, () -> TrainingPlan.forSteps(10).withPatience(TrainingPlan.MAX_PATIENCE + 1));
     }
 
     @Test

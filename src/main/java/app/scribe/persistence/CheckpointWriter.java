@@ -1,0 +1,107 @@
+package app.scribe.persistence;
+
+import app.scribe.corpus.CorpusInfo;
+import app.scribe.corpus.Vocabulary;
+import app.scribe.model.CharModel;
+import app.scribe.training.CheckpointSink;
+import app.scribe.training.TrainingHistory;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Writes a run's checkpoints to model files on its own thread, so that training never waits for the disk: the
+ * latest to {@code NAME.scribe}, the best by validation loss to {@code NAME.best.scribe}. When checkpoints come
+ * faster than the disk takes them, only the newest of each kind is written. Each write is atomic (see
+ * {@link ModelFile}), so a crash or a full disk leaves the previous checkpoint intact.
+ */
+public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
+    public static final String BEST_SUFFIX = ".best";
+
+    /** A checkpoint that reached the disk. */
+    public record Written(Kind kind, Path file, long step) {
+    }
+
+    private record Pending(CharModel model, TrainingHistory history) {
+    }
+
+    private final ModelFile files = new ModelFile();
+    private final Vocabulary vocabulary;
+    private final CorpusInfo corpus;
+    private final Map<Kind, Path> targets = new EnumMap<>(Kind.class);
+    private final Map<Kind, AtomicReference<Pending>> pending = new EnumMap<>(Kind.class);
+    private final Consumer<Written> onWritten;
+    private final Consumer<String> onFailed;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "scribe-checkpoints");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * @param latest    where the latest checkpoint goes; the best goes beside it (see {@link #bestPathFor(Path)})
+     * @param onWritten told of each checkpoint written, on the writer's thread
+     * @param onFailed  told why a checkpoint could not be written, on the writer's thread; training goes on
+     */
+    public CheckpointWriter(Path latest, Vocabulary vocabulary, CorpusInfo corpus, Consumer<Written> onWritten,
+                            Consumer<String> onFailed) {
+        this.vocabulary = vocabulary;
+        this.corpus = corpus;
+        this.onWritten = onWritten;
+        this.onFailed = onFailed;
+        targets.put(Kind.LATEST, latest);
+        targets.put(Kind.BEST, bestPathFor(latest));
+        for (Kind kind : Kind.values()) {
+            pending.put(kind, new AtomicReference<>());
+        }
+    }
+
+    /** {@code dir/NAME.scribe} → {@code dir/NAME.best.scribe}. */
+    public static Path bestPathFor(Path latest) {
+        String name = latest.getFileName().toString();
+        String base = name.endsWith(ModelFile.EXTENSION) ? name.substring(0, name.length() - ModelFile.EXTENSION.length()) : name;
+        return latest.resolveSibling(base + BEST_SUFFIX + ModelFile.EXTENSION);
+    }
+
+    public Path target(Kind kind) {
+        return targets.get(kind);
+    }
+
+    @Override
+    public void checkpoint(Kind kind, CharModel model, TrainingHistory history) {
+        if (pending.get(kind).getAndSet(new Pending(model, history)) == null) {
+            writer.execute(() -> write(kind));
+        }
+    }
+
+    private void write(Kind kind) {
+        Pending next = pending.get(kind).getAndSet(null);
+        if (next == null) {
+            return;
+        }
+        Path target = targets.get(kind);
+        try {
+            files.save(new SavedModel(next.model(), vocabulary, corpus, next.history()), target);
+            onWritten.accept(new Written(kind, target, next.history().step()));
+        } catch (RuntimeException e) {
+            onFailed.accept("Could not write the " + kind.name().toLowerCase() + " checkpoint: " + e.getMessage());
+        }
+    }
+
+    /** Waits until the checkpoints handed over so far are on disk (or have failed). */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
