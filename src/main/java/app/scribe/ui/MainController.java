@@ -1,7 +1,9 @@
 package app.scribe.ui;
 
 import app.scribe.model.Optimizer;
+import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.TrainingHistory;
+import app.scribe.training.TrainingPlan;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -23,6 +25,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.text.Text;
@@ -58,6 +61,8 @@ public final class MainController {
     @FXML private Spinner<Double> dropoutSpinner;
     @FXML private TextField seedField;
     @FXML private Spinner<Integer> stepsSpinner;
+    @FXML private Spinner<Integer> autosaveSpinner;
+    @FXML private Spinner<Integer> patienceSpinner;
     @FXML private Button trainButton;
     @FXML private Button pauseButton;
     @FXML private Button resumeButton;
@@ -127,12 +132,19 @@ public final class MainController {
         batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 4096, 64, 8));
         dropoutSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.85, 0, 0.05));
         stepsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000_000, 2000, 500));
+        autosaveSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
+                (int) CheckpointPolicy.MAX_MINUTES, 5));
+        patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, TrainingPlan.MAX_PATIENCE, 0));
+        autosaveSpinner.setTooltip(new Tooltip("Save the model under its name every so many minutes while training, "
+                + "and the best so far as NAME.best.scribe (0 = off)"));
         optimizerChoice.getItems().setAll(Optimizer.values());
         bindInteger(hiddenSpinner, training.hiddenSizeProperty());
         bindInteger(layersSpinner, training.layersProperty());
         bindInteger(seqSpinner, training.seqLengthProperty());
         bindInteger(batchSpinner, training.batchSizeProperty());
         bindInteger(stepsSpinner, training.stepsProperty());
+        bindInteger(autosaveSpinner, training.autosaveMinutesProperty());
+        bindInteger(patienceSpinner, training.patienceProperty());
         dropoutSpinner.getValueFactory().valueProperty().bindBidirectional(training.dropoutProperty());
         optimizerChoice.valueProperty().bindBidirectional(training.optimizerProperty());
         learningRateField.textProperty().bindBidirectional(training.learningRateProperty());

@@ -2,6 +2,7 @@ package app.scribe.ui;
 
 import app.scribe.ScribeException;
 import app.scribe.corpus.Corpus;
+import app.scribe.persistence.CheckpointWriter;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import javafx.beans.property.SimpleStringProperty;
@@ -26,7 +27,26 @@ public final class ModelFilesViewModel {
     public ModelFilesViewModel(Session session, TrainingViewModel training) {
         this.session = session;
         this.training = training;
+        training.setAutosave(this::autosaveTarget, this::refresh);
         refresh();
+    }
+
+    /**
+     * Where a training run autosaves: the model's own file. A new model whose name is taken by files of an earlier
+     * one gets the next free name ("my-model-2"), so autosave never overwrites another model.
+     */
+    Path autosaveTarget(boolean newModel) {
+        Path target = target();
+        if (newModel) {
+            String base = target.getFileName().toString();
+            base = base.substring(0, base.length() - ModelFile.EXTENSION.length());
+            for (int n = 2; Files.exists(target) || Files.exists(CheckpointWriter.bestPathFor(target)); n++) {
+                target = session.modelsFolder().resolve(base + "-" + n + ModelFile.EXTENSION);
+            }
+            String file = target.getFileName().toString();
+            name.set(file.substring(0, file.length() - ModelFile.EXTENSION.length()));
+        }
+        return target;
     }
 
     public StringProperty nameProperty() {

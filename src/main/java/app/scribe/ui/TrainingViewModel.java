@@ -7,6 +7,9 @@ import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
+import app.scribe.persistence.CheckpointWriter;
+import app.scribe.training.CheckpointPolicy;
+import app.scribe.training.CheckpointSink;
 import app.scribe.training.ResumeCheck;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingEvent;
@@ -28,10 +31,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
  * The training pane. The trainer runs on its own thread and publishes events into a queue; a timeline drains the
@@ -53,6 +58,9 @@ public final class TrainingViewModel {
     private final ObjectProperty<Double> dropout = new SimpleObjectProperty<>(DEFAULTS.dropout());
     private final StringProperty seed = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
     private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(2000);
+    private final ObjectProperty<Integer> autosaveMinutes =
+            new SimpleObjectProperty<>((int) CheckpointPolicy.defaults().everyMinutes());
+    private final ObjectProperty<Integer> patience = new SimpleObjectProperty<>(0);
     private final BooleanProperty bitsPerChar = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
@@ -64,6 +72,10 @@ public final class TrainingViewModel {
     private final ConcurrentLinkedQueue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
     private final Timeline pump = new Timeline(new KeyFrame(Duration.millis(100), e -> drain()));
     private Trainer trainer;
+    private Function<Boolean, Path> autosaveTarget;
+    private Runnable afterAutosave = () -> { };
+    private String autosaveNote = "";
+    private String shownStatus = "";
 
     public TrainingViewModel(Session session) {
         this.session = session;
@@ -80,6 +92,17 @@ public final class TrainingViewModel {
     public ObjectProperty<Double> dropoutProperty() { return dropout; }
     public StringProperty seedProperty() { return seed; }
     public ObjectProperty<Integer> stepsProperty() { return steps; }
+    public ObjectProperty<Integer> autosaveMinutesProperty() { return autosaveMinutes; }
+    public ObjectProperty<Integer> patienceProperty() { return patience; }
+
+    /**
+     * Turns on autosave: {@code target} gives the file for the latest checkpoint (told whether the model is new, so
+     * that a new model never overwrites an older one's files); {@code written} runs on the FX thread after each write.
+     */
+    public void setAutosave(Function<Boolean, Path> target, Runnable written) {
+        this.autosaveTarget = target;
+        this.afterAutosave = written;
+    }
     public BooleanProperty bitsPerCharProperty() { return bitsPerChar; }
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
@@ -116,6 +139,8 @@ public final class TrainingViewModel {
             return;
         }
         Session.ModelState state = session.modelProperty().get();
+        boolean newModel = state == null;
+        CheckpointWriter writer = null;
         try {
             if (state == null) {
                 Hyperparameters hp = formHyperparameters();
@@ -129,18 +154,44 @@ public final class TrainingViewModel {
                 }
             }
             long total = Math.max(steps.get(), state.history().step() + 1);
-            trainer = new Trainer(state.model(), corpus, TrainingPlan.forSteps(total), state.history());
+            trainer = new Trainer(state.model(), corpus, TrainingPlan.forSteps(total).withPatience(patience.get()),
+                    state.history());
+            if (autosaveTarget != null && autosaveMinutes.get() > 0) {
+                writer = autosave(autosaveTarget.apply(newModel), state);
+                trainer.setCheckpoints(new CheckpointPolicy(0, autosaveMinutes.get(), true), writer);
+            }
         } catch (ScribeException e) {
             session.messages().error(e.getMessage());
             return;
         }
         Trainer running = trainer;
+        CheckpointWriter checkpoints = writer;
         running.addListener(events::add);
         phase.set(Phase.RUNNING);
+        autosaveNote = "";
         status.set("Starting…");
         pump.play();
-        CompletableFuture.runAsync(running::run, session.background().training())
-                .whenComplete((ok, failure) -> Background.onFx(() -> finished(failure)));
+        CompletableFuture.runAsync(() -> {
+            try {
+                running.run();
+            } finally {
+                if (checkpoints != null) {
+                    checkpoints.close();
+                }
+            }
+        }, session.background().training()).whenComplete((ok, failure) -> Background.onFx(() -> finished(failure)));
+    }
+
+    private CheckpointWriter autosave(Path latest, Session.ModelState state) {
+        return new CheckpointWriter(latest, state.vocabulary(), state.corpus(),
+                written -> Background.onFx(() -> {
+                    if (written.kind() == CheckpointSink.Kind.LATEST) {
+                        autosaveNote = " · autosaved step " + written.step() + " to " + written.file().getFileName();
+                        status.set(shownStatus + autosaveNote);
+                    }
+                    afterAutosave.run();
+                }),
+                message -> Background.onFx(() -> session.messages().error(message)));
     }
 
     public void pause() {
@@ -220,11 +271,16 @@ public final class TrainingViewModel {
         validationLoss.addAll(newValidation);
         if (latest != null) {
             appendTrainingPoints();
-            status.set(describe(latest));
+            showRunStatus(describe(latest));
         }
         if (outcome != null) {
-            status.set(outcome + lastValidation());
+            showRunStatus(outcome + lastValidation());
         }
+    }
+
+    private void showRunStatus(String text) {
+        shownStatus = text;
+        status.set(text + autosaveNote);
     }
 
     /** Copies the history's recorded training points that the chart does not have yet. */
