@@ -232,7 +232,7 @@ final class TrainCommand implements Callable<Integer> {
                 lastValidation = e.validationLoss();
                 out.printf("step %d  val_loss %.4f%n", e.step(), e.validationLoss());
             } else if (event instanceof TrainingEvent.SampleTaken s) {
-                out.printf("sample at step %d: %s%n", s.step(), s.text().replace("\n", " | "));
+                out.printf("sample at step %d, T %.1f: %s%n", s.step(), s.temperature(), s.text().replace("\n", " | "));
             } else if (event instanceof TrainingEvent.Finished f) {
                 out.printf("finished at step %d: %s%n", f.step(), f.reason());
             }

@@ -13,7 +13,8 @@ record Manifest(int formatVersion, String app, String engine, Hyperparameters hy
                    List<SampleEntry> samples) {
     }
 
-    record SampleEntry(long step, String text) {
+    /** {@code temperature} is absent from files written before samples had several temperatures (then 0.7). */
+    record SampleEntry(long step, Double temperature, String text) {
     }
 
     /** One raw array: little-endian float32, row-major, in zip entry {@code entry}. */

@@ -46,6 +46,8 @@ public final class ModelFile {
     public static final int FORMAT_VERSION = 1;
     public static final String EXTENSION = ".scribe";
     static final String MANIFEST = "manifest.json";
+    /** The temperature of the samples in files that did not record one. */
+    static final double LEGACY_SAMPLE_TEMPERATURE = 0.7;
     private static final long MAX_MANIFEST_BYTES = 32L << 20;
     private static final long MAX_ARRAY_ELEMENTS = 256L << 20;
 
@@ -163,7 +165,7 @@ public final class ModelFile {
         return new Manifest.History(h.step(), h.trainingMillis(),
                 h.trainingLoss().stream().map(p -> new double[]{p.step(), p.loss()}).toList(),
                 h.validationLoss().stream().map(p -> new double[]{p.step(), p.loss()}).toList(),
-                h.samples().stream().map(s -> new Manifest.SampleEntry(s.step(), s.text())).toList());
+                h.samples().stream().map(s -> new Manifest.SampleEntry(s.step(), s.temperature(), s.text())).toList());
     }
 
     public SavedModel load(Path file) {
@@ -320,7 +322,8 @@ public final class ModelFile {
     private static TrainingHistory toHistory(Manifest.History h) {
         return new TrainingHistory(h.step(), h.trainingMillis(), toPoints(h.trainingLoss()), toPoints(h.validationLoss()),
                 h.samples() == null ? List.of()
-                        : h.samples().stream().map(s -> new TrainingHistory.Sample(s.step(), s.text())).toList());
+                        : h.samples().stream().map(s -> new TrainingHistory.Sample(s.step(),
+                                s.temperature() == null ? LEGACY_SAMPLE_TEMPERATURE : s.temperature(), s.text())).toList());
     }
 
     private static List<TrainingHistory.Point> toPoints(List<double[]> pairs) {

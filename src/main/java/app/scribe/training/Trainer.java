@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  */
 public final class Trainer {
     private static final double SMOOTHING = 0.95;
-    private static final double SAMPLE_TEMPERATURE = 0.7;
+    /** The seed report's temperatures: a sample at each, with the same seed, at every sampling step. */
+    public static final List<Double> SAMPLE_TEMPERATURES = List.of(0.5, 1.0, 2.0);
 
     private final CharModel model;
     private final Corpus corpus;
@@ -266,10 +267,13 @@ public final class Trainer {
     }
 
     private void sample(long step) {
-        String text = new Generator(model, corpus.vocabulary()).generate("", plan.sampleLength(),
-                Sampler.temperature(SAMPLE_TEMPERATURE), step, ch -> { }, () -> false);
-        history.addSample(step, text);
-        publish(new TrainingEvent.SampleTaken(step, text));
+        Generator generator = new Generator(model, corpus.vocabulary());
+        for (double temperature : SAMPLE_TEMPERATURES) {
+            String text = generator.generate("", plan.sampleLength(), Sampler.temperature(temperature), step,
+                    ch -> { }, () -> false);
+            history.addSample(step, temperature, text);
+            publish(new TrainingEvent.SampleTaken(step, temperature, text));
+        }
     }
 
     private void publish(TrainingEvent event) {

@@ -13,8 +13,8 @@ public sealed interface TrainingEvent {
     record Evaluation(long step, double validationLoss) implements TrainingEvent {
     }
 
-    /** A short text sampled from the model at this step. */
-    record SampleTaken(long step, String text) implements TrainingEvent {
+    /** A short text sampled from the model at this step and temperature. */
+    record SampleTaken(long step, double temperature, String text) implements TrainingEvent {
     }
 
     record Finished(long step, String reason) implements TrainingEvent {

@@ -12,7 +12,8 @@ public final class TrainingHistory {
     public record Point(long step, double loss) {
     }
 
-    public record Sample(long step, String text) {
+    /** A text sampled at a training step at a temperature, the same seed for every temperature of a step. */
+    public record Sample(long step, double temperature, String text) {
     }
 
     private long step;
@@ -96,7 +97,7 @@ public final class TrainingHistory {
         validationLoss.add(new Point(atStep, loss));
     }
 
-    synchronized void addSample(long atStep, String text) {
-        samples.add(new Sample(atStep, text));
+    synchronized void addSample(long atStep, double temperature, String text) {
+        samples.add(new Sample(atStep, temperature, text));
     }
 }

@@ -172,7 +172,8 @@ public final class MainController {
             @Override
             protected void updateItem(TrainingHistory.Sample sample, boolean empty) {
                 super.updateItem(sample, empty);
-                setText(empty || sample == null ? null : "step " + sample.step() + ":  " + sample.text().replace('\n', ' '));
+                setText(empty || sample == null ? null : String.format("step %d · T %.1f:  %s", sample.step(),
+                        sample.temperature(), sample.text().replace('\n', ' ')));
             }
         });
         training.samples().addListener((ListChangeListener<TrainingHistory.Sample>) c ->

@@ -261,7 +261,7 @@ public final class TrainingViewModel {
             } else if (event instanceof TrainingEvent.Evaluation e) {
                 newValidation.add(new TrainingHistory.Point(e.step(), e.validationLoss()));
             } else if (event instanceof TrainingEvent.SampleTaken s) {
-                samples.add(new TrainingHistory.Sample(s.step(), s.text()));
+                samples.add(new TrainingHistory.Sample(s.step(), s.temperature(), s.text()));
             } else if (event instanceof TrainingEvent.Finished f) {
                 outcome = "Finished at step " + f.step() + ": " + f.reason() + ".";
             } else if (event instanceof TrainingEvent.Failed f) {

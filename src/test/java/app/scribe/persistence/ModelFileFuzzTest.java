@@ -82,7 +82,7 @@ class ModelFileFuzzTest {
                 d.decayEvery(), d.clipNorm(), 0, 1);
         CharModel model = Engines.create(Engines.DEFAULT, vocabulary.size(), hp);
         TrainingHistory history = new TrainingHistory(12, 100, List.of(new TrainingHistory.Point(5, 2.0)),
-                List.of(new TrainingHistory.Point(10, 2.1)), List.of(new TrainingHistory.Sample(10, "abc")));
+                List.of(new TrainingHistory.Point(10, 2.1)), List.of(new TrainingHistory.Sample(10, 1.0, "abc")));
         return new SavedModel(model, vocabulary, new CorpusInfo("tiny.txt", "ab".repeat(32), 100, 100), history);
     }
 

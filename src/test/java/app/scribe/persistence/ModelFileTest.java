@@ -63,7 +63,7 @@ class ModelFileTest {
         TrainingHistory history = new TrainingHistory(steps, 1234,
                 List.of(new TrainingHistory.Point(1, 4.1), new TrainingHistory.Point(steps, 3.5)),
                 List.of(new TrainingHistory.Point(steps, 3.6)),
-                List.of(new TrainingHistory.Sample(steps, "Wherefore ärt thou\nRomeo")));
+                List.of(new TrainingHistory.Sample(steps, 0.5, "Wherefore ärt thou\nRomeo")));
         return new SavedModel(model, corpus.vocabulary(), CorpusInfo.of(corpus), history);
     }
 
