@@ -1,10 +1,11 @@
 package app.scribe.cli;
 
 import app.scribe.ScribeException;
+import app.scribe.analysis.TextScore;
+import app.scribe.analysis.Tracer;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.corpus.TextDecoder;
 import app.scribe.corpus.TextNormalizer;
-import app.scribe.model.Generator;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import picocli.CommandLine.Command;
@@ -44,14 +45,19 @@ final class EvalCommand implements Callable<Integer> {
             throw new ScribeException(name + " has no characters to score.");
         }
         SavedModel saved = new ModelFile().load(modelFile);
-        Generator.Score score;
         try {
-            score = new Generator(saved.model(), saved.vocabulary()).score(text);
+            // The tracer would skip unknown characters; a score must cover the whole text, so they are refused.
+            saved.vocabulary().encode(text);
         } catch (ScribeException e) {
             throw new ScribeException(name + ": " + e.getMessage(), e);
         }
+        long started = System.nanoTime();
+        TextScore score = new Tracer(saved.model(), saved.vocabulary()).score("", text);
+        double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "characters=%d%n", score.characters());
+        out.printf(Locale.ROOT, "scored %d characters in %.0f ms (%.0f chars/s)%n", score.characters(),
+                seconds * 1e3, score.characters() / seconds);
         out.printf(Locale.ROOT, "bpc=%.6f%n", score.bitsPerCharacter());
         out.flush();
         return 0;

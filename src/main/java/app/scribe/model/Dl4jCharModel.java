@@ -1,7 +1,8 @@
 package app.scribe.model;
 
+import app.scribe.ScribeException;
 import app.scribe.corpus.Batch;
-import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,7 +20,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
+
+import static org.deeplearning4j.nn.layers.recurrent.LSTM.STATE_KEY_PREV_MEMCELL;
 
 /**
  * The reference engine: DL4J's {@link MultiLayerNetwork} with LSTM layers and a softmax output, trained by
@@ -141,7 +146,7 @@ public final class Dl4jCharModel implements CharModel {
     public Stepper stepper() {
         MultiLayerNetwork own = net.clone();
         own.rnnClearPreviousState();
-        return new Dl4jStepper(own, vocabSize);
+        return new Dl4jStepper(own, vocabSize, hp.hiddenSize());
     }
 
     @Override
@@ -203,13 +208,15 @@ public final class Dl4jCharModel implements CharModel {
     private static final class Dl4jStepper implements Stepper {
         private final MultiLayerNetwork net;
         private final int vocabSize;
+        private final int hiddenSize;
         private final INDArray input;
         private final float[] probabilities;
         private int lastIndex = -1;
 
-        Dl4jStepper(MultiLayerNetwork net, int vocabSize) {
+        Dl4jStepper(MultiLayerNetwork net, int vocabSize, int hiddenSize) {
             this.net = net;
             this.vocabSize = vocabSize;
+            this.hiddenSize = hiddenSize;
             this.input = Nd4j.zeros(DataType.FLOAT, 1, vocabSize, 1);
             this.probabilities = new float[vocabSize];
         }
@@ -232,15 +239,37 @@ public final class Dl4jCharModel implements CharModel {
         public Stepper copy() {
             MultiLayerNetwork twin = net.clone();
             for (int i = 0; i < net.getnLayers(); i++) {
-                Layer layer = net.getLayer(i);
+                if (!(net.getLayer(i) instanceof RecurrentLayer)) {
+                    continue; // the output layer has no state, and asking for it throws
+                }
                 Map<String, INDArray> state = net.rnnGetPreviousState(i);
-                if (state != null && layer != null) {
+                if (state != null) {
                     Map<String, INDArray> copied = new java.util.HashMap<>();
                     state.forEach((k, v) -> copied.put(k, v.dup()));
                     twin.rnnSetPreviousState(i, copied);
                 }
             }
-            return new Dl4jStepper(twin, vocabSize);
+            return new Dl4jStepper(twin, vocabSize, hiddenSize);
+        }
+
+        /** DL4J's LSTM keeps the memory cell of its last {@code rnnTimeStep} in its state map, shape [1, hidden]. */
+        @Override
+        public void cellState(int layer, float[] out) {
+            Objects.checkIndex(layer, net.getnLayers() - 1);
+            if (out.length < hiddenSize) {
+                throw new IllegalArgumentException("out holds " + out.length + " values; the cell has " + hiddenSize);
+            }
+            Map<String, INDArray> state = net.rnnGetPreviousState(layer);
+            INDArray cell = state == null ? null : state.get(STATE_KEY_PREV_MEMCELL);
+            if (cell == null) {
+                if (lastIndex >= 0) {
+                    throw new ScribeException("DL4J kept no memory cell for LSTM layer " + layer + ".");
+                }
+                Arrays.fill(out, 0, hiddenSize, 0f);
+                return;
+            }
+            float[] values = cell.dup('c').data().asFloat();
+            System.arraycopy(values, 0, out, 0, hiddenSize);
         }
     }
 }

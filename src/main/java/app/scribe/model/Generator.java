@@ -131,38 +131,6 @@ public final class Generator {
         return new Continuation("", 0);
     }
 
-    /** How likely a text is under the model: its length in characters and its total natural-log probability. */
-    public record Score(int characters, double logProbability) {
-        /** Bits per character: the mean of -log2 p over the characters. */
-        public double bitsPerCharacter() {
-            return -logProbability / Math.log(2) / characters;
-        }
-    }
-
-    /**
-     * Scores {@code text} read from the start of a paragraph: the first character is conditioned on the same start
-     * as generation without a prompt. Characters the model does not know are refused by name.
-     */
-    public Score score(String text) {
-        if (text.isEmpty()) {
-            throw new ScribeException("There is no text to score.");
-        }
-        char[] encoded = vocabulary.encode(text);
-        Stepper stepper = model.stepper();
-        float[] probabilities = null;
-        for (int index : startContext()) {
-            probabilities = stepper.step(index);
-        }
-        double total = 0;
-        for (int i = 0; i < encoded.length; i++) {
-            total += Math.log(probabilities[encoded[i]]);
-            if (i < encoded.length - 1) {
-                probabilities = stepper.step(encoded[i]);
-            }
-        }
-        return new Score(encoded.length, total);
-    }
-
     private static boolean endsWith(StringBuilder text, String suffix) {
         if (suffix == null || suffix.isEmpty() || text.length() < suffix.length()) {
             return false;

@@ -10,4 +10,10 @@ public interface Stepper {
 
     /** An independent copy of the current state (for branching and beam search). */
     Stepper copy();
+
+    /**
+     * Copies the LSTM memory cell c of {@code layer} (0 is the layer nearest the input) as it is after the last
+     * step into the first hiddenSize elements of {@code out}; zeros before the first step.
+     */
+    void cellState(int layer, float[] out);
 }

@@ -189,6 +189,8 @@ class EvalAndSamplingCommandTest {
         assertEquals("", r.err());
         List<String> lines = r.outLines();
         assertEquals("characters=" + text.length(), lines.get(0), "CRLF normalised to LF");
+        assertTrue(lines.get(1).matches("scored " + text.length() + " characters in \\d+ ms \\(\\d+ chars/s\\)"),
+                lines.get(1));
         String last = lines.get(lines.size() - 1);
         assertTrue(last.matches("bpc=\\d+\\.\\d{6}"), last);
 

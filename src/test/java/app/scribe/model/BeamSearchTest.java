@@ -46,6 +46,11 @@ class BeamSearchTest {
             copy.fed.addAll(fed);
             return copy;
         }
+
+        @Override
+        public void cellState(int layer, float[] out) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static double greedyLogProbability(FakeStepper stepper, float[] first, int length) {

@@ -61,6 +61,11 @@ class GeneratorTest {
                 public Stepper copy() {
                     throw new UnsupportedOperationException();
                 }
+
+                @Override
+                public void cellState(int layer, float[] out) {
+                    throw new UnsupportedOperationException();
+                }
             };
         }
 

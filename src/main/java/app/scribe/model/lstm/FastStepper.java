@@ -4,6 +4,7 @@ import app.scribe.model.Stepper;
 import org.bytedeco.javacpp.FloatPointer;
 
 import java.nio.FloatBuffer;
+import java.util.Objects;
 
 /**
  * One stream of text through a snapshot of the weights. Each layer is a BLAS mat-vec (measured about 10x faster
@@ -92,6 +93,15 @@ final class FastStepper implements Stepper {
             probabilities[k] *= inv;
         }
         return probabilities;
+    }
+
+    @Override
+    public void cellState(int layer, float[] out) {
+        Objects.checkIndex(layer, layout.layers);
+        if (out.length < layout.hidden) {
+            throw new IllegalArgumentException("out holds " + out.length + " values; the cell has " + layout.hidden);
+        }
+        sb.get(cBase + layer * layout.hidden, out, 0, layout.hidden);
     }
 
     @Override

@@ -4,15 +4,19 @@ import app.scribe.corpus.Batch;
 import app.scribe.model.Dl4jCharModel;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
+import app.scribe.model.Stepper;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class Dl4jEquivalenceTest {
@@ -103,6 +107,48 @@ class Dl4jEquivalenceTest {
                 assertTrue(maxDiff <= 1e-4 * maxRef + 1e-7,
                         "gradient " + names[p] + " layers " + layers + ": max diff " + maxDiff + " of " + maxRef);
             }
+        }
+    }
+
+    @Test
+    void cellStatesAreFiniteChangeEveryStepAndEqualDl4j() {
+        int hidden = 6;
+        for (int layers = 1; layers <= 3; layers++) {
+            FastCharModel fast = new FastCharModel(VOCAB, hp(hidden, layers, 5, 1), 1);
+            randomise(fast, 40 + layers);
+            Dl4jCharModel dl4j = new Dl4jCharModel(VOCAB, hp(hidden, layers, 5, 1));
+            dl4j.load(fast.parameters());
+            Stepper ours = fast.stepper();
+            Stepper theirs = dl4j.stepper();
+            float[][] before = new float[layers][hidden];
+            for (int l = 0; l < layers; l++) {
+                float[] zeros = new float[hidden];
+                ours.cellState(l, before[l]);
+                assertArrayEquals(zeros, before[l], "fast, before the first step");
+                theirs.cellState(l, zeros);
+                assertArrayEquals(new float[hidden], zeros, "dl4j, before the first step");
+            }
+            for (int c : new int[]{3, 1, 4, 1, 5, 6}) {
+                ours.step(c);
+                theirs.step(c);
+                for (int l = 0; l < layers; l++) {
+                    float[] a = new float[hidden];
+                    float[] b = new float[hidden];
+                    ours.cellState(l, a);
+                    theirs.cellState(l, b);
+                    for (int u = 0; u < hidden; u++) {
+                        assertTrue(Float.isFinite(a[u]), "finite, layer " + l);
+                        assertEquals(b[u], a[u], 1e-5 * Math.abs(b[u]) + 1e-6, "layer " + l + " unit " + u);
+                    }
+                    assertFalse(Arrays.equals(before[l], a), "changed, layer " + l + " char " + c);
+                    before[l] = a;
+                }
+            }
+            float[] original = new float[hidden];
+            float[] copied = new float[hidden];
+            theirs.cellState(layers - 1, original);
+            theirs.copy().cellState(layers - 1, copied);
+            assertArrayEquals(original, copied, "a copy carries the cell");
         }
     }
 }
