@@ -1,9 +1,14 @@
 package app.scribe.ui;
 
 import app.scribe.ScribeException;
+import app.scribe.analysis.NoveltyIndex;
+import app.scribe.analysis.TextTrace;
+import app.scribe.analysis.Tracer;
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
 import app.scribe.model.Generator;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
@@ -11,6 +16,8 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -18,34 +25,60 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The generation pane. Sampling runs on the generation thread against a private copy of the model; characters
- * collect in a buffer that a timeline moves into {@link #continuationProperty()} a few times a second.
+ * collect in a buffer that a timeline moves into {@link #continuationProperty()} a few times a second. When a text is
+ * complete, the model reads it back ({@link #traceProperty()}: each character's probability and the likeliest
+ * alternatives) and the corpus is searched for its longest verbatim span. Every text, and every branch taken from
+ * an alternative, is kept in {@link #branches()}.
  */
 public final class GenerationViewModel {
+    /** One text in the branch history. */
+    public record Branch(String label, String prompt, String continuation) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private final Session session;
     private final TrainingViewModel training;
+    private final NoveltyIndexes novelty;
     private final StringProperty prompt = new SimpleStringProperty("");
     private final ObjectProperty<Integer> length = new SimpleObjectProperty<>(400);
     private final BooleanProperty greedy = new SimpleBooleanProperty(false);
     private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
+    private final ObjectProperty<Integer> topK = new SimpleObjectProperty<>(0);
+    private final ObjectProperty<Double> topP = new SimpleObjectProperty<>(1.0);
+    private final ObjectProperty<Double> repetitionPenalty = new SimpleObjectProperty<>(1.0);
+    private final ObjectProperty<Integer> beamWidth = new SimpleObjectProperty<>(0);
+    private final StringProperty stopAt = new SimpleStringProperty("");
     private final StringProperty seed = new SimpleStringProperty("1");
     private final ReadOnlyStringWrapper shownPrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper continuation = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper generating = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<TextTrace> trace = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<NoveltyIndex.Match> longestCopy = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ObservableList<Branch> branches = FXCollections.observableArrayList();
 
     private final StringBuffer pending = new StringBuffer();
     private final Timeline pump = new Timeline(new KeyFrame(Duration.millis(50), e -> flush()));
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private Vocabulary shownVocabulary;
 
-    public GenerationViewModel(Session session, TrainingViewModel training) {
+    public GenerationViewModel(Session session, TrainingViewModel training, NoveltyIndexes novelty) {
         this.session = session;
         this.training = training;
+        this.novelty = novelty;
         pump.setCycleCount(Timeline.INDEFINITE);
     }
 
@@ -53,12 +86,70 @@ public final class GenerationViewModel {
     public ObjectProperty<Integer> lengthProperty() { return length; }
     public BooleanProperty greedyProperty() { return greedy; }
     public DoubleProperty temperatureProperty() { return temperature; }
+    public ObjectProperty<Integer> topKProperty() { return topK; }
+    public ObjectProperty<Double> topPProperty() { return topP; }
+    public ObjectProperty<Double> repetitionPenaltyProperty() { return repetitionPenalty; }
+    public ObjectProperty<Integer> beamWidthProperty() { return beamWidth; }
+    public StringProperty stopAtProperty() { return stopAt; }
     public StringProperty seedProperty() { return seed; }
     public ReadOnlyStringProperty shownPromptProperty() { return shownPrompt.getReadOnlyProperty(); }
     public ReadOnlyStringProperty continuationProperty() { return continuation.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty generatingProperty() { return generating.getReadOnlyProperty(); }
+    /** The model's reading of the shown continuation once it is complete; null while generating. */
+    public ReadOnlyObjectProperty<TextTrace> traceProperty() { return trace.getReadOnlyProperty(); }
+    /** The longest span of the continuation found verbatim in the open corpus, or null. */
+    public ReadOnlyObjectProperty<NoveltyIndex.Match> longestCopyProperty() { return longestCopy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ObservableList<Branch> branches() { return branches; }
+
+    /** The character a vocabulary index of the shown text's model stands for. */
+    public String characterOf(int index) {
+        return shownVocabulary == null ? "?" : shownVocabulary.charAt(index);
+    }
+
+    /** How the next character is drawn, from the form; throws a message naming a bad value. */
+    public SamplingSettings samplingSettings() {
+        SamplingSettings settings = greedy.get() ? SamplingSettings.greedy()
+                : SamplingSettings.plain().withTemperature(temperature.get());
+        if (!greedy.get() && topK.get() > 0) {
+            settings = settings.withTopK(topK.get());
+        }
+        return settings.withTopP(topP.get()).withRepetitionPenalty(repetitionPenalty.get());
+    }
 
     public void generate() {
+        String text = prompt.get() == null ? "" : prompt.get();
+        start(text, "", length.get(), describeSettings());
+    }
+
+    /**
+     * Regenerates the shown text from a position on: the continuation is kept up to {@code position} (in
+     * characters), the character there becomes {@code replacement}, and the rest is sampled anew with the current
+     * settings, to the same length.
+     */
+    public void branch(int position, String replacement) {
+        String kept = continuation.get();
+        int cut = kept.offsetByCodePoints(0, Math.min(position, kept.codePointCount(0, kept.length())));
+        String prefix = kept.substring(0, cut) + replacement;
+        int remaining = Math.max(1, kept.codePointCount(0, kept.length()) - prefix.codePointCount(0, prefix.length()));
+        start(shownPrompt.get(), prefix, remaining, "branch at " + position + " → '" + printable(replacement) + "'");
+    }
+
+    /** Shows an earlier text of the history again. */
+    public void show(Branch branch) {
+        if (generating.get() || branch == null) {
+            return;
+        }
+        shownPrompt.set(branch.prompt());
+        continuation.set(branch.continuation());
+        analyse(branch.prompt(), branch.continuation());
+    }
+
+    public void stop() {
+        cancelled.set(true);
+    }
+
+    private void start(String promptText, String fixedPrefix, int n, String label) {
         if (generating.get()) {
             return;
         }
@@ -67,33 +158,97 @@ public final class GenerationViewModel {
             session.messages().error("There is no model yet: train one or load one.");
             return;
         }
-        String text = prompt.get() == null ? "" : prompt.get();
-        int n = length.get();
-        Sampler sampler;
+        SamplingSettings settings;
         long seedValue;
+        String stop = stopAt.get() == null ? "" : stopAt.get();
+        int beam = beamWidth.get();
         try {
             seedValue = parseSeed();
-            sampler = greedy.get() ? Sampler.greedy() : Sampler.temperature(temperature.get());
-            new Generator(state.model(), state.vocabulary()).encodePrompt(text);
+            settings = samplingSettings();
+            new Generator(state.model(), state.vocabulary()).encodePrompt(promptText + fixedPrefix);
         } catch (ScribeException e) {
             session.messages().error(e.getMessage());
             return;
         }
         cancelled.set(false);
         pending.setLength(0);
-        shownPrompt.set(text);
-        continuation.set("");
+        shownVocabulary = state.vocabulary();
+        shownPrompt.set(promptText);
+        continuation.set(fixedPrefix);
+        trace.set(null);
+        longestCopy.set(null);
+        summary.set("");
         generating.set(true);
         pump.play();
-        CompletableFuture<CharModel> model = training.modelForGeneration();
-        model.thenAcceptAsync(copy -> new Generator(copy, state.vocabulary())
-                                .generate(text, n, sampler, seedValue, pending::append, cancelled::get),
-                        session.background().generation())
-                .whenComplete((ok, failure) -> Background.onFx(() -> done(failure)));
+        String context = promptText + fixedPrefix;
+        training.modelForGeneration().thenApplyAsync(copy -> {
+            Generator generator = new Generator(copy, state.vocabulary());
+            if (beam > 0) {
+                pending.append(generator.beamSearch(context, n, beam, stop).text());
+            } else {
+                generator.generate(context, n, settings, seedValue, stop, pending::append, cancelled::get);
+            }
+            return copy;
+        }, session.background().generation()).whenComplete((copy, failure) -> Background.onFx(() -> {
+            done(failure);
+            if (failure == null) {
+                Branch branch = new Branch((branches.size() + 1) + ". " + label, promptText, continuation.get());
+                branches.add(branch);
+                analyse(copy, state.vocabulary(), promptText, continuation.get());
+            }
+        }));
     }
 
-    public void stop() {
-        cancelled.set(true);
+    private void analyse(String promptText, String text) {
+        Session.ModelState state = session.modelProperty().get();
+        if (state != null) {
+            training.modelForGeneration().thenAccept(copy -> analyse(copy, state.vocabulary(), promptText, text));
+        }
+    }
+
+    /** Reads the text back with the model and looks for it in the corpus, off the FX thread. */
+    private void analyse(CharModel model, Vocabulary vocabulary, String promptText, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        Corpus corpus = session.corpusProperty().get();
+        CompletableFuture.supplyAsync(() -> new Tracer(model, vocabulary).trace(promptText, text, false),
+                session.background().generation()).whenComplete((read, failure) -> Background.onFx(() -> {
+                    if (failure != null) {
+                        session.messages().failure(failure);
+                    } else if (text.equals(continuation.get())) {
+                        trace.set(read);
+                        summary.set(String.format(Locale.ROOT, "%d characters · %.2f bits/char under the model",
+                                read.length(), read.score().bitsPerCharacter()));
+                        findLongestCopy(corpus, text);
+                    }
+                }));
+    }
+
+    private void findLongestCopy(Corpus corpus, String text) {
+        if (corpus == null) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> novelty.indexFor(corpus)
+                        .longestMatch(NoveltyIndex.encode(corpus.vocabulary(), text)), session.background().generation())
+                .whenComplete((match, failure) -> Background.onFx(() -> {
+                    if (failure == null && text.equals(continuation.get())) {
+                        longestCopy.set(match);
+                        summary.set(summary.get() + " · longest span found verbatim in " + corpus.name() + ": "
+                                + match.length() + " characters");
+                    }
+                }));
+    }
+
+    private String describeSettings() {
+        if (beamWidth.get() > 0) {
+            return "beam " + beamWidth.get();
+        }
+        return greedy.get() ? "greedy" : String.format(Locale.ROOT, "T %.2f", temperature.get());
+    }
+
+    private static String printable(String ch) {
+        return ch.equals("\n") ? "\\n" : ch;
     }
 
     private long parseSeed() {

@@ -45,7 +45,6 @@ public final class MainController {
 
     private final CorpusViewModel corpus;
     private final TrainingViewModel training;
-    private final GenerationViewModel generation;
     private final ModelFilesViewModel modelFiles;
 
     @FXML private ListView<Path> corpusList;
@@ -73,16 +72,6 @@ public final class MainController {
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private NumberAxis lossAxis;
     @FXML private ListView<TrainingHistory.Sample> samplesList;
-    @FXML private TextField promptField;
-    @FXML private Spinner<Integer> lengthSpinner;
-    @FXML private TextField generationSeedField;
-    @FXML private CheckBox greedyCheck;
-    @FXML private Slider temperatureSlider;
-    @FXML private Label temperatureLabel;
-    @FXML private Button generateButton;
-    @FXML private Button stopGenerationButton;
-    @FXML private ScrollPane outputScroll;
-    @FXML private TextFlow outputFlow;
     @FXML private TextField modelNameField;
     @FXML private ComboBox<Path> savedModelsBox;
     @FXML private Button saveButton;
@@ -92,11 +81,9 @@ public final class MainController {
     private final XYChart.Series<Number, Number> trainingSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationSeries = new XYChart.Series<>();
 
-    public MainController(CorpusViewModel corpus, TrainingViewModel training, GenerationViewModel generation,
-                          ModelFilesViewModel modelFiles) {
+    public MainController(CorpusViewModel corpus, TrainingViewModel training, ModelFilesViewModel modelFiles) {
         this.corpus = corpus;
         this.training = training;
-        this.generation = generation;
         this.modelFiles = modelFiles;
     }
 
@@ -106,7 +93,6 @@ public final class MainController {
         bindTrainingForm();
         bindTrainingControls();
         bindChart();
-        bindGenerationPane();
         bindModelFiles();
     }
 
@@ -233,29 +219,6 @@ public final class MainController {
         }
     }
 
-    private void bindGenerationPane() {
-        promptField.textProperty().bindBidirectional(generation.promptProperty());
-        lengthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, 400, 100));
-        lengthSpinner.getValueFactory().valueProperty().bindBidirectional(generation.lengthProperty());
-        generationSeedField.textProperty().bindBidirectional(generation.seedProperty());
-        greedyCheck.selectedProperty().bindBidirectional(generation.greedyProperty());
-        temperatureSlider.valueProperty().bindBidirectional(generation.temperatureProperty());
-        temperatureSlider.disableProperty().bind(greedyCheck.selectedProperty());
-        temperatureLabel.textProperty().bind(Bindings.format("%.2f", generation.temperatureProperty()));
-        generateButton.disableProperty().bind(generation.generatingProperty());
-        stopGenerationButton.disableProperty().bind(generation.generatingProperty().not());
-        Text prompt = new Text();
-        prompt.getStyleClass().add("prompt-text");
-        prompt.setId("promptText");
-        prompt.textProperty().bind(generation.shownPromptProperty());
-        Text continuation = new Text();
-        continuation.getStyleClass().add("continuation-text");
-        continuation.setId("continuationText");
-        continuation.textProperty().bind(generation.continuationProperty());
-        outputFlow.getChildren().setAll(prompt, continuation);
-        generation.continuationProperty().addListener((obs, old, now) -> outputScroll.setVvalue(1.0));
-    }
-
     private void bindModelFiles() {
         modelNameField.textProperty().bindBidirectional(modelFiles.nameProperty());
         savedModelsBox.setItems(modelFiles.savedModels());
@@ -269,17 +232,7 @@ public final class MainController {
     @FXML private void resume() { training.resume(); }
     @FXML private void stop() { training.stop(); }
     @FXML private void resetModel() { training.resetModel(); }
-    @FXML private void generate() { generation.generate(); }
-    @FXML private void stopGeneration() { generation.stop(); }
-    @FXML private void temperatureLow() { presetTemperature(0.5); }
-    @FXML private void temperatureOne() { presetTemperature(1.0); }
-    @FXML private void temperatureHigh() { presetTemperature(2.0); }
     @FXML private void saveModel() { modelFiles.save(); }
-
-    private void presetTemperature(double t) {
-        greedyCheck.setSelected(false);
-        generation.temperatureProperty().set(t);
-    }
 
     @FXML
     private void loadSelectedModel() {
@@ -310,13 +263,6 @@ public final class MainController {
         if (file != null) {
             modelFiles.load(file.toPath());
         }
-    }
-
-    @FXML
-    private void copyOutput() {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(generation.shownPromptProperty().get() + generation.continuationProperty().get());
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private Window window() {

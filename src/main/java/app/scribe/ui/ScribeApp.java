@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The desktop app. Folders come from the system properties {@code scribe.corpora} and {@code scribe.models}
@@ -33,11 +35,22 @@ public final class ScribeApp extends Application {
         Session session = new Session(corpora, models, background, messages);
         CorpusViewModel corpus = new CorpusViewModel(session);
         TrainingViewModel training = new TrainingViewModel(session);
-        GenerationViewModel generation = new GenerationViewModel(session, training);
+        GenerationViewModel generation = new GenerationViewModel(session, training, new NoveltyIndexes());
         ModelFilesViewModel modelFiles = new ModelFilesViewModel(session, training);
+        TemperatureGridViewModel grid = new TemperatureGridViewModel(session, training, generation);
+        CellsViewModel cells = new CellsViewModel(session, training);
+        ScoreViewModel score = new ScoreViewModel(session, training);
+        Exports exports = new Exports(session);
+        Map<Class<?>, Supplier<Object>> controllers = Map.of(
+                MainController.class, () -> new MainController(corpus, training, modelFiles),
+                GenerateController.class, () -> new GenerateController(generation, exports),
+                TemperatureGridController.class, () -> new TemperatureGridController(grid, exports),
+                TimelineController.class, () -> new TimelineController(training, exports),
+                CellsController.class, () -> new CellsController(cells, generation, exports),
+                ScoreController.class, () -> new ScoreController(score, exports));
 
         FXMLLoader loader = new FXMLLoader(ScribeApp.class.getResource("main.fxml"));
-        loader.setControllerFactory(type -> new MainController(corpus, training, generation, modelFiles));
+        loader.setControllerFactory(type -> controllers.get(type).get());
         Parent view;
         try {
             view = loader.load();

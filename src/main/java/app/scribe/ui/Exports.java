@@ -1,0 +1,77 @@
+package app.scribe.ui;
+
+import app.scribe.ScribeException;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Saving what the studio shows: texts as UTF-8 files, grids and heatmaps as PNG pictures; writing happens off the FX thread. */
+public final class Exports {
+    private final Session session;
+
+    public Exports(Session session) {
+        this.session = session;
+    }
+
+    public void saveText(String text, String suggestedName, Window owner) {
+        if (text.isEmpty()) {
+            session.messages().error("There is no text to save yet.");
+            return;
+        }
+        File file = choose(owner, suggestedName, "Text files", "*.txt");
+        if (file != null) {
+            session.background().io(() -> {
+                try {
+                    return Files.writeString(file.toPath(), text, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new ScribeException("Cannot write " + file + ": " + e.getMessage());
+                }
+            }, path -> session.messages().info("Saved " + text.length() + " characters to " + path.getFileName() + "."),
+                    session.messages()::failure);
+        }
+    }
+
+    public void savePng(Node node, String suggestedName, Window owner) {
+        File file = choose(owner, suggestedName, "PNG pictures", "*.png");
+        if (file != null) {
+            BufferedImage image = picture(node);
+            session.background().io(() -> writePng(image, file.toPath()),
+                    path -> session.messages().info("Saved the picture to " + path.getFileName() + "."),
+                    session.messages()::failure);
+        }
+    }
+
+    /** A picture of the node as drawn now; on the FX thread. */
+    static BufferedImage picture(Node node) {
+        WritableImage snapshot = node.snapshot(null, null);
+        return SwingFXUtils.fromFXImage(snapshot, null);
+    }
+
+    static Path writePng(BufferedImage image, Path file) {
+        try {
+            if (!ImageIO.write(image, "png", file.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new ScribeException("Cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static File choose(Window owner, String suggestedName, String kind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        return chooser.showSaveDialog(owner);
+    }
+}

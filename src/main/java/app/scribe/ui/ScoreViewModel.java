@@ -1,0 +1,92 @@
+package app.scribe.ui;
+
+import app.scribe.ScribeException;
+import app.scribe.analysis.TextTrace;
+import app.scribe.analysis.Tracer;
+import app.scribe.corpus.TextDecoder;
+import app.scribe.corpus.TextNormalizer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The Score tab: any text, pasted or opened, read by the model: bits per character overall and each character's
+ * surprise. Characters the model does not know are shown grey and left out of the score.
+ */
+public final class ScoreViewModel {
+    /** Files above this size are refused before reading: the scorer takes at most a million characters. */
+    static final long MAX_FILE_BYTES = 8L << 20;
+
+    private final Session session;
+    private final TrainingViewModel training;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<TextTrace> trace = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper scoring = new ReadOnlyBooleanWrapper(false);
+
+    public ScoreViewModel(Session session, TrainingViewModel training) {
+        this.session = session;
+        this.training = training;
+    }
+
+    public StringProperty textProperty() { return text; }
+    public ReadOnlyObjectProperty<TextTrace> traceProperty() { return trace.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty scoringProperty() { return scoring.getReadOnlyProperty(); }
+
+    public void open(Path file) {
+        session.background().io(() -> readText(file), read -> {
+            text.set(read);
+            score();
+        }, session.messages()::failure);
+    }
+
+    private static String readText(Path file) {
+        String name = String.valueOf(file.getFileName());
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new ScribeException(name + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB; score a part of it.");
+            }
+            return new TextNormalizer().normalize(new TextDecoder().decode(Files.readAllBytes(file), name).text());
+        } catch (IOException e) {
+            throw new ScribeException("Cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    public void score() {
+        Session.ModelState state = session.modelProperty().get();
+        if (state == null) {
+            session.messages().error("There is no model yet: train one or load one.");
+            return;
+        }
+        String source = text.get() == null ? "" : text.get();
+        if (source.isEmpty()) {
+            session.messages().error("There is no text to score: type, paste or open one.");
+            return;
+        }
+        scoring.set(true);
+        training.modelForGeneration().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary()).trace("", source, false),
+                session.background().generation()).whenComplete((read, failure) -> Background.onFx(() -> {
+                    scoring.set(false);
+                    if (failure != null) {
+                        session.messages().failure(failure);
+                        return;
+                    }
+                    trace.set(read);
+                    var score = read.score();
+                    summary.set(String.format(Locale.ROOT, "%,d characters · %.3f bits per character%s", score.known(),
+                            score.bitsPerCharacter(), score.unknown() == 0 ? ""
+                                    : " · " + score.unknown() + " characters the model does not know (grey) left out"));
+                }));
+    }
+}

@@ -1,0 +1,211 @@
+package app.scribe.ui;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Drives the generation studio in the real window: train a small model, see the timeline grid fill, generate and
+ * hover a character to see its alternatives, click one to branch, then the temperature grid, the cell heatmap and
+ * scoring.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class StudioTest {
+    @TempDir
+    static Path folder;
+    private static String previousCorpora;
+    private static String previousModels;
+    private Stage stage;
+
+    @BeforeAll
+    static void folders() throws IOException {
+        Path corpora = Files.createDirectories(folder.resolve("corpora"));
+        byte[] book = Files.readAllBytes(Path.of("../shared/corpora/vanity_fair.txt"));
+        Files.write(corpora.resolve("vf.txt"), java.util.Arrays.copyOfRange(book, 20_000, 220_000));
+        previousCorpora = System.setProperty("scribe.corpora", corpora.toString());
+        previousModels = System.setProperty("scribe.models", folder.resolve("models").toString());
+    }
+
+    @AfterAll
+    static void restore() {
+        restore("scribe.corpora", previousCorpora);
+        restore("scribe.models", previousModels);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new ScribeApp().start(stage);
+    }
+
+    @Test
+    void studioShowsTimelineAlternativesBranchesGridsCellsAndScores(FxRobot robot) throws Exception {
+        Parent root = stage.getScene().getRoot();
+        @SuppressWarnings("unchecked")
+        ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
+        robot.interact(() -> books.getSelectionModel().select(0));
+        waitUntil(root, robot, () -> label(robot, root, "#corpusSummary").contains("distinct"));
+        robot.interact(() -> {
+            spinner(robot, root, "#hiddenSpinner").getValueFactory().setValue(32);
+            spinner(robot, root, "#layersSpinner").getValueFactory().setValue(1);
+            spinner(robot, root, "#batchSpinner").getValueFactory().setValue(16);
+            spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(60);
+        });
+        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        waitUntil(root, robot, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 60"));
+
+        selectTab(robot, root, 2);
+        GridPane timeline = robot.from(root).lookup("#timelineGrid").queryAs(GridPane.class);
+        List<String> timelineLabels = timeline.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        assertTrue(timelineLabels.containsAll(List.of("T = 0.5", "T = 1.0", "T = 2.0", "step 10", "step 60")),
+                timelineLabels.toString());
+        assertEquals(3 + 6 + 18, timelineLabels.size(), "headings, steps and one sample per step and temperature");
+
+        selectTab(robot, root, 0);
+        robot.interact(() -> {
+            robot.from(root).lookup("#promptField").queryAs(TextField.class).setText("She ");
+            spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(40);
+        });
+        robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
+        TextFlow tinted = robot.from(root).lookup("#colouredFlow").queryAs(TextFlow.class);
+        waitUntil(root, robot, () -> tinted.isVisible() && tinted.getChildren().size() == 41);
+        String first = continuation(tinted);
+        assertEquals(40, first.length());
+
+        Text fifth = (Text) tinted.getChildren().get(5);
+        robot.moveTo(fifth);
+        FlowPane alternatives = robot.from(root).lookup("#alternativesBox").queryAs(FlowPane.class);
+        waitUntil(root, robot, () -> alternatives.getChildren().size() == 6);
+        assertTrue(((Label) alternatives.getChildren().get(0)).getText().startsWith("Character 4 '"),
+                ((Label) alternatives.getChildren().get(0)).getText());
+        robot.clickOn(fifth);
+        Button other = null;
+        for (Node node : alternatives.getChildren().subList(1, 6)) {
+            Button candidate = (Button) node;
+            if (!candidate.getText().startsWith("'" + first.charAt(4) + "'")) {
+                other = candidate;
+                break;
+            }
+        }
+        String chosen = other.getText().substring(1, other.getText().lastIndexOf('\''));
+        robot.clickOn(other);
+        @SuppressWarnings("unchecked")
+        ComboBox<GenerationViewModel.Branch> history = robot.from(root).lookup("#branchBox").queryAs(ComboBox.class);
+        waitUntil(root, robot, () -> history.getItems().size() == 2 && tinted.isVisible()
+                && tinted.getChildren().size() == 41);
+        String branched = continuation(tinted);
+        assertEquals(first.substring(0, 4), branched.substring(0, 4), "the text before the branch point is kept");
+        assertEquals(chosen.equals("\\n") ? "\n" : chosen, branched.substring(4, 5), "the chosen character is placed");
+        assertNotEquals(first, branched);
+        robot.interact(() -> history.getSelectionModel().select(0));
+        waitUntil(root, robot, () -> first.equals(continuation(tinted)));
+
+        selectTab(robot, root, 1);
+        robot.clickOn(robot.from(root).lookup("#gridButton").queryButton());
+        GridPane grid = robot.from(root).lookup("#temperatureGrid").queryAs(GridPane.class);
+        waitUntil(root, robot, () -> grid.getChildren().size() == 6);
+        for (int i = 0; i < 3; i++) {
+            String text = robot.from(root).lookup("#gridText" + i).queryAs(Label.class).getText();
+            assertTrue(text.startsWith("She ") && text.length() == 44, text);
+        }
+        Path png = folder.resolve("grid.png");
+        BufferedImage[] picture = new BufferedImage[1];
+        robot.interact(() -> picture[0] = Exports.picture(grid));
+        Exports.writePng(picture[0], png);
+        BufferedImage read = ImageIO.read(png.toFile());
+        assertTrue(read.getWidth() > 100 && read.getHeight() > 20, read.getWidth() + "x" + read.getHeight());
+
+        selectTab(robot, root, 3);
+        robot.clickOn(robot.from(root).lookup("#useGeneratedButton").queryButton());
+        @SuppressWarnings("unchecked")
+        ListView<Object> interesting = robot.from(root).lookup("#interestingList").queryAs(ListView.class);
+        TextFlow heatmap = robot.from(root).lookup("#heatmap").queryAs(TextFlow.class);
+        waitUntil(root, robot, () -> !interesting.getItems().isEmpty() && heatmap.getChildren().size() == 44);
+        assertTrue(label(robot, root, "#cellLabel").startsWith("Layer 1, cell "), label(robot, root, "#cellLabel"));
+
+        selectTab(robot, root, 4);
+        robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class)
+                .setText("She was very happy to see him again."));
+        robot.clickOn(robot.from(root).lookup("#scoreButton").queryButton());
+        waitUntil(root, robot, () -> label(robot, root, "#scoreSummary").contains("bits per character"));
+        assertTrue(label(robot, root, "#scoreSummary").startsWith("36 characters"), label(robot, root, "#scoreSummary"));
+        TextFlow surprise = robot.from(root).lookup("#surpriseFlow").queryAs(TextFlow.class);
+        String shown = surprise.getChildren().stream().map(n -> ((Text) n).getText()).reduce("", String::concat);
+        assertEquals("She was very happy to see him again.", shown);
+        assertFalse(surprise.getChildren().isEmpty());
+    }
+
+    private static String continuation(TextFlow tinted) {
+        StringBuilder out = new StringBuilder();
+        tinted.getChildren().stream().skip(1).forEach(n -> out.append(((Text) n).getText()));
+        return out.toString();
+    }
+
+    private static void selectTab(FxRobot robot, Parent root, int index) {
+        TabPane tabs = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(index));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Spinner<Integer> spinner(FxRobot robot, Parent root, String id) {
+        return robot.from(root).lookup(id).queryAs(Spinner.class);
+    }
+
+    private static String label(FxRobot robot, Parent root, String id) {
+        return robot.from(root).lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitUntil(Parent root, FxRobot robot, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out; status: " + label(robot, root, "#statusLabel"), e);
+        }
+    }
+}
