@@ -65,7 +65,7 @@ public final class InterestingCells {
         double[] mean = new double[cells];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < cells; j++) {
-                mean[j] += trace.cell(i, j / hidden, j % hidden);
+                mean[j] += activation(trace, i, j, hidden);
             }
         }
         for (int j = 0; j < cells; j++) {
@@ -83,7 +83,7 @@ public final class InterestingCells {
             quoteSquares += q * q;
             columnSquares += c * c;
             for (int j = 0; j < cells; j++) {
-                double x = trace.cell(i, j / hidden, j % hidden) - mean[j];
+                double x = activation(trace, i, j, hidden) - mean[j];
                 variance[j] += x * x;
                 quoteCovariance[j] += x * q;
                 columnCovariance[j] += x * c;
@@ -94,6 +94,14 @@ public final class InterestingCells {
             columnCorrelation[j] = correlation(columnCovariance[j], variance[j], columnSquares);
             variance[j] /= n;
         }
+    }
+
+    /**
+     * A cell as the network uses it: tanh of the memory cell, in [-1, 1]. Ranking raw cell values would favour cells
+     * that merely drift far from zero over a long text.
+     */
+    public static double activation(TextTrace trace, int position, int cell, int hidden) {
+        return Math.tanh(trace.cell(position, cell / hidden, cell % hidden));
     }
 
     /** The absolute correlation from centred sums; 0 where either side never changes. */

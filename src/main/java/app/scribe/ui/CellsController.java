@@ -81,12 +81,12 @@ public final class CellsController {
             heatmap.getChildren().clear();
             return;
         }
-        float[] values = cells.values();
+        double[] values = cells.values();
         double scale = 0;
-        for (float v : values) {
+        for (double v : values) {
             scale = Math.max(scale, Math.abs(v));
         }
-        cellLabel.setText(String.format(Locale.ROOT, "Layer %d, cell %d: blue below zero, red above (largest |value| %.2f)",
+        cellLabel.setText(String.format(Locale.ROOT, "Layer %d, cell %d: tanh(c), blue below zero, red above (largest |value| %.2f)",
                 cells.layerProperty().get(), cells.unitProperty().get(), scale));
         List<Node> nodes = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {

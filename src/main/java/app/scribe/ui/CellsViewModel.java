@@ -95,12 +95,13 @@ public final class CellsViewModel {
     private record Reading(TextTrace trace, java.util.List<InterestingCells.Cell> cells) {
     }
 
-    /** The shown cell's value at each position of the trace. */
-    public float[] values() {
+    /** The shown cell's activation, tanh of its memory, at each position of the trace. */
+    public double[] values() {
         TextTrace read = trace.get();
-        float[] out = new float[read == null ? 0 : read.length()];
+        double[] out = new double[read == null ? 0 : read.length()];
+        int cell = (layer.get() - 1) * (read == null ? 0 : read.hiddenSize()) + unit.get();
         for (int i = 0; i < out.length; i++) {
-            out[i] = read.cell(i, layer.get() - 1, unit.get());
+            out[i] = InterestingCells.activation(read, i, cell, read.hiddenSize());
         }
         return out;
     }

@@ -137,7 +137,8 @@ public final class GenerationViewModel {
 
     /** Shows an earlier text of the history again. */
     public void show(Branch branch) {
-        if (generating.get() || branch == null) {
+        if (generating.get() || branch == null
+                || (branch.prompt().equals(shownPrompt.get()) && branch.continuation().equals(continuation.get()))) {
             return;
         }
         shownPrompt.set(branch.prompt());
@@ -220,6 +221,7 @@ public final class GenerationViewModel {
                         trace.set(read);
                         summary.set(String.format(Locale.ROOT, "%d characters · %.2f bits/char under the model",
                                 read.length(), read.score().bitsPerCharacter()));
+                        longestCopy.set(null);
                         findLongestCopy(corpus, text);
                     }
                 }));
@@ -232,7 +234,7 @@ public final class GenerationViewModel {
         CompletableFuture.supplyAsync(() -> novelty.indexFor(corpus)
                         .longestMatch(NoveltyIndex.encode(corpus.vocabulary(), text)), session.background().generation())
                 .whenComplete((match, failure) -> Background.onFx(() -> {
-                    if (failure == null && text.equals(continuation.get())) {
+                    if (failure == null && text.equals(continuation.get()) && longestCopy.get() == null) {
                         longestCopy.set(match);
                         summary.set(summary.get() + " · longest span found verbatim in " + corpus.name() + ": "
                                 + match.length() + " characters");

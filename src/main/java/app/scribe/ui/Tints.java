@@ -7,8 +7,8 @@ import java.util.Locale;
 /** The colours and labels of the studio's tinted texts. */
 final class Tints {
     private static final Color UNKNOWN = Color.gray(0.6);
-    /** Surprise at which the tint is fully red: 8 bits is a 1-in-256 character. */
-    private static final double MAX_SURPRISE_BITS = 8;
+    /** Surprise at which the tint is fully red: 6 bits is a 1-in-64 character. */
+    private static final double MAX_SURPRISE_BITS = 6;
 
     private Tints() {
     }
