@@ -3,6 +3,7 @@ package app.scribe.cli;
 import app.scribe.ScribeException;
 import app.scribe.model.Generator;
 import app.scribe.model.SamplingSettings;
+import app.scribe.model.StopRule;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import picocli.CommandLine.ArgGroup;
@@ -67,6 +68,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--stop-at", description = "stop as soon as the continuation ends with this text")
     String stopAt = "";
 
+    @Option(names = "--stop-at-sentence-end", description = "stop after the first '.', '!' or '?'")
+    boolean stopAtSentenceEnd;
+
     @Option(names = "--show-logprob", description = "after each text, print logprob=<natural-log probability of"
             + " the continuation>")
     boolean showLogprob;
@@ -84,6 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
                     + ").");
         }
         SamplingSettings settings = settings();
+        StopRule stop = new StopRule(stopAt, stopAtSentenceEnd);
         app.scribe.model.BeamSearch beam = strategy.beam == null ? null
                 : new app.scribe.model.BeamSearch(strategy.beam);
         SavedModel saved = new ModelFile().load(modelFile);
@@ -97,10 +102,10 @@ final class GenerateCommand implements Callable<Integer> {
             out.print(prompt);
             Generator.Continuation continuation;
             if (beam != null) {
-                continuation = generator.beamSearch(prompt, length, beam.width(), stopAt);
+                continuation = generator.beamSearch(prompt, length, beam.width(), stop);
                 out.print(continuation.text());
             } else {
-                continuation = generator.generate(prompt, length, settings, seed + i, stopAt, out::print,
+                continuation = generator.generate(prompt, length, settings, seed + i, stop, out::print,
                         () -> false);
             }
             out.println();

@@ -72,9 +72,9 @@ public final class Generator {
     /**
      * As {@link #generate(String, int, Sampler, long, Consumer, BooleanSupplier)}, drawing with {@code settings}
      * (the prompt counts as recent text for the repetition penalty) and stopping early once the continuation ends
-     * with {@code stopAt} (when not empty). Also returns the continuation's log-probability under the model.
+     * as {@code stop} says. Also returns the continuation's log-probability under the model.
      */
-    public Continuation generate(String prompt, int length, SamplingSettings settings, long seed, String stopAt,
+    public Continuation generate(String prompt, int length, SamplingSettings settings, long seed, StopRule stop,
                                  Consumer<String> sink, BooleanSupplier cancelled) {
         checkLength(length);
         int[] promptIndices = prompt.isEmpty() ? new int[0] : encodePrompt(prompt);
@@ -98,7 +98,7 @@ public final class Generator {
             String ch = vocabulary.charAt(next);
             out.append(ch);
             sink.accept(ch);
-            if (endsWith(out, stopAt)) {
+            if (stop.reached(out)) {
                 break;
             }
             probabilities = stepper.step(next);
@@ -107,10 +107,10 @@ public final class Generator {
     }
 
     /**
-     * The likeliest continuation of {@code length} characters found by a beam search of the given width; when
-     * {@code stopAt} is not empty, it is cut after the first place where it ends with {@code stopAt}.
+     * The likeliest continuation of {@code length} characters found by a beam search of the given width,
+     * cut where {@code stop} says.
      */
-    public Continuation beamSearch(String prompt, int length, int width, String stopAt) {
+    public Continuation beamSearch(String prompt, int length, int width, StopRule stop) {
         checkLength(length);
         BeamSearch search = new BeamSearch(width);
         int[] context = prompt.isEmpty() ? startContext() : encodePrompt(prompt);
@@ -124,18 +124,11 @@ public final class Generator {
         int[] indices = result.indices();
         for (int i = 0; i < indices.length; i++) {
             out.append(vocabulary.charAt(indices[i]));
-            if (endsWith(out, stopAt) || i == indices.length - 1) {
+            if (stop.reached(out) || i == indices.length - 1) {
                 return new Continuation(out.toString(), result.cumulativeLogProbabilities()[i]);
             }
         }
         return new Continuation("", 0);
-    }
-
-    private static boolean endsWith(StringBuilder text, String suffix) {
-        if (suffix == null || suffix.isEmpty() || text.length() < suffix.length()) {
-            return false;
-        }
-        return text.substring(text.length() - suffix.length()).equals(suffix);
     }
 
     private static void checkLength(int length) {

@@ -39,6 +39,7 @@ public final class GenerateController {
     @FXML private Spinner<Integer> lengthSpinner;
     @FXML private TextField generationSeedField;
     @FXML private TextField stopAtField;
+    @FXML private CheckBox sentenceEndCheck;
     @FXML private CheckBox greedyCheck;
     @FXML private Slider temperatureSlider;
     @FXML private Label temperatureLabel;
@@ -93,6 +94,7 @@ public final class GenerateController {
         lengthSpinner.getValueFactory().valueProperty().bindBidirectional(generation.lengthProperty());
         generationSeedField.textProperty().bindBidirectional(generation.seedProperty());
         stopAtField.textProperty().bindBidirectional(generation.stopAtProperty());
+        sentenceEndCheck.selectedProperty().bindBidirectional(generation.stopAtSentenceEndProperty());
         greedyCheck.selectedProperty().bindBidirectional(generation.greedyProperty());
         temperatureSlider.valueProperty().bindBidirectional(generation.temperatureProperty());
         temperatureSlider.disableProperty().bind(greedyCheck.selectedProperty());

@@ -9,6 +9,7 @@ import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
 import app.scribe.model.Generator;
 import app.scribe.model.SamplingSettings;
+import app.scribe.model.StopRule;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
@@ -61,6 +62,7 @@ public final class GenerationViewModel {
     private final ObjectProperty<Double> repetitionPenalty = new SimpleObjectProperty<>(1.0);
     private final ObjectProperty<Integer> beamWidth = new SimpleObjectProperty<>(0);
     private final StringProperty stopAt = new SimpleStringProperty("");
+    private final BooleanProperty stopAtSentenceEnd = new SimpleBooleanProperty(false);
     private final StringProperty seed = new SimpleStringProperty("1");
     private final ReadOnlyStringWrapper shownPrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper continuation = new ReadOnlyStringWrapper("");
@@ -91,6 +93,7 @@ public final class GenerationViewModel {
     public ObjectProperty<Double> repetitionPenaltyProperty() { return repetitionPenalty; }
     public ObjectProperty<Integer> beamWidthProperty() { return beamWidth; }
     public StringProperty stopAtProperty() { return stopAt; }
+    public BooleanProperty stopAtSentenceEndProperty() { return stopAtSentenceEnd; }
     public StringProperty seedProperty() { return seed; }
     public ReadOnlyStringProperty shownPromptProperty() { return shownPrompt.getReadOnlyProperty(); }
     public ReadOnlyStringProperty continuationProperty() { return continuation.getReadOnlyProperty(); }
@@ -161,7 +164,7 @@ public final class GenerationViewModel {
         }
         SamplingSettings settings;
         long seedValue;
-        String stop = stopAt.get() == null ? "" : stopAt.get();
+        StopRule stop = new StopRule(stopAt.get(), stopAtSentenceEnd.get());
         int beam = beamWidth.get();
         try {
             seedValue = parseSeed();

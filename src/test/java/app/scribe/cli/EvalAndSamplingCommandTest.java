@@ -181,6 +181,17 @@ class EvalAndSamplingCommandTest {
     }
 
     @Test
+    void stopAtSentenceEndEndsAfterTheFirstFullStopQuestionOrExclamationMark() {
+        for (int seed = 1; seed <= 5; seed++) {
+            Result sampled = generate("--length", "2000", "--stop-at-sentence-end", "--seed", Integer.toString(seed));
+            assertEquals(0, sampled.code(), sampled.err());
+            String out = sampled.out().substring(0, sampled.out().length() - System.lineSeparator().length());
+            int firstEnd = out.replaceAll("[!?]", ".").indexOf('.');
+            assertTrue(firstEnd == out.length() - 1 || (firstEnd < 0 && out.length() == 2000), "[" + out + "]");
+        }
+    }
+
+    @Test
     void evalReportsTheMeanOfMinusLog2P() throws IOException {
         String text = "First Citizen:\nBefore we proceed any further, hear me speak.\n";
         Path file = Files.write(dir.resolve("short.txt"), text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
