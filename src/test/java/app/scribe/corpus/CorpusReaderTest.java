@@ -103,6 +103,43 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aFileThatVanishesOrShrinksWhileItIsReadGivesACorpusOrAClearMessage() throws Exception {
+        byte[] text = "It was a fine morning in May, and the sun shone on the square. ".repeat(400)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = dir.resolve("flaky.txt");
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread vandal = new Thread(() -> {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+            while (!done.get()) {
+                try {
+                    switch (random.nextInt(3)) {
+                        case 0 -> Files.write(file, text);
+                        case 1 -> Files.deleteIfExists(file);
+                        default -> Files.write(file, java.util.Arrays.copyOf(text, random.nextInt(text.length)));
+                    }
+                } catch (IOException ignored) {
+                    // The reader may hold the file; the next round tries again.
+                }
+            }
+        });
+        vandal.start();
+        // Any exception other than a ScribeException naming the file escapes the loop and fails the test.
+        try {
+            for (int i = 0; i < 300; i++) {
+                try {
+                    Corpus corpus = reader.read(file);
+                    assertTrue(corpus.length() >= CorpusReader.MIN_CHARACTERS);
+                } catch (ScribeException e) {
+                    assertTrue(e.getMessage().contains("flaky.txt"), e.getMessage());
+                }
+            }
+        } finally {
+            done.set(true);
+            vandal.join();
+        }
+    }
+
+    @Test
     void readingIsDeterministicAndFingerprinted() {
         byte[] bytes = "Some text that is long enough to be a corpus. ".repeat(5).getBytes(StandardCharsets.UTF_8);
         Corpus a = reader.fromBytes("a.txt", bytes);
