@@ -276,6 +276,31 @@ class ModelFileTest {
     }
 
     @Test
+    void aFullDiskGivesAClearMessageAndKeepsTheEarlierModel() throws Exception {
+        Path probe = dir.resolve("probe.scribe");
+        files.save(trained, probe);
+        long size = Files.size(probe);
+        Path disk = Files.createDirectory(dir.resolve("small-disk"));
+        // Room for the model once but not for a second copy beside it: the second save runs out of space.
+        long kilobytes = (size + size / 2) / 1024 + 8;
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k", "tmpfs", disk.toString()) == 0,
+                "mounting a small tmpfs is not allowed here");
+        try {
+            Path file = disk.resolve("model.scribe");
+            files.save(trained, file);
+            byte[] before = Files.readAllBytes(file);
+            ScribeException e = assertThrows(ScribeException.class, () -> files.save(trained, file));
+            assertTrue(e.getMessage().contains("model.scribe") && e.getMessage().contains("unchanged")
+                    && e.getMessage().toLowerCase().contains("space"), e.getMessage());
+            assertArrayEquals(before, Files.readAllBytes(file));
+            assertEquals(List.of("model.scribe"), namesIn(disk), "no temporary file is left behind");
+            files.load(file);
+        } finally {
+            run("umount", disk.toString());
+        }
+    }
+
+    @Test
     void aFolderIsNeverReplacedByAModel() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("empty-folder"));
         ScribeException e = assertThrows(ScribeException.class, () -> files.save(trained, folder));
