@@ -5,6 +5,7 @@ import app.scribe.analysis.TextTrace;
 import app.scribe.analysis.Tracer;
 import app.scribe.corpus.TextDecoder;
 import app.scribe.corpus.TextNormalizer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -14,14 +15,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import javafx.util.Duration;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The Score tab: any text, pasted or opened, read by the model: bits per character overall and each character's
- * surprise. Characters the model does not know are shown grey and left out of the score.
+ * The Score tab: any text, typed, pasted or opened, read by the model: bits per character overall and each
+ * character's surprise, updated as the user types. Characters the model does not know are shown grey and left out
+ * of the score.
  */
 public final class ScoreViewModel {
     /** Files above this size are refused before reading: the scorer takes at most a million characters. */
@@ -34,9 +38,14 @@ public final class ScoreViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper scoring = new ReadOnlyBooleanWrapper(false);
 
+    private final PauseTransition typingPause = new PauseTransition(Duration.millis(400));
+    private boolean again;
+
     public ScoreViewModel(Session session, TrainingViewModel training) {
         this.session = session;
         this.training = training;
+        typingPause.setOnFinished(e -> scoreQuietly());
+        text.addListener((obs, old, now) -> typingPause.playFromStart());
     }
 
     public StringProperty textProperty() { return text; }
@@ -47,6 +56,7 @@ public final class ScoreViewModel {
     public void open(Path file) {
         session.background().io(() -> readText(file), read -> {
             text.set(read);
+            typingPause.stop();
             score();
         }, session.messages()::failure);
     }
@@ -74,10 +84,32 @@ public final class ScoreViewModel {
             session.messages().error("There is no text to score: type, paste or open one.");
             return;
         }
+        start(state, source);
+    }
+
+    /** Scoring as the user types: after a pause in typing, when there is a model and a text; no messages. */
+    private void scoreQuietly() {
+        Session.ModelState state = session.modelProperty().get();
+        String source = text.get() == null ? "" : text.get();
+        if (state == null || source.isEmpty()) {
+            return;
+        }
+        if (scoring.get()) {
+            again = true;
+            return;
+        }
+        start(state, source);
+    }
+
+    private void start(Session.ModelState state, String source) {
         scoring.set(true);
         training.modelForGeneration().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary()).trace("", source, false),
                 session.background().generation()).whenComplete((read, failure) -> Background.onFx(() -> {
                     scoring.set(false);
+                    if (again) {
+                        again = false;
+                        scoreQuietly();
+                    }
                     if (failure != null) {
                         session.messages().failure(failure);
                         return;

@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Drives the generation studio in the real window: train a small model, see the timeline grid fill, generate and
  * hover a character to see its alternatives, click one to branch, then the temperature grid, the cell heatmap and
- * scoring.
+ * scoring (on the button, then as the text changes).
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -179,6 +179,9 @@ class StudioTest {
         String shown = surprise.getChildren().stream().map(n -> ((Text) n).getText()).reduce("", String::concat);
         assertEquals("She was very happy to see him again.", shown);
         assertFalse(surprise.getChildren().isEmpty());
+
+        robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText("Becky smiled."));
+        waitUntil(root, robot, () -> label(robot, root, "#scoreSummary").startsWith("13 characters"));
     }
 
     private static String continuation(TextFlow tinted) {
