@@ -49,9 +49,8 @@ public final class CellsViewModel {
 
     /** Reads the text with the current model, recording every cell, and ranks the cells; off the FX thread. */
     public void read() {
-        Session.ModelState state = session.modelProperty().get();
+        Session.ModelState state = session.modelOrExplain();
         if (state == null) {
-            session.messages().error("There is no model yet: train one or load one.");
             return;
         }
         String source = text.get() == null ? "" : text.get();

@@ -4,7 +4,6 @@ import app.scribe.ScribeException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import javax.imageio.ImageIO;
@@ -28,7 +27,7 @@ public final class Exports {
             session.messages().error("There is no text to save yet.");
             return;
         }
-        File file = choose(owner, suggestedName, "Text files", "*.txt");
+        File file = FileDialogs.save(owner, suggestedName, "Text files", "*.txt");
         if (file != null) {
             session.background().io(() -> {
                 try {
@@ -42,7 +41,7 @@ public final class Exports {
     }
 
     public void savePng(Node node, String suggestedName, Window owner) {
-        File file = choose(owner, suggestedName, "PNG pictures", "*.png");
+        File file = FileDialogs.save(owner, suggestedName, "PNG pictures", "*.png");
         if (file != null) {
             BufferedImage image = picture(node);
             session.background().io(() -> writePng(image, file.toPath()),
@@ -66,12 +65,5 @@ public final class Exports {
         } catch (IOException e) {
             throw new ScribeException("Cannot write " + file + ": " + e.getMessage());
         }
-    }
-
-    private static File choose(Window owner, String suggestedName, String kind, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        return chooser.showSaveDialog(owner);
     }
 }

@@ -157,9 +157,8 @@ public final class GenerationViewModel {
         if (generating.get()) {
             return;
         }
-        Session.ModelState state = session.modelProperty().get();
+        Session.ModelState state = session.modelOrExplain();
         if (state == null) {
-            session.messages().error("There is no model yet: train one or load one.");
             return;
         }
         SamplingSettings settings;

@@ -244,11 +244,7 @@ public final class MainController {
 
     @FXML
     private void openCorpus() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a text file");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text files", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File file = chooser.showOpenDialog(window());
+        File file = FileDialogs.openText(window(), "Open a text file");
         if (file != null) {
             corpus.load(file.toPath());
         }

@@ -8,7 +8,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.stage.FileChooser;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -74,11 +73,7 @@ public final class ScoreController {
 
     @FXML
     private void openText() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a text to score");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text files", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File file = chooser.showOpenDialog(scoreText.getScene().getWindow());
+        File file = FileDialogs.openText(scoreText.getScene().getWindow(), "Open a text to score");
         if (file != null) {
             score.open(file.toPath());
         }

@@ -74,9 +74,8 @@ public final class ScoreViewModel {
     }
 
     public void score() {
-        Session.ModelState state = session.modelProperty().get();
+        Session.ModelState state = session.modelOrExplain();
         if (state == null) {
-            session.messages().error("There is no model yet: train one or load one.");
             return;
         }
         String source = text.get() == null ? "" : text.get();

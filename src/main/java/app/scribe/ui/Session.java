@@ -16,6 +16,8 @@ public final class Session {
     public record ModelState(CharModel model, Vocabulary vocabulary, CorpusInfo corpus, TrainingHistory history) {
     }
 
+    static final String NO_MODEL = "There is no model yet: train one or load one.";
+
     private final ObjectProperty<Corpus> corpus = new SimpleObjectProperty<>();
     private final ObjectProperty<ModelState> model = new SimpleObjectProperty<>();
     private final Path modelsFolder;
@@ -36,6 +38,14 @@ public final class Session {
 
     public ObjectProperty<ModelState> modelProperty() {
         return model;
+    }
+
+    /** The current model, or null after telling the user there is none yet. */
+    public ModelState modelOrExplain() {
+        if (model.get() == null) {
+            messages.error(NO_MODEL);
+        }
+        return model.get();
     }
 
     public Path modelsFolder() {

@@ -70,9 +70,8 @@ public final class TemperatureGridViewModel {
         if (running.get()) {
             return;
         }
-        Session.ModelState state = session.modelProperty().get();
+        Session.ModelState state = session.modelOrExplain();
         if (state == null) {
-            session.messages().error("There is no model yet: train one or load one.");
             return;
         }
         List<Double> ts;

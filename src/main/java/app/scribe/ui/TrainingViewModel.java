@@ -229,7 +229,7 @@ public final class TrainingViewModel {
     public CompletableFuture<CharModel> modelForGeneration() {
         Session.ModelState state = session.modelProperty().get();
         if (state == null) {
-            return CompletableFuture.failedFuture(new ScribeException("There is no model yet: train one or load one."));
+            return CompletableFuture.failedFuture(new ScribeException(Session.NO_MODEL));
         }
         if (phase.get() != Phase.IDLE && trainer != null) {
             return trainer.requestSnapshot();

@@ -41,34 +41,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScribeAppTest {
     @TempDir
     static Path folder;
-    private static String previousCorpora;
-    private static String previousModels;
+    private static AppFolders folders;
     private Stage stage;
 
     @BeforeAll
     static void folders() throws IOException {
-        Path corpora = Files.createDirectories(folder.resolve("corpora"));
-        byte[] book = Files.readAllBytes(Path.of("../shared/corpora/vanity_fair.txt"));
-        Files.write(corpora.resolve("small_vanity_fair.txt"), java.util.Arrays.copyOfRange(book, 20_000, 220_000));
+        folders = AppFolders.withVanityFair(folder, "small_vanity_fair.txt");
+        Path corpora = folder.resolve("corpora");
         Files.write(corpora.resolve("picture.txt"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
         Files.write(corpora.resolve("empty.txt"), new byte[0]);
-        Files.createDirectories(folder.resolve("models"));
-        previousCorpora = System.setProperty("scribe.corpora", corpora.toString());
-        previousModels = System.setProperty("scribe.models", folder.resolve("models").toString());
     }
 
     @AfterAll
     static void restore() {
-        restore("scribe.corpora", previousCorpora);
-        restore("scribe.models", previousModels);
-    }
-
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
+        folders.restore();
     }
 
     @Start

@@ -51,31 +51,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StudioTest {
     @TempDir
     static Path folder;
-    private static String previousCorpora;
-    private static String previousModels;
+    private static AppFolders folders;
     private Stage stage;
 
     @BeforeAll
     static void folders() throws IOException {
-        Path corpora = Files.createDirectories(folder.resolve("corpora"));
-        byte[] book = Files.readAllBytes(Path.of("../shared/corpora/vanity_fair.txt"));
-        Files.write(corpora.resolve("vf.txt"), java.util.Arrays.copyOfRange(book, 20_000, 220_000));
-        previousCorpora = System.setProperty("scribe.corpora", corpora.toString());
-        previousModels = System.setProperty("scribe.models", folder.resolve("models").toString());
+        folders = AppFolders.withVanityFair(folder, "vf.txt");
     }
 
     @AfterAll
     static void restore() {
-        restore("scribe.corpora", previousCorpora);
-        restore("scribe.models", previousModels);
-    }
-
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
+        folders.restore();
     }
 
     @Start
