@@ -8,6 +8,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.text.TextFlow;
 
 import java.util.Locale;
 
@@ -40,14 +41,12 @@ public final class TemperatureGridController {
         for (int i = 0; i < grid.columns().size(); i++) {
             TemperatureGridViewModel.Column column = grid.columns().get(i);
             ColumnConstraints constraints = new ColumnConstraints();
-            constraints.setPercentWidth(100.0 / grid.columns().size());
+            constraints.setPercentWidth(96.0 / grid.columns().size());
             constraints.setHgrow(Priority.ALWAYS);
             temperatureGrid.getColumnConstraints().add(constraints);
             Label heading = new Label(String.format(Locale.ROOT, "T = %.2f", column.temperature()));
             heading.getStyleClass().add("heading");
-            Label text = new Label(column.text());
-            text.setWrapText(true);
-            text.getStyleClass().add("grid-text");
+            TextFlow text = GridCells.text(column.text());
             text.setId("gridText" + i);
             temperatureGrid.add(heading, i, 0);
             temperatureGrid.add(text, i, 1);

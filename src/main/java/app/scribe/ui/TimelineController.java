@@ -51,25 +51,25 @@ public final class TimelineController {
         List<Long> rows = List.copyOf(steps);
         List<Double> columns = List.copyOf(temperatures);
         ColumnConstraints stepColumn = new ColumnConstraints();
-        stepColumn.setMinWidth(60);
+        stepColumn.setPercentWidth(10);
         timelineGrid.getColumnConstraints().add(stepColumn);
         for (int c = 0; c < columns.size(); c++) {
             ColumnConstraints constraints = new ColumnConstraints();
-            constraints.setPercentWidth(90.0 / columns.size());
+            constraints.setPercentWidth(86.0 / columns.size());
             constraints.setHgrow(Priority.ALWAYS);
             timelineGrid.getColumnConstraints().add(constraints);
             Label heading = new Label(String.format(Locale.ROOT, "T = %.1f", columns.get(c)));
             heading.getStyleClass().add("heading");
             timelineGrid.add(heading, c + 1, 0);
         }
+        Label stepHeading = new Label("step");
+        stepHeading.getStyleClass().add("heading");
+        timelineGrid.add(stepHeading, 0, 0);
         for (int r = 0; r < rows.size(); r++) {
-            timelineGrid.add(new Label("step " + rows.get(r)), 0, r + 1);
+            timelineGrid.add(new Label(Long.toString(rows.get(r))), 0, r + 1);
         }
         for (TrainingHistory.Sample sample : samples) {
-            Label text = new Label(sample.text());
-            text.setWrapText(true);
-            text.getStyleClass().add("grid-text");
-            timelineGrid.add(text, columns.indexOf(sample.temperature()) + 1, rows.indexOf(sample.step()) + 1);
+            timelineGrid.add(GridCells.text(sample.text()), columns.indexOf(sample.temperature()) + 1, rows.indexOf(sample.step()) + 1);
         }
     }
 
