@@ -71,7 +71,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seq", description = "sequence length (default 30)")
     int seq = 30;
 
-    @Option(names = "--threads", description = "worker threads of the fast engine (default 1, or SCRIBE_THREADS)")
+    @Option(names = "--threads", description = "worker threads of the fast engine (default: SCRIBE_THREADS, else 2 "
+            + "on a machine with 2 or more cores, else 1)")
     Integer threads;
 
     @Option(names = "--peer", description = "also run the PyTorch peer and print the ratios")

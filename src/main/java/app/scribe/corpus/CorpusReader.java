@@ -14,7 +14,10 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Reads a text file into a {@link Corpus}: size check, encoding detection, Gutenberg stripping, normalising. */
+/**
+ * Reads a text file into a {@link Corpus}: size check, encoding detection and normalising, Gutenberg stripping, and
+ * the compact index array.
+ */
 public final class CorpusReader {
     /** Larger files are refused before anything is read, so a huge file can never exhaust memory. */
     public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
@@ -25,7 +28,6 @@ public final class CorpusReader {
 
     private final TextDecoder decoder = new TextDecoder();
     private final GutenbergStripper stripper = new GutenbergStripper();
-    private final TextNormalizer normalizer = new TextNormalizer();
 
     public Corpus read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -37,10 +39,8 @@ public final class CorpusReader {
     }
 
     public Corpus fromBytes(String name, byte[] bytes) {
-        TextDecoder.Decoded decoded = decoder.decode(bytes, name);
-        String raw = normalizer.normalize(decoded.text());
-        boolean gutenberg = stripper.hasHeader(raw);
-        String text = gutenberg ? stripper.strip(raw) : raw;
+        Cleaned cleaned = clean(name, bytes);
+        String text = cleaned.text();
         int characters = text.codePointCount(0, text.length());
         if (characters < MIN_CHARACTERS) {
             throw new ScribeException(name + " has only " + characters + " characters of text; Scribe needs at least "
@@ -54,8 +54,21 @@ public final class CorpusReader {
         }
         char[] indices = vocabulary.encode(text);
         String preview = text.substring(0, text.offsetByCodePoints(0, Math.min(characters, PREVIEW_CHARS)));
-        return new Corpus(name, sha256(bytes), bytes.length, decoded.encoding(), gutenberg, vocabulary, indices,
-                preview, rarest(vocabulary, indices));
+        return new Corpus(name, sha256(bytes), bytes.length, cleaned.encoding(), cleaned.gutenberg(), vocabulary,
+                indices, preview, rarest(vocabulary, indices));
+    }
+
+    private record Cleaned(String text, String encoding, boolean gutenberg) {
+    }
+
+    /**
+     * Decodes (into normalised text) and strips. The full text before stripping belongs to this frame only, so that
+     * it is garbage by the time the index array is allocated.
+     */
+    private Cleaned clean(String name, byte[] bytes) {
+        TextDecoder.Decoded decoded = decoder.decode(bytes, name);
+        boolean gutenberg = stripper.hasHeader(decoded.text());
+        return new Cleaned(gutenberg ? stripper.strip(decoded.text()) : decoded.text(), decoded.encoding(), gutenberg);
     }
 
     private static byte[] readBytes(Path file, String name) {

@@ -6,18 +6,25 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns the bytes of a file into text, detecting the encoding rather than guessing it: a byte-order mark wins;
- * otherwise the bytes are UTF-8 when they decode strictly as UTF-8, and windows-1252 (a superset of ISO-8859-1
- * for printable text) when they do not. Binary files are refused by their magic number or their control bytes.
+ * Turns the bytes of a file into normalised text (see {@link TextNormalizer}), detecting the encoding rather than
+ * guessing it: a byte-order mark wins; otherwise the bytes are UTF-8 when they decode strictly as UTF-8, and
+ * windows-1252 (a superset of ISO-8859-1 for printable text) when they do not. Binary files are refused by their
+ * magic number or their control bytes. The bytes are decoded in small pieces straight into the normalised text, so
+ * a large file is never held as a second, intermediate text.
  */
 public final class TextDecoder {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** Share of control bytes above which a file is taken for binary; real books have next to none. */
     private static final double MAX_CONTROL_SHARE = 0.01;
+    private static final int PIECE_CHARS = 1 << 16;
+
+    private final TextNormalizer normalizer = new TextNormalizer();
 
     public record Decoded(String text, String encoding) {
     }
@@ -38,11 +45,19 @@ public final class TextDecoder {
         }
         rejectBinary(bytes, fileName);
         try {
-            return new Decoded(decodeStrictly(bytes, 0, StandardCharsets.UTF_8), isAscii(bytes) ? "ASCII" : "UTF-8");
+            return new Decoded(decode(bytes, 0, strictDecoder(StandardCharsets.UTF_8)),
+                    isAscii(bytes) ? "ASCII" : "UTF-8");
         } catch (CharacterCodingException notUtf8) {
-            // The five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode to U+FFFD; as in
-            // ISO-8859-1 they are control codes, dropped like any other, not a replacement character in the vocabulary.
-            return new Decoded(new String(bytes, WINDOWS_1252).replace("\uFFFD", ""), "windows-1252");
+            // The five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are control codes in
+            // ISO-8859-1: dropped like any other, not a replacement character in the vocabulary.
+            CharsetDecoder lenient = WINDOWS_1252.newDecoder()
+                    .onMalformedInput(CodingErrorAction.IGNORE)
+                    .onUnmappableCharacter(CodingErrorAction.IGNORE);
+            try {
+                return new Decoded(decode(bytes, 0, lenient), "windows-1252");
+            } catch (CharacterCodingException e) {
+                throw new IllegalStateException("a decoder that ignores errors reported one", e);
+            }
         }
     }
 
@@ -61,21 +76,39 @@ public final class TextDecoder {
         }
     }
 
-    private static String strict(byte[] bytes, int offset, Charset charset, String fileName) {
+    private String strict(byte[] bytes, int offset, Charset charset, String fileName) {
         try {
-            return decodeStrictly(bytes, offset, charset);
+            return decode(bytes, offset, strictDecoder(charset));
         } catch (CharacterCodingException e) {
             throw new ScribeException(fileName + " starts with a " + charset.name()
                     + " byte-order mark but is not valid " + charset.name() + ".");
         }
     }
 
-    private static String decodeStrictly(byte[] bytes, int offset, Charset charset) throws CharacterCodingException {
-        CharBuffer chars = charset.newDecoder()
+    private static CharsetDecoder strictDecoder(Charset charset) {
+        return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
-        return chars.toString();
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** Decodes {@code bytes} from {@code offset} piece by piece into one normalised text. */
+    private String decode(byte[] bytes, int offset, CharsetDecoder decoder) throws CharacterCodingException {
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        CharBuffer piece = CharBuffer.allocate(PIECE_CHARS);
+        StringBuilder text = new StringBuilder((int) (in.remaining() * decoder.averageCharsPerByte()));
+        boolean afterCr = false;
+        CoderResult result;
+        do {
+            result = decoder.decode(in, piece, true);
+            if (result.isError()) {
+                result.throwException();
+            }
+            afterCr = normalizer.append(piece.flip(), afterCr, text);
+            piece.clear();
+        } while (result.isOverflow());
+        decoder.flush(piece);
+        normalizer.append(piece.flip(), afterCr, text);
+        return text.toString();
     }
 
     private static boolean isAscii(byte[] bytes) {

@@ -3,6 +3,7 @@ package app.scribe.corpus;
 import app.scribe.ScribeException;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,9 @@ public final class Vocabulary {
     }
 
     public static Vocabulary of(String text) {
-        return new Vocabulary(text.codePoints().distinct().sorted().toArray());
+        BitSet seen = new BitSet();
+        text.codePoints().forEach(seen::set);
+        return new Vocabulary(seen.stream().toArray());
     }
 
     public int size() {
@@ -58,16 +61,20 @@ public final class Vocabulary {
         return codePoints.clone();
     }
 
+    /** The text as vocabulary indices, in one pass that allocates nothing but the result. */
     public char[] encode(String text) {
-        List<String> unknown = unknownCharacters(text);
-        if (!unknown.isEmpty()) {
-            throw new ScribeException("The model does not know these characters: " + String.join(" ", unknown)
-                    + ". Remove them or train on a text that contains them.");
-        }
-        int[] cps = text.codePoints().toArray();
-        char[] indices = new char[cps.length];
-        for (int i = 0; i < cps.length; i++) {
-            indices[i] = (char) indexOf(cps[i]);
+        char[] indices = new char[text.codePointCount(0, text.length())];
+        int n = 0;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int index = indexOf(codePoint);
+            if (index < 0) {
+                throw new ScribeException("The model does not know these characters: "
+                        + String.join(" ", unknownCharacters(text))
+                        + ". Remove them or train on a text that contains them.");
+            }
+            indices[n++] = (char) index;
+            i += Character.charCount(codePoint);
         }
         return indices;
     }

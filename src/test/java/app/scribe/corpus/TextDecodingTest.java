@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +90,21 @@ class TextDecodingTest {
         assertEquals(-1, corpus.vocabulary().indexOf('\r'));
         assertTrue(decoded.startsWith("one\ntwo\nthree\n\nfour\n\nfive\n"), decoded);
         assertEquals("a\nb\nc\n\n", new TextNormalizer().normalize("a\r\nb\rc\r\r\n"));
+    }
+
+    @Test
+    void aCrlfSplitBetweenDecodedPiecesIsOneNewline() {
+        for (int before = 65_530; before < 65_540; before++) {
+            String text = "x".repeat(before) + "\r\n" + "y".repeat(100) + "\r";
+            TextDecoder.Decoded d = decoder.decode(text.getBytes(StandardCharsets.UTF_8), "f.txt");
+            assertEquals("x".repeat(before) + "\n" + "y".repeat(100) + "\n", d.text(), "CRLF after " + before);
+        }
+    }
+
+    @Test
+    void textThatNeedsNoChangeIsNotCopied() {
+        String clean = "one\ttwo\nthree \u201cfour\u201d\n";
+        assertSame(clean, new TextNormalizer().normalize(clean));
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class FastCharModel implements CharModel {
     private static final double ADAM_EPS = 1e-8;
     private static final double RMS_DECAY = 0.95;
     private static final double RMS_EPS = 1e-8;
+    private static final int MAX_DEFAULT_THREADS = 2;
 
     /** Worker threads shared by all models; daemons so that they never keep the JVM alive. */
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
@@ -63,9 +64,10 @@ public final class FastCharModel implements CharModel {
     }
 
     /**
-     * One thread unless {@code -Dscribe.threads=N} or SCRIBE_THREADS says otherwise: on the shared 2-core build
-     * machine two workers lost to one (a step waits for the slower half when the other core is busy); see
-     * BENCHMARKS.md.
+     * Two workers on a machine with two or more cores (one on a single core) unless {@code -Dscribe.threads=N} or
+     * SCRIBE_THREADS says otherwise: on the 2-core build machine two workers trained about 1.7x faster than one
+     * (median of three runs each, see BENCHMARKS.md). More were never measured, and each extra worker shrinks every
+     * worker's gemms, so the default stops at two.
      */
     static int defaultThreads() {
         String configured = System.getProperty("scribe.threads", System.getenv("SCRIBE_THREADS"));
@@ -76,7 +78,7 @@ public final class FastCharModel implements CharModel {
                 // fall through to the default
             }
         }
-        return 1;
+        return Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors());
     }
 
     /** Xavier (Gaussian, DL4J's fan-in + fan-out) weights, zero biases except the forget gates at 1. */
