@@ -59,6 +59,12 @@ public final class ScribeCommand implements Runnable {
         } catch (OutOfMemoryError e) {
             // An Error passes picocli's handlers; without this the user would get a stack trace.
             return outOfMemory(cli.getErr(), e);
+        } catch (LinkageError e) {
+            // For example a CUDA build on a machine without an NVIDIA driver: the backend's natives fail to load.
+            cli.getErr().println("error: a native library could not be loaded (" + oneLine(String.valueOf(e))
+                    + "); details are in " + ErrorLog.write(e));
+            cli.getErr().flush();
+            return FAILURE;
         }
     }
 
