@@ -422,8 +422,9 @@ class ScribeCommandTest {
         Path out = dir.resolve("checkpointed/run.scribe");
         Result r = train(corpus, out, "--steps", "12", "--checkpoint-steps", "5");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("checkpoint (latest) at step 5 written to " + out), r.out());
-        assertTrue(r.out().contains("checkpoint (latest) at step 10"), r.out());
+        // Checkpoints that come faster than the disk takes them are merged into the newest, so only the last is
+        // certain to be reported; TrainerTest checks that one is handed over at every interval.
+        assertTrue(r.out().contains("checkpoint (latest) at step 12 written to " + out), r.out());
         assertTrue(r.out().contains("checkpoint (best) at step"), r.out());
         Path best = dir.resolve("checkpointed/run.best.scribe");
         Result fromBest = scribe("generate", "--model", best.toString(), "--greedy", "--length", "20");
