@@ -141,7 +141,13 @@ public final class GenerateController {
                 }
             });
             ch.setOnMouseClicked(e -> {
+                if (held >= 0) {
+                    characters.get(held).getStyleClass().remove("held-char");
+                }
                 held = held == position ? -1 : position;
+                if (held >= 0) {
+                    ch.getStyleClass().add("held-char");
+                }
                 showAlternatives(trace, position);
             });
             characters.add(ch);
