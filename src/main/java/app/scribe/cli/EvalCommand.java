@@ -4,8 +4,7 @@ import app.scribe.ScribeException;
 import app.scribe.analysis.TextScore;
 import app.scribe.analysis.Tracer;
 import app.scribe.corpus.CorpusReader;
-import app.scribe.corpus.TextDecoder;
-import app.scribe.corpus.TextNormalizer;
+import app.scribe.corpus.TextFiles;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import picocli.CommandLine.Command;
@@ -13,11 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,8 +34,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String name = textFile.getFileName() == null ? textFile.toString() : textFile.getFileName().toString();
-        String text = new TextNormalizer().normalize(new TextDecoder().decode(readBytes(name), name).text());
+        String name = TextFiles.nameOf(textFile);
+        String text = TextFiles.readText(textFile, CorpusReader.MAX_FILE_BYTES, "scores");
         if (text.isEmpty()) {
             throw new ScribeException(name + " has no characters to score.");
         }
@@ -61,31 +56,5 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "bpc=%.6f%n", score.bitsPerCharacter());
         out.flush();
         return 0;
-    }
-
-    private byte[] readBytes(String name) {
-        try {
-            if (Files.isDirectory(textFile)) {
-                throw new ScribeException(name + " is a folder, not a text file.");
-            }
-            if (!Files.exists(textFile)) {
-                throw new ScribeException(name + " does not exist.");
-            }
-            if (!Files.isRegularFile(textFile)) {
-                throw new ScribeException(name + " is not an ordinary file (a device, pipe or socket); save the text"
-                        + " to a file first.");
-            }
-            if (Files.size(textFile) > CorpusReader.MAX_FILE_BYTES) {
-                throw new ScribeException(String.format("%s is %,d MB; Scribe scores files up to %,d MB.", name,
-                        Files.size(textFile) >> 20, CorpusReader.MAX_FILE_BYTES >> 20));
-            }
-            return Files.readAllBytes(textFile);
-        } catch (NoSuchFileException e) {
-            throw new ScribeException(name + " does not exist (or was removed while it was read).");
-        } catch (AccessDeniedException e) {
-            throw new ScribeException(name + " cannot be read: permission denied.");
-        } catch (IOException e) {
-            throw new ScribeException(name + " cannot be read: " + e.getMessage(), e);
-        }
     }
 }

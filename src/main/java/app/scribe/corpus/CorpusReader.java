@@ -2,10 +2,6 @@ package app.scribe.corpus;
 
 import app.scribe.ScribeException;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,8 +26,8 @@ public final class CorpusReader {
     private final GutenbergStripper stripper = new GutenbergStripper();
 
     public Corpus read(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        byte[] bytes = readBytes(file, name);
+        String name = TextFiles.nameOf(file);
+        byte[] bytes = TextFiles.readBytes(file, MAX_FILE_BYTES, "trains on");
         if (bytes.length == 0) {
             throw new ScribeException(name + " is empty.");
         }
@@ -69,39 +65,6 @@ public final class CorpusReader {
         TextDecoder.Decoded decoded = decoder.decode(bytes, name);
         boolean gutenberg = stripper.hasHeader(decoded.text());
         return new Cleaned(gutenberg ? stripper.strip(decoded.text()) : decoded.text(), decoded.encoding(), gutenberg);
-    }
-
-    private static byte[] readBytes(Path file, String name) {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ScribeException(name + " is a folder, not a text file.");
-            }
-            if (!Files.exists(file)) {
-                throw new NoSuchFileException(file.toString());
-            }
-            if (!Files.isRegularFile(file)) {
-                // A device or a pipe has no size to check and may never end (/dev/zero): reading it could exhaust
-                // memory or hang, so only ordinary files are read.
-                throw new ScribeException(name + " is not an ordinary file (a device, pipe or socket); save the text"
-                        + " to a file first.");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new ScribeException(String.format("%s is %,d MB; Scribe trains on files up to %,d MB.",
-                        name, size >> 20, MAX_FILE_BYTES >> 20));
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length > MAX_FILE_BYTES) {
-                throw new ScribeException(name + " grew beyond " + (MAX_FILE_BYTES >> 20) + " MB while it was read.");
-            }
-            return bytes;
-        } catch (NoSuchFileException e) {
-            throw new ScribeException(name + " does not exist (or was removed while it was read).");
-        } catch (AccessDeniedException e) {
-            throw new ScribeException(name + " cannot be read: permission denied.");
-        } catch (IOException e) {
-            throw new ScribeException(name + " cannot be read: " + e.getMessage(), e);
-        }
     }
 
     private static List<Corpus.CharCount> rarest(Vocabulary vocabulary, char[] indices) {

@@ -4,26 +4,10 @@ import java.nio.CharBuffer;
 
 /**
  * Makes line endings uniform (CRLF and lone CR become LF) and drops control characters other than tab and
- * newline, which carry no meaning in a book and would only waste vocabulary slots. Text can be normalised whole or
- * piece by piece as it is decoded ({@link #append}), so that a large file is never held twice.
+ * newline, which carry no meaning in a book and would only waste vocabulary slots. Text is normalised piece by
+ * piece as it is decoded ({@link #append}), so that a large file is never held twice.
  */
 public final class TextNormalizer {
-    /** The normalised text; {@code text} itself, not a copy, when it needs no change. */
-    public String normalize(String text) {
-        int n = text.length();
-        int first = 0;
-        while (first < n && keeps(text.charAt(first))) {
-            first++;
-        }
-        if (first == n) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(n);
-        out.append(text, 0, first);
-        append(CharBuffer.wrap(text, first, n), false, out);
-        return out.toString();
-    }
-
     /**
      * Appends one piece of a text, normalised, to {@code out}. A CRLF may be split between pieces, so the caller
      * passes back what the previous call returned: whether its piece ended in CR (false for the first piece).

@@ -1,10 +1,8 @@
 package app.scribe.ui;
 
-import app.scribe.ScribeException;
 import app.scribe.analysis.TextTrace;
 import app.scribe.analysis.Tracer;
-import app.scribe.corpus.TextDecoder;
-import app.scribe.corpus.TextNormalizer;
+import app.scribe.corpus.TextFiles;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,7 +15,6 @@ import javafx.beans.property.StringProperty;
 
 import javafx.util.Duration;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -54,23 +51,11 @@ public final class ScoreViewModel {
     public ReadOnlyBooleanProperty scoringProperty() { return scoring.getReadOnlyProperty(); }
 
     public void open(Path file) {
-        session.background().io(() -> readText(file), read -> {
+        session.background().io(() -> TextFiles.readText(file, MAX_FILE_BYTES, "scores"), read -> {
             text.set(read);
             typingPause.stop();
             score();
         }, session.messages()::failure);
-    }
-
-    private static String readText(Path file) {
-        String name = String.valueOf(file.getFileName());
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ScribeException(name + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB; score a part of it.");
-            }
-            return new TextNormalizer().normalize(new TextDecoder().decode(Files.readAllBytes(file), name).text());
-        } catch (IOException e) {
-            throw new ScribeException("Cannot read " + name + ": " + e.getMessage());
-        }
     }
 
     public void score() {

@@ -1,0 +1,62 @@
+package app.scribe.corpus;
+
+import app.scribe.ScribeException;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reading the text files a user names: books to train on, texts to score. Every problem is a message naming the file. */
+public final class TextFiles {
+    private TextFiles() {
+    }
+
+    public static String nameOf(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    /**
+     * The bytes of an ordinary file of at most {@code maxBytes}; {@code purpose} completes the refusal of a larger
+     * one ("Scribe trains on files up to ...").
+     */
+    public static byte[] readBytes(Path file, long maxBytes, String purpose) {
+        String name = nameOf(file);
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ScribeException(name + " is a folder, not a text file.");
+            }
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            if (!Files.isRegularFile(file)) {
+                // A device or a pipe has no size to check and may never end (/dev/zero): reading it could exhaust
+                // memory or hang, so only ordinary files are read.
+                throw new ScribeException(name + " is not an ordinary file (a device, pipe or socket); save the text"
+                        + " to a file first.");
+            }
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new ScribeException(String.format("%s is %,d MB; Scribe %s files up to %,d MB.",
+                        name, size >> 20, purpose, maxBytes >> 20));
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > maxBytes) {
+                throw new ScribeException(name + " grew beyond " + (maxBytes >> 20) + " MB while it was read.");
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new ScribeException(name + " does not exist (or was removed while it was read).");
+        } catch (AccessDeniedException e) {
+            throw new ScribeException(name + " cannot be read: permission denied.");
+        } catch (IOException e) {
+            throw new ScribeException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's text, decoded and normalised as a corpus is (no Gutenberg stripping, no minimum length). */
+    public static String readText(Path file, long maxBytes, String purpose) {
+        return new TextDecoder().decode(readBytes(file, maxBytes, purpose), nameOf(file)).text();
+    }
+}
