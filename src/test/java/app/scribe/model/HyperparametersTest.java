@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HyperparametersTest {
     private static final Hyperparameters D = Hyperparameters.defaults();
 
-    private static void refused(String expectedRange, Executable build) {
+    private static void assertRefused(String expectedRange, Executable build) {
         ScribeException e = assertThrows(ScribeException.class, build);
         assertTrue(e.getMessage().contains(expectedRange), e.getMessage());
     }
@@ -33,23 +33,23 @@ class HyperparametersTest {
 
     @Test
     void zeroNegativeAndAbsurdValuesAreRefusedNamingTheRange() {
-        refused("hidden size must be between 1 and 2048 (got 0)", () -> hp(0, 2, 30, 64, 2e-3, 0));
-        refused("hidden size must be between 1 and 2048", () -> hp(-5, 2, 30, 64, 2e-3, 0));
-        refused("hidden size must be between 1 and 2048", () -> hp(100_000, 2, 30, 64, 2e-3, 0));
-        refused("layers must be between 1 and 3 (got 7)", () -> hp(128, 7, 30, 64, 2e-3, 0));
-        refused("layers must be between 1 and 3", () -> hp(128, 0, 30, 64, 2e-3, 0));
-        refused("sequence length must be between 1 and 1000", () -> hp(128, 2, 0, 64, 2e-3, 0));
-        refused("batch size must be between 1 and 4096", () -> hp(128, 2, 30, -1, 2e-3, 0));
-        refused("learning rate must be between", () -> hp(128, 2, 30, 64, 0, 0));
-        refused("learning rate must be between", () -> hp(128, 2, 30, 64, 5, 0));
-        refused("learning rate must be between", () -> hp(128, 2, 30, 64, Double.NaN, 0));
-        refused("dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, 0.95));
-        refused("dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, -0.1));
-        refused("optimizer must be rmsprop or adam", () -> new Hyperparameters(128, 2, 30, 64, null, 2e-3,
+        assertRefused("hidden size must be between 1 and 2048 (got 0)", () -> hp(0, 2, 30, 64, 2e-3, 0));
+        assertRefused("hidden size must be between 1 and 2048", () -> hp(-5, 2, 30, 64, 2e-3, 0));
+        assertRefused("hidden size must be between 1 and 2048", () -> hp(100_000, 2, 30, 64, 2e-3, 0));
+        assertRefused("layers must be between 1 and 3 (got 7)", () -> hp(128, 7, 30, 64, 2e-3, 0));
+        assertRefused("layers must be between 1 and 3", () -> hp(128, 0, 30, 64, 2e-3, 0));
+        assertRefused("sequence length must be between 1 and 1000", () -> hp(128, 2, 0, 64, 2e-3, 0));
+        assertRefused("batch size must be between 1 and 4096", () -> hp(128, 2, 30, -1, 2e-3, 0));
+        assertRefused("learning rate must be between", () -> hp(128, 2, 30, 64, 0, 0));
+        assertRefused("learning rate must be between", () -> hp(128, 2, 30, 64, 5, 0));
+        assertRefused("learning rate must be between", () -> hp(128, 2, 30, 64, Double.NaN, 0));
+        assertRefused("dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, 0.95));
+        assertRefused("dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, -0.1));
+        assertRefused("optimizer must be rmsprop or adam", () -> new Hyperparameters(128, 2, 30, 64, null, 2e-3,
                 0.9, 100, 5, 0, 1));
-        refused("gradient clip norm must be between", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
+        assertRefused("gradient clip norm must be between", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
                 2e-3, 0.9, 100, 0, 0, 1));
-        refused("decay interval must be between 1", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
+        assertRefused("decay interval must be between 1", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
                 2e-3, 0.9, 0, 5, 0, 1));
     }
 

@@ -173,15 +173,15 @@ class TrainerTest {
 
     @Test
     void resumingTheDl4jEngineFromAFileContinuesTheRunExactly() {
-        resumeContinues(app.scribe.model.Dl4jCharModel.ENGINE);
+        assertResumeContinuesExactly(app.scribe.model.Dl4jCharModel.ENGINE);
     }
 
     @Test
     void resumingTheFastEngineFromAFileContinuesTheRunExactly() {
-        resumeContinues(app.scribe.model.lstm.FastCharModel.ENGINE);
+        assertResumeContinuesExactly(app.scribe.model.lstm.FastCharModel.ENGINE);
     }
 
-    private void resumeContinues(String engine) {
+    private void assertResumeContinuesExactly(String engine) {
         for (Optimizer optimizer : Optimizer.values()) {
             Hyperparameters hp = tiny(optimizer);
             ModelFile files = new ModelFile();

@@ -127,6 +127,8 @@ class ScribeAppTest {
 
         robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
         waitUntil(robot, root, () -> notifications.getText().contains("no model yet"));
+        assertTrue(notifications.isShowing(), "the message is on screen");
+        assertFalse(notifications.getText().contains("Exception"), notifications.getText());
     }
 
     private String generateGreedy(FxRobot robot, Parent root, String prompt) throws TimeoutException {
