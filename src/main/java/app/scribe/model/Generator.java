@@ -44,15 +44,10 @@ public final class Generator {
      */
     public String generate(String prompt, int length, Sampler sampler, long seed, Consumer<String> sink,
                            BooleanSupplier cancelled) {
-        if (length < 1 || length > MAX_LENGTH) {
-            throw new ScribeException("length must be between 1 and " + MAX_LENGTH + " (got " + length + ").");
-        }
+        checkLength(length);
         int[] context = prompt.isEmpty() ? startContext() : encodePrompt(prompt);
         Stepper stepper = model.stepper();
-        float[] probabilities = null;
-        for (int index : context) {
-            probabilities = stepper.step(index);
-        }
+        float[] probabilities = feed(stepper, context);
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length && !cancelled.getAsBoolean(); i++) {
@@ -80,10 +75,7 @@ public final class Generator {
         int[] promptIndices = prompt.isEmpty() ? new int[0] : encodePrompt(prompt);
         int[] context = prompt.isEmpty() ? startContext() : promptIndices;
         Stepper stepper = model.stepper();
-        float[] probabilities = null;
-        for (int index : context) {
-            probabilities = stepper.step(index);
-        }
+        float[] probabilities = feed(stepper, context);
         int[] history = java.util.Arrays.copyOf(promptIndices, promptIndices.length + length);
         int historyLength = promptIndices.length;
         SplittableRandom random = new SplittableRandom(seed);
@@ -115,10 +107,7 @@ public final class Generator {
         BeamSearch search = new BeamSearch(width);
         int[] context = prompt.isEmpty() ? startContext() : encodePrompt(prompt);
         Stepper stepper = model.stepper();
-        float[] probabilities = null;
-        for (int index : context) {
-            probabilities = stepper.step(index);
-        }
+        float[] probabilities = feed(stepper, context);
         BeamSearch.Result result = search.search(stepper, probabilities, length);
         StringBuilder out = new StringBuilder(length);
         int[] indices = result.indices();
@@ -129,6 +118,15 @@ public final class Generator {
             }
         }
         return new Continuation("", 0);
+    }
+
+    /** Feeds the context to the stepper; returns the distribution of the character after it. */
+    private static float[] feed(Stepper stepper, int[] context) {
+        float[] probabilities = null;
+        for (int index : context) {
+            probabilities = stepper.step(index);
+        }
+        return probabilities;
     }
 
     private static void checkLength(int length) {

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.cli.ScribeCommandTest.Result;
 import app.scribe.model.Stepper;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
@@ -8,16 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import static app.scribe.cli.ScribeCommandTest.assertBadInput;
+import static app.scribe.cli.ScribeCommandTest.concat;
+import static app.scribe.cli.ScribeCommandTest.scribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,41 +28,8 @@ class EvalAndSamplingCommandTest {
     static Path dir;
     static Path model;
 
-    record Result(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().filter(l -> !l.isBlank()).toList();
-        }
-
-        List<String> outLines() {
-            return out.lines().filter(l -> !l.isBlank()).toList();
-        }
-    }
-
-    static Result scribe(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code;
-        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            code = ScribeCommand.run(o, e, args);
-        }
-        return new Result(code, out.toString(), err.toString());
-    }
-
     static Result generate(String... extra) {
-        String[] base = {"generate", "--model", model.toString()};
-        String[] all = Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return scribe(all);
-    }
-
-    static void assertBadInput(Result r, String fragment) {
-        assertEquals(ScribeCommand.BAD_INPUT, r.code(), () -> "exit code; stderr: " + r.err() + " stdout: " + r.out());
-        List<String> lines = r.errLines();
-        assertEquals(1, lines.size(), () -> "one stderr line: " + r.err());
-        assertTrue(lines.get(0).startsWith("error: "), lines.get(0));
-        assertTrue(lines.get(0).toLowerCase().contains(fragment.toLowerCase()),
-                () -> "'" + fragment + "' in: " + lines.get(0));
-        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        return scribe(concat(new String[]{"generate", "--model", model.toString()}, extra));
     }
 
     @BeforeAll

@@ -1,14 +1,11 @@
 package app.scribe.ui;
 
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -22,15 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.spinner;
+import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,26 +147,5 @@ class ScribeAppTest {
         Path book = books.getItems().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
                 .orElseThrow();
         robot.interact(() -> books.getSelectionModel().select(book));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Spinner<Integer> spinner(FxRobot robot, Parent root, String id) {
-        return robot.from(root).lookup(id).queryAs(Spinner.class);
-    }
-
-    private static String label(FxRobot robot, Parent root, String id) {
-        Node node = robot.from(root).lookup(id).query();
-        return ((Label) node).getText();
-    }
-
-    /** Waits for a condition; on time-out, fails with what the window shows, to say why. */
-    private static void waitUntil(FxRobot robot, Parent root, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
-            throw new AssertionError("timed out; status: " + label(robot, root, "#statusLabel") + "; message: "
-                    + notifications.getText(), e);
-        }
     }
 }

@@ -6,7 +6,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -24,18 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.spinner;
+import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -76,7 +73,7 @@ class StudioTest {
         @SuppressWarnings("unchecked")
         ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
         robot.interact(() -> books.getSelectionModel().select(0));
-        waitUntil(root, robot, () -> label(robot, root, "#corpusSummary").contains("distinct"));
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
         robot.interact(() -> {
             spinner(robot, root, "#hiddenSpinner").getValueFactory().setValue(32);
             spinner(robot, root, "#layersSpinner").getValueFactory().setValue(1);
@@ -84,7 +81,7 @@ class StudioTest {
             spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(60);
         });
         robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
-        waitUntil(root, robot, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 60"));
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 60"));
 
         selectTab(robot, root, 2);
         GridPane timeline = robot.from(root).lookup("#timelineGrid").queryAs(GridPane.class);
@@ -100,14 +97,14 @@ class StudioTest {
         });
         robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
         TextFlow tinted = robot.from(root).lookup("#colouredFlow").queryAs(TextFlow.class);
-        waitUntil(root, robot, () -> tinted.isVisible() && tinted.getChildren().size() == 41);
+        waitUntil(robot, root, () -> tinted.isVisible() && tinted.getChildren().size() == 41);
         String first = continuation(tinted);
         assertEquals(40, first.length());
 
         Text fifth = (Text) tinted.getChildren().get(5);
         robot.moveTo(fifth);
         FlowPane alternatives = robot.from(root).lookup("#alternativesBox").queryAs(FlowPane.class);
-        waitUntil(root, robot, () -> alternatives.getChildren().size() == 6);
+        waitUntil(robot, root, () -> alternatives.getChildren().size() == 6);
         assertTrue(((Label) alternatives.getChildren().get(0)).getText().startsWith("Character 4 '"),
                 ((Label) alternatives.getChildren().get(0)).getText());
         robot.clickOn(fifth);
@@ -123,19 +120,19 @@ class StudioTest {
         robot.clickOn(other);
         @SuppressWarnings("unchecked")
         ComboBox<GenerationViewModel.Branch> history = robot.from(root).lookup("#branchBox").queryAs(ComboBox.class);
-        waitUntil(root, robot, () -> history.getItems().size() == 2 && tinted.isVisible()
+        waitUntil(robot, root, () -> history.getItems().size() == 2 && tinted.isVisible()
                 && tinted.getChildren().size() == 41);
         String branched = continuation(tinted);
         assertEquals(first.substring(0, 4), branched.substring(0, 4), "the text before the branch point is kept");
         assertEquals(chosen.equals("\\n") ? "\n" : chosen, branched.substring(4, 5), "the chosen character is placed");
         assertNotEquals(first, branched);
         robot.interact(() -> history.getSelectionModel().select(0));
-        waitUntil(root, robot, () -> first.equals(continuation(tinted)));
+        waitUntil(robot, root, () -> first.equals(continuation(tinted)));
 
         selectTab(robot, root, 1);
         robot.clickOn(robot.from(root).lookup("#gridButton").queryButton());
         GridPane grid = robot.from(root).lookup("#temperatureGrid").queryAs(GridPane.class);
-        waitUntil(root, robot, () -> grid.getChildren().size() == 6);
+        waitUntil(robot, root, () -> grid.getChildren().size() == 6);
         for (int i = 0; i < 3; i++) {
             String text = shownText(robot.from(root).lookup("#gridText" + i).query());
             assertTrue(text.startsWith("She ") && text.length() == 44, text);
@@ -152,14 +149,14 @@ class StudioTest {
         @SuppressWarnings("unchecked")
         ListView<Object> interesting = robot.from(root).lookup("#interestingList").queryAs(ListView.class);
         TextFlow heatmap = robot.from(root).lookup("#heatmap").queryAs(TextFlow.class);
-        waitUntil(root, robot, () -> !interesting.getItems().isEmpty() && heatmap.getChildren().size() == 44);
+        waitUntil(robot, root, () -> !interesting.getItems().isEmpty() && heatmap.getChildren().size() == 44);
         assertTrue(label(robot, root, "#cellLabel").startsWith("Layer 1, cell "), label(robot, root, "#cellLabel"));
 
         selectTab(robot, root, 4);
         robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class)
                 .setText("She was very happy to see him again."));
         robot.clickOn(robot.from(root).lookup("#scoreButton").queryButton());
-        waitUntil(root, robot, () -> label(robot, root, "#scoreSummary").contains("bits per character"));
+        waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").contains("bits per character"));
         assertTrue(label(robot, root, "#scoreSummary").startsWith("36 characters"), label(robot, root, "#scoreSummary"));
         TextFlow surprise = robot.from(root).lookup("#surpriseFlow").queryAs(TextFlow.class);
         String shown = surprise.getChildren().stream().map(n -> ((Text) n).getText()).reduce("", String::concat);
@@ -167,7 +164,7 @@ class StudioTest {
         assertFalse(surprise.getChildren().isEmpty());
 
         robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText("Becky smiled."));
-        waitUntil(root, robot, () -> label(robot, root, "#scoreSummary").startsWith("13 characters"));
+        waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").startsWith("13 characters"));
     }
 
     /** The text of a label, or of a text flow's texts. */
@@ -187,22 +184,5 @@ class StudioTest {
     private static void selectTab(FxRobot robot, Parent root, int index) {
         TabPane tabs = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(index));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Spinner<Integer> spinner(FxRobot robot, Parent root, String id) {
-        return robot.from(root).lookup(id).queryAs(Spinner.class);
-    }
-
-    private static String label(FxRobot robot, Parent root, String id) {
-        return robot.from(root).lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static void waitUntil(Parent root, FxRobot robot, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out; status: " + label(robot, root, "#statusLabel"), e);
-        }
     }
 }

@@ -1,0 +1,38 @@
+package app.scribe.ui;
+
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import org.controlsfx.control.NotificationPane;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** What the UI tests read from the real window, and how they wait for it. */
+final class WindowProbe {
+    private WindowProbe() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Spinner<Integer> spinner(FxRobot robot, Parent root, String id) {
+        return robot.from(root).lookup(id).queryAs(Spinner.class);
+    }
+
+    static String label(FxRobot robot, Parent root, String id) {
+        return robot.from(root).lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Waits for a condition; on time-out, fails with what the window shows, to say why. */
+    static void waitUntil(FxRobot robot, Parent root, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+            throw new AssertionError("timed out; status: " + label(robot, root, "#statusLabel") + "; message: "
+                    + notifications.getText(), e);
+        }
+    }
+}
