@@ -187,7 +187,7 @@ public final class GenerateController {
 
     private void clearAlternatives(String text) {
         alternativesLabel.setText(text);
-        alternativesBox.getChildren().setAll(alternativesLabel);
+        alternativesBox.getChildren().clear();
     }
 
     @FXML private void generate() { generation.generate(); }

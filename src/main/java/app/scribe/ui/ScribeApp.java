@@ -3,11 +3,13 @@ package app.scribe.ui;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
@@ -92,8 +94,17 @@ public final class ScribeApp extends Application {
             // A missing icon is cosmetic.
         }
         stage.setScene(scene);
+        fitToScreen(stage, view);
         stage.setOnCloseRequest(event -> new CloseGuard(training, modelFiles).confirm(event));
         stage.show();
+    }
+
+    /** The window's preferred size, but never larger than the screen it opens on, and centred there. */
+    private static void fitToScreen(Stage stage, Parent view) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(view.prefWidth(-1), screen.getWidth()));
+        stage.setHeight(Math.min(view.prefHeight(-1), screen.getHeight()));
+        stage.centerOnScreen();
     }
 
     private static void acceptFiles(DragEvent event) {
