@@ -90,6 +90,7 @@ public final class GenerateController {
 
     private void bindSettings() {
         promptField.textProperty().bindBidirectional(generation.promptProperty());
+        Keys.onShortcutEnter(promptField, generation::generate);
         lengthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, 400, 100));
         lengthSpinner.getValueFactory().valueProperty().bindBidirectional(generation.lengthProperty());
         generationSeedField.textProperty().bindBidirectional(generation.seedProperty());

@@ -34,6 +34,7 @@ public final class ScoreController {
     @FXML
     private void initialize() {
         scoreText.textProperty().bindBidirectional(score.textProperty());
+        Keys.onShortcutEnter(scoreText, score::score);
         scoreButton.disableProperty().bind(score.scoringProperty());
         scoreSummary.textProperty().bind(score.summaryProperty());
         score.traceProperty().addListener((obs, old, now) -> redraw(now));

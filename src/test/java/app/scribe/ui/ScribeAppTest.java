@@ -5,7 +5,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -26,6 +25,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
 
 import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.pickBook;
+import static app.scribe.ui.WindowProbe.smallModel;
 import static app.scribe.ui.WindowProbe.spinner;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,12 +66,7 @@ class ScribeAppTest {
         Parent first = stage.getScene().getRoot();
         pickBook(robot, first, "small_vanity_fair.txt");
         waitUntil(robot, first, () -> label(robot, first, "#corpusSummary").contains("distinct"));
-        robot.interact(() -> {
-            spinner(robot, first, "#hiddenSpinner").getValueFactory().setValue(32);
-            spinner(robot, first, "#layersSpinner").getValueFactory().setValue(1);
-            spinner(robot, first, "#batchSpinner").getValueFactory().setValue(16);
-            spinner(robot, first, "#stepsSpinner").getValueFactory().setValue(100_000);
-        });
+        smallModel(robot, first, 100_000);
 
         robot.clickOn(robot.from(first).lookup("#trainButton").queryButton());
         LineChart<?, ?> chart = robot.from(first).lookup("#lossChart").queryAs(LineChart.class);
@@ -139,13 +135,5 @@ class ScribeAppTest {
         Text continuation = robot.from(root).lookup("#continuationText").queryAs(Text.class);
         waitUntil(robot, root, () -> !generate.isDisabled() && continuation.getText().length() == 60);
         return continuation.getText();
-    }
-
-    private static void pickBook(FxRobot robot, Parent root, String name) {
-        @SuppressWarnings("unchecked")
-        ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
-        Path book = books.getItems().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
-                .orElseThrow();
-        robot.interact(() -> books.getSelectionModel().select(book));
     }
 }

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.smallModel;
 import static app.scribe.ui.WindowProbe.spinner;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,12 +75,7 @@ class StudioTest {
         ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
         robot.interact(() -> books.getSelectionModel().select(0));
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
-        robot.interact(() -> {
-            spinner(robot, root, "#hiddenSpinner").getValueFactory().setValue(32);
-            spinner(robot, root, "#layersSpinner").getValueFactory().setValue(1);
-            spinner(robot, root, "#batchSpinner").getValueFactory().setValue(16);
-            spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(60);
-        });
+        smallModel(robot, root, 60);
         robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 60"));
 
