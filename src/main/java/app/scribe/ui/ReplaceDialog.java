@@ -3,6 +3,7 @@ package app.scribe.ui;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,12 @@ import java.util.stream.Collectors;
 
 /** Asks {@link ReplaceQuestion} in a dialog: replace the files, save under the offered name (the default), or cancel. */
 final class ReplaceDialog implements ReplaceQuestion {
+    private final Window owner;
+
+    ReplaceDialog(Window owner) {
+        this.owner = owner;
+    }
+
     @Override
     public Answer ask(List<Path> existing, Path newName) {
         String names = existing.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" and "));
@@ -19,6 +26,7 @@ final class ReplaceDialog implements ReplaceQuestion {
                 + " not saved by this window: it may hold a model you loaded or trained earlier. Replace it with this "
                 + "model, or save this model as " + newName.getFileName() + " and keep it?",
                 replace, rename, ButtonType.CANCEL);
+        alert.initOwner(owner);
         alert.setHeaderText("Replace " + names + "?");
         alert.getDialogPane().lookupButton(replace).setId("replaceFileButton");
         alert.getDialogPane().lookupButton(rename).setId("newNameButton");

@@ -159,6 +159,10 @@ class TrainingSafetyTest {
         Button train = robot.from(root).lookup("#trainButton").queryButton();
         NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
 
+        robot.clickOn(robot.from(root).lookup("#saveButton").queryButton());
+        robot.clickOn(dialogButton(robot, root, "#cancelReplaceButton"));
+        assertArrayEquals(loadedBytes, Files.readAllBytes(loaded), "Save asks too, and Cancel writes nothing");
+
         robot.interact(() -> spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(30));
         robot.clickOn(train);
         waitUntil(robot, root, () -> notifications.getText().contains("already at step 30 and Steps is 30"));
