@@ -6,6 +6,7 @@ import app.scribe.corpus.Vocabulary;
 import app.scribe.corpus.CorpusInfo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Decides whether a saved model may continue training on a corpus (char-rnn's rule: same vocabulary or refuse). */
@@ -20,7 +21,8 @@ public final class ResumeCheck {
 
     /** Throws when the vocabularies differ; returns a warning when only the text differs, else null. */
     public static String check(Vocabulary modelVocabulary, CorpusInfo trainedOn, Corpus corpus) {
-        if (!modelVocabulary.equals(corpus.vocabulary())) {
+        // Characters only: a model saved before text was normalised may continue on the normalised text.
+        if (!Arrays.equals(modelVocabulary.codePoints(), corpus.vocabulary().codePoints())) {
             List<String> missing = new ArrayList<>();
             for (int cp : corpus.vocabulary().codePoints()) {
                 if (modelVocabulary.indexOf(cp) < 0) {
