@@ -53,8 +53,8 @@ public final class CorpusReader {
         }
         char[] indices = vocabulary.encode(text);
         String preview = text.substring(0, text.offsetByCodePoints(0, Math.min(characters, PREVIEW_CHARS)));
-        return new Corpus(name, sha256(bytes), bytes.length, cleaned.encoding(), cleaned.invalidSequences(), cleaned.gutenberg(), vocabulary, indices, preview,
-                rarest(vocabulary, indices));
+        return new Corpus(name, sha256(bytes), bytes.length, cleaned.encoding(), cleaned.invalidSequences(),
+                cleaned.gutenberg(), vocabulary, indices, preview, rarest(vocabulary, indices));
     }
 
     private record Cleaned(String text, String encoding, long invalidSequences, boolean gutenberg) {

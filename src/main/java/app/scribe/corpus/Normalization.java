@@ -19,12 +19,12 @@ public enum Normalization {
     }
 
     /** The name stored in a model file, null for {@link #NONE} (files written before normalisation had none). */
-    public String fileName() {
+    public String manifestName() {
         return this == NONE ? null : name();
     }
 
     /** The form a model file names; throws when it names one this version of Scribe does not know. */
-    public static Normalization ofFileName(String name) {
+    public static Normalization ofManifestName(String name) {
         if (name == null) {
             return NONE;
         }

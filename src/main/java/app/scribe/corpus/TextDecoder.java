@@ -132,7 +132,7 @@ public final class TextDecoder {
         return null;
     }
 
-    /** A control byte (or code unit below 0x100) that text does not use: not tab, newline, carriage return or form feed. */
+    /** A control byte (or code unit) that text does not use: below 0x20 but not tab, newline, CR or form feed. */
     private static boolean isControl(int b) {
         return b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f';
     }
@@ -185,6 +185,7 @@ public final class TextDecoder {
         decoder.flush(piece);
         validNonAscii += flush(piece, normalizer);
         normalizer.finish();
+        // Each U+FFFD put in for an invalid sequence was counted as a non-ASCII character.
         return new Pass(text.toString(), validNonAscii - invalid, invalid);
     }
 

@@ -111,7 +111,7 @@ public final class Vocabulary {
     }
 
     /** The first {@value #MAX_NAMED} of {@code names}, then how many more there are. */
-    static String firstOf(List<String> names) {
+    public static String firstOf(List<String> names) {
         if (names.size() <= MAX_NAMED) {
             return String.join(" ", names);
         }

@@ -145,7 +145,7 @@ public final class ModelFile {
         }
         Manifest manifest = new Manifest(FORMAT_VERSION, "Scribe", saved.model().engine(),
                 saved.model().hyperparameters(), saved.vocabulary().codePoints(),
-                saved.vocabulary().normalization().fileName(), saved.corpus(),
+                saved.vocabulary().normalization().manifestName(), saved.corpus(),
                 toManifest(saved.history()), entries);
         ZipOutputStream zip = new ZipOutputStream(raw);
         zip.putNextEntry(new ZipEntry(MANIFEST));
@@ -200,7 +200,7 @@ public final class ModelFile {
         Manifest manifest = parseManifest(readBounded(zip, manifestEntry, MAX_MANIFEST_BYTES, name), name);
         Vocabulary vocabulary;
         try {
-            vocabulary = new Vocabulary(manifest.vocabulary(), Normalization.ofFileName(manifest.normalization()));
+            vocabulary = new Vocabulary(manifest.vocabulary(), Normalization.ofManifestName(manifest.normalization()));
         } catch (ScribeException e) {
             throw new ScribeException(name + " has an invalid vocabulary: " + e.getMessage());
         }

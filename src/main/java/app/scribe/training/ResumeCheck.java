@@ -26,18 +26,18 @@ public final class ResumeCheck {
             List<String> missing = new ArrayList<>();
             for (int cp : corpus.vocabulary().codePoints()) {
                 if (modelVocabulary.indexOf(cp) < 0) {
-                    missing.add(Vocabulary.describe(cp));
+                    missing.add(Vocabulary.describeWithCodePoint(cp));
                 }
             }
             List<String> unused = new ArrayList<>();
             for (int cp : modelVocabulary.codePoints()) {
                 if (corpus.vocabulary().indexOf(cp) < 0) {
-                    unused.add(Vocabulary.describe(cp));
+                    unused.add(Vocabulary.describeWithCodePoint(cp));
                 }
             }
             throw new ScribeException("Cannot resume on " + corpus.name() + ": its characters differ from the model's."
-                    + (missing.isEmpty() ? "" : " The model lacks: " + String.join(" ", missing) + ".")
-                    + (unused.isEmpty() ? "" : " The text lacks: " + String.join(" ", unused) + "."));
+                    + (missing.isEmpty() ? "" : " The model lacks: " + Vocabulary.firstOf(missing) + ".")
+                    + (unused.isEmpty() ? "" : " The text lacks: " + Vocabulary.firstOf(unused) + "."));
         }
         if (trainedOn != null && trainedOn.sha256() != null && !trainedOn.sha256().equals(corpus.sha256())) {
             return "the model was trained on " + trainedOn.name() + " (SHA-256 " + abbreviate(trainedOn.sha256())

@@ -88,7 +88,8 @@ public final class ScoreViewModel {
     private void start(Session.ModelState state, String source) {
         scoring.set(true);
         training.modelForGeneration().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary())
-                        .trace("", state.vocabulary().prepare(source), false), session.background().generation()).whenComplete((read, failure) -> Background.onFx(() -> {
+                        .trace("", state.vocabulary().prepare(source), false), session.background().generation())
+                .whenComplete((read, failure) -> Background.onFx(() -> {
                     scoring.set(false);
                     if (again) {
                         again = false;

@@ -175,7 +175,8 @@ class TextDecodingTest {
     void aFileWhoseNonAsciiBytesAreMostlyInvalidUtf8IsWindows1252() throws IOException {
         byte[] latin1 = BODY.replace("œ", "oe").replace("—", "-").replace("«", "\"").replace("»", "\"")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        Corpus corpus = readBack("latin1.txt", latin1, "Voilà déjà — à la française. ".getBytes(StandardCharsets.UTF_8));
+        byte[] utf8 = "Voilà déjà — à la française. ".getBytes(StandardCharsets.UTF_8);
+        Corpus corpus = readBack("latin1.txt", latin1, utf8);
         assertEquals("windows-1252", corpus.encoding());
         assertEquals(0, corpus.invalidSequences());
         assertTrue(decodeText(corpus).contains("crème brûlée"));

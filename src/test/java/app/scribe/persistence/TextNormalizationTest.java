@@ -12,6 +12,7 @@ import app.scribe.model.Generator;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
 import app.scribe.model.Sampler;
+import app.scribe.training.ResumeCheck;
 import app.scribe.training.TrainingHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,5 +108,17 @@ class TextNormalizationTest {
         assertTrue(message.contains("'\u4E00' (U+4E00)") && message.contains("'\u4E13' (U+4E13)")
                 && !message.contains("U+4E14"), message);
         assertTrue(message.contains("and 4,075 more"), message);
+    }
+
+    @Test
+    void anOlderModelResumesOnTheComposedTextWhenItsCharactersAreTheSame() {
+        Corpus composed = new CorpusReader().fromBytes("cafe.txt",
+                DECOMPOSED.repeat(10).getBytes(StandardCharsets.UTF_8));
+        Vocabulary sameCharacters = new Vocabulary(composed.vocabulary().codePoints(), Normalization.NONE);
+        assertNull(ResumeCheck.check(sameCharacters, null, composed));
+
+        Vocabulary decomposed = Vocabulary.of(DECOMPOSED, Normalization.NONE);
+        ScribeException e = assertThrows(ScribeException.class, () -> ResumeCheck.check(decomposed, null, composed));
+        assertTrue(e.getMessage().contains("'é' (U+00E9)") && e.getMessage().contains("(U+0301)"), e.getMessage());
     }
 }
