@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns the bytes of a file into normalised text (see {@link TextNormalizer}), detecting the encoding rather than
  * guessing it: a byte-order mark wins (UTF-8, UTF-16 or UTF-32); UTF-16 without one shows itself by zero bytes at
- * every other position; otherwise the bytes are UTF-8 when almost all their non-ASCII sequences are valid UTF-8 (the
- * few invalid ones become U+FFFD and are counted), and windows-1252 (a superset of ISO-8859-1 for printable text)
- * when they are not. Binary files are refused by their magic number or their control bytes. The bytes are decoded
+ * every other position; otherwise the bytes are UTF-8 when almost all their non-ASCII sequences are valid UTF-8, and
+ * windows-1252 (a superset of ISO-8859-1 for printable text) when they are not. A few invalid sequences in a file
+ * that is otherwise in its encoding become U+FFFD and are counted. Binary files are refused by their magic number or their control bytes. The bytes are decoded
  * in small pieces straight into the normalised text, so a large file is never held as a second, intermediate text.
  */
 public final class TextDecoder {
@@ -24,8 +24,8 @@ public final class TextDecoder {
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     /** Share of control bytes above which a file is taken for binary; real books have next to none. */
     private static final double MAX_CONTROL_SHARE = 0.01;
-    /** Share of valid UTF-8 among the non-ASCII sequences from which a file is UTF-8 with a few damaged bytes. */
-    private static final double MIN_VALID_UTF8_SHARE = 0.95;
+    /** Share of valid non-ASCII sequences from which a file is in an encoding, with a few damaged bytes. */
+    private static final double MIN_VALID_SHARE = 0.95;
     /** Share of zero bytes at the even (or odd) positions from which a file without BOM is tried as UTF-16. */
     private static final double MIN_UTF16_ZERO_SHARE = 0.1;
     private static final int SAMPLE_BYTES = 1 << 20;
@@ -46,6 +46,10 @@ public final class TextDecoder {
 
     /** What one decoding pass produced, and how many of its non-ASCII sequences were valid. */
     private record Pass(String text, long validNonAscii, long invalid) {
+        /** Whether the invalid sequences are a few damaged bytes in a text of this encoding, not another encoding. */
+        boolean mostlyValid() {
+            return validNonAscii >= MIN_VALID_SHARE * (validNonAscii + invalid);
+        }
     }
 
     public Decoded decode(byte[] bytes, String fileName) {
@@ -77,12 +81,10 @@ public final class TextDecoder {
             }
         }
         rejectBinary(bytes, fileName);
-        Pass utf8 = decode(bytes, 0, StandardCharsets.UTF_8);
-        if (utf8.invalid() == 0) {
-            return new Decoded(utf8.text(), utf8.validNonAscii() == 0 ? "ASCII" : "UTF-8", 0);
-        }
-        if (utf8.validNonAscii() >= MIN_VALID_UTF8_SHARE * (utf8.validNonAscii() + utf8.invalid())) {
-            return new Decoded(utf8.text(), "UTF-8", utf8.invalid());
+        if (mostlyUtf8(bytes)) {
+            Pass utf8 = decode(bytes, 0, StandardCharsets.UTF_8);
+            boolean ascii = utf8.validNonAscii() == 0 && utf8.invalid() == 0;
+            return new Decoded(utf8.text(), ascii ? "ASCII" : "UTF-8", utf8.invalid());
         }
         // The five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are control codes in
         // ISO-8859-1: dropped like any other, not a replacement character in the vocabulary.
@@ -94,11 +96,11 @@ public final class TextDecoder {
 
     private Decoded withBom(byte[] bytes, int offset, Charset charset, String fileName) {
         Pass pass = decode(bytes, offset, charset);
-        if (pass.invalid() > 0) {
+        if (!pass.mostlyValid()) {
             throw new ScribeException(fileName + " starts with a " + charset.name()
                     + " byte-order mark but is not valid " + charset.name() + ".");
         }
-        return new Decoded(pass.text(), charset.name() + " (BOM)", 0);
+        return new Decoded(pass.text(), charset.name() + " (BOM)", pass.invalid());
     }
 
     /**
@@ -130,6 +132,35 @@ public final class TextDecoder {
             return StandardCharsets.UTF_16BE;
         }
         return null;
+    }
+
+    /**
+     * Whether at least {@link #MIN_VALID_SHARE} of the non-ASCII sequences are well-formed UTF-8: a lead byte and
+     * its continuation bytes. A quick scan that builds no text, so that a windows-1252 file is decoded only once.
+     */
+    private static boolean mostlyUtf8(byte[] bytes) {
+        long valid = 0;
+        long invalid = 0;
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            int length = b < 0x80 ? 1 : b < 0xC2 ? 0 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF5 ? 4 : 0;
+            int continuations = 0;
+            while (continuations < length - 1 && i + 1 + continuations < bytes.length
+                    && (bytes[i + 1 + continuations] & 0xC0) == 0x80) {
+                continuations++;
+            }
+            if (length == 1) {
+                i++;
+            } else if (length > 1 && continuations == length - 1) {
+                valid++;
+                i += length;
+            } else {
+                invalid++;
+                i += 1 + continuations;
+            }
+        }
+        return valid >= MIN_VALID_SHARE * (valid + invalid);
     }
 
     /** A control byte (or code unit) that text does not use: below 0x20 but not tab, newline, CR or form feed. */

@@ -169,6 +169,15 @@ class TextDecodingTest {
 
         Corpus two = readBack("two.txt", half, bytes(0xC3, 0x28), half, bytes(0xFF));
         assertEquals("UTF-8, 2 invalid byte sequences read as U+FFFD", two.encodingSummary());
+
+        Corpus marked = readBack("marked.txt", bytes(0xEF, 0xBB, 0xBF), half, bytes(0xFF), half);
+        assertEquals("UTF-8 (BOM), 1 invalid byte sequence read as U+FFFD", marked.encodingSummary());
+        byte[] unpaired = new byte[400];
+        for (int i = 0; i < unpaired.length; i += 4) {
+            System.arraycopy(bytes(0x00, 0xD8, 'A', 0), 0, unpaired, i, 4);
+        }
+        ScribeException e = assertThrows(ScribeException.class, () -> readBack("lies.txt", bytes(0xFF, 0xFE), unpaired));
+        assertTrue(e.getMessage().contains("byte-order mark but is not valid UTF-16LE"), e.getMessage());
     }
 
     @Test
