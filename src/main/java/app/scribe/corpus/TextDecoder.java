@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
  * guessing it: a byte-order mark wins (UTF-8, UTF-16 or UTF-32); UTF-16 without one shows itself by zero bytes at
  * every other position; otherwise the bytes are UTF-8 when almost all their non-ASCII sequences are valid UTF-8, and
  * windows-1252 (a superset of ISO-8859-1 for printable text) when they are not. A few invalid sequences in a file
- * that is otherwise in its encoding become U+FFFD and are counted. Binary files are refused by their magic number or their control bytes. The bytes are decoded
- * in small pieces straight into the normalised text, so a large file is never held as a second, intermediate text.
+ * that is otherwise in its encoding become U+FFFD and are counted. Binary files are refused by their magic number
+ * or their control bytes. The bytes are decoded in small pieces straight into the normalised text, so a large file
+ * is never held as a second, intermediate text.
  */
 public final class TextDecoder {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");

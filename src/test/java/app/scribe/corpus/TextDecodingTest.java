@@ -176,7 +176,8 @@ class TextDecodingTest {
         for (int i = 0; i < unpaired.length; i += 4) {
             System.arraycopy(bytes(0x00, 0xD8, 'A', 0), 0, unpaired, i, 4);
         }
-        ScribeException e = assertThrows(ScribeException.class, () -> readBack("lies.txt", bytes(0xFF, 0xFE), unpaired));
+        ScribeException e = assertThrows(ScribeException.class,
+                () -> readBack("lies.txt", bytes(0xFF, 0xFE), unpaired));
         assertTrue(e.getMessage().contains("byte-order mark but is not valid UTF-16LE"), e.getMessage());
     }
 
