@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Scores a text with a model: bits per character, the mean of -log2 p over the text's characters, read from the
- * start of a paragraph. The text is decoded and normalised as a corpus is, but may be as short as one character.
+ * start of a paragraph. The text is decoded and cleaned as a corpus is, put in the model's Unicode form, and may be
+ * as short as one character.
  */
 @Command(name = "eval", description = "Measure how well a model predicts a text, in bits per character.")
 final class EvalCommand implements Callable<Integer> {
@@ -35,11 +36,12 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String name = TextFiles.nameOf(textFile);
-        String text = TextFiles.readText(textFile, CorpusReader.MAX_FILE_BYTES, "scores");
-        if (text.isEmpty()) {
+        String read = TextFiles.readText(textFile, CorpusReader.MAX_FILE_BYTES, "scores");
+        if (read.isEmpty()) {
             throw new ScribeException(name + " has no characters to score.");
         }
         SavedModel saved = new ModelFile().load(modelFile);
+        String text = saved.vocabulary().prepare(read);
         try {
             // The tracer would skip unknown characters; a score must cover the whole text, so they are refused.
             saved.vocabulary().encode(text);

@@ -145,7 +145,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(minutes == null ? 0 : minutes)
                 .withPatience(patience);
         console.printf("corpus %s: %,d characters, %d distinct, %s%n", corpus.name(), corpus.length(),
-                corpus.vocabulary().size(), corpus.encoding());
+                corpus.vocabulary().size(), corpus.encodingSummary());
         Trainer trainer = new Trainer(model, corpus, plan, history);
         trainer.addListener(new ProgressPrinter(console));
         AtomicLong latestWritten = new AtomicLong(-1);

@@ -55,8 +55,11 @@ public final class TextFiles {
         }
     }
 
-    /** The file's text, decoded and normalised as a corpus is (no Gutenberg stripping, no minimum length). */
+    /**
+     * The file's text, decoded and cleaned as a corpus is (no Gutenberg stripping, no minimum length), but not yet in
+     * a Unicode normal form: that is the form of the model it is scored with ({@link Vocabulary#prepare}).
+     */
     public static String readText(Path file, long maxBytes, String purpose) {
-        return new TextDecoder().decode(readBytes(file, maxBytes, purpose), nameOf(file)).text();
+        return new TextDecoder(Normalization.NONE).decode(readBytes(file, maxBytes, purpose), nameOf(file)).text();
     }
 }

@@ -24,13 +24,16 @@ public final class Generator {
         this.vocabulary = vocabulary;
     }
 
-    /** Checks a prompt against the vocabulary; returns the indices to feed or throws a message naming the culprits. */
+    /**
+     * Puts a prompt in the model's normal form ({@link Vocabulary#prepare}) and checks it against the vocabulary;
+     * returns the indices to feed or throws a message naming the culprits.
+     */
     public int[] encodePrompt(String prompt) {
         if (prompt.length() > MAX_PROMPT_CHARS) {
             throw new ScribeException("The prompt has " + prompt.length() + " characters; the limit is "
                     + MAX_PROMPT_CHARS + ".");
         }
-        char[] encoded = vocabulary.encode(prompt);
+        char[] encoded = vocabulary.encode(vocabulary.prepare(prompt));
         int[] out = new int[encoded.length];
         for (int i = 0; i < encoded.length; i++) {
             out[i] = encoded[i];

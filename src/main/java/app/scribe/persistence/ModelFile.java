@@ -2,6 +2,7 @@ package app.scribe.persistence;
 
 import app.scribe.ScribeException;
 import app.scribe.corpus.CorpusInfo;
+import app.scribe.corpus.Normalization;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
 import app.scribe.model.Dl4jCharModel;
@@ -143,7 +144,8 @@ public final class ModelFile {
             entries.add(new Manifest.ArrayEntry(e.getKey(), e.getValue().shape(), "arrays/" + entries.size() + ".f32"));
         }
         Manifest manifest = new Manifest(FORMAT_VERSION, "Scribe", saved.model().engine(),
-                saved.model().hyperparameters(), saved.vocabulary().codePoints(), saved.corpus(),
+                saved.model().hyperparameters(), saved.vocabulary().codePoints(),
+                saved.vocabulary().normalization().manifestName(), saved.corpus(),
                 toManifest(saved.history()), entries);
         ZipOutputStream zip = new ZipOutputStream(raw);
         zip.putNextEntry(new ZipEntry(MANIFEST));
@@ -198,7 +200,7 @@ public final class ModelFile {
         Manifest manifest = parseManifest(readBounded(zip, manifestEntry, MAX_MANIFEST_BYTES, name), name);
         Vocabulary vocabulary;
         try {
-            vocabulary = new Vocabulary(manifest.vocabulary());
+            vocabulary = new Vocabulary(manifest.vocabulary(), Normalization.ofManifestName(manifest.normalization()));
         } catch (ScribeException e) {
             throw new ScribeException(name + " has an invalid vocabulary: " + e.getMessage());
         }

@@ -87,8 +87,9 @@ public final class ScoreViewModel {
 
     private void start(Session.ModelState state, String source) {
         scoring.set(true);
-        training.modelForGeneration().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary()).trace("", source, false),
-                session.background().generation()).whenComplete((read, failure) -> Background.onFx(() -> {
+        training.modelForGeneration().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary())
+                        .trace("", state.vocabulary().prepare(source), false), session.background().generation())
+                .whenComplete((read, failure) -> Background.onFx(() -> {
                     scoring.set(false);
                     if (again) {
                         again = false;

@@ -8,10 +8,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -199,6 +201,40 @@ class EvalAndSamplingCommandTest {
         Path empty = Files.write(dir.resolve("empty.txt"), new byte[0]);
         assertBadInput(scribe("eval", "--model", model.toString(), "--text", empty.toString()), "no characters");
         assertBadInput(scribe("eval", "--text", odd.toString()), "--model");
+    }
+
+    @Test
+    void evalComposesAccentsLikeTheCorpusAndTrainingCountsInvalidBytes() throws IOException {
+        byte[] book = "Une crème brûlée au café, très bien. ".repeat(30).getBytes(StandardCharsets.UTF_8);
+        Path corpus = Files.write(dir.resolve("cafe.txt"), concatBytes(book, new byte[]{(byte) 0xE9, '.'}, book));
+        Path cafe = dir.resolve("cafe.scribe");
+        Result trained = scribe("train", "--corpus", corpus.toString(), "--out", cafe.toString(), "--hidden", "8",
+                "--layers", "1", "--seq", "8", "--batch", "4", "--steps", "2");
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue((trained.out() + trained.err()).contains(
+                "distinct, UTF-8, 1 invalid byte sequence read as U+FFFD"), trained.out() + trained.err());
+
+        String text = "Un café, une crème.";
+        Path composed = Files.writeString(dir.resolve("composed.txt"), text);
+        Path decomposed = Files.writeString(dir.resolve("decomposed.txt"),
+                Normalizer.normalize(text, Normalizer.Form.NFD));
+        Result a = scribe("eval", "--model", cafe.toString(), "--text", composed.toString());
+        Result b = scribe("eval", "--model", cafe.toString(), "--text", decomposed.toString());
+        assertEquals(0, a.code(), a.err());
+        assertEquals(0, b.code(), b.err());
+        assertEquals(bpcLine(a), bpcLine(b), "the same text, however its accents are written");
+    }
+
+    private static String bpcLine(Result r) {
+        return r.out().lines().filter(l -> l.startsWith("bpc=")).findFirst().orElseThrow();
+    }
+
+    private static byte[] concatBytes(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
     }
 
     @Test

@@ -20,8 +20,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
 
 import static app.scribe.ui.WindowProbe.label;
@@ -48,6 +50,10 @@ class ScribeAppTest {
         Path corpora = folder.resolve("corpora");
         Files.write(corpora.resolve("picture.txt"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
         Files.write(corpora.resolve("empty.txt"), new byte[0]);
+        byte[] french = "Une crème brûlée au café, très bien. ".repeat(40).getBytes(StandardCharsets.UTF_8);
+        byte[] damaged = Arrays.copyOf(french, french.length + 1);
+        damaged[french.length / 2] = (byte) 0xFF;
+        Files.write(corpora.resolve("damaged.txt"), damaged);
     }
 
     @AfterAll
@@ -112,6 +118,10 @@ class ScribeAppTest {
     void badBooksGetAClearMessage(FxRobot robot) throws Exception {
         Parent root = stage.getScene().getRoot();
         NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+        pickBook(robot, root, "damaged.txt");
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("damaged.txt"));
+        assertTrue(label(robot, root, "#corpusSummary").contains("UTF-8, 1 invalid byte sequence read as U+FFFD"),
+                label(robot, root, "#corpusSummary"));
         pickBook(robot, root, "picture.txt");
         waitUntil(robot, root, () -> notifications.isShowing() && notifications.getText() != null
                 && notifications.getText().contains("PNG image"));

@@ -161,6 +161,14 @@ class StudioTest {
 
         robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText("Becky smiled."));
         waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").startsWith("13 characters"));
+
+        // Typed with a combining accent, "café" is composed as the corpus was: 'é' is one (unknown) character.
+        robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText("Her cafe\u0301."));
+        waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").startsWith("8 characters"));
+        assertTrue(label(robot, root, "#scoreSummary").contains("1 characters the model does not know"),
+                label(robot, root, "#scoreSummary"));
+        String composed = surprise.getChildren().stream().map(n -> ((Text) n).getText()).reduce("", String::concat);
+        assertEquals("Her café.", composed);
     }
 
     /** The text of a label, or of a text flow's texts. */
