@@ -75,7 +75,7 @@ class ModelFileFuzzTest {
         assertTrue(refused > CASES / 2, "most mutants are damaged and must be refused; refused " + refused);
     }
 
-    private static SavedModel tinyModel() {
+    static SavedModel tinyModel() {
         Vocabulary vocabulary = Vocabulary.of("abcdefgh ij.\n");
         Hyperparameters d = Hyperparameters.defaults();
         Hyperparameters hp = new Hyperparameters(8, 2, 10, 4, d.optimizer(), d.learningRate(), d.decayRate(),
