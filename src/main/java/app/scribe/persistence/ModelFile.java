@@ -14,9 +14,11 @@ import app.scribe.training.TrainingHistory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
@@ -330,6 +332,12 @@ public final class ModelFile {
         Manifest manifest;
         try {
             manifest = json.readValue(bytes, Manifest.class);
+        } catch (ValueInstantiationException e) {
+            String reason = e.getCause() instanceof ScribeException s ? s.getMessage() : "they are damaged";
+            throw new ScribeException(name + " has settings Scribe cannot use: " + reason);
+        } catch (JsonMappingException e) {
+            throw new ScribeException(name + " has an unreadable " + MANIFEST + ": the value at "
+                    + Printable.escape(fieldPath(e)) + " is missing, of the wrong type or out of range.");
         } catch (JsonProcessingException e) {
             throw new ScribeException(name + " has an unreadable " + MANIFEST + " ("
                     + Printable.escape(e.getOriginalMessage()) + ").");
@@ -350,6 +358,19 @@ public final class ModelFile {
         }
         checkHistory(manifest.history(), name);
         return manifest;
+    }
+
+    /** Where in the manifest a value failed, as {@code history.samples[2].step}. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the top level" : path.toString();
     }
 
     private static void checkHistory(Manifest.History h, String name) {

@@ -18,7 +18,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** The entries of a model file, in order, to write crafted copies: an edited manifest, replaced or extra entries. */
-final class ModelZip {
+public final class ModelZip {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, byte[]> entries;
 
@@ -26,7 +26,7 @@ final class ModelZip {
         this.entries = entries;
     }
 
-    static ModelZip of(byte[] zip) {
+    public static ModelZip of(byte[] zip) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry entry;
@@ -39,16 +39,16 @@ final class ModelZip {
         return new ModelZip(entries);
     }
 
-    String manifest() {
+    public String manifest() {
         return new String(entries.get(ModelFile.MANIFEST), StandardCharsets.UTF_8);
     }
 
-    ModelZip withManifest(String json) {
+    public ModelZip withManifest(String json) {
         return withEntry(ModelFile.MANIFEST, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The manifest with {@code edit} applied to its JSON tree. */
-    ModelZip withManifest(Consumer<ObjectNode> edit) {
+    public ModelZip withManifest(Consumer<ObjectNode> edit) {
         try {
             ObjectNode tree = (ObjectNode) JSON.readTree(manifest());
             edit.accept(tree);
@@ -58,25 +58,25 @@ final class ModelZip {
         }
     }
 
-    ModelZip withEntry(String name, byte[] data) {
+    public ModelZip withEntry(String name, byte[] data) {
         Map<String, byte[]> copy = new LinkedHashMap<>(entries);
         copy.put(name, data);
         return new ModelZip(copy);
     }
 
     /** The first array's entry with its float at {@code index} replaced. */
-    ModelZip withFloat(int index, float value) {
+    public ModelZip withFloat(int index, float value) {
         String first = firstArrayEntry();
         byte[] data = entries.get(first).clone();
         ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putFloat(index * Float.BYTES, value);
         return withEntry(first, data);
     }
 
-    String firstArrayEntry() {
+    public String firstArrayEntry() {
         return entries.keySet().stream().filter(n -> !n.equals(ModelFile.MANIFEST)).findFirst().orElseThrow();
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -93,7 +93,7 @@ final class ModelZip {
      * The zip with a second entry of the same name as {@code name} but other contents. ZipOutputStream refuses
      * duplicate names, so the copy is written under a placeholder of the same length and renamed in the bytes.
      */
-    byte[] bytesWithDuplicate(String name, byte[] otherContents) {
+    public byte[] bytesWithDuplicate(String name, byte[] otherContents) {
         String placeholder = "~".repeat(name.length());
         byte[] zip = withEntry(placeholder, otherContents).bytes();
         byte[] from = placeholder.getBytes(StandardCharsets.UTF_8);
