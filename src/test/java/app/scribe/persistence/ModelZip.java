@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
@@ -66,14 +67,21 @@ public final class ModelZip {
 
     /** The first array's entry with its float at {@code index} replaced. */
     public ModelZip withFloat(int index, float value) {
-        String first = firstArrayEntry();
-        byte[] data = entries.get(first).clone();
+        return withFloat(firstArrayEntry(), index, value);
+    }
+
+    public ModelZip withFloat(String entry, int index, float value) {
+        byte[] data = entries.get(entry).clone();
         ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putFloat(index * Float.BYTES, value);
-        return withEntry(first, data);
+        return withEntry(entry, data);
+    }
+
+    public List<String> arrayEntries() {
+        return entries.keySet().stream().filter(n -> !n.equals(ModelFile.MANIFEST)).toList();
     }
 
     public String firstArrayEntry() {
-        return entries.keySet().stream().filter(n -> !n.equals(ModelFile.MANIFEST)).findFirst().orElseThrow();
+        return arrayEntries().get(0);
     }
 
     public byte[] bytes() {
