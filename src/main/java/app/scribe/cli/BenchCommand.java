@@ -93,7 +93,8 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Every number is checked before anything is read or allocated: --threads 100000 once ran out of memory.
         if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
-            throw new ScribeException("--seconds must be above 0 and at most " + MAX_SECONDS + " (got " + seconds + ").");
+            throw new ScribeException("--seconds must be above 0 and at most " + MAX_SECONDS + " (got " + seconds
+                    + ").");
         }
         requireRange("--steps", steps, 1, MAX_STEPS);
         requireRange("--warmup", warmup, 0, MAX_WARMUP);
@@ -236,7 +237,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             String[] lines = text.strip().split("\n");
-            out.println("peer: failed (exit " + process.exitValue() + "): " + Printable.escape(lines[lines.length - 1]));
+            out.println("peer: failed (exit " + process.exitValue() + "): "
+                    + Printable.escape(lines[lines.length - 1]));
             return null;
         } catch (IOException e) {
             out.println("peer: could not run " + PYTHON + ": " + e.getMessage());

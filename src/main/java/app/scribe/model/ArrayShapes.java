@@ -17,7 +17,10 @@ public record ArrayShapes(Map<String, int[]> weights, Map<String, int[]> optimiz
     /** The shape of the array of that name, or null when this model has none. */
     public int[] shapeOf(String name) {
         int[] shape = weights.get(name);
-        return shape != null ? shape.clone() : optimizerState.containsKey(name) ? optimizerState.get(name).clone() : null;
+        if (shape == null) {
+            shape = optimizerState.get(name);
+        }
+        return shape == null ? null : shape.clone();
     }
 
     /** The number of floats of every array together. */

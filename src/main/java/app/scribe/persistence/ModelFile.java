@@ -193,14 +193,21 @@ public final class ModelFile {
     /** A diverged model would load as gibberish; refusing it keeps the earlier, good file of that name. */
     private static void refuseNonFinite(ParameterSet parameters) {
         for (ParameterSet.Array array : parameters.arrays().values()) {
-            for (float f : array.data()) {
-                if (!Float.isFinite(f)) {
-                    throw new ScribeException("The model's weights are not finite numbers (NaN or infinity): training"
-                            + " diverged, so it was not saved; any earlier file of that name is unchanged. Lower the"
-                            + " learning rate and train again.");
-                }
+            if (!allFinite(array.data())) {
+                throw new ScribeException("The model's weights are not finite numbers (NaN or infinity): training"
+                        + " diverged, so it was not saved; any earlier file of that name is unchanged. Lower the"
+                        + " learning rate and train again.");
             }
         }
+    }
+
+    private static boolean allFinite(float[] data) {
+        for (float f : data) {
+            if (!Float.isFinite(f)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Manifest.History toManifest(TrainingHistory h) {
@@ -227,7 +234,8 @@ public final class ModelFile {
             throw new ScribeException(name + " is not a Scribe model file (it is not a complete zip archive: it may be"
                     + " truncated or of another kind).");
         } catch (FileSystemException e) {
-            throw new ScribeException(name + " cannot be read" + (e.getReason() == null ? "." : ": " + e.getReason() + "."), e);
+            throw new ScribeException(name + " cannot be read"
+                    + (e.getReason() == null ? "." : ": " + e.getReason() + "."), e);
         } catch (IOException | RuntimeException e) {
             throw new ScribeException(name + " is damaged and cannot be loaded.", e);
         }
@@ -353,7 +361,8 @@ public final class ModelFile {
         }
         if (manifest.formatVersion() < 1 || manifest.engine() == null || manifest.hyperparameters() == null
                 || manifest.vocabulary() == null || manifest.arrays() == null || manifest.history() == null
-                || manifest.corpus() == null || manifest.corpus().name() == null || manifest.corpus().sha256() == null) {
+                || manifest.corpus() == null || manifest.corpus().name() == null
+                || manifest.corpus().sha256() == null) {
             throw new ScribeException(name + " has an incomplete " + MANIFEST + ".");
         }
         checkHistory(manifest.history(), name);
@@ -425,11 +434,9 @@ public final class ModelFile {
                         + " is larger than its shape.");
             }
         }
-        for (float f : data) {
-            if (!Float.isFinite(f)) {
-                throw new ScribeException(name + " holds numbers that are not finite (NaN or infinity) in '"
-                        + Printable.escape(entry.name()) + "': the model diverged in training or the file is damaged.");
-            }
+        if (!allFinite(data)) {
+            throw new ScribeException(name + " holds numbers that are not finite (NaN or infinity) in '"
+                    + Printable.escape(entry.name()) + "': the model diverged in training or the file is damaged.");
         }
         return data;
     }

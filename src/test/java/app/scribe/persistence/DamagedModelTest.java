@@ -1,6 +1,9 @@
 package app.scribe.persistence;
 
 import app.scribe.ScribeException;
+import app.scribe.model.ArrayShapes;
+import app.scribe.model.Engines;
+import app.scribe.model.Hyperparameters;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Model files damaged in ways a bit flip rarely makes, each refused at load with a sentence that says what is wrong. */
+/** Model files damaged in ways a bit flip rarely makes, each refused at load with a sentence saying what is wrong. */
 class DamagedModelTest {
     private final ModelFile files = new ModelFile();
     private ModelZip original;
@@ -139,12 +142,38 @@ class DamagedModelTest {
         Path bomb = dir.resolve("bomb.scribe");
         Files.write(bomb, withZeros(crafted, entry, 8192L * 8192 * Float.BYTES));
         assertTrue(Files.size(bomb) < 2_000_000, "the bomb is small: " + Files.size(bomb));
+        String output = loadInSmallHeap(bomb);
+        assertTrue(output.startsWith("refused: bomb.scribe") && output.contains("shape [8192, 8192]"), output);
+    }
+
+    /** Settings and shapes that agree on the largest network Scribe builds (1.5 GB of arrays): refused unread. */
+    @Test
+    void aModelTooLargeForTheHeapIsRefusedBeforeItIsRead() throws Exception {
+        Hyperparameters d = Hyperparameters.defaults();
+        Hyperparameters largest = new Hyperparameters(2048, 3, 10, 4, d.optimizer(), d.learningRate(), d.decayRate(),
+                d.decayEvery(), d.clipNorm(), 0, 1);
+        ArrayShapes shapes = Engines.arrayShapes(Engines.DEFAULT, 13, largest);
+        Path large = Files.write(dir.resolve("large.scribe"), original.withManifest(m -> {
+            ((ObjectNode) m.get("hyperparameters")).put("hiddenSize", 2048).put("layers", 3);
+            ArrayNode arrays = m.putArray("arrays");
+            shapes.weights().forEach((name, shape) -> {
+                ObjectNode array = arrays.addObject().put("name", name).put("entry", "arrays/" + name);
+                for (int dim : shape) {
+                    array.withArray("shape").add(dim);
+                }
+            });
+        }).bytes());
+        String output = loadInSmallHeap(large);
+        assertTrue(output.startsWith("refused: large.scribe") && output.contains("too large for the memory"), output);
+    }
+
+    private static String loadInSmallHeap(Path file) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), LoadModel.class.getName(), bomb.toString())
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), LoadModel.class.getName(), file.toString())
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, child.waitFor(), output);
-        assertTrue(output.startsWith("refused: bomb.scribe") && output.contains("shape [8192, 8192]"), output);
+        return output;
     }
 
     /** The crafted zip with {@code entry} replaced by {@code bytes} zero bytes, streamed (never held in memory). */

@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Seeded fuzzing of the model loader: 10 000 copies of a real model file, truncated, bit-flipped, overwritten, with
- * an edited manifest, NaN or infinite weights, a bad vocabulary, values of the wrong type, duplicated arrays or entries,
- * or huge claimed shapes. Each must load or be refused with a {@link ScribeException}; nothing else may escape.
+ * an edited manifest, NaN or infinite weights, a bad vocabulary, values of the wrong type, duplicated arrays or
+ * entries, or huge claimed shapes. Each must load or be refused with a {@link ScribeException}; nothing else may escape.
  */
 class ModelFileFuzzTest {
     private static final int CASES = 10_000;
