@@ -1,5 +1,6 @@
 package app.scribe.corpus;
 
+import app.scribe.Printable;
 import app.scribe.ScribeException;
 
 import java.io.IOException;
@@ -13,8 +14,9 @@ public final class TextFiles {
     private TextFiles() {
     }
 
+    /** The file's name as messages and labels show it, with any control characters in it escaped. */
     public static String nameOf(Path file) {
-        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return Printable.escape(file.getFileName() == null ? file.toString() : file.getFileName().toString());
     }
 
     /**

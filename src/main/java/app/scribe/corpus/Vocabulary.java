@@ -31,8 +31,14 @@ public final class Vocabulary {
             throw new ScribeException("The text uses " + sortedDistinctCodePoints.length
                     + " different characters; Scribe supports at most " + MAX_SIZE + ".");
         }
-        for (int i = 1; i < sortedDistinctCodePoints.length; i++) {
-            if (sortedDistinctCodePoints[i] <= sortedDistinctCodePoints[i - 1]) {
+        for (int i = 0; i < sortedDistinctCodePoints.length; i++) {
+            int codePoint = sortedDistinctCodePoints[i];
+            if (!Character.isValidCodePoint(codePoint)
+                    || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+                throw new ScribeException("A vocabulary holds Unicode characters only; " + codePoint
+                        + " is not one (it is out of range or half of a surrogate pair).");
+            }
+            if (i > 0 && codePoint <= sortedDistinctCodePoints[i - 1]) {
                 throw new ScribeException("A vocabulary must list distinct characters in ascending order.");
             }
         }

@@ -4,15 +4,23 @@ import app.scribe.ScribeException;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Normalization;
 import app.scribe.corpus.Vocabulary;
+import app.scribe.Printable;
+import app.scribe.model.ArrayShapes;
 import app.scribe.model.CharModel;
 import app.scribe.model.Dl4jCharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.ParameterSet;
 import app.scribe.training.TrainingHistory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,10 +58,30 @@ public final class ModelFile {
     /** The temperature of the samples in files that did not record one. */
     static final double LEGACY_SAMPLE_TEMPERATURE = 0.7;
     private static final long MAX_MANIFEST_BYTES = 32L << 20;
-    private static final long MAX_ARRAY_ELEMENTS = 256L << 20;
+    /** A curve point every 5 steps for a million steps; a longer history would not fit the manifest's size. */
+    private static final int MAX_HISTORY_POINTS = 1_000_000;
+    private static final int MAX_HISTORY_SAMPLES = 100_000;
+    private static final int MAX_SAMPLE_CHARS = 100_000;
 
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json = strictReader();
+
+    /**
+     * Unknown fields are ignored (a newer minor version may add some), but a value of the wrong type is refused
+     * rather than converted: {@code "formatVersion": "1"} or {@code 1.5} is damage, not a version.
+     */
+    private static ObjectMapper strictReader() {
+        ObjectMapper mapper = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+                .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+        for (LogicalType scalar : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return mapper;
+    }
 
     public void save(SavedModel saved, Path target) {
         write(target, saved);
@@ -139,6 +167,7 @@ public final class ModelFile {
 
     private void writeZip(SavedModel saved, OutputStream raw) throws IOException {
         ParameterSet parameters = saved.model().parameters();
+        refuseNonFinite(parameters);
         List<Manifest.ArrayEntry> entries = new ArrayList<>();
         for (Map.Entry<String, ParameterSet.Array> e : parameters.arrays().entrySet()) {
             entries.add(new Manifest.ArrayEntry(e.getKey(), e.getValue().shape(), "arrays/" + entries.size() + ".f32"));
@@ -163,6 +192,26 @@ public final class ModelFile {
         raw.flush();
     }
 
+    /** A diverged model would load as gibberish; refusing it keeps the earlier, good file of that name. */
+    private static void refuseNonFinite(ParameterSet parameters) {
+        for (ParameterSet.Array array : parameters.arrays().values()) {
+            if (!allFinite(array.data())) {
+                throw new ScribeException("The model's weights are not finite numbers (NaN or infinity): training"
+                        + " diverged, so it was not saved; any earlier file of that name is unchanged. Lower the"
+                        + " learning rate and train again.");
+            }
+        }
+    }
+
+    private static boolean allFinite(float[] data) {
+        for (float f : data) {
+            if (!Float.isFinite(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Manifest.History toManifest(TrainingHistory h) {
         return new Manifest.History(h.step(), h.trainingMillis(),
                 h.trainingLoss().stream().map(p -> new double[]{p.step(), p.loss()}).toList(),
@@ -171,7 +220,7 @@ public final class ModelFile {
     }
 
     public SavedModel load(Path file) {
-        String name = String.valueOf(file.getFileName());
+        String name = Printable.escape(String.valueOf(file.getFileName()));
         if (!Files.isRegularFile(file)) {
             throw new ScribeException(name + " does not exist or is not a file.");
         }
@@ -186,9 +235,11 @@ public final class ModelFile {
         } catch (ZipException e) {
             throw new ScribeException(name + " is not a Scribe model file (it is not a complete zip archive: it may be"
                     + " truncated or of another kind).");
+        } catch (FileSystemException e) {
+            throw new ScribeException(name + " cannot be read"
+                    + (e.getReason() == null ? "." : ": " + e.getReason() + "."), e);
         } catch (IOException | RuntimeException e) {
-            throw new ScribeException(name + " is damaged and cannot be loaded (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").", e);
+            throw new ScribeException(name + " is damaged and cannot be loaded.", e);
         }
     }
 
@@ -197,6 +248,7 @@ public final class ModelFile {
         if (manifestEntry == null) {
             throw new ScribeException(name + " is not a Scribe model file: it has no " + MANIFEST + ".");
         }
+        refuseDuplicateEntries(zip, name);
         Manifest manifest = parseManifest(readBounded(zip, manifestEntry, MAX_MANIFEST_BYTES, name), name);
         Vocabulary vocabulary;
         try {
@@ -205,37 +257,22 @@ public final class ModelFile {
             throw new ScribeException(name + " has an invalid vocabulary: " + e.getMessage());
         }
         Hyperparameters hp = manifest.hyperparameters();
-        ParameterSet parameters = new ParameterSet();
-        long present = 0;
-        for (Manifest.ArrayEntry entry : manifest.arrays()) {
-            float[] data = readArray(zip, entry, name);
-            parameters.put(entry.name(), entry.shape(), data);
-            present += data.length;
-        }
-        long needed = weightCount(vocabulary.size(), hp);
-        if (present < needed) {
-            // Checked before the model is built, so that a small file claiming a huge network allocates nothing.
-            throw new ScribeException(name + " holds " + present + " numbers, but its settings (" + hp.layers() + " x "
-                    + hp.hiddenSize() + " LSTM, " + vocabulary.size() + " characters) need " + needed + ".");
-        }
-        CharModel model;
+        ArrayShapes shapes;
         try {
-            model = Engines.create(manifest.engine(), vocabulary.size(), hp);
+            shapes = Engines.arrayShapes(manifest.engine(), vocabulary.size(), hp);
         } catch (ScribeException e) {
-            throw new ScribeException(name + " needs an engine this version of Scribe lacks: " + e.getMessage());
+            throw new ScribeException(name + " needs an engine this version of Scribe lacks: "
+                    + Printable.escape(e.getMessage()));
         }
-        ParameterSet expected = model.parameters();
-        for (Map.Entry<String, ParameterSet.Array> e : expected.arrays().entrySet()) {
-            ParameterSet.Array found = parameters.get(e.getKey());
-            if (found == null) {
-                throw new ScribeException(name + " is missing the weights '" + e.getKey() + "'.");
-            }
-            if (!java.util.Arrays.equals(found.shape(), e.getValue().shape())) {
-                throw new ScribeException(name + ": weights '" + e.getKey() + "' have shape "
-                        + java.util.Arrays.toString(found.shape()) + " but the model's settings and vocabulary of "
-                        + vocabulary.size() + " characters need " + java.util.Arrays.toString(e.getValue().shape()) + ".");
-            }
+        // Every shape is checked against the settings before any array is read, so a small file that claims huge
+        // arrays (a zip bomb) is refused without inflating or allocating them.
+        checkArrays(manifest.arrays(), shapes, vocabulary.size(), name);
+        refuseIfTooLargeForMemory(shapes, name);
+        ParameterSet parameters = new ParameterSet();
+        for (Manifest.ArrayEntry entry : manifest.arrays()) {
+            parameters.put(entry.name(), entry.shape(), readArray(zip, entry, name));
         }
+        CharModel model = Engines.create(manifest.engine(), vocabulary.size(), hp);
         model.load(parameters);
         TrainingHistory history = toHistory(manifest.history());
         if (model instanceof Dl4jCharModel dl4j) {
@@ -245,65 +282,164 @@ public final class ModelFile {
         return new SavedModel(model, vocabulary, manifest.corpus(), history);
     }
 
-    /** Weights of a stacked LSTM with a softmax output: each layer 4H x (inputs + H + 1), then V x (H + 1). */
-    static long weightCount(int vocabSize, Hyperparameters hp) {
-        long h = hp.hiddenSize();
-        long total = 0;
-        for (int layer = 0; layer < hp.layers(); layer++) {
-            long inputs = layer == 0 ? vocabSize : h;
-            total += 4 * h * (inputs + h + 1);
+    /** Two entries of one name would let the file hold something other than what a zip lister shows. */
+    private static void refuseDuplicateEntries(ZipFile zip, String name) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            if (!seen.add(entry.getName())) {
+                throw new ScribeException(name + " is damaged: it holds two entries named "
+                        + Printable.escape(entry.getName()) + ".");
+            }
         }
-        return total + vocabSize * (h + 1);
+    }
+
+    /** Each listed array must be one the settings imply, in the shape they imply, once; every weight must be there. */
+    private static void checkArrays(List<Manifest.ArrayEntry> entries, ArrayShapes shapes, int vocabSize,
+                                    String name) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> zipEntries = new java.util.HashSet<>();
+        for (Manifest.ArrayEntry entry : entries) {
+            if (entry == null || entry.shape() == null || entry.name() == null || entry.entry() == null) {
+                throw new ScribeException(name + " lists an array without a name, shape or entry.");
+            }
+            String array = Printable.escape(entry.name());
+            int[] expected = shapes.shapeOf(entry.name());
+            if (expected == null) {
+                throw new ScribeException(name + " lists an array '" + array + "' that its model does not have.");
+            }
+            if (!java.util.Arrays.equals(expected, entry.shape())) {
+                throw new ScribeException(name + ": weights '" + array + "' have shape "
+                        + java.util.Arrays.toString(entry.shape()) + " but the model's settings and vocabulary of "
+                        + vocabSize + " characters need " + java.util.Arrays.toString(expected) + ".");
+            }
+            if (!names.add(entry.name())) {
+                throw new ScribeException(name + " lists the array '" + array + "' twice.");
+            }
+            if (!zipEntries.add(entry.entry())) {
+                throw new ScribeException(name + " names the entry " + Printable.escape(entry.entry())
+                        + " for two arrays.");
+            }
+        }
+        for (String weight : shapes.weights().keySet()) {
+            if (!names.contains(weight)) {
+                throw new ScribeException(name + " is missing the weights '" + weight + "'.");
+            }
+        }
+    }
+
+    /** The arrays are held twice while the model is built: as read, and in the model. */
+    private static void refuseIfTooLargeForMemory(ArrayShapes shapes, String name) {
+        long needed = 2 * shapes.elements() * Float.BYTES;
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available) {
+            throw new ScribeException(name + " holds a model too large for the memory Java may use: it needs about "
+                    + (needed >> 20) + " MB, and Java may use " + (available >> 20)
+                    + " MB; give Java more memory (java -Xmx8g ...).");
+        }
     }
 
     private Manifest parseManifest(byte[] bytes, String name) {
         Manifest manifest;
         try {
             manifest = json.readValue(bytes, Manifest.class);
+        } catch (ValueInstantiationException e) {
+            String reason = e.getCause() instanceof ScribeException s ? s.getMessage() : "they are damaged";
+            throw new ScribeException(name + " has settings Scribe cannot use: " + reason);
+        } catch (JsonMappingException e) {
+            throw new ScribeException(name + " has an unreadable " + MANIFEST + ": the value at "
+                    + Printable.escape(fieldPath(e)) + " is missing, of the wrong type or out of range.");
         } catch (JsonProcessingException e) {
             throw new ScribeException(name + " has an unreadable " + MANIFEST + " ("
-                    + e.getOriginalMessage() + ").");
+                    + Printable.escape(e.getOriginalMessage()) + ").");
         } catch (IOException e) {
             throw new ScribeException(name + " has an unreadable " + MANIFEST + ".");
+        }
+        if (manifest == null) {
+            throw new ScribeException(name + " has an empty " + MANIFEST + ".");
         }
         if (manifest.formatVersion() > FORMAT_VERSION) {
             throw new ScribeException(name + " was written in model format version " + manifest.formatVersion()
                     + " by a newer Scribe; this version reads up to " + FORMAT_VERSION + ".");
         }
         if (manifest.formatVersion() < 1 || manifest.engine() == null || manifest.hyperparameters() == null
-                || manifest.vocabulary() == null || manifest.arrays() == null || manifest.history() == null) {
+                || manifest.vocabulary() == null || manifest.arrays() == null || manifest.history() == null
+                || manifest.corpus() == null || manifest.corpus().name() == null
+                || manifest.corpus().sha256() == null) {
             throw new ScribeException(name + " has an incomplete " + MANIFEST + ".");
         }
+        checkHistory(manifest.history(), name);
         return manifest;
     }
 
+    /** Where in the manifest a value failed, as {@code history.samples[2].step}. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the top level" : path.toString();
+    }
+
+    private static void checkHistory(Manifest.History h, String name) {
+        if (h.step() < 0 || h.trainingMillis() < 0) {
+            throw new ScribeException(name + " records a negative step or training time.");
+        }
+        if (size(h.trainingLoss()) > MAX_HISTORY_POINTS || size(h.validationLoss()) > MAX_HISTORY_POINTS
+                || size(h.samples()) > MAX_HISTORY_SAMPLES) {
+            throw new ScribeException(name + " records more loss points (at most " + MAX_HISTORY_POINTS
+                    + ") or samples (at most " + MAX_HISTORY_SAMPLES + ") than Scribe keeps.");
+        }
+        if (h.samples() != null && h.samples().stream().anyMatch(s -> s == null || s.text() == null
+                || s.text().length() > MAX_SAMPLE_CHARS)) {
+            throw new ScribeException(name + " records a sample without text or longer than " + MAX_SAMPLE_CHARS
+                    + " characters.");
+        }
+    }
+
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    /** Reads an array whose shape {@link #checkArrays} accepted, refusing non-finite numbers. */
     private static float[] readArray(ZipFile zip, Manifest.ArrayEntry entry, String name) throws IOException {
-        if (entry.shape() == null || entry.name() == null || entry.entry() == null) {
-            throw new ScribeException(name + " lists an array without a name, shape or entry.");
-        }
-        long elements = 1;
-        for (int d : entry.shape()) {
-            if (d < 0) {
-                throw new ScribeException(name + ": array '" + entry.name() + "' has a negative dimension.");
-            }
-            elements *= d;
-            if (elements > MAX_ARRAY_ELEMENTS) {
-                throw new ScribeException(name + ": array '" + entry.name() + "' claims more than "
-                        + MAX_ARRAY_ELEMENTS + " elements, more than any Scribe model has.");
-            }
-        }
         ZipEntry zipEntry = zip.getEntry(entry.entry());
         if (zipEntry == null) {
-            throw new ScribeException(name + " is missing its entry " + entry.entry() + ".");
+            throw new ScribeException(name + " is missing its entry " + Printable.escape(entry.entry()) + ".");
         }
-        long expectedBytes = elements * Float.BYTES;
-        byte[] bytes = readBounded(zip, zipEntry, expectedBytes, name);
-        if (bytes.length != expectedBytes) {
-            throw new ScribeException(name + ": entry " + entry.entry() + " holds " + bytes.length
-                    + " bytes but its shape needs " + expectedBytes + ".");
+        float[] data = new float[Math.toIntExact(ArrayShapes.elements(entry.shape()))];
+        long expectedBytes = (long) data.length * Float.BYTES;
+        if (zipEntry.getSize() > expectedBytes) {
+            throw new ScribeException(name + ": entry " + Printable.escape(zipEntry.getName())
+                    + " is larger than its shape.");
         }
-        float[] data = new float[(int) elements];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
+        byte[] chunk = new byte[64 * 1024];
+        ByteBuffer buffer = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+        try (InputStream in = zip.getInputStream(zipEntry)) {
+            int done = 0;
+            while (done < data.length) {
+                int floats = Math.min(chunk.length / Float.BYTES, data.length - done);
+                int read = in.readNBytes(chunk, 0, floats * Float.BYTES);
+                if (read != floats * Float.BYTES) {
+                    throw new ScribeException(name + ": entry " + Printable.escape(zipEntry.getName()) + " holds "
+                            + ((long) done * Float.BYTES + read) + " bytes but its shape needs " + expectedBytes + ".");
+                }
+                buffer.clear();
+                buffer.asFloatBuffer().get(data, done, floats);
+                done += floats;
+            }
+            if (in.read() != -1) {
+                throw new ScribeException(name + ": entry " + Printable.escape(zipEntry.getName())
+                        + " is larger than its shape.");
+            }
+        }
+        if (!allFinite(data)) {
+            throw new ScribeException(name + " holds numbers that are not finite (NaN or infinity) in '"
+                    + Printable.escape(entry.name()) + "': the model diverged in training or the file is damaged.");
+        }
         return data;
     }
 

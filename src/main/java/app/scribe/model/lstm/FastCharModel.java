@@ -1,6 +1,7 @@
 package app.scribe.model.lstm;
 
 import app.scribe.corpus.Batch;
+import app.scribe.model.ArrayShapes;
 import app.scribe.model.CharModel;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
@@ -8,6 +9,8 @@ import app.scribe.model.ParameterSet;
 import app.scribe.model.Stepper;
 
 import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -267,6 +270,22 @@ public final class FastCharModel implements CharModel {
         OffHeap snapshot = new OffHeap(layout.size);
         snapshot.put(w);
         return new FastStepper(layout, snapshot);
+    }
+
+    /** The weights in DL4J's names and shapes, then the optimizer moments and the step count (see parameters()). */
+    public static ArrayShapes arrayShapes(int vocabSize, Hyperparameters hp) {
+        Layout layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers());
+        Map<String, int[]> weights = new LinkedHashMap<>();
+        String[] names = layout.names();
+        int[][] shapes = layout.shapes();
+        for (int i = 0; i < names.length; i++) {
+            weights.put(names[i], shapes[i]);
+        }
+        Map<String, int[]> optimizer = new LinkedHashMap<>();
+        optimizer.put(OPT_M, new int[]{layout.size});
+        optimizer.put(OPT_V, new int[]{layout.size});
+        optimizer.put(OPT_STEP, new int[]{2});
+        return new ArrayShapes(weights, optimizer);
     }
 
     @Override
