@@ -4,6 +4,7 @@ import app.scribe.analysis.TextTrace;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
@@ -22,6 +23,8 @@ public final class ScoreController {
 
     @FXML private TextArea scoreText;
     @FXML private Button scoreButton;
+    @FXML private Button stopScoreButton;
+    @FXML private ProgressBar scoreProgressBar;
     @FXML private Label scoreSummary;
     @FXML private TextFlow surpriseFlow;
     @FXML private Button surprisePngButton;
@@ -35,6 +38,10 @@ public final class ScoreController {
     private void initialize() {
         scoreText.textProperty().bindBidirectional(score.textProperty());
         scoreButton.disableProperty().bind(score.scoringProperty());
+        stopScoreButton.disableProperty().bind(score.scoringProperty().not());
+        scoreProgressBar.visibleProperty().bind(score.scoringProperty());
+        scoreProgressBar.managedProperty().bind(score.scoringProperty());
+        scoreProgressBar.progressProperty().bind(score.progressProperty());
         scoreSummary.textProperty().bind(score.summaryProperty());
         score.traceProperty().addListener((obs, old, now) -> redraw(now));
         surprisePngButton.disableProperty().bind(score.traceProperty().isNull());
@@ -70,6 +77,7 @@ public final class ScoreController {
     }
 
     @FXML private void scoreNow() { score.score(); }
+    @FXML private void stopScoring() { score.stop(); }
 
     @FXML
     private void openText() {
