@@ -94,14 +94,10 @@ public final class Tracer {
             read = i + 1;
             progress.reached(read, n);
         }
-        if (read < n) {
-            return new TextTrace(Arrays.copyOf(codePoints, read), Arrays.copyOf(indices, read),
-                    Arrays.copyOf(probabilities, read), Arrays.copyOf(alternativeIndices, read * k),
-                    Arrays.copyOf(alternativeProbabilities, read * k), layers, hidden,
-                    cells == null ? null : Arrays.copyOf(cells, read));
-        }
-        return new TextTrace(codePoints, indices, probabilities, alternativeIndices, alternativeProbabilities, layers,
-                hidden, cells);
+        return new TextTrace(Arrays.copyOf(codePoints, read), Arrays.copyOf(indices, read),
+                Arrays.copyOf(probabilities, read), Arrays.copyOf(alternativeIndices, read * k),
+                Arrays.copyOf(alternativeProbabilities, read * k), layers, hidden,
+                cells == null ? null : Arrays.copyOf(cells, read));
     }
 
     /** The totals of {@link #trace} without keeping anything per character, so for texts of any length. */
