@@ -115,8 +115,8 @@ public final class GenerateController {
         }
         generateButton.disableProperty().bind(generation.generatingProperty());
         stopGenerationButton.disableProperty().bind(generation.generatingProperty().not());
-        searchProgressBar.visibleProperty().bind(generation.searchingProperty());
-        searchProgressBar.managedProperty().bind(generation.searchingProperty());
+        searchProgressBar.visibleProperty().bind(generation.searchProgressShownProperty());
+        searchProgressBar.managedProperty().bind(generation.searchProgressShownProperty());
         searchProgressBar.progressProperty().bind(generation.searchProgressProperty());
     }
 

@@ -68,7 +68,6 @@ public final class GenerationViewModel {
     private final ReadOnlyStringWrapper shownPrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper continuation = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper generating = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
     private final ProgressPump searchProgress = new ProgressPump();
     private final ReadOnlyObjectWrapper<TextTrace> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<NoveltyIndex.Match> longestCopy = new ReadOnlyObjectWrapper<>();
@@ -101,8 +100,8 @@ public final class GenerationViewModel {
     public ReadOnlyStringProperty shownPromptProperty() { return shownPrompt.getReadOnlyProperty(); }
     public ReadOnlyStringProperty continuationProperty() { return continuation.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty generatingProperty() { return generating.getReadOnlyProperty(); }
-    /** Whether a beam search is under way: its text comes only at the end, so its progress is shown. */
-    public ReadOnlyBooleanProperty searchingProperty() { return searching.getReadOnlyProperty(); }
+    /** Whether a beam search is under way and has run long enough to show its progress (its text comes last). */
+    public ReadOnlyBooleanProperty searchProgressShownProperty() { return searchProgress.shownProperty(); }
     /** How far the beam search has come, 0 to 1, updated a few times a second. */
     public ReadOnlyDoubleProperty searchProgressProperty() { return searchProgress.fractionProperty(); }
     /** The model's reading of the shown continuation once it is complete; null while generating. */
@@ -189,7 +188,6 @@ public final class GenerationViewModel {
         longestCopy.set(null);
         summary.set("");
         generating.set(true);
-        searching.set(beam > 0);
         if (beam > 0) {
             searchProgress.start();
         }
@@ -289,7 +287,6 @@ public final class GenerationViewModel {
         flush();
         pump.stop();
         searchProgress.stop();
-        searching.set(false);
         generating.set(false);
         if (failure != null) {
             session.messages().failure(failure);

@@ -39,8 +39,8 @@ public final class ScoreController {
         scoreText.textProperty().bindBidirectional(score.textProperty());
         scoreButton.disableProperty().bind(score.scoringProperty());
         stopScoreButton.disableProperty().bind(score.scoringProperty().not());
-        scoreProgressBar.visibleProperty().bind(score.scoringProperty());
-        scoreProgressBar.managedProperty().bind(score.scoringProperty());
+        scoreProgressBar.visibleProperty().bind(score.progressShownProperty());
+        scoreProgressBar.managedProperty().bind(score.progressShownProperty());
         scoreProgressBar.progressProperty().bind(score.progressProperty());
         scoreSummary.textProperty().bind(score.summaryProperty());
         score.traceProperty().addListener((obs, old, now) -> redraw(now));

@@ -52,6 +52,8 @@ public final class ScoreViewModel {
     public ReadOnlyObjectProperty<TextTrace> traceProperty() { return trace.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty scoringProperty() { return scoring.getReadOnlyProperty(); }
+    /** Whether the scoring has run long enough to show its progress. */
+    public ReadOnlyBooleanProperty progressShownProperty() { return progress.shownProperty(); }
     /** How far the scoring has come, 0 to 1, updated a few times a second. */
     public ReadOnlyDoubleProperty progressProperty() { return progress.fractionProperty(); }
 
