@@ -1,0 +1,125 @@
+package app.scribe.cli;
+
+import app.scribe.ScribeException;
+import app.scribe.corpus.CorpusReader;
+import app.scribe.corpus.TextFiles;
+import app.scribe.corpus.Vocabulary;
+import app.scribe.model.SamplingSettings;
+import app.scribe.persistence.ModelFile;
+import app.scribe.persistence.SavedModel;
+import app.scribe.writing.Completer;
+import app.scribe.writing.Completion;
+import app.scribe.writing.CompletionSearch;
+import app.scribe.writing.Until;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Suggests how a text goes on, as the Write tab does: the n likeliest completions up to the end of the next word
+ * (or phrase, or n characters), each with its probability, and the time the suggestion took once the model had read
+ * the text.
+ */
+@Command(name = "complete", description = "Suggest how a text goes on: the likeliest next words, with their"
+        + " probabilities.")
+final class CompleteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "the model file (.scribe)")
+    Path modelFile;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--text", description = "the text to complete")
+        String text;
+
+        @Option(names = "--text-file", description = "a file holding the text to complete")
+        Path file;
+    }
+
+    @Option(names = "--n", description = "completions to print, likeliest first (1-"
+            + CompletionSearch.MAX_SUGGESTIONS + ", default 3)")
+    int n = 3;
+
+    @Option(names = "--until", description = "word (default), phrase (up to punctuation) or a number of characters")
+    String until = "word";
+
+    @Option(names = "--beam", description = "search with a beam of this width instead of greedily (1-"
+            + app.scribe.model.BeamSearch.MAX_WIDTH + ")")
+    Integer beam;
+
+    @Option(names = "--temperature", description = "draw varied completions at this temperature")
+    Double temperature;
+
+    @Option(names = "--top-p", description = "draw varied completions among the likeliest characters whose mass"
+            + " reaches P")
+    Double topP;
+
+    @Option(names = "--seed", description = "random seed for varied completions (default 1)")
+    long seed = 1;
+
+    @Override
+    public Integer call() {
+        Until extent = Until.parse(until);
+        CompletionSearch search = search();
+        if (n < 1 || n > CompletionSearch.MAX_SUGGESTIONS) {
+            throw new ScribeException("--n must be between 1 and " + CompletionSearch.MAX_SUGGESTIONS + " (got " + n
+                    + ").");
+        }
+        String text = source.text != null ? source.text
+                : TextFiles.readText(source.file, CorpusReader.MAX_FILE_BYTES, "completes");
+        SavedModel saved = new ModelFile().load(modelFile);
+        if (saved.history().step() == 0) {
+            throw new ScribeException(TextFiles.nameOf(modelFile) + " has not been trained yet: its suggestions would"
+                    + " be noise. Train it first.");
+        }
+        Completer completer = new Completer(saved.model(), saved.vocabulary());
+        Completer.Suggestions suggestions = completer.complete(text, extent, n, search, () -> false);
+        PrintWriter err = spec.commandLine().getErr();
+        if (suggestions.unknown() > 0) {
+            Vocabulary vocabulary = saved.vocabulary();
+            err.printf(Locale.ROOT, "warning: skipped %d characters the model does not know: %s%n",
+                    suggestions.unknown(), Vocabulary.firstOf(vocabulary.unknownCharacters(vocabulary.prepare(text))));
+            err.flush();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (Completion completion : suggestions.completions()) {
+            out.printf(Locale.ROOT, "%.6f\t%s%n", completion.probability(), escape(completion.text()));
+        }
+        out.printf(Locale.ROOT, "latency_ms=%.3f%n", suggestions.searchNanos() / 1e6);
+        out.flush();
+        return 0;
+    }
+
+    private CompletionSearch search() {
+        boolean varied = temperature != null || topP != null;
+        if (beam != null && varied) {
+            throw new ScribeException("--beam searches for the likeliest completions; it cannot be combined with"
+                    + " --temperature or --top-p.");
+        }
+        if (beam != null) {
+            return CompletionSearch.beam(beam);
+        }
+        if (varied) {
+            SamplingSettings settings = SamplingSettings.plain();
+            settings = temperature == null ? settings : settings.withTemperature(temperature);
+            return CompletionSearch.varied(topP == null ? settings : settings.withTopP(topP), seed);
+        }
+        return CompletionSearch.greedy();
+    }
+
+    /** One completion per line: line breaks and tabs in it are shown as \n and \t. */
+    private static String escape(String completion) {
+        return completion.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t");
+    }
+}
