@@ -10,13 +10,15 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The app's worker threads: one for short jobs (reading files, saving, copying models) and one per long job kind.
+ * The app's worker threads: one for short jobs (reading files, saving, copying models), one per long job kind, and
+ * one for suggestions as the user writes, so that they never wait behind a long generation.
  * Threads are daemons so that a closing window never waits for them.
  */
 public final class Background {
     private final ExecutorService io = Executors.newSingleThreadExecutor(named("scribe-io"));
     private final ExecutorService training = Executors.newSingleThreadExecutor(named("scribe-training"));
     private final ExecutorService generation = Executors.newSingleThreadExecutor(named("scribe-generation"));
+    private final ExecutorService writing = Executors.newSingleThreadExecutor(named("scribe-writing"));
 
     public ExecutorService ioExecutor() {
         return io;
@@ -28,6 +30,10 @@ public final class Background {
 
     public ExecutorService generation() {
         return generation;
+    }
+
+    public ExecutorService writing() {
+        return writing;
     }
 
     /** Runs {@code work} off the FX thread; {@code onDone} or {@code onFailed} then run on the FX thread. */
@@ -48,6 +54,7 @@ public final class Background {
         io.shutdownNow();
         training.shutdownNow();
         generation.shutdownNow();
+        writing.shutdownNow();
     }
 
     static void onFx(Runnable action) {

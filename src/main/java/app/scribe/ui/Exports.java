@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Saving what the studio shows: texts as UTF-8 files, grids and heatmaps as PNG pictures; writing happens off the FX thread. */
 public final class Exports {
@@ -29,14 +30,32 @@ public final class Exports {
         }
         File file = FileDialogs.save(owner, suggestedName, "Text files", "*.txt");
         if (file != null) {
-            session.background().io(() -> {
-                try {
-                    return Files.writeString(file.toPath(), text, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new ScribeException("Cannot write " + file + ": " + e.getMessage());
-                }
-            }, path -> session.messages().info("Saved " + text.length() + " characters to " + path.getFileName() + "."),
+            session.background().io(() -> writeText(text, file.toPath()), path -> session.messages().info("Saved " + text.length() + " characters to " + path.getFileName() + "."),
                     session.messages()::failure);
+        }
+    }
+
+    /**
+     * Writes the text as UTF-8 to a temporary file beside {@code file}, then moves it over {@code file} atomically,
+     * so that a failure leaves the file the user picked as it was.
+     */
+    static Path writeText(String text, Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(folder, ".scribe-text-", ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            return Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ScribeException("Cannot write " + file + ": " + e.getMessage());
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Only a leftover temporary file; the message above says what failed.
+                }
+            }
         }
     }
 

@@ -42,6 +42,7 @@ public final class ScribeApp extends Application {
         TemperatureGridViewModel grid = new TemperatureGridViewModel(session, training, generation);
         CellsViewModel cells = new CellsViewModel(session, training);
         ScoreViewModel score = new ScoreViewModel(session, training);
+        WriteViewModel write = new WriteViewModel(session, training);
         Exports exports = new Exports(session);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainController.class, () -> new MainController(corpus, training, modelFiles),
@@ -49,7 +50,8 @@ public final class ScribeApp extends Application {
                 TemperatureGridController.class, () -> new TemperatureGridController(grid, exports),
                 TimelineController.class, () -> new TimelineController(training, exports),
                 CellsController.class, () -> new CellsController(cells, generation, exports),
-                ScoreController.class, () -> new ScoreController(score, exports));
+                ScoreController.class, () -> new ScoreController(score, exports),
+                WriteController.class, () -> new WriteController(write, exports));
 
         FXMLLoader loader = new FXMLLoader(ScribeApp.class.getResource("main.fxml"));
         loader.setControllerFactory(type -> controllers.get(type).get());

@@ -25,10 +25,12 @@ import java.util.function.BooleanSupplier;
  *   have ended that are likelier than every open beam;</li>
  *   <li>varied: completions drawn with a temperature and top-p, distinct ones kept.</li>
  * </ul>
- * Every list is ranked by the model's own probability, likeliest first (ties keep the order found).
+ * Every search looks for {@value #MAX_SUGGESTIONS} completions and returns the n asked for, so the first
+ * suggestion does not depend on n. Lists are ranked by the model's own probability, likeliest first (ties keep the
+ * order found).
  */
 public final class CompletionSearch {
-    public static final int MAX_SUGGESTIONS = 20;
+    public static final int MAX_SUGGESTIONS = 5;
     /** Draws made per wanted completion when drawing varied ones (repeats are dropped). */
     private static final int DRAWS_PER_COMPLETION = 4;
 
@@ -92,10 +94,11 @@ public final class CompletionSearch {
             throw new ScribeException("--n must be between 1 and " + MAX_SUGGESTIONS + " (got " + n + ").");
         }
         Path start = new Path("", 0, false, 0, stepper, next.clone());
+        int breadth = MAX_SUGGESTIONS;
         List<Completion> found = switch (mode) {
-            case GREEDY -> greedy(vocabulary, start, until, n, cancelled);
-            case BEAM -> beam(vocabulary, start, until, n, cancelled);
-            case VARIED -> varied(vocabulary, start, until, n, cancelled);
+            case GREEDY -> greedy(vocabulary, start, until, breadth, cancelled);
+            case BEAM -> beam(vocabulary, start, until, breadth, cancelled);
+            case VARIED -> varied(vocabulary, start, until, breadth, cancelled);
         };
         List<Completion> ranked = new ArrayList<>(found);
         ranked.sort(Comparator.comparingDouble(Completion::probability).reversed());

@@ -59,7 +59,7 @@ public record Until(Kind kind, int characters) {
         };
     }
 
-    static boolean isWordCharacter(int codePoint) {
+    public static boolean isWordCharacter(int codePoint) {
         return Character.isLetterOrDigit(codePoint) || codePoint == '\'' || codePoint == '\u2019';
     }
 
