@@ -98,8 +98,9 @@ public final class OutputLock implements AutoCloseable {
      * they could remove them, since every live writer of these files holds this lock.
      */
     private void removeStaleTemporaryFiles(Path target) throws IOException {
-        Files.setLastModifiedTime(lockFile, FileTime.fromMillis(System.currentTimeMillis()));
-        FileTime locked = Files.getLastModifiedTime(lockFile);
+        // Not the lock file's own time: touching it opens and closes it, and closing any descriptor of a file drops
+        // the process's POSIX locks on it.
+        FileTime locked = FileTime.fromMillis(System.currentTimeMillis());
         List<String> targets = List.of(String.valueOf(target.getFileName()),
                 String.valueOf(CheckpointWriter.bestPathFor(target).getFileName()));
         List<Path> stale;
