@@ -8,6 +8,7 @@ import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
 import app.scribe.persistence.CheckpointWriter;
+import app.scribe.persistence.OutputLock;
 import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.CheckpointSink;
 import app.scribe.training.ResumeCheck;
@@ -141,6 +142,7 @@ public final class TrainingViewModel {
         Session.ModelState state = session.modelProperty().get();
         boolean newModel = state == null;
         CheckpointWriter writer = null;
+        OutputLock lock = null;
         try {
             if (state == null) {
                 Hyperparameters hp = formHyperparameters();
@@ -157,7 +159,9 @@ public final class TrainingViewModel {
             trainer = new Trainer(state.model(), corpus, TrainingPlan.forSteps(total).withPatience(patience.get()),
                     state.history());
             if (autosaveTarget != null && autosaveMinutes.get() > 0) {
-                writer = autosave(autosaveTarget.apply(newModel), state);
+                Path target = autosaveTarget.apply(newModel);
+                lock = OutputLock.acquire(target);
+                writer = autosave(target, state);
                 trainer.setCheckpoints(new CheckpointPolicy(0, autosaveMinutes.get(), true), writer);
             }
         } catch (ScribeException e) {
@@ -166,6 +170,7 @@ public final class TrainingViewModel {
         }
         Trainer running = trainer;
         CheckpointWriter checkpoints = writer;
+        OutputLock held = lock;
         running.addListener(events::add);
         phase.set(Phase.RUNNING);
         autosaveNote = "";
@@ -177,6 +182,7 @@ public final class TrainingViewModel {
             } finally {
                 if (checkpoints != null) {
                     checkpoints.close();
+                    held.close();
                 }
             }
         }, session.background().training()).whenComplete((ok, failure) -> Background.onFx(() -> finished(failure)));
