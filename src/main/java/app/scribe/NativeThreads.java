@@ -12,7 +12,8 @@ import java.util.Optional;
  * ND4J's native code reads OMP_NUM_THREADS once, when it loads, and its OpenMP team is slower than one thread for
  * a char-LSTM's small matrices (about 3x on 2 cores, mostly in spin-waiting). An environment variable cannot be set
  * from inside a running JVM, so when it is missing Scribe starts itself again with it set, passing every argument
- * through. The user never has to export anything.
+ * through. The user never has to export anything. The two processes act as one: signals sent to the first reach the
+ * second, the first exits with the second's code, and the second ends when the first dies.
  */
 final class NativeThreads {
     static final String VARIABLE = "OMP_NUM_THREADS";

@@ -125,7 +125,10 @@ class OutputSafetyCommandTest {
                 Files.setLastModifiedTime(p, yesterday);
             }
         }
+        Path newer = Files.writeString(folder.resolve(".s.scribe-n3w.tmp"), "written after the lock was taken");
+        Files.setLastModifiedTime(newer, FileTime.fromMillis(System.currentTimeMillis() + 3_600_000L));
         Result r = train(corpus, folder.resolve("s.scribe"), "--steps", "2");
+        assertTrue(Files.exists(newer), "only files older than the lock are removed");
         assertEquals(0, r.code(), r.err());
         for (Path p : stale) {
             assertFalse(Files.exists(p), p + " was a killed writer's and is removed");
