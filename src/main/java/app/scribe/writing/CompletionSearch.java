@@ -96,16 +96,16 @@ public final class CompletionSearch {
         Path start = new Path("", 0, false, 0, stepper, next.clone());
         int breadth = MAX_SUGGESTIONS;
         List<Completion> found = switch (mode) {
-            case GREEDY -> greedy(vocabulary, start, until, breadth, cancelled);
-            case BEAM -> beam(vocabulary, start, until, breadth, cancelled);
-            case VARIED -> varied(vocabulary, start, until, breadth, cancelled);
+            case GREEDY -> greedyFromEach(vocabulary, start, until, breadth, cancelled);
+            case BEAM -> beamSearch(vocabulary, start, until, breadth, cancelled);
+            case VARIED -> drawn(vocabulary, start, until, breadth, cancelled);
         };
         List<Completion> ranked = new ArrayList<>(found);
         ranked.sort(Comparator.comparingDouble(Completion::probability).reversed());
         return List.copyOf(ranked.subList(0, Math.min(n, ranked.size())));
     }
 
-    private List<Completion> greedy(Vocabulary vocabulary, Path start, Until until, int n, BooleanSupplier cancelled) {
+    private List<Completion> greedyFromEach(Vocabulary vocabulary, Path start, Until until, int n, BooleanSupplier cancelled) {
         List<Completion> found = new ArrayList<>();
         for (int first : likeliest(start.next(), n)) {
             Completion completion = follow(vocabulary, extend(vocabulary, start, first, until, true), until, true,
@@ -118,7 +118,7 @@ public final class CompletionSearch {
         return found;
     }
 
-    private List<Completion> varied(Vocabulary vocabulary, Path start, Until until, int n, BooleanSupplier cancelled) {
+    private List<Completion> drawn(Vocabulary vocabulary, Path start, Until until, int n, BooleanSupplier cancelled) {
         Map<String, Completion> distinct = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(seed);
         for (int draw = 0; draw < n * DRAWS_PER_COMPLETION && distinct.size() < n; draw++) {
@@ -155,7 +155,7 @@ public final class CompletionSearch {
         return at.completion(1);
     }
 
-    private List<Completion> beam(Vocabulary vocabulary, Path start, Until until, int n, BooleanSupplier cancelled) {
+    private List<Completion> beamSearch(Vocabulary vocabulary, Path start, Until until, int n, BooleanSupplier cancelled) {
         List<Completion> finished = new ArrayList<>();
         List<Path> beams = List.of(start);
         while (!beams.isEmpty() && !cancelled.getAsBoolean()) {
