@@ -49,9 +49,7 @@ public final class WriteController {
     @FXML private ChoiceBox<WriteViewModel.Strategy> strategyChoice;
     @FXML private ChoiceBox<Until.Kind> untilChoice;
     @FXML private Spinner<Integer> charactersSpinner;
-    @FXML private Label temperatureLabel;
     @FXML private Spinner<Double> writeTemperatureSpinner;
-    @FXML private Label topPLabel;
     @FXML private Spinner<Double> writeTopPSpinner;
 
     public WriteController(WriteViewModel write, Exports exports) {
@@ -121,7 +119,6 @@ public final class WriteController {
         charactersSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Until.MAX_CHARACTERS,
                 write.charactersProperty().get()));
         charactersSpinner.getValueFactory().valueProperty().bindBidirectional(write.charactersProperty());
-        charactersSpinner.disableProperty().bind(write.untilProperty().isNotEqualTo(Until.Kind.CHARACTERS));
         writeTemperatureSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.1, 2.0,
                 write.temperatureProperty().get(), 0.1));
         writeTemperatureSpinner.getValueFactory().valueProperty().addListener((obs, old, now) ->
@@ -129,11 +126,6 @@ public final class WriteController {
         writeTopPSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 1.0,
                 write.topPProperty().get(), 0.05));
         writeTopPSpinner.getValueFactory().valueProperty().bindBidirectional(write.topPProperty());
-        var varied = write.strategyProperty().isEqualTo(WriteViewModel.Strategy.VARIED);
-        for (var node : java.util.List.of(temperatureLabel, writeTemperatureSpinner, topPLabel, writeTopPSpinner)) {
-            node.visibleProperty().bind(varied);
-            node.managedProperty().bind(varied);
-        }
     }
 
     private void edited() {
