@@ -36,6 +36,8 @@ public final class WriteController {
     private static final KeyCombination LIST_DOWN = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
     private static final KeyCombination LIST_UP = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
 
+    private static final double LIST_ROW = 24;
+
     private final WriteViewModel write;
     private final Exports exports;
     private final BooleanProperty listShown = new SimpleBooleanProperty(false);
@@ -83,10 +85,13 @@ public final class WriteController {
             @Override
             protected void updateItem(Completion completion, boolean empty) {
                 super.updateItem(completion, empty);
-                setText(empty || completion == null ? null : String.format(Locale.ROOT, "%5.1f%%   %s",
+                setText(empty || completion == null ? null : String.format(Locale.ROOT, "%6.2f%%   %s",
                         completion.probability() * 100, completion.text().replace("\n", "⏎")));
             }
         });
+        alternativesList.setFixedCellSize(LIST_ROW);
+        alternativesList.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(write.alternatives())
+                .multiply(LIST_ROW).add(2));
         alternativesList.visibleProperty().bind(listShown);
         write.alternatives().addListener((javafx.collections.ListChangeListener<Completion>) c -> {
             if (write.alternatives().isEmpty()) {
