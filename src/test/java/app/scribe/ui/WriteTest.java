@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Write tab in the real window, with real key presses: hints without a model and with an untrained one, the
  * ghost text after a pause (the same as {@code complete}'s first line), typing over it, Tab, Undo, Ctrl+Right, Esc,
- * the list of alternatives, and unknown characters.
+ * the list of alternatives, unknown characters, and a suggestion after an edit further back.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -188,6 +188,12 @@ class WriteTest {
         waitUntil(robot, root, () -> label(robot, root, "#writeHint").contains("U+0436"));
         assertTrue(label(robot, root, "#writeHint").startsWith("1 characters the model does not know are skipped"),
                 label(robot, root, "#writeHint"));
+
+        // An edit further back: the suggestion at the caret is the one for the text up to it, read from the start.
+        robot.interact(() -> area.positionCaret(14));
+        robot.write("e");
+        String atEdit = waitForGhost(robot, root, ghost);
+        assertEquals(complete(area.getText().substring(0, 15)), atEdit);
     }
 
     @Test
