@@ -1,7 +1,6 @@
 package app.scribe.cli;
 
 import app.scribe.ScribeException;
-import app.scribe.corpus.CorpusReader;
 import app.scribe.corpus.TextFiles;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.SamplingSettings;
@@ -30,6 +29,9 @@ import java.util.concurrent.Callable;
 @Command(name = "complete", description = "Suggest how a text goes on: the likeliest next words, with their"
         + " probabilities.")
 final class CompleteCommand implements Callable<Integer> {
+    /** Larger files are refused before reading: the text may have at most a million characters. */
+    static final long MAX_TEXT_BYTES = 8L << 20;
+
     @Spec
     CommandSpec spec;
 
@@ -77,7 +79,7 @@ final class CompleteCommand implements Callable<Integer> {
                     + ").");
         }
         String text = source.text != null ? source.text
-                : TextFiles.readText(source.file, CorpusReader.MAX_FILE_BYTES, "completes");
+                : TextFiles.readText(source.file, MAX_TEXT_BYTES, "completes");
         SavedModel saved = new ModelFile().load(modelFile);
         if (saved.history().step() == 0) {
             throw new ScribeException(TextFiles.nameOf(modelFile) + " has not been trained yet: its suggestions would"
