@@ -54,12 +54,18 @@ public final class Dl4jCharModel implements CharModel {
 
     private static MultiLayerNetwork build(int vocabSize, Hyperparameters hp) {
         NativeRuntime.configure();
-        IUpdater updater = hp.optimizer() == Optimizer.ADAM ? new Adam(hp.learningRate())
-                : new RmsProp(hp.learningRate(), 0.95, 1e-8);
+        IUpdater updater = switch (hp.optimizer()) {
+            case ADAM -> new Adam(hp.learningRate());
+            case RMSPROP -> new RmsProp(hp.learningRate(), 0.95, 1e-8);
+            default -> throw new ScribeException("The dl4j engine trains with rmsprop or adam; use the fast engine for "
+                    + hp.optimizer().id() + ".");
+        };
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(hp.seed())
                 .dataType(DataType.FLOAT)
                 .updater(updater)
+                .l2(hp.weightDecay())
+                .l2Bias(hp.weightDecay())
                 .weightInit(WeightInit.XAVIER)
                 .gradientNormalization(GradientNormalization.ClipL2PerLayer)
                 .gradientNormalizationThreshold(hp.clipNorm())

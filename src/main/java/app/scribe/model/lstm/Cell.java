@@ -1,0 +1,118 @@
+package app.scribe.model.lstm;
+
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
+
+/**
+ * One recurrent layer's cell: its weight blocks and their initialisation, the size of its state, its forward and
+ * backward pass over a window and its single step for generation. The engine around it (batching, workers, the
+ * input projection, dropout, the output layer, the optimiser) never looks inside.
+ *
+ * <p>The first block is always the input weights {@code W[input, width]}: the engine computes the projection
+ * {@code x·W} for every step of a window before {@link #forward} and, after {@link #backward} has turned it into the
+ * gradient of that projection, the gradients of {@code W} and of the layer's input. An instance keeps its own
+ * scratch arrays, so every worker and stepper has its own cells.
+ */
+abstract class Cell {
+    final int input;
+    final int hidden;
+    private final Block[] blocks;
+    private final int[] at;
+    private final int end;
+
+    Cell(int input, int hidden, int base, Block... blocks) {
+        this.input = input;
+        this.hidden = hidden;
+        this.blocks = blocks;
+        this.at = new int[blocks.length];
+        int offset = base;
+        for (int i = 0; i < blocks.length; i++) {
+            at[i] = offset;
+            offset += blocks[i].size();
+        }
+        this.end = offset;
+    }
+
+    Block[] blocks() {
+        return blocks.clone();
+    }
+
+    /** Offset of block {@code i} in the parameter block. */
+    final int at(int i) {
+        return at[i];
+    }
+
+    /** Offset just past this layer's weights. */
+    final int end() {
+        return end;
+    }
+
+    /** Columns of the input projection. */
+    final int width() {
+        return blocks[0].cols();
+    }
+
+    /** Writes this layer's initial weights into {@code w} (the whole parameter block). */
+    abstract void initialise(float[] w, SplittableRandom random);
+
+    /** Floats of one stream's state for this layer; the output h comes first. */
+    abstract int stateSize();
+
+    /** Where in the layer's state the values the Inside tab shows (the LSTM's c, or h) start. */
+    abstract int shownState();
+
+    /** Floats of scratch a step needs. */
+    abstract int stepScratch();
+
+    /**
+     * Runs the window forward from zero state: {@code layer.projection} holds {@code x·W} for every row; fills
+     * {@code layer.h}, keeping what {@link #backward} needs.
+     */
+    abstract void forward(Window window, LayerBuffers layer);
+
+    /**
+     * Backpropagates {@code layer.dH} (the loss gradient of every output) through the window: adds the gradients of
+     * the cell's own blocks to the window's gradient block and leaves the gradient of the projection in
+     * {@code layer.projection}.
+     */
+    abstract void backward(Window window, LayerBuffers layer);
+
+    /**
+     * Advances one stream by one character: the layer's state starts at {@code state}; its input is the one-hot
+     * {@code charIndex} when {@code inputAt} is negative, else the previous layer's h at {@code inputAt}.
+     */
+    abstract void step(StepIo io, int state, int inputAt, int charIndex);
+
+    /**
+     * {@code z[0, width) = x·W + bias} into the step's scratch row, as a row of {@code W} for a one-hot input, else
+     * a mat-vec onto the bias.
+     */
+    final void project(StepIo io, int inputAt, int charIndex, int bias) {
+        int width = width();
+        FloatBuffer sb = io.sb;
+        FloatBuffer wb = io.wb;
+        int z = io.scratch;
+        if (inputAt < 0) {
+            int row = at(0) + charIndex * width;
+            for (int j = 0; j < width; j++) {
+                sb.put(z + j, wb.get(row + j) + wb.get(bias + j));
+            }
+        } else {
+            for (int j = 0; j < width; j++) {
+                sb.put(z + j, wb.get(bias + j));
+            }
+            Blas.rowTimesMatrix(input, width, io.w, at(0), io.s, inputAt, 1f, io.z, z);
+        }
+    }
+
+    /** Gaussian weights with DL4J's Xavier spread, {@code sqrt(2 / (fanIn + fanOut))}. */
+    static void xavier(float[] w, int offset, int count, int fanIn, int fanOut, SplittableRandom random) {
+        double std = Math.sqrt(2.0 / (fanIn + fanOut));
+        for (int i = 0; i < count; i++) {
+            // Box-Muller: SplittableRandom has no nextGaussian in Java 17.
+            double u1 = 1 - random.nextDouble();
+            double u2 = random.nextDouble();
+            w[offset + i] = (float) (std * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
+        }
+    }
+}
