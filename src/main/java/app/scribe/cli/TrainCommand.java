@@ -35,7 +35,7 @@ final class TrainCommand implements Callable<Integer> {
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
     /** Options that shape a new model; a resumed model has its own. */
     private static final List<String> MODEL_OPTIONS = List.of("--hidden", "--layers", "--seq", "--batch", "--lr",
-            "--optimizer", "--dropout", "--seed", "--engine");
+            "--optimizer", "--weight-decay", "--dropout", "--seed", "--engine");
 
     @Spec
     CommandSpec spec;
@@ -67,8 +67,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "learning rate (default 2e-3)")
     double lr = DEFAULTS.learningRate();
 
-    @Option(names = "--optimizer", description = "rmsprop or adam (default rmsprop)")
+    @Option(names = "--optimizer", description = "rmsprop, adam, sgd or momentum (default rmsprop)")
     String optimizer = "rmsprop";
+
+    @Option(names = "--weight-decay", description = "L2 weight decay added to every gradient, 0 to 1 (default 0)")
+    double weightDecay = DEFAULTS.weightDecay();
 
     @Option(names = "--dropout", description = "dropout between layers, 0 to 0.9 (default 0)")
     double dropout = DEFAULTS.dropout();
@@ -108,8 +111,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         CheckpointPolicy checkpoints = flagged(() -> new CheckpointPolicy(checkpointSteps, checkpointMinutes, !noBest));
         flagged(() -> TrainingPlan.forSteps(1).withPatience(patience));
-        Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch,
-                parseOptimizer(), lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed);
+        Optimizer rule = flagged(() -> Optimizer.parse(optimizer));
+        Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch, rule, lr,
+                DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay);
         refuseOverwritingTheCorpus();
         ModelFile files = new ModelFile();
         files.checkWritable(out);
@@ -180,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
             return settings.get();
         } catch (ScribeException e) {
             String message = e.getMessage();
-            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience")) {
+            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience", "optimizer")) {
                 if (message.startsWith(name)) {
                     message = "--" + name.replace(' ', '-') + message.substring(name.length());
                 }
@@ -199,14 +203,6 @@ final class TrainCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             // Unreadable paths are reported by the reader and the writer with better messages.
         }
-    }
-
-    private Optimizer parseOptimizer() {
-        return switch (optimizer.toLowerCase()) {
-            case "rmsprop" -> Optimizer.RMSPROP;
-            case "adam" -> Optimizer.ADAM;
-            default -> throw new ScribeException("--optimizer must be rmsprop or adam (got " + optimizer + ").");
-        };
     }
 
     /** Prints a progress line every few seconds, and every evaluation and sample. */

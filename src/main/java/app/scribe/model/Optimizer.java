@@ -25,6 +25,6 @@ public enum Optimizer {
                 return o;
             }
         }
-        throw new ScribeException("--optimizer must be one of " + ids() + " (got " + id + ").");
+        throw new ScribeException("optimizer must be one of " + ids() + " (got " + id + ").");
     }
 }

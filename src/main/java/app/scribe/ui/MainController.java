@@ -57,6 +57,7 @@ public final class MainController {
     @FXML private Spinner<Integer> batchSpinner;
     @FXML private ChoiceBox<Optimizer> optimizerChoice;
     @FXML private TextField learningRateField;
+    @FXML private TextField weightDecayField;
     @FXML private Spinner<Double> dropoutSpinner;
     @FXML private TextField seedField;
     @FXML private Spinner<Integer> stepsSpinner;
@@ -134,6 +135,8 @@ public final class MainController {
         dropoutSpinner.getValueFactory().valueProperty().bindBidirectional(training.dropoutProperty());
         optimizerChoice.valueProperty().bindBidirectional(training.optimizerProperty());
         learningRateField.textProperty().bindBidirectional(training.learningRateProperty());
+        weightDecayField.textProperty().bindBidirectional(training.weightDecayProperty());
+        weightDecayField.setTooltip(new Tooltip("L2 weight decay added to every gradient, 0 to 1 (0 = off)"));
         seedField.textProperty().bindBidirectional(training.seedProperty());
     }
 

@@ -55,6 +55,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<Integer> batchSize = new SimpleObjectProperty<>(DEFAULTS.batchSize());
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
     private final StringProperty learningRate = new SimpleStringProperty("2e-3");
+    private final StringProperty weightDecay = new SimpleStringProperty("0");
     private final ObjectProperty<Double> dropout = new SimpleObjectProperty<>(DEFAULTS.dropout());
     private final StringProperty seed = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
     private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(2000);
@@ -89,6 +90,7 @@ public final class TrainingViewModel {
     public ObjectProperty<Integer> batchSizeProperty() { return batchSize; }
     public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
     public StringProperty learningRateProperty() { return learningRate; }
+    public StringProperty weightDecayProperty() { return weightDecay; }
     public ObjectProperty<Double> dropoutProperty() { return dropout; }
     public StringProperty seedProperty() { return seed; }
     public ObjectProperty<Integer> stepsProperty() { return steps; }
@@ -113,6 +115,7 @@ public final class TrainingViewModel {
     /** The settings in the form, validated; throws a ScribeException naming the bad value. */
     public Hyperparameters formHyperparameters() {
         double lr;
+        double decay;
         long seedValue;
         try {
             lr = Double.parseDouble(learningRate.get().trim());
@@ -120,12 +123,18 @@ public final class TrainingViewModel {
             throw new ScribeException("learning rate must be a number such as 2e-3 (got '" + learningRate.get() + "').");
         }
         try {
+            decay = Double.parseDouble(weightDecay.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ScribeException("weight decay must be a number such as 0 or 1e-4 (got '" + weightDecay.get()
+                    + "').");
+        }
+        try {
             seedValue = Long.parseLong(seed.get().trim());
         } catch (NumberFormatException e) {
             throw new ScribeException("seed must be a whole number (got '" + seed.get() + "').");
         }
         return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
-                lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue);
+                lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay);
     }
 
     /** Continues the current model when there is one for this corpus, else starts a new one from the form. */
@@ -336,6 +345,7 @@ public final class TrainingViewModel {
         batchSize.set(hp.batchSize());
         optimizer.set(hp.optimizer());
         learningRate.set(Double.toString(hp.learningRate()));
+        weightDecay.set(Double.toString(hp.weightDecay()));
         dropout.set(hp.dropout());
         seed.set(Long.toString(hp.seed()));
     }
