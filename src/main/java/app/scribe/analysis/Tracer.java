@@ -80,7 +80,7 @@ public final class Tracer {
             }
         }
         return new TextTrace(codePoints, indices, probabilities, alternativeIndices, alternativeProbabilities, layers,
-                hidden, cells);
+                hidden, cells, model.hyperparameters().cell());
     }
 
     /** The totals of {@link #trace} without keeping anything per character, so for texts of any length. */

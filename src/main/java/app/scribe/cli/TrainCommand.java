@@ -3,6 +3,7 @@ package app.scribe.cli;
 import app.scribe.ScribeException;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
+import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
@@ -34,8 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TrainCommand implements Callable<Integer> {
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
     /** Options that shape a new model; a resumed model has its own. */
-    private static final List<String> MODEL_OPTIONS = List.of("--hidden", "--layers", "--seq", "--batch", "--lr",
-            "--optimizer", "--weight-decay", "--dropout", "--seed", "--engine");
+    private static final List<String> MODEL_OPTIONS = List.of("--cell", "--hidden", "--layers", "--seq", "--batch",
+            "--lr", "--optimizer", "--weight-decay", "--dropout", "--seed", "--engine");
 
     @Spec
     CommandSpec spec;
@@ -66,6 +67,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", description = "learning rate (default 2e-3)")
     double lr = DEFAULTS.learningRate();
+
+    @Option(names = "--cell", description = "recurrent cell: lstm, gru or rnn (default lstm)")
+    String cell = "lstm";
 
     @Option(names = "--optimizer", description = "rmsprop, adam, sgd or momentum (default rmsprop)")
     String optimizer = "rmsprop";
@@ -112,8 +116,9 @@ final class TrainCommand implements Callable<Integer> {
         CheckpointPolicy checkpoints = flagged(() -> new CheckpointPolicy(checkpointSteps, checkpointMinutes, !noBest));
         flagged(() -> TrainingPlan.forSteps(1).withPatience(patience));
         Optimizer rule = flagged(() -> Optimizer.parse(optimizer));
+        CellType cellType = flagged(() -> CellType.parse(cell));
         Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch, rule, lr,
-                DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay);
+                DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType);
         refuseOverwritingTheCorpus();
         ModelFile files = new ModelFile();
         files.checkWritable(out);
@@ -184,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
             return settings.get();
         } catch (ScribeException e) {
             String message = e.getMessage();
-            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience", "optimizer")) {
+            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience", "optimizer", "cell")) {
                 if (message.startsWith(name)) {
                     message = "--" + name.replace(' ', '-') + message.substring(name.length());
                 }

@@ -52,7 +52,15 @@ public final class Dl4jCharModel implements CharModel {
         this.currentLearningRate = hp.learningRate();
     }
 
+    static void requireLstm(Hyperparameters hp) {
+        if (hp.cell() != CellType.LSTM) {
+            throw new ScribeException("The dl4j engine and the DL4J export know LSTM cells only; a " + hp.cell().id()
+                    + " model trains with the fast engine and cannot be exported to DL4J.");
+        }
+    }
+
     private static MultiLayerNetwork build(int vocabSize, Hyperparameters hp) {
+        requireLstm(hp);
         NativeRuntime.configure();
         IUpdater updater = switch (hp.optimizer()) {
             case ADAM -> new Adam(hp.learningRate());

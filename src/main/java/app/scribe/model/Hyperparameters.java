@@ -8,19 +8,19 @@ import app.scribe.ScribeException;
  */
 public record Hyperparameters(int hiddenSize, int layers, int seqLength, int batchSize, Optimizer optimizer,
                               double learningRate, double decayRate, int decayEvery, double clipNorm,
-                              double dropout, long seed, double weightDecay) {
+                              double dropout, long seed, double weightDecay, CellType cell) {
 
     /** The seed reports' settings. */
     public static Hyperparameters defaults() {
         return new Hyperparameters(128, 2, 30, 64, Optimizer.RMSPROP, 2e-3, 0.96, 5000, 5.0, 0.0, 42);
     }
 
-    /** Settings without weight decay. */
+    /** Settings of an LSTM without weight decay. */
     public Hyperparameters(int hiddenSize, int layers, int seqLength, int batchSize, Optimizer optimizer,
                            double learningRate, double decayRate, int decayEvery, double clipNorm, double dropout,
                            long seed) {
         this(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate, decayEvery, clipNorm,
-                dropout, seed, 0);
+                dropout, seed, 0, CellType.LSTM);
     }
 
     public Hyperparameters {
@@ -39,6 +39,9 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
             throw new ScribeException("dropout must be at least 0 and below 0.9 (got " + dropout + ").");
         }
         requireRange("weight decay", weightDecay, 0, 1);
+        if (cell == null) {
+            throw new ScribeException("cell must be one of " + CellType.ids() + ".");
+        }
     }
 
     private static void requireRange(String name, double value, double min, double max) {
@@ -54,7 +57,12 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
 
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
-                decayEvery, clipNorm, dropout, newSeed, weightDecay);
+                decayEvery, clipNorm, dropout, newSeed, weightDecay, cell);
+    }
+
+    public Hyperparameters withCell(CellType newCell) {
+        return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
+                decayEvery, clipNorm, dropout, seed, weightDecay, newCell);
     }
 
     /** Learning rate after {@code step} optimizer steps: multiplied by the decay rate every decay interval. */

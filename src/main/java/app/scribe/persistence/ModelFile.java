@@ -3,6 +3,7 @@ package app.scribe.persistence;
 import app.scribe.ScribeException;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Vocabulary;
+import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Dl4jCharModel;
 import app.scribe.model.Engines;
@@ -11,7 +12,9 @@ import app.scribe.model.ParameterSet;
 import app.scribe.training.TrainingHistory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +46,8 @@ import java.util.zip.ZipOutputStream;
  * over the target atomically. Reading trusts nothing: sizes are checked before anything is allocated.
  */
 public final class ModelFile {
-    public static final int FORMAT_VERSION = 1;
+    /** 2 records the cell; files of version 1 hold LSTMs. */
+    public static final int FORMAT_VERSION = 2;
     public static final String EXTENSION = ".scribe";
     static final String MANIFEST = "manifest.json";
     /** The temperature of the samples in files that did not record one. */
@@ -203,18 +207,10 @@ public final class ModelFile {
             throw new ScribeException(name + " has an invalid vocabulary: " + e.getMessage());
         }
         Hyperparameters hp = manifest.hyperparameters();
+        checkSizes(manifest, vocabulary.size(), name);
         ParameterSet parameters = new ParameterSet();
-        long present = 0;
         for (Manifest.ArrayEntry entry : manifest.arrays()) {
-            float[] data = readArray(zip, entry, name);
-            parameters.put(entry.name(), entry.shape(), data);
-            present += data.length;
-        }
-        long needed = weightCount(vocabulary.size(), hp);
-        if (present < needed) {
-            // Checked before the model is built, so that a small file claiming a huge network allocates nothing.
-            throw new ScribeException(name + " holds " + present + " numbers, but its settings (" + hp.layers() + " x "
-                    + hp.hiddenSize() + " LSTM, " + vocabulary.size() + " characters) need " + needed + ".");
+            parameters.put(entry.name(), entry.shape(), readArray(zip, entry, name));
         }
         CharModel model;
         try {
@@ -243,21 +239,52 @@ public final class ModelFile {
         return new SavedModel(model, vocabulary, manifest.corpus(), history);
     }
 
-    /** Weights of a stacked LSTM with a softmax output: each layer 4H x (inputs + H + 1), then V x (H + 1). */
-    static long weightCount(int vocabSize, Hyperparameters hp) {
-        long h = hp.hiddenSize();
-        long total = 0;
-        for (int layer = 0; layer < hp.layers(); layer++) {
-            long inputs = layer == 0 ? vocabSize : h;
-            total += 4 * h * (inputs + h + 1);
+    /**
+     * Compares the sizes of the arrays the manifest lists with those its engine, cell, settings and vocabulary need,
+     * before any array is read or any model built, so that a small file claiming a huge network allocates nothing.
+     * (Exact shapes are compared with the built model's afterwards.)
+     */
+    private static void checkSizes(Manifest manifest, int vocabSize, String name) {
+        Hyperparameters hp = manifest.hyperparameters();
+        Map<String, int[]> needed;
+        try {
+            needed = Engines.weightShapes(manifest.engine(), vocabSize, hp);
+        } catch (ScribeException e) {
+            throw new ScribeException(name + " needs an engine this version of Scribe lacks: " + e.getMessage());
         }
-        return total + vocabSize * (h + 1);
+        Map<String, int[]> listed = new java.util.HashMap<>();
+        for (Manifest.ArrayEntry entry : manifest.arrays()) {
+            if (entry.name() != null && entry.shape() != null) {
+                listed.put(entry.name(), entry.shape());
+            }
+        }
+        String model = hp.layers() + " x " + hp.hiddenSize() + " " + hp.cell().id() + ", " + vocabSize + " characters";
+        for (Map.Entry<String, int[]> e : needed.entrySet()) {
+            int[] found = listed.get(e.getKey());
+            if (found == null) {
+                throw new ScribeException(name + " is missing the weights '" + e.getKey() + "' that its settings ("
+                        + model + ") need.");
+            }
+            if (elements(found) != elements(e.getValue())) {
+                throw new ScribeException(name + ": weights '" + e.getKey() + "' have shape "
+                        + java.util.Arrays.toString(found) + " but its settings (" + model + ") need "
+                        + java.util.Arrays.toString(e.getValue()) + ".");
+            }
+        }
+    }
+
+    private static long elements(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
     }
 
     private Manifest parseManifest(byte[] bytes, String name) {
         Manifest manifest;
         try {
-            manifest = json.readValue(bytes, Manifest.class);
+            manifest = json.treeToValue(withCell(json.readTree(bytes), name), Manifest.class);
         } catch (JsonProcessingException e) {
             throw new ScribeException(name + " has an unreadable " + MANIFEST + " ("
                     + e.getOriginalMessage() + ").");
@@ -273,6 +300,29 @@ public final class ModelFile {
             throw new ScribeException(name + " has an incomplete " + MANIFEST + ".");
         }
         return manifest;
+    }
+
+    /**
+     * Files before format 2 did not record the cell: they hold LSTMs. A cell this version does not know is named in
+     * the refusal.
+     */
+    private static JsonNode withCell(JsonNode root, String name) {
+        JsonNode hp = root == null ? null : root.get("hyperparameters");
+        if (!(hp instanceof ObjectNode settings)) {
+            return root;
+        }
+        JsonNode cell = settings.get("cell");
+        if (cell == null && root.path("formatVersion").asInt() < 2) {
+            settings.put("cell", CellType.LSTM.name());
+        } else if (cell != null && cell.isTextual()) {
+            try {
+                settings.put("cell", CellType.parse(cell.asText()).name());
+            } catch (ScribeException e) {
+                throw new ScribeException(name + " holds a " + cell.asText() + " cell, which this version of Scribe "
+                        + "does not know (it knows " + CellType.ids() + ").");
+            }
+        }
+        return root;
     }
 
     private static float[] readArray(ZipFile zip, Manifest.ArrayEntry entry, String name) throws IOException {

@@ -6,6 +6,7 @@ import app.scribe.corpus.CorpusInfo;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
+import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
 import app.scribe.persistence.CheckpointWriter;
 import app.scribe.training.CheckpointPolicy;
@@ -53,6 +54,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<Integer> layers = new SimpleObjectProperty<>(DEFAULTS.layers());
     private final ObjectProperty<Integer> seqLength = new SimpleObjectProperty<>(DEFAULTS.seqLength());
     private final ObjectProperty<Integer> batchSize = new SimpleObjectProperty<>(DEFAULTS.batchSize());
+    private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(DEFAULTS.cell());
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
     private final StringProperty learningRate = new SimpleStringProperty("2e-3");
     private final StringProperty weightDecay = new SimpleStringProperty("0");
@@ -88,6 +90,7 @@ public final class TrainingViewModel {
     public ObjectProperty<Integer> layersProperty() { return layers; }
     public ObjectProperty<Integer> seqLengthProperty() { return seqLength; }
     public ObjectProperty<Integer> batchSizeProperty() { return batchSize; }
+    public ObjectProperty<CellType> cellProperty() { return cell; }
     public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
     public StringProperty learningRateProperty() { return learningRate; }
     public StringProperty weightDecayProperty() { return weightDecay; }
@@ -134,7 +137,8 @@ public final class TrainingViewModel {
             throw new ScribeException("seed must be a whole number (got '" + seed.get() + "').");
         }
         return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
-                lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay);
+                lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay,
+                cell.get());
     }
 
     /** Continues the current model when there is one for this corpus, else starts a new one from the form. */
@@ -343,6 +347,7 @@ public final class TrainingViewModel {
         layers.set(hp.layers());
         seqLength.set(hp.seqLength());
         batchSize.set(hp.batchSize());
+        cell.set(hp.cell());
         optimizer.set(hp.optimizer());
         learningRate.set(Double.toString(hp.learningRate()));
         weightDecay.set(Double.toString(hp.weightDecay()));

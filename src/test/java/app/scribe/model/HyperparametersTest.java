@@ -52,7 +52,8 @@ class HyperparametersTest {
         assertRefused("decay interval must be between 1", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
                 2e-3, 0.9, 0, 5, 0, 1));
         assertRefused("weight decay must be between 0 and 1 (got -0.1)", () -> new Hyperparameters(128, 2, 30, 64,
-                Optimizer.SGD, 2e-3, 0.9, 100, 5, 0, 1, -0.1));
+                Optimizer.SGD, 2e-3, 0.9, 100, 5, 0, 1, -0.1, CellType.LSTM));
+        assertRefused("cell must be one of lstm, gru, rnn", () -> D.withCell(null));
     }
 
     @Test

@@ -106,7 +106,7 @@ class ModelFileTest {
 
     @Test
     void optimizerStateSurvivesSoTrainingContinuesIdentically() {
-        for (Optimizer optimizer : Optimizer.values()) {
+        for (Optimizer optimizer : new Optimizer[]{Optimizer.RMSPROP, Optimizer.ADAM}) {
             SavedModel original = trainedModel(optimizer, 5);
             Path file = dir.resolve(optimizer + ".scribe");
             files.save(original, file);
@@ -166,28 +166,13 @@ class ModelFileTest {
     private Path withManifest(String name, java.util.function.UnaryOperator<String> edit) throws IOException {
         Path original = dir.resolve("original.scribe");
         files.save(trained, original);
-        Path edited = dir.resolve(name);
-        try (ZipFile in = new ZipFile(original.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(edited))) {
-            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
-                byte[] data = in.getInputStream(entry).readAllBytes();
-                if (entry.getName().equals(ModelFile.MANIFEST)) {
-                    String manifest = new String(data, StandardCharsets.UTF_8);
-                    String changed = edit.apply(manifest);
-                    assertTrue(!changed.equals(manifest), "the edit applies");
-                    data = changed.getBytes(StandardCharsets.UTF_8);
-                }
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write(data);
-            }
-        }
-        return edited;
+        return ManifestEdit.copy(original, dir.resolve(name), edit);
     }
 
     @Test
     void aNewerFormatVersionIsRefusedByName() throws IOException {
         Path file = withManifest("future.scribe",
-                m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*1", "\"formatVersion\" : 7"));
+                m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*2", "\"formatVersion\" : 7"));
         ScribeException e = assertThrows(ScribeException.class, () -> files.load(file));
         assertTrue(e.getMessage().contains("future.scribe") && e.getMessage().contains("version 7")
                 && e.getMessage().contains("newer"), e.getMessage());

@@ -1,6 +1,7 @@
 package app.scribe.model.lstm;
 
 import app.scribe.corpus.Batch;
+import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
@@ -47,10 +48,27 @@ public final class FastCharModel implements CharModel {
     FastCharModel(int vocabSize, Hyperparameters hp, int threads) {
         this.vocabSize = vocabSize;
         this.hp = hp;
-        this.layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers(), LstmCell::new);
+        this.layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp.cell()));
         this.params = new OffHeap(layout.size);
         this.optimiser = GradientOptimiser.create(hp.optimizer(), layout.size, hp.weightDecay());
         this.threads = Math.max(1, threads);
+    }
+
+    /** The weight arrays a model of these settings has, by name, in order: what a model file must hold. */
+    public static java.util.Map<String, int[]> weightShapes(int vocabSize, Hyperparameters hp) {
+        java.util.Map<String, int[]> shapes = new java.util.LinkedHashMap<>();
+        for (Block b : new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp.cell())).blocks()) {
+            shapes.put(b.name(), new int[]{b.rows(), b.cols()});
+        }
+        return shapes;
+    }
+
+    private static Layout.CellFactory cells(CellType cell) {
+        return switch (cell) {
+            case LSTM -> LstmCell::new;
+            case GRU -> GruCell::new;
+            case RNN -> RnnCell::new;
+        };
     }
 
     /**
