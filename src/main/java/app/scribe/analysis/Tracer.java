@@ -4,9 +4,12 @@ import app.scribe.ScribeException;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
 import app.scribe.model.Generator;
+import app.scribe.model.Progress;
 import app.scribe.model.Stepper;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a model over a text and records what it expected at every character (a {@link TextTrace}), or only totals
@@ -38,6 +41,15 @@ public final class Tracer {
      * {@link #MAX_CELL_VALUES}, and contexts with characters the model does not know.
      */
     public TextTrace trace(String context, String text, boolean withCellStates) {
+        return trace(context, text, withCellStates, Progress.NONE, () -> false);
+    }
+
+    /**
+     * As {@link #trace(String, String, boolean)}, telling {@code progress} how many characters are read. When
+     * {@code cancelled} turns true it stops within one character and returns the trace of the part read so far.
+     */
+    public TextTrace trace(String context, String text, boolean withCellStates, Progress progress,
+                           BooleanSupplier cancelled) {
         int n = text.codePointCount(0, text.length());
         if (n > MAX_CHARACTERS) {
             throw new ScribeException(String.format(Locale.ROOT,
@@ -60,7 +72,8 @@ public final class Tracer {
         float[] cell = new float[hidden];
         Stepper stepper = model.stepper();
         float[] next = prime(stepper, context);
-        for (int i = 0; i < n; i++) {
+        int read = 0;
+        for (int i = 0; i < n && !cancelled.getAsBoolean(); i++) {
             int index = vocabulary.indexOf(codePoints[i]);
             indices[i] = index;
             top(next, k, alternativeIndices, alternativeProbabilities, i * k);
@@ -78,13 +91,22 @@ public final class Tracer {
                 }
                 cells[i] = row;
             }
+            read = i + 1;
+            progress.reached(read, n);
         }
-        return new TextTrace(codePoints, indices, probabilities, alternativeIndices, alternativeProbabilities, layers,
-                hidden, cells, model.hyperparameters().cell());
+        return new TextTrace(Arrays.copyOf(codePoints, read), Arrays.copyOf(indices, read),
+                Arrays.copyOf(probabilities, read), Arrays.copyOf(alternativeIndices, read * k),
+                Arrays.copyOf(alternativeProbabilities, read * k), layers, hidden,
+                cells == null ? null : Arrays.copyOf(cells, read), model.hyperparameters().cell());
     }
 
     /** The totals of {@link #trace} without keeping anything per character, so for texts of any length. */
     public TextScore score(String context, String text) {
+        return score(context, text, Progress.NONE);
+    }
+
+    /** As {@link #score(String, String)}, telling {@code progress} how far it has read (in UTF-16 units). */
+    public TextScore score(String context, String text, Progress progress) {
         Stepper stepper = model.stepper();
         float[] next = prime(stepper, context);
         int known = 0;
@@ -101,6 +123,7 @@ public final class Tracer {
                 logProbability += Math.log(next[index]);
                 next = stepper.step(index);
             }
+            progress.reached(i, text.length());
         }
         return new TextScore(known, unknown, logProbability);
     }

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.Printable;
 import app.scribe.ScribeException;
 import app.scribe.corpus.Batch;
 import app.scribe.corpus.BatchSource;
@@ -41,6 +42,11 @@ final class BenchCommand implements Callable<Integer> {
     private static final String PYTHON = "/usr/bin/python3";
     private static final String PEER_SCRIPT = "shared/peers/torch_char_lstm.py";
     private static final int GENERATED_CHARS = 2000;
+    private static final int MAX_SECONDS = 86_400;
+    private static final int MAX_STEPS = 100_000_000;
+    private static final int MAX_WARMUP = 100_000;
+    /** More workers than this only split a batch into slivers, and each one holds its own buffers. */
+    private static final int MAX_THREADS = 256;
 
     @Spec
     CommandSpec spec;
@@ -89,23 +95,28 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!(seconds > 0) || warmup < 0 || (steps != null && steps < 1)) {
-            throw new ScribeException("--seconds and --steps must be positive and --warmup at least 0.");
+        // Every number is checked before anything is read or allocated: --threads 100000 once ran out of memory.
+        if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
+            throw new ScribeException("--seconds must be above 0 and at most " + MAX_SECONDS + " (got " + seconds
+                    + ").");
         }
+        requireRange("--steps", steps, 1, MAX_STEPS);
+        requireRange("--warmup", warmup, 0, MAX_WARMUP);
+        requireRange("--threads", threads, 1, MAX_THREADS);
         CellType cellType = CellType.parse(cell);
+        Hyperparameters hp = new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-3, 1.0, 1, 5.0, 0.0,
+                42).withCell(cellType);
         Path script = peer ? findPeerScript() : null;
         if (threads != null) {
             System.setProperty("scribe.threads", Integer.toString(threads));
         }
         Corpus corpus = new CorpusReader().read(corpusFile);
-        Hyperparameters hp = new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-3, 1.0, 1, 5.0, 0.0,
-                42).withCell(cellType);
         CharModel model = Engines.create(engine, corpus.vocabulary().size(), hp);
         BatchSource source = new BatchSource(corpus, seq, batch);
         SplittableRandom random = new SplittableRandom(hp.seed());
         out.printf(Locale.ROOT, "bench %s: corpus %s (%,d chars, vocab %d), %s, hidden %d, layers %d, batch %d, "
-                        + "seq %d, Adam 2e-3, %d cores, OMP_NUM_THREADS=%s%n", engine, corpus.name(), corpus.length(),
-                corpus.vocabulary().size(), cellType.id(), hidden, layers, batch, seq,
+                        + "seq %d, Adam 2e-3, %d cores, OMP_NUM_THREADS=%s%n", engine, Printable.escape(corpus.name()),
+                corpus.length(), corpus.vocabulary().size(), cellType.id(), hidden, layers, batch, seq,
                 Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"));
         out.flush();
         for (int i = 0; i < warmup; i++) {
@@ -138,6 +149,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static void requireRange(String flag, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw new ScribeException(flag + " must be between " + min + " and " + max + " (got " + value + ").");
+        }
     }
 
     private static double validationLoss(CharModel model, BatchSource source) {
@@ -226,7 +243,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             String[] lines = text.strip().split("\n");
-            out.println("peer: failed (exit " + process.exitValue() + "): " + lines[lines.length - 1]);
+            out.println("peer: failed (exit " + process.exitValue() + "): "
+                    + Printable.escape(lines[lines.length - 1]));
             return null;
         } catch (IOException e) {
             out.println("peer: could not run " + PYTHON + ": " + e.getMessage());

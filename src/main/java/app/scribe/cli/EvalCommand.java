@@ -5,6 +5,7 @@ import app.scribe.analysis.TextScore;
 import app.scribe.analysis.Tracer;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.corpus.TextFiles;
+import app.scribe.corpus.Vocabulary;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import picocli.CommandLine.Command;
@@ -19,10 +20,14 @@ import java.util.concurrent.Callable;
 
 /**
  * Scores a text with a model: bits per character, the mean of -log2 p over the text's characters, read from the
- * start of a paragraph. The text is decoded and normalised as a corpus is, but may be as short as one character.
+ * start of a paragraph. The text is decoded and cleaned as a corpus is, put in the model's Unicode form, and may be
+ * as short as one character. Characters the model does not know are skipped and named on stderr, or refused with
+ * {@code --strict}.
  */
 @Command(name = "eval", description = "Measure how well a model predicts a text, in bits per character.")
 final class EvalCommand implements Callable<Integer> {
+    /** Unknown characters named in a message; the rest are counted. */
+
     @Spec
     CommandSpec spec;
 
@@ -32,29 +37,52 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--text", required = true, description = "the text file to score")
     Path textFile;
 
+    @Option(names = "--strict", description = "refuse a text with characters the model does not know (default:"
+            + " skip them)")
+    boolean strict;
+
     @Override
     public Integer call() {
         String name = TextFiles.nameOf(textFile);
-        String text = TextFiles.readText(textFile, CorpusReader.MAX_FILE_BYTES, "scores");
-        if (text.isEmpty()) {
+        String read = TextFiles.readText(textFile, CorpusReader.MAX_FILE_BYTES, "scores");
+        if (read.isEmpty()) {
             throw new ScribeException(name + " has no characters to score.");
         }
         SavedModel saved = new ModelFile().load(modelFile);
-        try {
-            // The tracer would skip unknown characters; a score must cover the whole text, so they are refused.
-            saved.vocabulary().encode(text);
-        } catch (ScribeException e) {
-            throw new ScribeException(name + ": " + e.getMessage(), e);
+        Vocabulary vocabulary = saved.vocabulary();
+        String text = vocabulary.prepare(read);
+        if (strict) {
+            String unknown = unknownCharacters(vocabulary, text);
+            if (!unknown.isEmpty()) {
+                throw new ScribeException(name + ": the model does not know these characters: " + unknown
+                        + ". Remove them, or leave out --strict to skip them.");
+            }
         }
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressReporter progress = ProgressReporter.on(err, "scoring");
         long started = System.nanoTime();
-        TextScore score = new Tracer(saved.model(), saved.vocabulary()).score("", text);
+        TextScore score = new Tracer(saved.model(), vocabulary).score("", text, progress);
         double seconds = (System.nanoTime() - started) / 1e9;
+        progress.finish();
+        if (score.unknown() > 0) {
+            err.printf(Locale.ROOT, "warning: skipped %d characters the model does not know: %s%n", score.unknown(),
+                    unknownCharacters(vocabulary, text));
+            err.flush();
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "characters=%d%n", score.characters());
-        out.printf(Locale.ROOT, "scored %d characters in %.0f ms (%.0f chars/s)%n", score.characters(),
-                seconds * 1e3, score.characters() / seconds);
+        if (score.unknown() > 0) {
+            out.printf(Locale.ROOT, "skipped=%d%n", score.unknown());
+        }
+        out.printf(Locale.ROOT, "scored %d characters in %.0f ms (%.0f chars/s)%n", score.known(),
+                seconds * 1e3, score.known() / seconds);
         out.printf(Locale.ROOT, "bpc=%.6f%n", score.bitsPerCharacter());
         out.flush();
         return 0;
+    }
+
+    /** The characters of {@code text} the vocabulary lacks, the first twenty named; empty when there are none. */
+    private static String unknownCharacters(Vocabulary vocabulary, String text) {
+        return Vocabulary.firstOf(vocabulary.unknownCharacters(text));
     }
 }

@@ -2,6 +2,7 @@ package app.scribe.cli;
 
 import app.scribe.ScribeException;
 import app.scribe.model.Generator;
+import app.scribe.model.Progress;
 import app.scribe.model.SamplingSettings;
 import app.scribe.model.StopRule;
 import app.scribe.persistence.ModelFile;
@@ -95,18 +96,33 @@ final class GenerateCommand implements Callable<Integer> {
         Generator generator = new Generator(saved.model(), saved.vocabulary());
         generator.encodePrompt(prompt);
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Generator.Continuation searched = null;
+        if (beam != null) {
+            // The search is deterministic, so every sample is this text.
+            ProgressReporter progress = ProgressReporter.on(err, "beam search");
+            searched = generator.beamSearch(prompt, length, beam.width(), stop, progress, () -> false);
+            progress.finish();
+        }
+        ProgressReporter sampling = ProgressReporter.on(err, "sampling");
+        // On a terminal the sampled text shows how far it has come; a bar would be drawn over it.
+        Progress samplingProgress = ProgressReporter.onTerminal() ? Progress.NONE : sampling;
+        long total = (long) samples * length;
         for (int i = 0; i < samples; i++) {
             if (i > 0) {
                 out.println();
             }
             out.print(prompt);
             Generator.Continuation continuation;
-            if (beam != null) {
-                continuation = generator.beamSearch(prompt, length, beam.width(), stop);
+            if (searched != null) {
+                continuation = searched;
                 out.print(continuation.text());
             } else {
-                continuation = generator.generate(prompt, length, settings, seed + i, stop, out::print,
-                        () -> false);
+                long[] done = {(long) i * length};
+                continuation = generator.generate(prompt, length, settings, seed + i, stop, ch -> {
+                    out.print(ch);
+                    samplingProgress.reached(++done[0], total);
+                }, () -> false);
             }
             out.println();
             if (showLogprob) {
@@ -114,6 +130,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        sampling.finish();
         return 0;
     }
 

@@ -1,14 +1,20 @@
 package app.scribe.cli;
 
 import app.scribe.ErrorLog;
+import app.scribe.Printable;
 import app.scribe.ScribeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** The command line: {@code scribe train | generate | eval | bench}. Bad input exits with 2 and one {@code error:} line. */
-@Command(name = "scribe", mixinStandardHelpOptions = true, version = "Scribe 0.1.0",
+/**
+ * The command line: {@code scribe train | generate | eval | bench}. Bad input exits with 2 and one {@code error:} line.
+ * {@code -h}/{@code --help} and {@code -V}/{@code --version} are inherited by every command and exit with 0, whatever
+ * else is missing.
+ */
+@Command(name = "scribe", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "Scribe 0.1.0",
         description = "Train a character-level LSTM on a book and let it write.",
         subcommands = {TrainCommand.class, GenerateCommand.class, EvalCommand.class, BenchCommand.class})
 public final class ScribeCommand implements Runnable {
@@ -38,7 +44,8 @@ public final class ScribeCommand implements Runnable {
             cli.setErr(stderr);
         }
         cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("error: " + oneLine(e.getMessage()));
+            // Picocli begins some messages with its own "Error: ".
+            e.getCommandLine().getErr().println("error: " + oneLine(e.getMessage()).replaceFirst("^Error: ", ""));
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -76,8 +83,17 @@ public final class ScribeCommand implements Runnable {
         return FAILURE;
     }
 
-    /** The CLI promises one error line, so a message with line breaks is joined up. */
+    /**
+     * The CLI promises one error line, so a message with line breaks is joined up; control characters left in it
+     * (from a file name, say) are escaped, so that none reaches the terminal.
+     */
     static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return message == null ? "" : Printable.escape(message.strip().replaceAll("\\s*\\R\\s*", " "));
+    }
+
+    /** A {@code warning:} line on the error stream. */
+    static void warn(PrintWriter err, String message) {
+        err.println("warning: " + oneLine(message));
+        err.flush();
     }
 }

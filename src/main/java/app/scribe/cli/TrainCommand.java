@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.Printable;
 import app.scribe.ScribeException;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
@@ -129,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
             SavedModel saved = files.load(resume);
             String warning = ResumeCheck.check(saved.vocabulary(), saved.corpus(), corpus);
             if (warning != null) {
-                spec.commandLine().getErr().println("warning: " + warning);
+                ScribeCommand.warn(spec.commandLine().getErr(), warning);
             }
             model = saved.model();
             history = saved.history();
@@ -140,7 +141,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
             if (!ignored.isEmpty()) {
-                spec.commandLine().getErr().println("warning: " + String.join(", ", ignored)
+                ScribeCommand.warn(spec.commandLine().getErr(), String.join(", ", ignored)
                         + " ignored: a resumed model keeps the settings it was trained with.");
             }
         } else {
@@ -153,8 +154,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(minutes == null ? 0 : minutes)
                 .withPatience(patience);
-        console.printf("corpus %s: %,d characters, %d distinct, %s%n", corpus.name(), corpus.length(),
-                corpus.vocabulary().size(), corpus.encoding());
+        console.printf("corpus %s: %,d characters, %d distinct, %s%n", Printable.escape(corpus.name()),
+                corpus.length(), corpus.vocabulary().size(), corpus.encodingSummary());
         Trainer trainer = new Trainer(model, corpus, plan, history);
         trainer.addListener(new ProgressPrinter(console));
         AtomicLong latestWritten = new AtomicLong(-1);
@@ -165,19 +166,16 @@ final class TrainCommand implements Callable<Integer> {
                 latestWritten.set(written.step());
             }
             console.printf("checkpoint (%s) at step %d written to %s%n", written.kind().name().toLowerCase(),
-                    written.step(), written.file());
+                    written.step(), Printable.escape(written.file().toString()));
             console.flush();
-        }, message -> {
-            err.println("warning: " + message);
-            err.flush();
-        })) {
+        }, message -> ScribeCommand.warn(err, message))) {
             trainer.setCheckpoints(checkpoints, writer);
             validationLoss = trainer.run();
         }
         if (latestWritten.get() != trainer.history().step()) {
             files.save(new SavedModel(model, corpus.vocabulary(), CorpusInfo.of(corpus), trainer.history()), out);
         }
-        console.printf("saved %s at step %d%n", out, trainer.history().step());
+        console.printf("saved %s at step %d%n", Printable.escape(out.toString()), trainer.history().step());
         console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
         console.flush();
         return 0;

@@ -10,15 +10,23 @@ import java.util.List;
  * @param sha256     hex SHA-256 of the file's bytes, the corpus fingerprint stored in model files
  * @param fileBytes  size of the file on disk
  * @param encoding   the encoding that was detected
+ * @param invalidSequences byte sequences invalid in that encoding, each read as U+FFFD
  * @param strippedGutenberg whether a Project Gutenberg header and footer were removed
  * @param indices    the text, each character replaced by its vocabulary index
  * @param preview    the first characters of the cleaned text
  * @param rarest     the rarest characters with their counts, rarest first
  */
-public record Corpus(String name, String sha256, long fileBytes, String encoding, boolean strippedGutenberg,
-                     Vocabulary vocabulary, char[] indices, String preview, List<CharCount> rarest) {
+public record Corpus(String name, String sha256, long fileBytes, String encoding, long invalidSequences,
+                     boolean strippedGutenberg, Vocabulary vocabulary, char[] indices, String preview,
+                     List<CharCount> rarest) {
 
     public record CharCount(String character, long count) {
+    }
+
+    /** The encoding as the user is told it, with the invalid sequences that were replaced, if any. */
+    public String encodingSummary() {
+        return invalidSequences == 0 ? encoding : String.format("%s, %,d invalid byte sequence%s read as U+FFFD",
+                encoding, invalidSequences, invalidSequences == 1 ? "" : "s");
     }
 
     public int length() {

@@ -22,7 +22,10 @@ public final class CorpusReader {
     private static final int PREVIEW_CHARS = 2000;
     private static final int RAREST_SHOWN = 8;
 
-    private final TextDecoder decoder = new TextDecoder();
+    /** The form every new model's text is in: its corpus is read in it, its prompts and scored texts put in it. */
+    public static final Normalization FORM = Normalization.NFC;
+
+    private final TextDecoder decoder = new TextDecoder(FORM);
     private final GutenbergStripper stripper = new GutenbergStripper();
 
     public Corpus read(Path file) {
@@ -44,17 +47,17 @@ public final class CorpusReader {
         }
         Vocabulary vocabulary;
         try {
-            vocabulary = Vocabulary.of(text);
+            vocabulary = Vocabulary.of(text, FORM);
         } catch (ScribeException e) {
             throw new ScribeException(name + ": " + e.getMessage());
         }
         char[] indices = vocabulary.encode(text);
         String preview = text.substring(0, text.offsetByCodePoints(0, Math.min(characters, PREVIEW_CHARS)));
-        return new Corpus(name, sha256(bytes), bytes.length, cleaned.encoding(), cleaned.gutenberg(), vocabulary,
-                indices, preview, rarest(vocabulary, indices));
+        return new Corpus(name, sha256(bytes), bytes.length, cleaned.encoding(), cleaned.invalidSequences(),
+                cleaned.gutenberg(), vocabulary, indices, preview, rarest(vocabulary, indices));
     }
 
-    private record Cleaned(String text, String encoding, boolean gutenberg) {
+    private record Cleaned(String text, String encoding, long invalidSequences, boolean gutenberg) {
     }
 
     /**
@@ -64,7 +67,8 @@ public final class CorpusReader {
     private Cleaned clean(String name, byte[] bytes) {
         TextDecoder.Decoded decoded = decoder.decode(bytes, name);
         boolean gutenberg = stripper.hasHeader(decoded.text());
-        return new Cleaned(gutenberg ? stripper.strip(decoded.text()) : decoded.text(), decoded.encoding(), gutenberg);
+        return new Cleaned(gutenberg ? stripper.strip(decoded.text()) : decoded.text(), decoded.encoding(),
+                decoded.invalidSequences(), gutenberg);
     }
 
     private static List<Corpus.CharCount> rarest(Vocabulary vocabulary, char[] indices) {

@@ -1,5 +1,6 @@
 package app.scribe.corpus;
 
+import app.scribe.Printable;
 import app.scribe.ScribeException;
 
 import java.io.IOException;
@@ -13,8 +14,9 @@ public final class TextFiles {
     private TextFiles() {
     }
 
+    /** The file's name as messages and labels show it, with any control characters in it escaped. */
     public static String nameOf(Path file) {
-        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return Printable.escape(file.getFileName() == null ? file.toString() : file.getFileName().toString());
     }
 
     /**
@@ -55,8 +57,11 @@ public final class TextFiles {
         }
     }
 
-    /** The file's text, decoded and normalised as a corpus is (no Gutenberg stripping, no minimum length). */
+    /**
+     * The file's text, decoded and cleaned as a corpus is (no Gutenberg stripping, no minimum length), but not yet in
+     * a Unicode normal form: that is the form of the model it is scored with ({@link Vocabulary#prepare}).
+     */
     public static String readText(Path file, long maxBytes, String purpose) {
-        return new TextDecoder().decode(readBytes(file, maxBytes, purpose), nameOf(file)).text();
+        return new TextDecoder(Normalization.NONE).decode(readBytes(file, maxBytes, purpose), nameOf(file)).text();
     }
 }

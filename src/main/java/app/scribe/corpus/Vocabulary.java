@@ -9,14 +9,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The distinct Unicode code points of a text, sorted, each given a dense index. */
+/**
+ * The distinct Unicode code points of a text, sorted, each given a dense index, and the {@link Normalization} form
+ * the text was in, which any text given to the model must be put in first ({@link #prepare}).
+ */
 public final class Vocabulary {
     /** Larger alphabets (a Chinese novel, say) would need a different output layer than a char-LSTM's softmax. */
     public static final int MAX_SIZE = 4096;
+    /** Unknown characters named in a message; the rest are only counted. */
+    static final int MAX_NAMED = 20;
 
     private final int[] codePoints;
+    private final Normalization normalization;
 
-    public Vocabulary(int[] sortedDistinctCodePoints) {
+    public Vocabulary(int[] sortedDistinctCodePoints, Normalization normalization) {
         if (sortedDistinctCodePoints.length < 2) {
             throw new ScribeException("A vocabulary needs at least two different characters; this text has "
                     + sortedDistinctCodePoints.length + ".");
@@ -25,18 +31,40 @@ public final class Vocabulary {
             throw new ScribeException("The text uses " + sortedDistinctCodePoints.length
                     + " different characters; Scribe supports at most " + MAX_SIZE + ".");
         }
-        for (int i = 1; i < sortedDistinctCodePoints.length; i++) {
-            if (sortedDistinctCodePoints[i] <= sortedDistinctCodePoints[i - 1]) {
+        for (int i = 0; i < sortedDistinctCodePoints.length; i++) {
+            int codePoint = sortedDistinctCodePoints[i];
+            if (!Character.isValidCodePoint(codePoint)
+                    || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+                throw new ScribeException("A vocabulary holds Unicode characters only; " + codePoint
+                        + " is not one (it is out of range or half of a surrogate pair).");
+            }
+            if (i > 0 && codePoint <= sortedDistinctCodePoints[i - 1]) {
                 throw new ScribeException("A vocabulary must list distinct characters in ascending order.");
             }
         }
         this.codePoints = sortedDistinctCodePoints.clone();
+        this.normalization = normalization;
     }
 
-    public static Vocabulary of(String text) {
+    /** The vocabulary of a text in {@code normalization}. */
+    public static Vocabulary of(String text, Normalization normalization) {
         BitSet seen = new BitSet();
         text.codePoints().forEach(seen::set);
-        return new Vocabulary(seen.stream().toArray());
+        return new Vocabulary(seen.stream().toArray(), normalization);
+    }
+
+    /** The vocabulary of a text in the form of new models ({@link CorpusReader#FORM}). */
+    public static Vocabulary of(String text) {
+        return of(text, CorpusReader.FORM);
+    }
+
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    /** A text a user typed or chose (a prompt, a text to score) in the form the model's text was in. */
+    public String prepare(String userText) {
+        return normalization.apply(userText);
     }
 
     public int size() {
@@ -70,8 +98,7 @@ public final class Vocabulary {
             int index = indexOf(codePoint);
             if (index < 0) {
                 throw new ScribeException("The model does not know these characters: "
-                        + String.join(" ", unknownCharacters(text))
-                        + ". Remove them or train on a text that contains them.");
+                        + firstOf(unknownCharacters(text)) + ". Remove them or train on a text that contains them.");
             }
             indices[n++] = (char) index;
             i += Character.charCount(codePoint);
@@ -79,11 +106,29 @@ public final class Vocabulary {
         return indices;
     }
 
-    /** The distinct characters of {@code text} missing from this vocabulary, each shown readably. */
+    /**
+     * The distinct characters of {@code text} missing from this vocabulary, each shown readably with its code point,
+     * so that characters that look alike (é and e + U+0301, a space and a no-break space) can be told apart.
+     */
     public List<String> unknownCharacters(String text) {
         Set<Integer> missing = new LinkedHashSet<>();
         text.codePoints().filter(cp -> indexOf(cp) < 0).forEach(missing::add);
-        return missing.stream().map(Vocabulary::describe).collect(Collectors.toList());
+        return missing.stream().map(Vocabulary::describeWithCodePoint).collect(Collectors.toList());
+    }
+
+    /** The first {@value #MAX_NAMED} of {@code names}, then how many more there are. */
+    public static String firstOf(List<String> names) {
+        if (names.size() <= MAX_NAMED) {
+            return String.join(" ", names);
+        }
+        return String.join(" ", names.subList(0, MAX_NAMED))
+                + String.format(" and %,d more", names.size() - MAX_NAMED);
+    }
+
+    /** {@link #describe}, with the code point of a character shown as itself: 'é' (U+00E9). */
+    public static String describeWithCodePoint(int codePoint) {
+        String shown = describe(codePoint);
+        return shown.startsWith("'") ? shown + String.format(" (U+%04X)", codePoint) : shown;
     }
 
     /** A printable rendering of a character: itself when visible, else its escape or code point. */
@@ -100,11 +145,12 @@ public final class Vocabulary {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Vocabulary v && Arrays.equals(codePoints, v.codePoints);
+        return o instanceof Vocabulary v && Arrays.equals(codePoints, v.codePoints)
+                && normalization == v.normalization;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(codePoints);
+        return 31 * Arrays.hashCode(codePoints) + normalization.hashCode();
     }
 }

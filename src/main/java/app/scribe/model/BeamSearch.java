@@ -4,12 +4,14 @@ import app.scribe.ScribeException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Beam search for the likeliest continuation of a fixed length: keeps the {@code width} prefixes of highest total
  * log-probability at every step, each with its own branch of the recurrent state ({@link Stepper#copy()}). The greedy
- * continuation is scored as well and returned if it beats every beam, so the result is never less likely than greedy
- * decoding's. Ties go to the earlier beam, then the lower character index, so the search is deterministic.
+ * continuation is scored as well and returned if it beats every beam, so the result of a finished search is never
+ * less likely than greedy decoding's. Ties go to the earlier beam, then the lower character index, so the search is
+ * deterministic.
  */
 public final class BeamSearch {
     public static final int MAX_WIDTH = 100;
@@ -53,17 +55,30 @@ public final class BeamSearch {
      * array is copied; {@code stepper} itself is not advanced).
      */
     public Result search(Stepper stepper, float[] first, int length) {
+        return search(stepper, first, length, Progress.NONE, () -> false);
+    }
+
+    /**
+     * As {@link #search(Stepper, float[], int)}, telling {@code progress} how far it has come (in stepped
+     * characters). When {@code cancelled} turns true it stops within one step and returns the best prefix found so
+     * far, possibly empty.
+     */
+    public Result search(Stepper stepper, float[] first, int length, Progress progress, BooleanSupplier cancelled) {
         if (length < 1 || length > Generator.MAX_LENGTH) {
             throw new ScribeException("length must be between 1 and " + Generator.MAX_LENGTH + " (got " + length
                     + ").");
         }
-        Result greedy = greedy(stepper.copy(), first.clone(), length);
+        // The beams step up to width characters per position, the greedy check one more.
+        long total = (long) length * (width + 1);
         List<Beam> beams = List.of(new Beam(null, stepper.copy(), first.clone()));
         for (int step = 0; step < length; step++) {
             List<Candidate> candidates = best(beams);
             boolean last = step == length - 1;
             List<Beam> next = new ArrayList<>(candidates.size());
             for (Candidate c : candidates) {
+                if (cancelled.getAsBoolean()) {
+                    return bestOf(beams);
+                }
                 Beam parent = beams.get(c.beam());
                 Node node = new Node(parent.node(), c.index(), c.logProbability(),
                         parent.node() == null ? 1 : parent.node().length() + 1);
@@ -75,9 +90,16 @@ public final class BeamSearch {
                 }
             }
             beams = next;
+            progress.reached((long) (step + 1) * width, total);
         }
-        Result best = toResult(beams.get(0).node());
-        return greedy.logProbability() > best.logProbability() ? greedy : best;
+        Result best = bestOf(beams);
+        Result greedy = greedy(stepper.copy(), first.clone(), length, progress, cancelled);
+        return greedy != null && greedy.logProbability() > best.logProbability() ? greedy : best;
+    }
+
+    private static Result bestOf(List<Beam> beams) {
+        Node node = beams.get(0).node();
+        return node == null ? new Result(new int[0], new double[0]) : toResult(node);
     }
 
     /** The {@code width} best one-character extensions of all beams, best first. */
@@ -101,11 +123,16 @@ public final class BeamSearch {
         return all.subList(0, Math.min(width, all.size()));
     }
 
-    private static Result greedy(Stepper stepper, float[] p, int length) {
+    /** The greedy continuation, reported as the last {@code length} units of the search; null when cancelled. */
+    private Result greedy(Stepper stepper, float[] p, int length, Progress progress, BooleanSupplier cancelled) {
         int[] indices = new int[length];
         double[] cumulative = new double[length];
         double total = 0;
+        long before = (long) length * width;
         for (int i = 0; i < length; i++) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
             int next = Sampler.argmax(p);
             total += Math.log(p[next]);
             indices[i] = next;
@@ -113,6 +140,7 @@ public final class BeamSearch {
             if (i < length - 1) {
                 p = stepper.step(next);
             }
+            progress.reached(before + i + 1, before + length);
         }
         return new Result(indices, cumulative);
     }

@@ -163,6 +163,30 @@ public final class Dl4jCharModel implements CharModel {
         return new Dl4jStepper(own, vocabSize, hp.hiddenSize());
     }
 
+    /**
+     * DL4J's parameter table: per LSTM layer l, {@code l_W[in, 4H]}, {@code l_RW[H, 4H]}, {@code l_b[4H]}; then the
+     * output's {@code W[H, V]} and {@code b[V]}; then the updater's state, one value per parameter for RMSProp and
+     * two (both moments) for Adam.
+     */
+    public static ArrayShapes arrayShapes(int vocabSize, Hyperparameters hp) {
+        requireLstm(hp);
+        int h = hp.hiddenSize();
+        Map<String, int[]> weights = new java.util.LinkedHashMap<>();
+        for (int l = 0; l < hp.layers(); l++) {
+            weights.put(l + "_W", new int[]{l == 0 ? vocabSize : h, 4 * h});
+            weights.put(l + "_RW", new int[]{h, 4 * h});
+            weights.put(l + "_b", new int[]{4 * h});
+        }
+        weights.put(hp.layers() + "_W", new int[]{h, vocabSize});
+        weights.put(hp.layers() + "_b", new int[]{vocabSize});
+        long count = 0;
+        for (int[] shape : weights.values()) {
+            count += ArrayShapes.elements(shape);
+        }
+        long state = count * (hp.optimizer() == Optimizer.ADAM ? 2 : 1);
+        return new ArrayShapes(weights, Map.of(UPDATER_STATE, new int[]{Math.toIntExact(state)}));
+    }
+
     @Override
     public ParameterSet parameters() {
         ParameterSet set = new ParameterSet();

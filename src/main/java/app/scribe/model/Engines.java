@@ -10,23 +10,19 @@ public final class Engines {
     private Engines() {
     }
 
-    /**
-     * The weight arrays, by name and shape, of the model {@link #create} would build, without building it (the
-     * dl4j engine uses the fast engine's LSTM layout, and refuses other cells).
-     */
-    public static java.util.Map<String, int[]> weightShapes(String engine, int vocabSize, Hyperparameters hp) {
-        if (engine.equals(Dl4jCharModel.ENGINE)) {
-            Dl4jCharModel.requireLstm(hp);
-        } else if (!engine.equals(FastCharModel.ENGINE)) {
-            throw unknown(engine);
-        }
-        return FastCharModel.weightShapes(vocabSize, hp);
-    }
-
     public static CharModel create(String engine, int vocabSize, Hyperparameters hp) {
         return switch (engine) {
             case FastCharModel.ENGINE -> new FastCharModel(vocabSize, hp);
             case Dl4jCharModel.ENGINE -> new Dl4jCharModel(vocabSize, hp);
+            default -> throw unknown(engine);
+        };
+    }
+
+    /** The arrays a model of this engine and settings holds, known without building it. */
+    public static ArrayShapes arrayShapes(String engine, int vocabSize, Hyperparameters hp) {
+        return switch (engine) {
+            case FastCharModel.ENGINE -> FastCharModel.arrayShapes(vocabSize, hp);
+            case Dl4jCharModel.ENGINE -> Dl4jCharModel.arrayShapes(vocabSize, hp);
             default -> throw unknown(engine);
         };
     }

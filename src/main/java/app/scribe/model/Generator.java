@@ -24,13 +24,16 @@ public final class Generator {
         this.vocabulary = vocabulary;
     }
 
-    /** Checks a prompt against the vocabulary; returns the indices to feed or throws a message naming the culprits. */
+    /**
+     * Puts a prompt in the model's normal form ({@link Vocabulary#prepare}) and checks it against the vocabulary;
+     * returns the indices to feed or throws a message naming the culprits.
+     */
     public int[] encodePrompt(String prompt) {
         if (prompt.length() > MAX_PROMPT_CHARS) {
             throw new ScribeException("The prompt has " + prompt.length() + " characters; the limit is "
                     + MAX_PROMPT_CHARS + ".");
         }
-        char[] encoded = vocabulary.encode(prompt);
+        char[] encoded = vocabulary.encode(vocabulary.prepare(prompt));
         int[] out = new int[encoded.length];
         for (int i = 0; i < encoded.length; i++) {
             out[i] = encoded[i];
@@ -100,15 +103,17 @@ public final class Generator {
 
     /**
      * The likeliest continuation of {@code length} characters found by a beam search of the given width,
-     * cut where {@code stop} says.
+     * cut where {@code stop} says. Reports to {@code progress}; when {@code cancelled} turns true, returns the best
+     * prefix found so far.
      */
-    public Continuation beamSearch(String prompt, int length, int width, StopRule stop) {
+    public Continuation beamSearch(String prompt, int length, int width, StopRule stop, Progress progress,
+                                   BooleanSupplier cancelled) {
         checkLength(length);
         BeamSearch search = new BeamSearch(width);
         int[] context = prompt.isEmpty() ? startContext() : encodePrompt(prompt);
         Stepper stepper = model.stepper();
         float[] probabilities = feed(stepper, context);
-        BeamSearch.Result result = search.search(stepper, probabilities, length);
+        BeamSearch.Result result = search.search(stepper, probabilities, length, progress, cancelled);
         StringBuilder out = new StringBuilder(length);
         int[] indices = result.indices();
         for (int i = 0; i < indices.length; i++) {

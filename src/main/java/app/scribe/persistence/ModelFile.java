@@ -2,7 +2,10 @@ package app.scribe.persistence;
 
 import app.scribe.ScribeException;
 import app.scribe.corpus.CorpusInfo;
+import app.scribe.corpus.Normalization;
 import app.scribe.corpus.Vocabulary;
+import app.scribe.Printable;
+import app.scribe.model.ArrayShapes;
 import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Dl4jCharModel;
@@ -10,11 +13,17 @@ import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.ParameterSet;
 import app.scribe.training.TrainingHistory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,17 +55,37 @@ import java.util.zip.ZipOutputStream;
  * over the target atomically. Reading trusts nothing: sizes are checked before anything is allocated.
  */
 public final class ModelFile {
-    /** 2 records the cell; files of version 1 hold LSTMs. */
+    /** 2 records the cell and the weight decay; files of version 1 hold LSTMs without weight decay. */
     public static final int FORMAT_VERSION = 2;
     public static final String EXTENSION = ".scribe";
     static final String MANIFEST = "manifest.json";
     /** The temperature of the samples in files that did not record one. */
     static final double LEGACY_SAMPLE_TEMPERATURE = 0.7;
     private static final long MAX_MANIFEST_BYTES = 32L << 20;
-    private static final long MAX_ARRAY_ELEMENTS = 256L << 20;
+    /** A curve point every 5 steps for a million steps; a longer history would not fit the manifest's size. */
+    private static final int MAX_HISTORY_POINTS = 1_000_000;
+    private static final int MAX_HISTORY_SAMPLES = 100_000;
+    private static final int MAX_SAMPLE_CHARS = 100_000;
 
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json = strictReader();
+
+    /**
+     * Unknown fields are ignored (a newer minor version may add some), but a value of the wrong type is refused
+     * rather than converted: {@code "formatVersion": "1"} or {@code 1.5} is damage, not a version.
+     */
+    private static ObjectMapper strictReader() {
+        ObjectMapper mapper = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+                .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+        for (LogicalType scalar : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return mapper;
+    }
 
     public void save(SavedModel saved, Path target) {
         write(target, saved);
@@ -142,12 +171,14 @@ public final class ModelFile {
 
     private void writeZip(SavedModel saved, OutputStream raw) throws IOException {
         ParameterSet parameters = saved.model().parameters();
+        refuseNonFinite(parameters);
         List<Manifest.ArrayEntry> entries = new ArrayList<>();
         for (Map.Entry<String, ParameterSet.Array> e : parameters.arrays().entrySet()) {
             entries.add(new Manifest.ArrayEntry(e.getKey(), e.getValue().shape(), "arrays/" + entries.size() + ".f32"));
         }
         Manifest manifest = new Manifest(FORMAT_VERSION, "Scribe", saved.model().engine(),
-                saved.model().hyperparameters(), saved.vocabulary().codePoints(), saved.corpus(),
+                saved.model().hyperparameters(), saved.vocabulary().codePoints(),
+                saved.vocabulary().normalization().manifestName(), saved.corpus(),
                 toManifest(saved.history()), entries);
         ZipOutputStream zip = new ZipOutputStream(raw);
         zip.putNextEntry(new ZipEntry(MANIFEST));
@@ -165,6 +196,26 @@ public final class ModelFile {
         raw.flush();
     }
 
+    /** A diverged model would load as gibberish; refusing it keeps the earlier, good file of that name. */
+    private static void refuseNonFinite(ParameterSet parameters) {
+        for (ParameterSet.Array array : parameters.arrays().values()) {
+            if (!allFinite(array.data())) {
+                throw new ScribeException("The model's weights are not finite numbers (NaN or infinity): training"
+                        + " diverged, so it was not saved; any earlier file of that name is unchanged. Lower the"
+                        + " learning rate and train again.");
+            }
+        }
+    }
+
+    private static boolean allFinite(float[] data) {
+        for (float f : data) {
+            if (!Float.isFinite(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Manifest.History toManifest(TrainingHistory h) {
         return new Manifest.History(h.step(), h.trainingMillis(),
                 h.trainingLoss().stream().map(p -> new double[]{p.step(), p.loss()}).toList(),
@@ -173,7 +224,7 @@ public final class ModelFile {
     }
 
     public SavedModel load(Path file) {
-        String name = String.valueOf(file.getFileName());
+        String name = Printable.escape(String.valueOf(file.getFileName()));
         if (!Files.isRegularFile(file)) {
             throw new ScribeException(name + " does not exist or is not a file.");
         }
@@ -188,9 +239,11 @@ public final class ModelFile {
         } catch (ZipException e) {
             throw new ScribeException(name + " is not a Scribe model file (it is not a complete zip archive: it may be"
                     + " truncated or of another kind).");
+        } catch (FileSystemException e) {
+            throw new ScribeException(name + " cannot be read"
+                    + (e.getReason() == null ? "." : ": " + e.getReason() + "."), e);
         } catch (IOException | RuntimeException e) {
-            throw new ScribeException(name + " is damaged and cannot be loaded (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").", e);
+            throw new ScribeException(name + " is damaged and cannot be loaded.", e);
         }
     }
 
@@ -199,37 +252,31 @@ public final class ModelFile {
         if (manifestEntry == null) {
             throw new ScribeException(name + " is not a Scribe model file: it has no " + MANIFEST + ".");
         }
+        refuseDuplicateEntries(zip, name);
         Manifest manifest = parseManifest(readBounded(zip, manifestEntry, MAX_MANIFEST_BYTES, name), name);
         Vocabulary vocabulary;
         try {
-            vocabulary = new Vocabulary(manifest.vocabulary());
+            vocabulary = new Vocabulary(manifest.vocabulary(), Normalization.ofManifestName(manifest.normalization()));
         } catch (ScribeException e) {
             throw new ScribeException(name + " has an invalid vocabulary: " + e.getMessage());
         }
         Hyperparameters hp = manifest.hyperparameters();
-        checkSizes(manifest, vocabulary.size(), name);
+        ArrayShapes shapes;
+        try {
+            shapes = Engines.arrayShapes(manifest.engine(), vocabulary.size(), hp);
+        } catch (ScribeException e) {
+            throw new ScribeException(name + " needs an engine this version of Scribe lacks: "
+                    + Printable.escape(e.getMessage()));
+        }
+        // Every shape is checked against the settings before any array is read, so a small file that claims huge
+        // arrays (a zip bomb) is refused without inflating or allocating them.
+        checkArrays(manifest.arrays(), shapes, vocabulary.size(), name);
+        refuseIfTooLargeForMemory(shapes, name);
         ParameterSet parameters = new ParameterSet();
         for (Manifest.ArrayEntry entry : manifest.arrays()) {
             parameters.put(entry.name(), entry.shape(), readArray(zip, entry, name));
         }
-        CharModel model;
-        try {
-            model = Engines.create(manifest.engine(), vocabulary.size(), hp);
-        } catch (ScribeException e) {
-            throw new ScribeException(name + " needs an engine this version of Scribe lacks: " + e.getMessage());
-        }
-        ParameterSet expected = model.parameters();
-        for (Map.Entry<String, ParameterSet.Array> e : expected.arrays().entrySet()) {
-            ParameterSet.Array found = parameters.get(e.getKey());
-            if (found == null) {
-                throw new ScribeException(name + " is missing the weights '" + e.getKey() + "'.");
-            }
-            if (!java.util.Arrays.equals(found.shape(), e.getValue().shape())) {
-                throw new ScribeException(name + ": weights '" + e.getKey() + "' have shape "
-                        + java.util.Arrays.toString(found.shape()) + " but the model's settings and vocabulary of "
-                        + vocabulary.size() + " characters need " + java.util.Arrays.toString(e.getValue().shape()) + ".");
-            }
-        }
+        CharModel model = Engines.create(manifest.engine(), vocabulary.size(), hp);
         model.load(parameters);
         TrainingHistory history = toHistory(manifest.history());
         if (model instanceof Dl4jCharModel dl4j) {
@@ -239,72 +286,98 @@ public final class ModelFile {
         return new SavedModel(model, vocabulary, manifest.corpus(), history);
     }
 
-    /**
-     * Compares the sizes of the arrays the manifest lists with those its engine, cell, settings and vocabulary need,
-     * before any array is read or any model built, so that a small file claiming a huge network allocates nothing.
-     * (Exact shapes are compared with the built model's afterwards.)
-     */
-    private static void checkSizes(Manifest manifest, int vocabSize, String name) {
-        Hyperparameters hp = manifest.hyperparameters();
-        Map<String, int[]> needed;
-        try {
-            needed = Engines.weightShapes(manifest.engine(), vocabSize, hp);
-        } catch (ScribeException e) {
-            throw new ScribeException(name + " needs an engine this version of Scribe lacks: " + e.getMessage());
-        }
-        Map<String, int[]> listed = new java.util.HashMap<>();
-        for (Manifest.ArrayEntry entry : manifest.arrays()) {
-            if (entry.name() != null && entry.shape() != null) {
-                listed.put(entry.name(), entry.shape());
-            }
-        }
-        String model = hp.layers() + " x " + hp.hiddenSize() + " " + hp.cell().id() + ", " + vocabSize + " characters";
-        for (Map.Entry<String, int[]> e : needed.entrySet()) {
-            int[] found = listed.get(e.getKey());
-            if (found == null) {
-                throw new ScribeException(name + " is missing the weights '" + e.getKey() + "' that its settings ("
-                        + model + ") need.");
-            }
-            if (elements(found) != elements(e.getValue())) {
-                throw new ScribeException(name + ": weights '" + e.getKey() + "' have shape "
-                        + java.util.Arrays.toString(found) + " but its settings (" + model + ") need "
-                        + java.util.Arrays.toString(e.getValue()) + ".");
+    /** Two entries of one name would let the file hold something other than what a zip lister shows. */
+    private static void refuseDuplicateEntries(ZipFile zip, String name) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            if (!seen.add(entry.getName())) {
+                throw new ScribeException(name + " is damaged: it holds two entries named "
+                        + Printable.escape(entry.getName()) + ".");
             }
         }
     }
 
-    private static long elements(int[] shape) {
-        long n = 1;
-        for (int d : shape) {
-            n *= d;
+    /** Each listed array must be one the settings imply, in the shape they imply, once; every weight must be there. */
+    private static void checkArrays(List<Manifest.ArrayEntry> entries, ArrayShapes shapes, int vocabSize,
+                                    String name) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> zipEntries = new java.util.HashSet<>();
+        for (Manifest.ArrayEntry entry : entries) {
+            if (entry == null || entry.shape() == null || entry.name() == null || entry.entry() == null) {
+                throw new ScribeException(name + " lists an array without a name, shape or entry.");
+            }
+            String array = Printable.escape(entry.name());
+            int[] expected = shapes.shapeOf(entry.name());
+            if (expected == null) {
+                throw new ScribeException(name + " lists an array '" + array + "' that its model does not have.");
+            }
+            if (!java.util.Arrays.equals(expected, entry.shape())) {
+                throw new ScribeException(name + ": weights '" + array + "' have shape "
+                        + java.util.Arrays.toString(entry.shape()) + " but the model's settings and vocabulary of "
+                        + vocabSize + " characters need " + java.util.Arrays.toString(expected) + ".");
+            }
+            if (!names.add(entry.name())) {
+                throw new ScribeException(name + " lists the array '" + array + "' twice.");
+            }
+            if (!zipEntries.add(entry.entry())) {
+                throw new ScribeException(name + " names the entry " + Printable.escape(entry.entry())
+                        + " for two arrays.");
+            }
         }
-        return n;
+        for (String weight : shapes.weights().keySet()) {
+            if (!names.contains(weight)) {
+                throw new ScribeException(name + " is missing the weights '" + weight + "'.");
+            }
+        }
+    }
+
+    /** The arrays are held twice while the model is built: as read, and in the model. */
+    private static void refuseIfTooLargeForMemory(ArrayShapes shapes, String name) {
+        long needed = 2 * shapes.elements() * Float.BYTES;
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available) {
+            throw new ScribeException(name + " holds a model too large for the memory Java may use: it needs about "
+                    + (needed >> 20) + " MB, and Java may use " + (available >> 20)
+                    + " MB; give Java more memory (java -Xmx8g ...).");
+        }
     }
 
     private Manifest parseManifest(byte[] bytes, String name) {
         Manifest manifest;
         try {
             manifest = json.treeToValue(withCell(json.readTree(bytes), name), Manifest.class);
+        } catch (ValueInstantiationException e) {
+            String reason = e.getCause() instanceof ScribeException s ? s.getMessage() : "they are damaged";
+            throw new ScribeException(name + " has settings Scribe cannot use: " + reason);
+        } catch (JsonMappingException e) {
+            throw new ScribeException(name + " has an unreadable " + MANIFEST + ": the value at "
+                    + Printable.escape(fieldPath(e)) + " is missing, of the wrong type or out of range.");
         } catch (JsonProcessingException e) {
             throw new ScribeException(name + " has an unreadable " + MANIFEST + " ("
-                    + e.getOriginalMessage() + ").");
+                    + Printable.escape(e.getOriginalMessage()) + ").");
         } catch (IOException e) {
             throw new ScribeException(name + " has an unreadable " + MANIFEST + ".");
+        }
+        if (manifest == null) {
+            throw new ScribeException(name + " has an empty " + MANIFEST + ".");
         }
         if (manifest.formatVersion() > FORMAT_VERSION) {
             throw new ScribeException(name + " was written in model format version " + manifest.formatVersion()
                     + " by a newer Scribe; this version reads up to " + FORMAT_VERSION + ".");
         }
         if (manifest.formatVersion() < 1 || manifest.engine() == null || manifest.hyperparameters() == null
-                || manifest.vocabulary() == null || manifest.arrays() == null || manifest.history() == null) {
+                || manifest.vocabulary() == null || manifest.arrays() == null || manifest.history() == null
+                || manifest.corpus() == null || manifest.corpus().name() == null
+                || manifest.corpus().sha256() == null) {
             throw new ScribeException(name + " has an incomplete " + MANIFEST + ".");
         }
+        checkHistory(manifest.history(), name);
         return manifest;
     }
 
     /**
-     * Files before format 2 did not record the cell: they hold LSTMs. A cell this version does not know is named in
-     * the refusal.
+     * Files before format 2 did not record the cell or the weight decay: they hold LSTMs trained without decay. A
+     * cell this version does not know is named in the refusal.
      */
     private static JsonNode withCell(JsonNode root, String name) {
         JsonNode hp = root == null ? null : root.get("hyperparameters");
@@ -312,46 +385,93 @@ public final class ModelFile {
             return root;
         }
         JsonNode cell = settings.get("cell");
-        if (cell == null && root.path("formatVersion").asInt() < 2) {
-            settings.put("cell", CellType.LSTM.name());
+        if (root.path("formatVersion").isInt() && root.path("formatVersion").asInt() < 2) {
+            if (cell == null) {
+                settings.put("cell", CellType.LSTM.name());
+            }
+            if (settings.get("weightDecay") == null) {
+                settings.put("weightDecay", 0.0);
+            }
         } else if (cell != null && cell.isTextual()) {
             try {
                 settings.put("cell", CellType.parse(cell.asText()).name());
             } catch (ScribeException e) {
-                throw new ScribeException(name + " holds a " + cell.asText() + " cell, which this version of Scribe "
-                        + "does not know (it knows " + CellType.ids() + ").");
+                throw new ScribeException(name + " holds a " + Printable.escape(cell.asText()) + " cell, which this "
+                        + "version of Scribe does not know (it knows " + CellType.ids() + ").");
             }
         }
         return root;
     }
 
+    /** Where in the manifest a value failed, as {@code history.samples[2].step}. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the top level" : path.toString();
+    }
+
+    private static void checkHistory(Manifest.History h, String name) {
+        if (h.step() < 0 || h.trainingMillis() < 0) {
+            throw new ScribeException(name + " records a negative step or training time.");
+        }
+        if (size(h.trainingLoss()) > MAX_HISTORY_POINTS || size(h.validationLoss()) > MAX_HISTORY_POINTS
+                || size(h.samples()) > MAX_HISTORY_SAMPLES) {
+            throw new ScribeException(name + " records more loss points (at most " + MAX_HISTORY_POINTS
+                    + ") or samples (at most " + MAX_HISTORY_SAMPLES + ") than Scribe keeps.");
+        }
+        if (h.samples() != null && h.samples().stream().anyMatch(s -> s == null || s.text() == null
+                || s.text().length() > MAX_SAMPLE_CHARS)) {
+            throw new ScribeException(name + " records a sample without text or longer than " + MAX_SAMPLE_CHARS
+                    + " characters.");
+        }
+    }
+
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    /** Reads an array whose shape {@link #checkArrays} accepted, refusing non-finite numbers. */
     private static float[] readArray(ZipFile zip, Manifest.ArrayEntry entry, String name) throws IOException {
-        if (entry.shape() == null || entry.name() == null || entry.entry() == null) {
-            throw new ScribeException(name + " lists an array without a name, shape or entry.");
-        }
-        long elements = 1;
-        for (int d : entry.shape()) {
-            if (d < 0) {
-                throw new ScribeException(name + ": array '" + entry.name() + "' has a negative dimension.");
-            }
-            elements *= d;
-            if (elements > MAX_ARRAY_ELEMENTS) {
-                throw new ScribeException(name + ": array '" + entry.name() + "' claims more than "
-                        + MAX_ARRAY_ELEMENTS + " elements, more than any Scribe model has.");
-            }
-        }
         ZipEntry zipEntry = zip.getEntry(entry.entry());
         if (zipEntry == null) {
-            throw new ScribeException(name + " is missing its entry " + entry.entry() + ".");
+            throw new ScribeException(name + " is missing its entry " + Printable.escape(entry.entry()) + ".");
         }
-        long expectedBytes = elements * Float.BYTES;
-        byte[] bytes = readBounded(zip, zipEntry, expectedBytes, name);
-        if (bytes.length != expectedBytes) {
-            throw new ScribeException(name + ": entry " + entry.entry() + " holds " + bytes.length
-                    + " bytes but its shape needs " + expectedBytes + ".");
+        float[] data = new float[Math.toIntExact(ArrayShapes.elements(entry.shape()))];
+        long expectedBytes = (long) data.length * Float.BYTES;
+        if (zipEntry.getSize() > expectedBytes) {
+            throw new ScribeException(name + ": entry " + Printable.escape(zipEntry.getName())
+                    + " is larger than its shape.");
         }
-        float[] data = new float[(int) elements];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
+        byte[] chunk = new byte[64 * 1024];
+        ByteBuffer buffer = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+        try (InputStream in = zip.getInputStream(zipEntry)) {
+            int done = 0;
+            while (done < data.length) {
+                int floats = Math.min(chunk.length / Float.BYTES, data.length - done);
+                int read = in.readNBytes(chunk, 0, floats * Float.BYTES);
+                if (read != floats * Float.BYTES) {
+                    throw new ScribeException(name + ": entry " + Printable.escape(zipEntry.getName()) + " holds "
+                            + ((long) done * Float.BYTES + read) + " bytes but its shape needs " + expectedBytes + ".");
+                }
+                buffer.clear();
+                buffer.asFloatBuffer().get(data, done, floats);
+                done += floats;
+            }
+            if (in.read() != -1) {
+                throw new ScribeException(name + ": entry " + Printable.escape(zipEntry.getName())
+                        + " is larger than its shape.");
+            }
+        }
+        if (!allFinite(data)) {
+            throw new ScribeException(name + " holds numbers that are not finite (NaN or infinity) in '"
+                    + Printable.escape(entry.name()) + "': the model diverged in training or the file is damaged.");
+        }
         return data;
     }
 

@@ -6,6 +6,7 @@ import app.scribe.corpus.Vocabulary;
 import app.scribe.corpus.CorpusInfo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Decides whether a saved model may continue training on a corpus (char-rnn's rule: same vocabulary or refuse). */
@@ -20,22 +21,23 @@ public final class ResumeCheck {
 
     /** Throws when the vocabularies differ; returns a warning when only the text differs, else null. */
     public static String check(Vocabulary modelVocabulary, CorpusInfo trainedOn, Corpus corpus) {
-        if (!modelVocabulary.equals(corpus.vocabulary())) {
+        // Characters only: a model saved before text was normalised may continue on the normalised text.
+        if (!Arrays.equals(modelVocabulary.codePoints(), corpus.vocabulary().codePoints())) {
             List<String> missing = new ArrayList<>();
             for (int cp : corpus.vocabulary().codePoints()) {
                 if (modelVocabulary.indexOf(cp) < 0) {
-                    missing.add(Vocabulary.describe(cp));
+                    missing.add(Vocabulary.describeWithCodePoint(cp));
                 }
             }
             List<String> unused = new ArrayList<>();
             for (int cp : modelVocabulary.codePoints()) {
                 if (corpus.vocabulary().indexOf(cp) < 0) {
-                    unused.add(Vocabulary.describe(cp));
+                    unused.add(Vocabulary.describeWithCodePoint(cp));
                 }
             }
             throw new ScribeException("Cannot resume on " + corpus.name() + ": its characters differ from the model's."
-                    + (missing.isEmpty() ? "" : " The model lacks: " + String.join(" ", missing) + ".")
-                    + (unused.isEmpty() ? "" : " The text lacks: " + String.join(" ", unused) + "."));
+                    + (missing.isEmpty() ? "" : " The model lacks: " + Vocabulary.firstOf(missing) + ".")
+                    + (unused.isEmpty() ? "" : " The text lacks: " + Vocabulary.firstOf(unused) + "."));
         }
         if (trainedOn != null && trainedOn.sha256() != null && !trainedOn.sha256().equals(corpus.sha256())) {
             return "the model was trained on " + trainedOn.name() + " (SHA-256 " + abbreviate(trainedOn.sha256())

@@ -47,6 +47,7 @@ public final class CellsController {
     private void initialize() {
         cellsText.textProperty().bindBidirectional(cells.textProperty());
         readButton.disableProperty().bind(cells.readingProperty());
+        Keys.onShortcutEnter(cellsText, cells::read);
         cellLayerSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3, 1));
         cellUnitSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 2047, 0));
         cellLayerSpinner.getValueFactory().valueProperty().bindBidirectional(cells.layerProperty());

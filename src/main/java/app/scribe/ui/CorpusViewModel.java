@@ -81,7 +81,8 @@ public final class CorpusViewModel {
         String rarest = corpus.rarest().stream().map(c -> c.character() + "×" + c.count())
                 .collect(Collectors.joining("  "));
         return String.format("%s%n%,d bytes · %,d characters · %d distinct · %s%s%nRarest: %s%nUnigram entropy %.2f nats/char",
-                corpus.name(), corpus.fileBytes(), corpus.length(), corpus.vocabulary().size(), corpus.encoding(),
-                corpus.strippedGutenberg() ? " · Gutenberg header removed" : "", rarest, corpus.unigramEntropy());
+                corpus.name(), corpus.fileBytes(), corpus.length(), corpus.vocabulary().size(),
+                corpus.encodingSummary(), corpus.strippedGutenberg() ? " · Gutenberg header removed" : "", rarest,
+                corpus.unigramEntropy());
     }
 }

@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -49,6 +50,7 @@ public final class GenerateController {
     @FXML private Spinner<Integer> beamSpinner;
     @FXML private Button generateButton;
     @FXML private Button stopGenerationButton;
+    @FXML private ProgressBar searchProgressBar;
     @FXML private ComboBox<GenerationViewModel.Branch> branchBox;
     @FXML private ScrollPane outputScroll;
     @FXML private TextFlow outputFlow;
@@ -90,6 +92,7 @@ public final class GenerateController {
 
     private void bindSettings() {
         promptField.textProperty().bindBidirectional(generation.promptProperty());
+        Keys.onShortcutEnter(promptField, generation::generate);
         lengthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, 400, 100));
         lengthSpinner.getValueFactory().valueProperty().bindBidirectional(generation.lengthProperty());
         generationSeedField.textProperty().bindBidirectional(generation.seedProperty());
@@ -113,6 +116,9 @@ public final class GenerateController {
         }
         generateButton.disableProperty().bind(generation.generatingProperty());
         stopGenerationButton.disableProperty().bind(generation.generatingProperty().not());
+        searchProgressBar.visibleProperty().bind(generation.searchProgressShownProperty());
+        searchProgressBar.managedProperty().bind(generation.searchProgressShownProperty());
+        searchProgressBar.progressProperty().bind(generation.searchProgressProperty());
     }
 
     /** Replaces the plain text by one tinted node per character once the model has read the text back. */

@@ -17,6 +17,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -67,6 +68,7 @@ public final class GenerationViewModel {
     private final ReadOnlyStringWrapper shownPrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper continuation = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper generating = new ReadOnlyBooleanWrapper(false);
+    private final ProgressPump searchProgress = new ProgressPump();
     private final ReadOnlyObjectWrapper<TextTrace> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<NoveltyIndex.Match> longestCopy = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -98,6 +100,10 @@ public final class GenerationViewModel {
     public ReadOnlyStringProperty shownPromptProperty() { return shownPrompt.getReadOnlyProperty(); }
     public ReadOnlyStringProperty continuationProperty() { return continuation.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty generatingProperty() { return generating.getReadOnlyProperty(); }
+    /** Whether a beam search is under way and has run long enough to show its progress (its text comes last). */
+    public ReadOnlyBooleanProperty searchProgressShownProperty() { return searchProgress.shownProperty(); }
+    /** How far the beam search has come, 0 to 1, updated a few times a second. */
+    public ReadOnlyDoubleProperty searchProgressProperty() { return searchProgress.fractionProperty(); }
     /** The model's reading of the shown continuation once it is complete; null while generating. */
     public ReadOnlyObjectProperty<TextTrace> traceProperty() { return trace.getReadOnlyProperty(); }
     /** The longest span of the continuation found verbatim in the open corpus, or null. */
@@ -182,12 +188,15 @@ public final class GenerationViewModel {
         longestCopy.set(null);
         summary.set("");
         generating.set(true);
+        if (beam > 0) {
+            searchProgress.start();
+        }
         pump.play();
         String context = promptText + fixedPrefix;
         training.modelForGeneration().thenApplyAsync(copy -> {
             Generator generator = new Generator(copy, state.vocabulary());
             if (beam > 0) {
-                pending.append(generator.beamSearch(context, n, beam, stop).text());
+                pending.append(generator.beamSearch(context, n, beam, stop, searchProgress, cancelled::get).text());
             } else {
                 generator.generate(context, n, settings, seedValue, stop, pending::append, cancelled::get);
             }
@@ -277,6 +286,7 @@ public final class GenerationViewModel {
     private void done(Throwable failure) {
         flush();
         pump.stop();
+        searchProgress.stop();
         generating.set(false);
         if (failure != null) {
             session.messages().failure(failure);

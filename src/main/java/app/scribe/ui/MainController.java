@@ -170,6 +170,13 @@ public final class MainController {
         pauseButton.disableProperty().bind(Bindings.notEqual(phase, TrainingViewModel.Phase.RUNNING));
         resumeButton.disableProperty().bind(Bindings.notEqual(phase, TrainingViewModel.Phase.PAUSED));
         stopButton.disableProperty().bind(idle);
+        trainButton.setTooltip(new Tooltip("Train a new model, or continue the current one ("
+                + Keys.TRAIN.getDisplayText() + ")"));
+        trainButton.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(Keys.TRAIN, trainButton::fire);
+            }
+        });
         statusLabel.textProperty().bind(training.statusProperty());
         for (var field : List.of(hiddenSpinner, layersSpinner, seqSpinner, batchSpinner, dropoutSpinner)) {
             field.disableProperty().bind(idle.not());
@@ -254,6 +261,8 @@ public final class MainController {
     @FXML private void stop() { training.stop(); }
     @FXML private void resetModel() { training.resetModel(); }
     @FXML private void saveModel() { modelFiles.save(); }
+    @FXML private void checkModelName() { modelFiles.checkName(); }
+    @FXML private void checkTrainingForm() { training.checkForm(); }
 
     @FXML
     private void loadSelectedModel() {

@@ -1,11 +1,15 @@
 package app.scribe.ui;
 
 import app.scribe.ErrorLog;
+import app.scribe.Printable;
 import app.scribe.ScribeException;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
-/** The message bar's model: the latest thing the user should read. Set on the FX thread. */
+/**
+ * The message bar's model: the latest thing the user should read, with control characters (from a file name or a
+ * model file) escaped. Set on the FX thread.
+ */
 public final class Messages {
     public enum Kind { INFO, ERROR }
 
@@ -19,11 +23,11 @@ public final class Messages {
     }
 
     public void info(String text) {
-        latest.set(new Message(Kind.INFO, text));
+        latest.set(new Message(Kind.INFO, Printable.escape(text)));
     }
 
     public void error(String text) {
-        latest.set(new Message(Kind.ERROR, text));
+        latest.set(new Message(Kind.ERROR, Printable.escape(text)));
     }
 
     /** Shows a failure as a sentence: its own message when it is a user-facing one, else a pointer to the log. */

@@ -13,40 +13,105 @@ import javafx.collections.ObservableList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Saving the current model to models/NAME.scribe and loading model files, both off the FX thread. */
+/**
+ * Saving the current model to models/NAME.scribe and loading model files, both off the FX thread. A save or an
+ * autosave that would replace a file this window did not write (a model loaded or trained earlier) asks first.
+ */
 public final class ModelFilesViewModel {
     private final Session session;
     private final TrainingViewModel training;
+    private final ReplaceQuestion replaceQuestion;
+    /** Files this window wrote or was allowed to replace: saving to them again asks nothing. */
+    private final Set<Path> ours = new HashSet<>();
     private final ModelFile files = new ModelFile();
     private final StringProperty name = new SimpleStringProperty("my-model");
     private final ObservableList<Path> saved = FXCollections.observableArrayList();
 
-    public ModelFilesViewModel(Session session, TrainingViewModel training) {
+    ModelFilesViewModel(Session session, TrainingViewModel training, ReplaceQuestion replaceQuestion) {
         this.session = session;
         this.training = training;
+        this.replaceQuestion = replaceQuestion;
         training.setAutosave(this::autosaveTarget, this::refresh);
         refresh();
     }
 
     /**
-     * Where a training run autosaves: the model's own file. A new model whose name is taken by files of an earlier
-     * one gets the next free name ("my-model-2"), so autosave never overwrites another model.
+     * Where a training run autosaves: the model's own file, or null when the user cancelled. A new model whose name
+     * is taken by files of an earlier one gets the next free name ("my-model-2"), so autosave never overwrites
+     * another model; a model that continues asks before it replaces files this window did not write.
      */
     Path autosaveTarget(boolean newModel) {
         Path target = target();
         if (newModel) {
-            String base = target.getFileName().toString();
-            base = base.substring(0, base.length() - ModelFile.EXTENSION.length());
-            for (int n = 2; Files.exists(target) || Files.exists(CheckpointWriter.bestPathFor(target)); n++) {
-                target = session.modelsFolder().resolve(base + "-" + n + ModelFile.EXTENSION);
-            }
-            String file = target.getFileName().toString();
-            name.set(file.substring(0, file.length() - ModelFile.EXTENSION.length()));
+            target = freeName(target);
+            useName(target);
+            savedFiles(target, true).forEach(this::claim);
+            return target;
         }
-        return target;
+        return allowed(target, true);
+    }
+
+    /**
+     * {@code target} when saving there (and with {@code withBest}, to its best file) replaces nothing this window
+     * did not write; otherwise what the user chooses: {@code target} anyway, a free name (which becomes the model's
+     * name), or null to cancel.
+     */
+    private Path allowed(Path target, boolean withBest) {
+        List<Path> foreign = savedFiles(target, withBest).stream()
+                .filter(f -> Files.exists(f) && !ours.contains(key(f))).toList();
+        Path chosen = target;
+        if (!foreign.isEmpty()) {
+            Path free = freeName(target);
+            switch (replaceQuestion.ask(foreign, free)) {
+                case REPLACE -> chosen = target;
+                case NEW_NAME -> {
+                    chosen = free;
+                    useName(free);
+                }
+                case CANCEL -> {
+                    return null;
+                }
+            }
+        }
+        savedFiles(chosen, withBest).forEach(this::claim);
+        return chosen;
+    }
+
+    /** The files a save to {@code target} writes. */
+    private static List<Path> savedFiles(Path target, boolean withBest) {
+        return withBest ? List.of(target, CheckpointWriter.bestPathFor(target)) : List.of(target);
+    }
+
+    /** {@code target}, or when it or its best file exists, the first free {@code NAME-2}, {@code NAME-3}, … */
+    private Path freeName(Path target) {
+        Path free = target;
+        for (int n = 2; Files.exists(free) || Files.exists(CheckpointWriter.bestPathFor(free)); n++) {
+            free = target.resolveSibling(baseName(target) + "-" + n + ModelFile.EXTENSION);
+        }
+        return free;
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(ModelFile.EXTENSION) ? name.substring(0, name.length() - ModelFile.EXTENSION.length()) : name;
+    }
+
+    private void useName(Path file) {
+        name.set(baseName(file));
+    }
+
+    private void claim(Path file) {
+        ours.add(key(file));
+    }
+
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 
     public StringProperty nameProperty() {
@@ -82,9 +147,12 @@ public final class ModelFilesViewModel {
         }
         Path target;
         try {
-            target = target();
+            target = allowed(target(), false);
         } catch (ScribeException e) {
             session.messages().error(e.getMessage());
+            return;
+        }
+        if (target == null) {
             return;
         }
         training.modelForGeneration()
@@ -108,8 +176,7 @@ public final class ModelFilesViewModel {
         }
         session.background().io(() -> files.load(file), loaded -> {
             session.modelProperty().set(new Session.ModelState(loaded.model(), loaded.vocabulary(), loaded.corpus(), loaded.history()));
-            String base = file.getFileName().toString();
-            name.set(base.endsWith(ModelFile.EXTENSION) ? base.substring(0, base.length() - ModelFile.EXTENSION.length()) : base);
+            useName(file);
             Corpus corpus = session.corpusProperty().get();
             String hint = corpus != null && corpus.sha256().equals(loaded.corpus().sha256()) ? ""
                     : " To continue training, open its corpus (" + loaded.corpus().name() + ").";
@@ -117,15 +184,32 @@ public final class ModelFilesViewModel {
         }, session.messages()::failure);
     }
 
+    /** Enter in the name field: says where Save writes, or why the name cannot be used. */
+    public void checkName() {
+        try {
+            session.messages().info("Save writes " + target().getFileName() + ".");
+        } catch (ScribeException e) {
+            session.messages().error(e.getMessage());
+        }
+    }
+
+    /**
+     * Lists the models folder again, in one change and only when it changed: emptying the list first would clear
+     * the picker's chosen model.
+     */
     public void refresh() {
-        saved.clear();
+        List<Path> found = List.of();
         if (Files.isDirectory(session.modelsFolder())) {
             try (Stream<Path> list = Files.list(session.modelsFolder())) {
-                saved.addAll(list.filter(p -> p.getFileName().toString().endsWith(ModelFile.EXTENSION)).sorted()
-                        .collect(Collectors.toList()));
+                found = list.filter(p -> p.getFileName().toString().endsWith(ModelFile.EXTENSION)).sorted()
+                        .collect(Collectors.toList());
             } catch (IOException e) {
                 session.messages().error("Cannot list " + session.modelsFolder() + ": " + e.getMessage());
+                return;
             }
+        }
+        if (!found.equals(saved)) {
+            saved.setAll(found);
         }
     }
 }

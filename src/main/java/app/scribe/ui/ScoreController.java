@@ -4,6 +4,7 @@ import app.scribe.analysis.TextTrace;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
@@ -22,6 +23,8 @@ public final class ScoreController {
 
     @FXML private TextArea scoreText;
     @FXML private Button scoreButton;
+    @FXML private Button stopScoreButton;
+    @FXML private ProgressBar scoreProgressBar;
     @FXML private Label scoreSummary;
     @FXML private TextFlow surpriseFlow;
     @FXML private Button surprisePngButton;
@@ -34,7 +37,12 @@ public final class ScoreController {
     @FXML
     private void initialize() {
         scoreText.textProperty().bindBidirectional(score.textProperty());
+        Keys.onShortcutEnter(scoreText, score::score);
         scoreButton.disableProperty().bind(score.scoringProperty());
+        stopScoreButton.disableProperty().bind(score.scoringProperty().not());
+        scoreProgressBar.visibleProperty().bind(score.progressShownProperty());
+        scoreProgressBar.managedProperty().bind(score.progressShownProperty());
+        scoreProgressBar.progressProperty().bind(score.progressProperty());
         scoreSummary.textProperty().bind(score.summaryProperty());
         score.traceProperty().addListener((obs, old, now) -> redraw(now));
         surprisePngButton.disableProperty().bind(score.traceProperty().isNull());
@@ -70,6 +78,7 @@ public final class ScoreController {
     }
 
     @FXML private void scoreNow() { score.score(); }
+    @FXML private void stopScoring() { score.stop(); }
 
     @FXML
     private void openText() {

@@ -6,6 +6,7 @@ import app.scribe.corpus.TextFiles;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,9 +16,9 @@ import javafx.beans.property.StringProperty;
 
 import javafx.util.Duration;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Score tab: any text, typed, pasted or opened, read by the model: bits per character overall and each
@@ -34,6 +35,8 @@ public final class ScoreViewModel {
     private final ReadOnlyObjectWrapper<TextTrace> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper scoring = new ReadOnlyBooleanWrapper(false);
+    private final ProgressPump progress = new ProgressPump();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
 
     private final PauseTransition typingPause = new PauseTransition(Duration.millis(400));
     private boolean again;
@@ -49,6 +52,10 @@ public final class ScoreViewModel {
     public ReadOnlyObjectProperty<TextTrace> traceProperty() { return trace.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty scoringProperty() { return scoring.getReadOnlyProperty(); }
+    /** Whether the scoring has run long enough to show its progress. */
+    public ReadOnlyBooleanProperty progressShownProperty() { return progress.shownProperty(); }
+    /** How far the scoring has come, 0 to 1, updated a few times a second. */
+    public ReadOnlyDoubleProperty progressProperty() { return progress.fractionProperty(); }
 
     public void open(Path file) {
         session.background().io(() -> TextFiles.readText(file, MAX_FILE_BYTES, "scores"), read -> {
@@ -85,10 +92,21 @@ public final class ScoreViewModel {
         start(state, source);
     }
 
+    /** Stops the scoring under way; the part read so far is shown. */
+    public void stop() {
+        cancelled.set(true);
+        again = false;
+    }
+
     private void start(Session.ModelState state, String source) {
         scoring.set(true);
-        training.modelForGeneration().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary()).trace("", source, false),
-                session.background().generation()).whenComplete((read, failure) -> Background.onFx(() -> {
+        cancelled.set(false);
+        progress.start();
+        String text = state.vocabulary().prepare(source);
+        training.modelForGeneration().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary())
+                        .trace("", text, false, progress, cancelled::get), session.background().generation())
+                .whenComplete((read, failure) -> Background.onFx(() -> {
+                    progress.stop();
                     scoring.set(false);
                     if (again) {
                         again = false;
@@ -99,10 +117,16 @@ public final class ScoreViewModel {
                         return;
                     }
                     trace.set(read);
-                    var score = read.score();
-                    summary.set(String.format(Locale.ROOT, "%,d characters · %.3f bits per character%s", score.known(),
-                            score.bitsPerCharacter(), score.unknown() == 0 ? ""
-                                    : " · " + score.unknown() + " characters the model does not know (grey) left out"));
+                    summary.set(describe(read, text.codePointCount(0, text.length())));
                 }));
+    }
+
+    private static String describe(TextTrace read, int length) {
+        var score = read.score();
+        String stopped = read.length() < length
+                ? String.format(Locale.ROOT, "Stopped after %,d of %,d characters · ", read.length(), length) : "";
+        return String.format(Locale.ROOT, "%s%,d characters · %.3f bits per character%s", stopped, score.known(),
+                score.bitsPerCharacter(), score.unknown() == 0 ? ""
+                        : " · " + score.unknown() + " characters the model does not know (grey) left out");
     }
 }

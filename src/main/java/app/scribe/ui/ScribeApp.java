@@ -38,7 +38,7 @@ public final class ScribeApp extends Application {
         CorpusViewModel corpus = new CorpusViewModel(session);
         TrainingViewModel training = new TrainingViewModel(session);
         GenerationViewModel generation = new GenerationViewModel(session, training, new NoveltyIndexes());
-        ModelFilesViewModel modelFiles = new ModelFilesViewModel(session, training);
+        ModelFilesViewModel modelFiles = new ModelFilesViewModel(session, training, new ReplaceDialog(stage));
         TemperatureGridViewModel grid = new TemperatureGridViewModel(session, training, generation);
         CellsViewModel cells = new CellsViewModel(session, training);
         ScoreViewModel score = new ScoreViewModel(session, training);

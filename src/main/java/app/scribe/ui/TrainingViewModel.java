@@ -102,7 +102,8 @@ public final class TrainingViewModel {
 
     /**
      * Turns on autosave: {@code target} gives the file for the latest checkpoint (told whether the model is new, so
-     * that a new model never overwrites an older one's files); {@code written} runs on the FX thread after each write.
+     * that a new model never overwrites an older one's files), or null when the user cancelled the run;
+     * {@code written} runs on the FX thread after each write.
      */
     public void setAutosave(Function<Boolean, Path> target, Runnable written) {
         this.autosaveTarget = target;
@@ -141,6 +142,16 @@ public final class TrainingViewModel {
                 cell.get());
     }
 
+    /** Enter in a training field: says whether the form's settings are valid, and how to train. */
+    public void checkForm() {
+        try {
+            formHyperparameters();
+            session.messages().info("The settings are valid; Train (" + Keys.TRAIN.getDisplayText() + ") uses them.");
+        } catch (ScribeException e) {
+            session.messages().error(e.getMessage());
+        }
+    }
+
     /** Continues the current model when there is one for this corpus, else starts a new one from the form. */
     public void train() {
         if (phase.get() != Phase.IDLE) {
@@ -160,17 +171,25 @@ public final class TrainingViewModel {
                 CharModel model = Engines.create(Engines.DEFAULT, corpus.vocabulary().size(), hp);
                 state = new Session.ModelState(model, corpus.vocabulary(), CorpusInfo.of(corpus), new TrainingHistory());
                 session.modelProperty().set(state);
+            } else if (state.history().step() >= steps.get()) {
+                session.messages().error("The model is already at step " + state.history().step() + " and Steps is "
+                        + steps.get() + ": raise Steps to train it further.");
+                return;
             } else {
                 String warning = ResumeCheck.check(state.vocabulary(), state.corpus(), corpus);
                 if (warning != null) {
                     session.messages().info("Note: " + warning);
                 }
             }
-            long total = Math.max(steps.get(), state.history().step() + 1);
-            trainer = new Trainer(state.model(), corpus, TrainingPlan.forSteps(total).withPatience(patience.get()),
+            boolean autosaving = autosaveTarget != null && autosaveMinutes.get() > 0;
+            Path latest = autosaving ? autosaveTarget.apply(newModel) : null;
+            if (autosaving && latest == null) {
+                return;
+            }
+            trainer = new Trainer(state.model(), corpus, TrainingPlan.forSteps(steps.get()).withPatience(patience.get()),
                     state.history());
-            if (autosaveTarget != null && autosaveMinutes.get() > 0) {
-                writer = autosave(autosaveTarget.apply(newModel), state);
+            if (latest != null) {
+                writer = autosave(latest, state);
                 trainer.setCheckpoints(new CheckpointPolicy(0, autosaveMinutes.get(), true), writer);
             }
         } catch (ScribeException e) {

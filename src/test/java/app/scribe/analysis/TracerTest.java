@@ -177,4 +177,34 @@ class TracerTest {
         assertEquals(0, trace.length());
         assertTrue(Double.isNaN(trace.score().bitsPerCharacter()));
     }
+
+    @Test
+    void aCancelledTraceStopsEarlyWithThePartReadSoFar() {
+        String text = TEXT.repeat(20);
+        int n = text.length();
+        long[] reported = new long[2];
+        Tracer tracer = new Tracer(MODEL, VOCAB);
+        TextTrace stopped = tracer.trace("", text, true, (done, total) -> {
+            reported[0] = done;
+            reported[1] = total;
+        }, () -> reported[0] >= 100);
+        assertEquals(100, stopped.length(), "stopped at the first check after 100 characters of " + n);
+        assertEquals(100, reported[0]);
+        assertEquals(n, reported[1]);
+        TextTrace full = tracer.trace("", text, true);
+        assertEquals(text.substring(0, 100), stopped.text());
+        for (int i = 0; i < 100; i++) {
+            assertEquals(full.probability(i), stopped.probability(i), "position " + i);
+            assertEquals(full.alternatives(i), stopped.alternatives(i), "position " + i);
+            assertEquals(full.cell(i, 1, 3), stopped.cell(i, 1, 3), "position " + i);
+        }
+
+        long[] scored = new long[2];
+        tracer.score("", text, (done, total) -> {
+            scored[0] = done;
+            scored[1] = total;
+        });
+        assertEquals(n, scored[0], "scoring reports up to the whole text");
+        assertEquals(n, scored[1]);
+    }
 }

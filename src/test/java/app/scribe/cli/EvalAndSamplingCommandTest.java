@@ -8,10 +8,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -190,15 +192,125 @@ class EvalAndSamplingCommandTest {
     }
 
     @Test
-    void evalRefusesUnknownCharactersAndMissingFiles() throws IOException {
+    void evalSkipsUnknownCharactersAndNamesThemUnlessStrict() throws IOException {
         Path odd = Files.writeString(dir.resolve("odd.txt"), "Hello ∑ world");
-        assertBadInput(scribe("eval", "--model", model.toString(), "--text", odd.toString()),
-                "does not know these characters: '∑'");
+        Result skipped = scribe("eval", "--model", model.toString(), "--text", odd.toString());
+        assertEquals(0, skipped.code(), skipped.err());
+        assertEquals(List.of("warning: skipped 1 characters the model does not know: '∑' (U+2211)"), skipped.errLines());
+        List<String> lines = skipped.outLines();
+        assertEquals(List.of("characters=13", "skipped=1"), lines.subList(0, 2));
+        assertTrue(lines.get(2).startsWith("scored 12 characters in "), lines.get(2));
+        Path without = Files.writeString(dir.resolve("without.txt"), "Hello  world");
+        Result clean = scribe("eval", "--model", model.toString(), "--text", without.toString());
+        assertEquals(clean.outLines().get(clean.outLines().size() - 1), lines.get(lines.size() - 1),
+                "the known characters are scored as if the unknown one were not there");
+
+        assertBadInput(scribe("eval", "--strict", "--model", model.toString(), "--text", odd.toString()),
+                "odd.txt: the model does not know these characters: '∑' (U+2211). Remove them");
+
+        StringBuilder greek = new StringBuilder("Hello ");
+        for (int cp = 0x3B1; cp <= 0x3C9; cp++) {
+            greek.appendCodePoint(cp).appendCodePoint(cp);
+        }
+        Path many = Files.writeString(dir.resolve("greek.txt"), greek.append(" world").toString());
+        Result named = scribe("eval", "--model", model.toString(), "--text", many.toString());
+        assertEquals(0, named.code(), named.err());
+        String warning = named.errLines().get(0);
+        assertTrue(warning.startsWith("warning: skipped 50 characters the model does not know: 'α' (U+03B1) 'β' (U+03B2) "),
+                warning);
+        assertTrue(warning.endsWith(" 'τ' (U+03C4) and 5 more"), warning);
+        assertBadInput(scribe("eval", "--strict", "--model", model.toString(), "--text", many.toString()),
+                "'τ' (U+03C4) and 5 more.");
+    }
+
+    @Test
+    void evalRefusesMissingAndEmptyFiles() throws IOException {
         assertBadInput(scribe("eval", "--model", model.toString(), "--text", dir.resolve("none.txt").toString()),
                 "none.txt does not exist");
         Path empty = Files.write(dir.resolve("empty.txt"), new byte[0]);
         assertBadInput(scribe("eval", "--model", model.toString(), "--text", empty.toString()), "no characters");
-        assertBadInput(scribe("eval", "--text", odd.toString()), "--model");
+        assertBadInput(scribe("eval", "--text", empty.toString()), "--model");
+    }
+
+    @Test
+    void longWorkShowsProgressOnStderrWhileStdoutStaysTheSame() throws IOException {
+        Path longText = Files.writeString(dir.resolve("long.txt"),
+                Files.readString(dir.resolve("shakespeare.txt")).repeat(25));
+        Result quietEval = scribe("eval", "--model", model.toString(), "--text", longText.toString());
+        String[] beam = {"--beam", "8", "--length", "3000", "--prompt", "The "};
+        String[] sampled = {"--samples", "3", "--length", "20000", "--seed", "3"};
+        Result quietBeam = generate(beam);
+        Result quietSamples = generate(sampled);
+        for (Result quiet : List.of(quietEval, quietBeam, quietSamples)) {
+            assertEquals(0, quiet.code(), quiet.err());
+        }
+
+        String previous = System.setProperty(ProgressReporter.INTERVAL_PROPERTY, "1");
+        try {
+            Result eval = scribe("eval", "--model", model.toString(), "--text", longText.toString());
+            assertProgress(eval, "scoring");
+            List<String> out = eval.outLines();
+            assertTrue(out.get(out.size() - 1).matches("bpc=\\d+\\.\\d{6}"), eval.out());
+            assertEquals(quietEval.outLines().get(out.size() - 1), out.get(out.size() - 1));
+
+            Result searched = generate(beam);
+            assertProgress(searched, "beam search");
+            assertEquals(quietBeam.out(), searched.out());
+            Result samples = generate(sampled);
+            assertProgress(samples, "sampling");
+            assertEquals(quietSamples.out(), samples.out());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(ProgressReporter.INTERVAL_PROPERTY);
+            } else {
+                System.setProperty(ProgressReporter.INTERVAL_PROPERTY, previous);
+            }
+        }
+    }
+
+    /** Progress lines (percent, elapsed, ETA) on stderr, ending with how long the work took. */
+    private static void assertProgress(Result r, String what) {
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.errLines();
+        assertTrue(lines.size() >= 2, r.err());
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            assertTrue(line.matches(what + ": \\d{1,3}%, \\d+:\\d\\d elapsed, ETA (\\d+:\\d\\d|\\?)"), line);
+        }
+        assertTrue(lines.get(lines.size() - 1).matches(what + ": done in \\d+:\\d\\d"), r.err());
+    }
+
+    @Test
+    void evalComposesAccentsLikeTheCorpusAndTrainingCountsInvalidBytes() throws IOException {
+        byte[] book = "Une crème brûlée au café, très bien. ".repeat(30).getBytes(StandardCharsets.UTF_8);
+        Path corpus = Files.write(dir.resolve("cafe.txt"), concatBytes(book, new byte[]{(byte) 0xE9, '.'}, book));
+        Path cafe = dir.resolve("cafe.scribe");
+        Result trained = scribe("train", "--corpus", corpus.toString(), "--out", cafe.toString(), "--hidden", "8",
+                "--layers", "1", "--seq", "8", "--batch", "4", "--steps", "2");
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue((trained.out() + trained.err()).contains(
+                "distinct, UTF-8, 1 invalid byte sequence read as U+FFFD"), trained.out() + trained.err());
+
+        String text = "Un café, une crème.";
+        Path composed = Files.writeString(dir.resolve("composed.txt"), text);
+        Path decomposed = Files.writeString(dir.resolve("decomposed.txt"),
+                Normalizer.normalize(text, Normalizer.Form.NFD));
+        Result a = scribe("eval", "--model", cafe.toString(), "--text", composed.toString());
+        Result b = scribe("eval", "--model", cafe.toString(), "--text", decomposed.toString());
+        assertEquals(0, a.code(), a.err());
+        assertEquals(0, b.code(), b.err());
+        assertEquals(bpcLine(a), bpcLine(b), "the same text, however its accents are written");
+    }
+
+    private static String bpcLine(Result r) {
+        return r.out().lines().filter(l -> l.startsWith("bpc=")).findFirst().orElseThrow();
+    }
+
+    private static byte[] concatBytes(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
     }
 
     @Test

@@ -98,7 +98,7 @@ class BatchSourceTest {
         for (int i = 0; i < length; i++) {
             indices[i] = (char) (i % 2);
         }
-        return new Corpus("n.txt", "0", length, "ASCII", false, Vocabulary.of("ab"), indices, "", List.of());
+        return new Corpus("n.txt", "0", length, "ASCII", 0, false, Vocabulary.of("ab"), indices, "", List.of());
     }
 
     @Test

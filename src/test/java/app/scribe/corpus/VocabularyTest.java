@@ -41,7 +41,7 @@ class VocabularyTest {
     @Test
     void unknownCharactersAreListedOnceEachAndRefusedByEncode() {
         Vocabulary v = Vocabulary.of("abc ");
-        assertEquals(List.of("'x'", "'Ω'", "\\n"), v.unknownCharacters("axΩ\nxb\n"));
+        assertEquals(List.of("'x' (U+0078)", "'Ω' (U+03A9)", "\\n"), v.unknownCharacters("axΩ\nxb\n"));
         assertEquals(List.of(), v.unknownCharacters("cab"));
         ScribeException e = assertThrows(ScribeException.class, () -> v.encode("abxΩ"));
         assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("'Ω'"), e.getMessage());
@@ -50,13 +50,13 @@ class VocabularyTest {
     @Test
     void invalidVocabulariesAreRefused() {
         assertThrows(ScribeException.class, () -> Vocabulary.of("aaaa"));
-        assertThrows(ScribeException.class, () -> new Vocabulary(new int[]{'b', 'a'}));
-        assertThrows(ScribeException.class, () -> new Vocabulary(new int[]{'a', 'a'}));
+        assertThrows(ScribeException.class, () -> new Vocabulary(new int[]{'b', 'a'}, Normalization.NFC));
+        assertThrows(ScribeException.class, () -> new Vocabulary(new int[]{'a', 'a'}, Normalization.NFC));
         int[] huge = new int[Vocabulary.MAX_SIZE + 1];
         for (int i = 0; i < huge.length; i++) {
             huge[i] = 0x4E00 + i;
         }
-        assertThrows(ScribeException.class, () -> new Vocabulary(huge));
+        assertThrows(ScribeException.class, () -> new Vocabulary(huge, Normalization.NFC));
     }
 
     @Test

@@ -115,4 +115,29 @@ class BeamSearchTest {
                 .contains("beam width must be between 1 and " + BeamSearch.MAX_WIDTH));
         assertThrows(ScribeException.class, () -> new BeamSearch(BeamSearch.MAX_WIDTH + 1));
     }
+
+    @Test
+    void aCancelledSearchStopsEarlyWithTheBestPrefixSoFar() {
+        FakeStepper stepper = new FakeStepper();
+        float[] first = stepper.step(C).clone();
+        int width = 3;
+        int length = 200;
+        long[] reported = new long[2];
+        Progress progress = (done, total) -> {
+            reported[0] = done;
+            reported[1] = total;
+        };
+        BeamSearch.Result stopped = new BeamSearch(width).search(stepper, first, length, progress,
+                () -> reported[0] >= 10L * width);
+        assertEquals(10, stopped.indices().length, "stopped after 10 of " + length + " positions");
+        assertEquals((long) length * (width + 1), reported[1]);
+        assertEquals(score(stepper, first, stopped.indices()), stopped.logProbability(), 1e-9);
+        BeamSearch.Result full = new BeamSearch(width).search(stepper, first, length, progress, () -> false);
+        assertEquals(length, full.indices().length);
+        assertEquals(reported[1], reported[0], "a finished search reports all its work");
+
+        BeamSearch.Result atOnce = new BeamSearch(width).search(stepper, first, length, progress, () -> true);
+        assertEquals(0, atOnce.indices().length);
+        assertEquals(0, atOnce.logProbability());
+    }
 }

@@ -1,5 +1,6 @@
 package app.scribe.persistence;
 
+import app.scribe.corpus.Normalization;
 import app.scribe.model.CellType;
 import app.scribe.model.Generator;
 import app.scribe.model.Sampler;
@@ -34,6 +35,7 @@ class FormatCompatibilityTest {
         assertEquals(32, saved.model().hyperparameters().hiddenSize());
         assertEquals(1, saved.model().hyperparameters().layers());
         assertEquals(58, saved.vocabulary().size());
+        assertEquals(Normalization.NONE, saved.vocabulary().normalization(), "written before text was normalised");
         assertEquals(400, saved.history().step());
         assertEquals(20, saved.history().validationLoss().size());
         assertEquals("ts30k.txt", saved.corpus().name());

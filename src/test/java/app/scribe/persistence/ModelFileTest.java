@@ -187,6 +187,14 @@ class ModelFileTest {
     }
 
     @Test
+    void anUnknownTextNormalisationIsRefusedByName() throws IOException {
+        Path file = withManifest("nfkc.scribe",
+                m -> m.replaceFirst("\"normalization\"\\s*:\\s*\"NFC\"", "\"normalization\" : \"NFKC\""));
+        ScribeException e = assertThrows(ScribeException.class, () -> files.load(file));
+        assertTrue(e.getMessage().startsWith("nfkc.scribe") && e.getMessage().contains("'NFKC'"), e.getMessage());
+    }
+
+    @Test
     void aShortCorpusFingerprintDoesNotBreakTheResumeCheck() throws IOException {
         Path file = withManifest("sha.scribe", m -> m.replaceFirst("\"sha256\"\\s*:\\s*\"[0-9a-f]+\"", "\"sha256\" : \"ab\""));
         SavedModel loaded = files.load(file);

@@ -5,7 +5,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -21,11 +20,15 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
 
 import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.pickBook;
+import static app.scribe.ui.WindowProbe.smallModel;
 import static app.scribe.ui.WindowProbe.spinner;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +50,10 @@ class ScribeAppTest {
         Path corpora = folder.resolve("corpora");
         Files.write(corpora.resolve("picture.txt"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
         Files.write(corpora.resolve("empty.txt"), new byte[0]);
+        byte[] french = "Une crème brûlée au café, très bien. ".repeat(40).getBytes(StandardCharsets.UTF_8);
+        byte[] damaged = Arrays.copyOf(french, french.length + 1);
+        damaged[french.length / 2] = (byte) 0xFF;
+        Files.write(corpora.resolve("damaged.txt"), damaged);
     }
 
     @AfterAll
@@ -65,12 +72,7 @@ class ScribeAppTest {
         Parent first = stage.getScene().getRoot();
         pickBook(robot, first, "small_vanity_fair.txt");
         waitUntil(robot, first, () -> label(robot, first, "#corpusSummary").contains("distinct"));
-        robot.interact(() -> {
-            spinner(robot, first, "#hiddenSpinner").getValueFactory().setValue(32);
-            spinner(robot, first, "#layersSpinner").getValueFactory().setValue(1);
-            spinner(robot, first, "#batchSpinner").getValueFactory().setValue(16);
-            spinner(robot, first, "#stepsSpinner").getValueFactory().setValue(100_000);
-        });
+        smallModel(robot, first, 100_000);
 
         robot.clickOn(robot.from(first).lookup("#trainButton").queryButton());
         LineChart<?, ?> chart = robot.from(first).lookup("#lossChart").queryAs(LineChart.class);
@@ -116,6 +118,10 @@ class ScribeAppTest {
     void badBooksGetAClearMessage(FxRobot robot) throws Exception {
         Parent root = stage.getScene().getRoot();
         NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+        pickBook(robot, root, "damaged.txt");
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("damaged.txt"));
+        assertTrue(label(robot, root, "#corpusSummary").contains("UTF-8, 1 invalid byte sequence read as U+FFFD"),
+                label(robot, root, "#corpusSummary"));
         pickBook(robot, root, "picture.txt");
         waitUntil(robot, root, () -> notifications.isShowing() && notifications.getText() != null
                 && notifications.getText().contains("PNG image"));
@@ -139,13 +145,5 @@ class ScribeAppTest {
         Text continuation = robot.from(root).lookup("#continuationText").queryAs(Text.class);
         waitUntil(robot, root, () -> !generate.isDisabled() && continuation.getText().length() == 60);
         return continuation.getText();
-    }
-
-    private static void pickBook(FxRobot robot, Parent root, String name) {
-        @SuppressWarnings("unchecked")
-        ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
-        Path book = books.getItems().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
-                .orElseThrow();
-        robot.interact(() -> books.getSelectionModel().select(book));
     }
 }

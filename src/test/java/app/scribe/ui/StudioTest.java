@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -27,10 +28,12 @@ import org.testfx.framework.junit5.Start;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.smallModel;
 import static app.scribe.ui.WindowProbe.spinner;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Drives the generation studio in the real window: train a small model, see the timeline grid fill, generate and
  * hover a character to see its alternatives, click one to branch, then the temperature grid, the cell heatmap and
- * scoring (on the button, then as the text changes).
+ * scoring (on the button, then as the text changes). Long work shows its progress and stops on Stop: a beam search
+ * far too long to finish, and scoring a whole book.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -70,18 +74,7 @@ class StudioTest {
     @Test
     void studioShowsTimelineAlternativesBranchesGridsCellsAndScores(FxRobot robot) throws Exception {
         Parent root = stage.getScene().getRoot();
-        @SuppressWarnings("unchecked")
-        ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
-        robot.interact(() -> books.getSelectionModel().select(0));
-        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
-        robot.interact(() -> {
-            spinner(robot, root, "#hiddenSpinner").getValueFactory().setValue(32);
-            spinner(robot, root, "#layersSpinner").getValueFactory().setValue(1);
-            spinner(robot, root, "#batchSpinner").getValueFactory().setValue(16);
-            spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(60);
-        });
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
-        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 60"));
+        trainOnTheBook(robot, root, 32, 1, 16, 60);
 
         selectTab(robot, root, 2);
         GridPane timeline = robot.from(root).lookup("#timelineGrid").queryAs(GridPane.class);
@@ -165,6 +158,79 @@ class StudioTest {
 
         robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText("Becky smiled."));
         waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").startsWith("13 characters"));
+
+        // Typed with a combining accent, "café" is composed as the corpus was: 'é' is one (unknown) character.
+        robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText("Her cafe\u0301."));
+        waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").startsWith("8 characters"));
+        assertTrue(label(robot, root, "#scoreSummary").contains("1 characters the model does not know"),
+                label(robot, root, "#scoreSummary"));
+        String composed = surprise.getChildren().stream().map(n -> ((Text) n).getText()).reduce("", String::concat);
+        assertEquals("Her café.", composed);
+    }
+
+    @Test
+    void beamSearchAndScoringShowProgressAndStopOnStop(FxRobot robot) throws IOException {
+        Parent root = stage.getScene().getRoot();
+        // A model large enough that the search and the scoring below would run for minutes.
+        trainOnTheBook(robot, root, 384, 2, 8, 1);
+
+        selectTab(robot, root, 0);
+        robot.interact(() -> {
+            spinner(robot, root, "#beamSpinner").getValueFactory().setValue(64);
+            spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(100_000);
+        });
+        Button generate = robot.from(root).lookup("#generateButton").queryButton();
+        ProgressBar searchBar = robot.from(root).lookup("#searchProgressBar").queryAs(ProgressBar.class);
+        assertFalse(searchBar.isVisible(), "no bar before a search");
+        robot.clickOn(generate);
+        waitUntil(robot, root, () -> searchBar.isVisible() && searchBar.getProgress() > 0);
+        robot.clickOn(robot.from(root).lookup("#stopGenerationButton").queryButton());
+        waitUntil(robot, root, () -> !generate.isDisabled());
+        assertFalse(searchBar.isVisible());
+        String stopped = robot.from(root).lookup("#continuationText").queryAs(Text.class).getText();
+        assertTrue(!stopped.isEmpty() && stopped.length() < 100_000,
+                "the best text found before Stop, " + stopped.length() + " characters");
+
+        robot.interact(() -> {
+            spinner(robot, root, "#beamSpinner").getValueFactory().setValue(0);
+            spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(10);
+        });
+        robot.clickOn(generate);
+        TextFlow tinted = robot.from(root).lookup("#colouredFlow").queryAs(TextFlow.class);
+        waitUntil(robot, root, () -> !generate.isDisabled() && tinted.isVisible()
+                && tinted.getChildren().size() == 11);
+
+        selectTab(robot, root, 4);
+        String book = Files.readString(folder.resolve("corpora/vf.txt"));
+        Button score = robot.from(root).lookup("#scoreButton").queryButton();
+        ProgressBar scoreBar = robot.from(root).lookup("#scoreProgressBar").queryAs(ProgressBar.class);
+        // A pasted text is scored after a pause in typing.
+        robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText(book));
+        waitUntil(robot, root, () -> scoreBar.isVisible() && scoreBar.getProgress() > 0);
+        robot.clickOn(robot.from(root).lookup("#stopScoreButton").queryButton());
+        waitUntil(robot, root, () -> !score.isDisabled());
+        assertFalse(scoreBar.isVisible());
+        assertTrue(label(robot, root, "#scoreSummary").startsWith("Stopped after "),
+                label(robot, root, "#scoreSummary"));
+
+        robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText("Becky smiled."));
+        waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").startsWith("13 characters"));
+    }
+
+    /** Picks the book, trains a model of this shape for {@code steps} steps and waits for the run to finish. */
+    private static void trainOnTheBook(FxRobot robot, Parent root, int hidden, int layers, int batch, int steps) {
+        @SuppressWarnings("unchecked")
+        ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
+        robot.interact(() -> books.getSelectionModel().select(0));
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
+        robot.interact(() -> {
+            spinner(robot, root, "#hiddenSpinner").getValueFactory().setValue(hidden);
+            spinner(robot, root, "#layersSpinner").getValueFactory().setValue(layers);
+            spinner(robot, root, "#batchSpinner").getValueFactory().setValue(batch);
+            spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(steps);
+        });
+        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step " + steps));
     }
 
     /** The text of a label, or of a text flow's texts. */

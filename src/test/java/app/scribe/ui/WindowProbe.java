@@ -2,11 +2,13 @@ package app.scribe.ui;
 
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import org.controlsfx.control.NotificationPane;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +21,25 @@ final class WindowProbe {
     @SuppressWarnings("unchecked")
     static Spinner<Integer> spinner(FxRobot robot, Parent root, String id) {
         return robot.from(root).lookup(id).queryAs(Spinner.class);
+    }
+
+    /** Picks a book from the list by its file name. */
+    static void pickBook(FxRobot robot, Parent root, String name) {
+        @SuppressWarnings("unchecked")
+        ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
+        Path book = books.getItems().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                .orElseThrow();
+        robot.interact(() -> books.getSelectionModel().select(book));
+    }
+
+    /** Sets the form to a model small enough to train in seconds (1 x 32 units, batch 16) for {@code steps} steps. */
+    static void smallModel(FxRobot robot, Parent root, int steps) {
+        robot.interact(() -> {
+            spinner(robot, root, "#hiddenSpinner").getValueFactory().setValue(32);
+            spinner(robot, root, "#layersSpinner").getValueFactory().setValue(1);
+            spinner(robot, root, "#batchSpinner").getValueFactory().setValue(16);
+            spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(steps);
+        });
     }
 
     static String label(FxRobot robot, Parent root, String id) {

@@ -1,6 +1,7 @@
 package app.scribe.model.lstm;
 
 import app.scribe.corpus.Batch;
+import app.scribe.model.ArrayShapes;
 import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Hyperparameters;
@@ -9,6 +10,8 @@ import app.scribe.model.ParameterSet;
 import app.scribe.model.Stepper;
 
 import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,15 +55,6 @@ public final class FastCharModel implements CharModel {
         this.params = new OffHeap(layout.size);
         this.optimiser = GradientOptimiser.create(hp.optimizer(), layout.size, hp.weightDecay());
         this.threads = Math.max(1, threads);
-    }
-
-    /** The weight arrays a model of these settings has, by name, in order: what a model file must hold. */
-    public static java.util.Map<String, int[]> weightShapes(int vocabSize, Hyperparameters hp) {
-        java.util.Map<String, int[]> shapes = new java.util.LinkedHashMap<>();
-        for (Block b : new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp.cell())).blocks()) {
-            shapes.put(b.name(), new int[]{b.rows(), b.cols()});
-        }
-        return shapes;
     }
 
     private static Layout.CellFactory cells(CellType cell) {
@@ -230,6 +224,16 @@ public final class FastCharModel implements CharModel {
         OffHeap snapshot = new OffHeap(layout.size);
         snapshot.put(w);
         return new FastStepper(layout, snapshot);
+    }
+
+    /** The weights of the cell's layout, then the optimizer moments and the step count (see parameters()). */
+    public static ArrayShapes arrayShapes(int vocabSize, Hyperparameters hp) {
+        Layout layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp.cell()));
+        Map<String, int[]> weights = new LinkedHashMap<>();
+        for (Block b : layout.blocks()) {
+            weights.put(b.name(), new int[]{b.rows(), b.cols()});
+        }
+        return new ArrayShapes(weights, GradientOptimiser.stateShapes(layout.size));
     }
 
     @Override

@@ -5,6 +5,8 @@ import app.scribe.model.ParameterSet;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An update rule over the one flat parameter block: each step takes the summed gradient, scales it by the
@@ -47,6 +49,15 @@ abstract class GradientOptimiser {
 
     /** The rule itself; {@link #step} already counts this step. */
     abstract void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate);
+
+    /** The arrays {@link #save} writes for a block of {@code size} parameters. */
+    static Map<String, int[]> stateShapes(int size) {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        shapes.put(OPT_M, new int[]{size});
+        shapes.put(OPT_V, new int[]{size});
+        shapes.put(OPT_STEP, new int[]{2});
+        return shapes;
+    }
 
     void save(ParameterSet set) {
         set.put(OPT_M, new int[]{size}, m.clone());

@@ -1,0 +1,20 @@
+package app.scribe.ui;
+
+import app.scribe.ScribeException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The message bar shows control characters from file names and model files escaped, never raw. */
+class MessagesTest {
+    @Test
+    void everyMessageIsEscaped() {
+        Messages messages = new Messages();
+        messages.info("Loaded a\u001b[2J\nb.scribe.");
+        assertEquals("Loaded a\\u001B[2J\\nb.scribe.", messages.latestProperty().get().text());
+        messages.error("x\u0007");
+        assertEquals("x\\u0007", messages.latestProperty().get().text());
+        messages.failure(new RuntimeException(new ScribeException("m\u001b]0;t.scribe is damaged.")));
+        assertEquals("m\\u001B]0;t.scribe is damaged.", messages.latestProperty().get().text());
+    }
+}
