@@ -37,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
     /** Options that shape a new model; a resumed model has its own. */
     private static final List<String> MODEL_OPTIONS = List.of("--cell", "--hidden", "--layers", "--seq", "--batch",
-            "--lr", "--optimizer", "--weight-decay", "--dropout", "--seed", "--engine");
+            "--lr", "--optimizer", "--weight-decay", "--leak", "--dropout", "--seed", "--engine");
 
     @Spec
     CommandSpec spec;
@@ -69,8 +69,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "learning rate (default 2e-3)")
     double lr = DEFAULTS.learningRate();
 
-    @Option(names = "--cell", description = "recurrent cell: lstm, gru or rnn (default lstm)")
+    @Option(names = "--cell", description = "recurrent cell: lstm, gru, rnn or tglstm (default lstm)")
     String cell = "lstm";
+
+    @Option(names = "--leak", description = "tglstm: the closed time gate's leak alpha, 0 to 1 (default 0)")
+    double leak = DEFAULTS.timeGateLeak();
 
     @Option(names = "--optimizer", description = "rmsprop, adam, sgd or momentum (default rmsprop)")
     String optimizer = "rmsprop";
@@ -119,7 +122,8 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer rule = flagged(() -> Optimizer.parse(optimizer));
         CellType cellType = flagged(() -> CellType.parse(cell));
         Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch, rule, lr,
-                DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType);
+                DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType,
+                leak);
         refuseOverwritingTheCorpus();
         ModelFile files = new ModelFile();
         files.checkWritable(out);

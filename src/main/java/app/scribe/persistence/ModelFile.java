@@ -277,7 +277,11 @@ public final class ModelFile {
             parameters.put(entry.name(), entry.shape(), readArray(zip, entry, name));
         }
         CharModel model = Engines.create(manifest.engine(), vocabulary.size(), hp);
-        model.load(parameters);
+        try {
+            model.load(parameters);
+        } catch (ScribeException e) {
+            throw new ScribeException(name + " holds weights Scribe cannot use: " + e.getMessage());
+        }
         TrainingHistory history = toHistory(manifest.history());
         if (model instanceof Dl4jCharModel dl4j) {
             // Adam's bias correction depends on the step count; without it a resumed run restarts its warm-up.
@@ -376,7 +380,8 @@ public final class ModelFile {
     }
 
     /**
-     * Files before format 2 did not record the cell or the weight decay: they hold LSTMs trained without decay. A
+     * Files before format 2 did not record the cell, the weight decay or the time gate leak: they hold LSTMs trained
+     * without decay. A
      * cell this version does not know is named in the refusal.
      */
     private static JsonNode withCell(JsonNode root, String name) {
@@ -391,6 +396,9 @@ public final class ModelFile {
             }
             if (settings.get("weightDecay") == null) {
                 settings.put("weightDecay", 0.0);
+            }
+            if (settings.get("timeGateLeak") == null) {
+                settings.put("timeGateLeak", 0.0);
             }
         } else if (cell != null && cell.isTextual()) {
             try {

@@ -139,7 +139,7 @@ public final class TrainingViewModel {
         }
         return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
                 lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay,
-                cell.get());
+                cell.get(), DEFAULTS.timeGateLeak());
     }
 
     /** Enter in a training field: says whether the form's settings are valid, and how to train. */
