@@ -182,6 +182,23 @@ class CompleterTest {
     }
 
     @Test
+    void everyCellFollowsEditsAndSuggests() {
+        for (String cell : List.of("lstm", "gru", "rnn", "tglstm")) {
+            SavedModel model = new ModelFile().load(Path.of("src/test/resources/models/format-v2-" + cell + ".scribe"));
+            String text = "It is a truth universally acknowledged, that a single man";
+            Completer typing = new Completer(model.model(), model.vocabulary());
+            typing.complete(text, Until.WORD, 3, CompletionSearch.greedy(), () -> false);
+            String edited = text.replace("single", "young");
+            List<Completion> afterEdit = typing.complete(edited, Until.WORD, 3, CompletionSearch.beam(3), () -> false)
+                    .completions();
+            List<Completion> fromStart = new Completer(model.model(), model.vocabulary())
+                    .complete(edited, Until.WORD, 3, CompletionSearch.beam(3), () -> false).completions();
+            assertEquals(fromStart, afterEdit, cell);
+            assertFalse(afterEdit.isEmpty(), cell);
+        }
+    }
+
+    @Test
     void unknownCharactersAreSkippedAndCounted() {
         Vocabulary vocabulary = saved.vocabulary();
         assertTrue(vocabulary.indexOf('ж') < 0);
