@@ -16,7 +16,8 @@ import java.io.PrintWriter;
 @Command(name = "scribe", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "Scribe 0.1.0",
         description = "Train a character-level LSTM on a book and let it write.",
-        subcommands = {TrainCommand.class, GenerateCommand.class, EvalCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, GenerateCommand.class, EvalCommand.class, BenchCommand.class,
+                LibraryCommand.class, PathsCommand.class})
 public final class ScribeCommand implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;
@@ -27,7 +28,8 @@ public final class ScribeCommand implements Runnable {
     @Override
     public void run() {
         // The spec's command line, not a new one: a new one would print to System.err, not the configured stream.
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, generate, eval or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, generate, eval, bench,"
+                + " library or paths");
     }
 
     public static int run(String... args) {
