@@ -1,6 +1,6 @@
 package app.scribe.cli;
 
-import app.scribe.DataFolders;
+import app.scribe.ScribeHome;
 import app.scribe.library.GutenbergServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,23 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LibraryCommandTest {
     @TempDir
     Path home;
-    private String previousHome;
+    private ScribeHome scribeHome;
     private GutenbergServer server;
 
     @BeforeEach
     void start() throws IOException {
-        previousHome = System.setProperty(DataFolders.HOME_PROPERTY, home.toString());
+        scribeHome = ScribeHome.at(home);
         server = GutenbergServer.withBooks();
     }
 
     @AfterEach
     void stop() {
         server.close();
-        if (previousHome == null) {
-            System.clearProperty(DataFolders.HOME_PROPERTY);
-        } else {
-            System.setProperty(DataFolders.HOME_PROPERTY, previousHome);
-        }
+        scribeHome.restore();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.scribe.ui;
 
 import app.scribe.DataFolders;
+import app.scribe.ScribeHome;
 import app.scribe.library.CatalogEntry;
 import app.scribe.library.GutenbergServer;
 import javafx.scene.Parent;
@@ -46,14 +47,14 @@ class LibraryViewTest {
     @TempDir
     static Path folder;
     private static AppFolders folders;
-    private static String previousHome;
+    private static ScribeHome scribeHome;
     private static GutenbergServer server;
     private Stage stage;
 
     @BeforeAll
     static void start() throws IOException {
         folders = AppFolders.withVanityFair(folder, "small_vanity_fair.txt");
-        previousHome = System.setProperty(DataFolders.HOME_PROPERTY, folder.resolve("home").toString());
+        scribeHome = ScribeHome.at(folder.resolve("home"));
         server = GutenbergServer.withBooks();
     }
 
@@ -61,11 +62,7 @@ class LibraryViewTest {
     static void restore() {
         server.close();
         folders.restore();
-        if (previousHome == null) {
-            System.clearProperty(DataFolders.HOME_PROPERTY);
-        } else {
-            System.setProperty(DataFolders.HOME_PROPERTY, previousHome);
-        }
+        scribeHome.restore();
     }
 
     @Start
