@@ -55,9 +55,11 @@ public final class ModelFile {
     public static final int FORMAT_VERSION = 1;
     public static final String EXTENSION = ".scribe";
     static final String MANIFEST = "manifest.json";
+    private static final String TEMP_PREFIX = ".";
+    private static final String TEMP_SUFFIX = ".tmp";
     /** The temperature of the samples in files that did not record one. */
     static final double LEGACY_SAMPLE_TEMPERATURE = 0.7;
-    private static final long MAX_MANIFEST_BYTES = 32L << 20;
+    static final long MAX_MANIFEST_BYTES = 32L << 20;
     /** A curve point every 5 steps for a million steps; a longer history would not fit the manifest's size. */
     private static final int MAX_HISTORY_POINTS = 1_000_000;
     private static final int MAX_HISTORY_SAMPLES = 100_000;
@@ -89,7 +91,7 @@ public final class ModelFile {
 
     /**
      * Checks, before a long training run, that {@code target} could be saved: its folder exists or can be made and
-     * takes a new file, and the target is not a folder. Throws the message that saving would.
+     * takes a new file, and the target is not a folder, a device or a pipe. Throws the message that saving would.
      */
     public void checkWritable(Path target) {
         write(target, null);
@@ -102,6 +104,11 @@ public final class ModelFile {
         if (Files.isDirectory(target)) {
             throw new ScribeException("Cannot save to " + target + ": it is a folder; name a file such as "
                     + target.resolve("model" + EXTENSION) + ".");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // Moving a file over a device or a pipe would replace it, not write to it.
+            throw new ScribeException("Cannot save to " + target + ": it is not a regular file (a device, a pipe or"
+                    + " a socket); name a .scribe file instead.");
         }
         Path temp = null;
         try {
@@ -149,7 +156,7 @@ public final class ModelFile {
     private static Path createTemp(Path dir, String name) throws IOException {
         java.util.SplittableRandom random = new java.util.SplittableRandom();
         for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + name + "-" + Long.toUnsignedString(random.nextLong(), 36) + ".tmp");
+            Path temp = dir.resolve(TEMP_PREFIX + name + "-" + Long.toUnsignedString(random.nextLong(), 36) + TEMP_SUFFIX);
             try {
                 return Files.createFile(temp);
             } catch (FileAlreadyExistsException e) {
@@ -160,8 +167,24 @@ public final class ModelFile {
         }
     }
 
+    /** Whether {@code fileName} is one of the temporary files that saving {@code targetName} creates. */
+    static boolean isTempOf(String fileName, String targetName) {
+        String start = TEMP_PREFIX + targetName + "-";
+        return fileName.startsWith(start) && fileName.endsWith(TEMP_SUFFIX)
+                && fileName.length() > start.length() + TEMP_SUFFIX.length()
+                && fileName.substring(start.length(), fileName.length() - TEMP_SUFFIX.length()).matches("[0-9a-z]+");
+    }
+
     private static String describe(FileSystemException e) {
-        String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+        String reason;
+        if (e.getReason() != null) {
+            reason = e.getReason();
+        } else if (e instanceof NoSuchFileException && e.getFile() != null) {
+            // For instance /proc, which exists but takes no new files.
+            reason = "the system does not let new files be created in " + Path.of(e.getFile()).getParent();
+        } else {
+            reason = "the system refused to write there";
+        }
         return reason + ". Any earlier file of that name is unchanged.";
     }
 
