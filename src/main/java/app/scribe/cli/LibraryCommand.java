@@ -4,7 +4,6 @@ import app.scribe.DataFolders;
 import app.scribe.ScribeException;
 import app.scribe.library.Cancellation;
 import app.scribe.library.CatalogEntry;
-import app.scribe.library.Fetcher;
 import app.scribe.library.Library;
 import app.scribe.library.LibrarySettings;
 import app.scribe.library.Mirror;
@@ -40,9 +39,7 @@ final class LibraryCommand implements Runnable {
         String url;
 
         Library library() {
-            Path folder = DataFolders.ofUser().books();
-            Mirror mirror = url == null ? LibrarySettings.mirror(folder) : Mirror.of(url);
-            return new Library(folder, mirror, new Fetcher(Fetcher.DEFAULT_TIMEOUT));
+            return Library.ofUser(url == null ? LibrarySettings.mirror(DataFolders.ofUser().books()) : Mirror.of(url));
         }
     }
 
@@ -120,8 +117,7 @@ final class LibraryCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            for (Library.Book book : new Library(DataFolders.ofUser().books(), Mirror.mainSite(),
-                    new Fetcher(Fetcher.DEFAULT_TIMEOUT)).list()) {
+            for (Library.Book book : Library.ofUser(Mirror.mainSite()).list()) {
                 out.println(book.id() + "\t" + book.label().title() + "\t" + book.label().author() + "\t"
                         + book.file());
             }

@@ -17,14 +17,16 @@ final class CatalogCsv {
     private static final List<String> NEEDED = List.of("Text#", "Type", "Title", "Language", "Authors", "Subjects");
 
     private final Reader in;
+    private final String name;
     private int pending = -2;
 
-    private CatalogCsv(Reader in) {
+    private CatalogCsv(Reader in, String name) {
         this.in = in;
+        this.name = name;
     }
 
     static List<CatalogEntry> read(Reader in, String name) throws IOException {
-        CatalogCsv csv = new CatalogCsv(in);
+        CatalogCsv csv = new CatalogCsv(in, name);
         List<String> header = csv.row();
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; header != null && i < header.size(); i++) {
@@ -69,7 +71,7 @@ final class CatalogCsv {
         while (true) {
             if (quoted) {
                 if (c == -1) {
-                    throw new ScribeException("the catalog ends inside a quoted field.");
+                    throw new ScribeException(name + " is damaged: it ends inside a quoted field.");
                 }
                 if (c == '"') {
                     int after = next();

@@ -66,8 +66,15 @@ public final class Library {
 
     /** The catalog, downloaded first when the library has none. */
     public synchronized Catalog catalog(Progress progress, Cancellation cancel) {
+        if (catalog == null && !hasCatalog()) {
+            return refreshCatalog(progress, cancel);
+        }
         if (catalog == null) {
-            catalog = hasCatalog() ? Catalog.read(folder.resolve(CATALOG_FILE)) : refreshCatalog(progress, cancel);
+            try {
+                catalog = Catalog.read(folder.resolve(CATALOG_FILE));
+            } catch (ScribeException e) {
+                throw new ScribeException(e.getMessage() + " Refresh the catalog to fetch it again.", e);
+            }
         }
         return catalog;
     }

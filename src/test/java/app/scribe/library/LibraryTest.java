@@ -191,6 +191,21 @@ class LibraryTest {
     }
 
     @Test
+    void aDamagedCatalogInTheLibraryAsksForARefresh() throws IOException {
+        haveCatalog();
+        Path file = folder.resolve("books").resolve(Library.CATALOG_FILE);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(whole, whole.length / 2));
+        Library later = libraryWithTimeout(Fetcher.DEFAULT_TIMEOUT);
+        ScribeException refused = assertThrows(ScribeException.class,
+                () -> later.catalog(Progress.NONE, new Cancellation()));
+        assertTrue(refused.getMessage().contains("cut short") && refused.getMessage().contains("Refresh the catalog"),
+                refused.getMessage());
+        assertEquals(5, later.refreshCatalog(Progress.NONE, new Cancellation()).size());
+        assertEquals(5, later.catalog(Progress.NONE, new Cancellation()).size());
+    }
+
+    @Test
     void requestsGoOneAtATime() throws Exception {
         haveCatalog();
         server.trickle(GutenbergServer.bookPath(599), GutenbergServer.shared("vanity_fair.txt", 200_000), 50_000, 30);

@@ -99,7 +99,7 @@ class LibraryViewTest {
     }
 
     @Test
-    void aCancelledOrFailedDownloadLeavesTheLibraryAsItWas(FxRobot robot) throws IOException {
+    void aCancelledFailedOrMisdirectedDownloadLeavesTheLibraryAsItWas(FxRobot robot) throws IOException {
         server.trickle(GutenbergServer.bookPath(599), bytes("vanity_fair.txt"), 4_000, 50);
         Parent root = stage.getScene().getRoot();
         TableView<CatalogEntry> results = search(robot, "vanity");
@@ -123,6 +123,11 @@ class LibraryViewTest {
         waitUntil(robot, root, () -> libraryStatus(robot).contains("HTTP 404"));
         assertEquals(before, libraryFiles());
         assertEquals(booksBefore, bookLabels(robot, root).size());
+
+        robot.interact(() -> robot.lookup("#mirrorField").queryAs(TextField.class).setText("ftp://example.org"));
+        robot.clickOn("#refreshCatalogButton");
+        waitUntil(robot, root, () -> libraryStatus(robot).contains("must be an http or https address"));
+        assertEquals(before, libraryFiles());
     }
 
     /** Opens the library window, points it at the local mirror and searches for {@code query}. */
