@@ -58,9 +58,9 @@ public final class Fetcher {
         ONE_AT_A_TIME.lock();
         Path part = null;
         try {
-            Files.createDirectories(target.getParent());
             HttpURLConnection connection = open(uri, what, cancel);
             try {
+                Files.createDirectories(target.getParent());
                 part = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
                 long total = connection.getContentLengthLong();
                 if (total > maxBytes) {

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.DataFolders;
 import app.scribe.ScribeHome;
 import app.scribe.library.GutenbergServer;
 import org.junit.jupiter.api.AfterEach;
@@ -11,11 +12,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static app.scribe.cli.ScribeCommandTest.assertBadInput;
 import static app.scribe.cli.ScribeCommandTest.scribe;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code library search | get | list} and {@code paths} against a local mirror, in a data folder of the test's own. */
@@ -63,6 +66,26 @@ class LibraryCommandTest {
 
         ScribeCommandTest.Result list = scribe("library", "list");
         assertEquals(List.of("599\tVanity Fair\tThackeray, William Makepeace, 1811-1863\t" + book), list.outLines());
+    }
+
+    /**
+     * A name that does not resolve, without asking any DNS server: a fresh JVM whose host names come from an empty
+     * hosts file.
+     */
+    @Test
+    void anUnknownHostIsOneErrorLine() throws Exception {
+        Path hosts = Files.createFile(home.resolve("hosts"));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djdk.net.hosts.file=" + hosts, "-D" + DataFolders.HOME_PROPERTY + "=" + home, "-cp",
+                System.getProperty("java.class.path"), "app.scribe.Main", "library", "search", "--mirror",
+                "http://gutenberg.invalid", "vanity");
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        Process process = builder.redirectOutput(home.resolve("out.txt").toFile())
+                .redirectError(home.resolve("err.txt").toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command ends");
+        assertBadInput(new ScribeCommandTest.Result(process.exitValue(), Files.readString(home.resolve("out.txt")),
+                Files.readString(home.resolve("err.txt"))), "cannot find the server gutenberg.invalid");
+        assertFalse(Files.exists(home.resolve("books")), "nothing was written");
     }
 
     @Test
