@@ -42,8 +42,11 @@ public final class LibraryController {
                 library.applyMirror();
             }
         });
+        TableColumn<CatalogEntry, String> language = column("Language", CatalogEntry::language, 80);
+        language.setMinWidth(80);
+        language.setMaxWidth(100);
         resultsTable.getColumns().setAll(column("Title", CatalogEntry::title, 360),
-                column("Author", CatalogEntry::authorOrUnknown, 240), column("Language", CatalogEntry::language, 70));
+                column("Author", CatalogEntry::authorOrUnknown, 240), language);
         resultsTable.setItems(library.results());
         resultsTable.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
