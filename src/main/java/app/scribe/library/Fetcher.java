@@ -102,7 +102,11 @@ public final class Fetcher {
             connection.disconnect();
             String location = connection.getHeaderField("Location");
             if (status / 100 == 3 && location != null) {
-                at = at.resolve(location.strip());
+                try {
+                    at = at.resolve(location.strip());
+                } catch (IllegalArgumentException e) {
+                    throw failed(what, cancel, at.getHost() + " redirected to a malformed address", e);
+                }
                 continue;
             }
             throw failed(what, cancel, refusal(at, status, connection.getResponseMessage()), null);
@@ -113,7 +117,8 @@ public final class Fetcher {
 
     private static void checkScheme(URI uri) {
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new ScribeException("Scribe downloads over http and https only, not from " + uri + ".");
+            throw new ScribeException("Scribe downloads over http and https only, not from " + uri + " (where the"
+                    + " mirror redirected).");
         }
     }
 

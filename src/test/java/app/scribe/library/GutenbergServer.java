@@ -139,10 +139,10 @@ public final class GutenbergServer implements AutoCloseable {
         });
     }
 
-    /** Redirects {@code path} to itself, for ever. */
-    public void redirectLoop(String path) {
+    /** Redirects {@code path} to {@code location} (to itself: a redirect loop). */
+    public void redirect(String path, String location) {
         routes.put(path, e -> {
-            e.getResponseHeaders().set("Location", path);
+            e.getResponseHeaders().set("Location", location);
             e.sendResponseHeaders(302, -1);
         });
     }

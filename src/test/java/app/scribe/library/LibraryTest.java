@@ -103,6 +103,14 @@ class LibraryTest {
     }
 
     @Test
+    void aRedirectIsFollowed() throws IOException {
+        byte[] book = GutenbergServer.shared("grimms_fairy_tales.txt", 300_000);
+        server.serve("/files/2591/2591-0.txt", book, "text/plain; charset=utf-8");
+        server.redirect(GutenbergServer.bookPath(2591), server.url() + "/files/2591/2591-0.txt");
+        assertArrayEquals(book, Files.readAllBytes(library.get(2591, Progress.NONE, new Cancellation())));
+    }
+
+    @Test
     void cancellingMidWayLeavesNothing() throws IOException {
         haveCatalog();
         Map<String, String> before = snapshot();
@@ -132,7 +140,10 @@ class LibraryTest {
     void missingBooksAndFailingServersAreSentences() throws IOException {
         assertRefused(() -> server.fail(GutenbergServer.bookPath(2591), 404), "does not have it (HTTP 404");
         assertRefused(() -> server.fail(GutenbergServer.bookPath(2591), 500), "failed (HTTP 500");
-        assertRefused(() -> server.redirectLoop(GutenbergServer.bookPath(2591)), "redirected more than 5 times");
+        assertRefused(() -> server.redirect(GutenbergServer.bookPath(2591), GutenbergServer.bookPath(2591)),
+                "redirected more than 5 times");
+        assertRefused(() -> server.redirect(GutenbergServer.bookPath(2591), "ftp://127.0.0.1/pg2591.txt"),
+                "http and https only");
         ScribeException unknown = assertThrows(ScribeException.class,
                 () -> library.get(4000, Progress.NONE, new Cancellation()));
         assertTrue(unknown.getMessage().contains("not a text in the catalog"), unknown.getMessage());
