@@ -117,11 +117,17 @@ final class LibraryCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            for (Library.Book book : Library.ofUser(Mirror.mainSite()).list()) {
+            Library library = Library.ofUser(Mirror.mainSite());
+            List<Library.Book> books = library.list();
+            for (Library.Book book : books) {
                 out.println(book.id() + "\t" + book.label().title() + "\t" + book.label().author() + "\t"
                         + book.file());
             }
             out.flush();
+            if (books.isEmpty()) {
+                ScribeCommand.warn(spec.commandLine().getErr(), "the library (" + library.folder()
+                        + ") has no books yet; library get ID adds one.");
+            }
             return 0;
         }
     }

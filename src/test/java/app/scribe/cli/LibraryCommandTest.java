@@ -50,6 +50,11 @@ class LibraryCommandTest {
 
     @Test
     void searchGetAndList() throws IOException {
+        ScribeCommandTest.Result empty = scribe("library", "list");
+        assertEquals(List.of(), empty.outLines());
+        assertTrue(empty.err().startsWith("warning: the library (" + home.resolve("books") + ") has no books yet"),
+                empty.err());
+
         ScribeCommandTest.Result search = scribe("library", "search", "--mirror", server.url(), "vanity");
         assertEquals(0, search.code(), search.err());
         assertEquals(List.of("599\tVanity Fair\tThackeray, William Makepeace, 1811-1863\ten"), search.outLines());
