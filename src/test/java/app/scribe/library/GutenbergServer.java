@@ -43,6 +43,9 @@ public final class GutenbergServer implements AutoCloseable {
             "4003,Text,2003-01-01,Jane Eyre: An Autobiography,en,\"Brontë, Charlotte, 1816-1855\",Governesses,PR,",
             "");
 
+    /** Set on an exchange whose last bytes are on their way: the client may start its next request. */
+    private static final String ANSWERED = "answered";
+
     private final HttpServer server;
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final List<String> userAgents = new CopyOnWriteArrayList<>();
@@ -64,7 +67,9 @@ public final class GutenbergServer implements AutoCloseable {
             } catch (IOException ignored) {
                 // The client went away (a cancelled download) or the body was cut short on purpose.
             } finally {
-                open.decrementAndGet();
+                if (exchange.getAttribute(ANSWERED) == null) {
+                    open.decrementAndGet();
+                }
             }
         });
         server.start();
@@ -156,16 +161,23 @@ public final class GutenbergServer implements AutoCloseable {
         return mostOpen.get();
     }
 
-    private static void send(HttpExchange e, byte[] body, String contentType, long length, int chunk, long millis)
+    private void send(HttpExchange e, byte[] body, String contentType, long length, int chunk, long millis)
             throws IOException {
         e.getResponseHeaders().set("Content-Type", contentType);
         e.sendResponseHeaders(200, length);
         OutputStream out = e.getResponseBody();
         int step = chunk <= 0 ? body.length : chunk;
         for (int at = 0; at < body.length; at += step) {
+            if (at > 0) {
+                sleep(millis);
+            }
+            if (at + step >= body.length) {
+                // Counted as answered before the last bytes go, since the client may ask again once they arrive.
+                e.setAttribute(ANSWERED, true);
+                open.decrementAndGet();
+            }
             out.write(body, at, Math.min(step, body.length - at));
             out.flush();
-            sleep(millis);
         }
     }
 
