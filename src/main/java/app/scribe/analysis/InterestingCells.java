@@ -97,11 +97,12 @@ public final class InterestingCells {
     }
 
     /**
-     * A cell as the network uses it: tanh of the memory cell, in [-1, 1]. Ranking raw cell values would favour cells
-     * that merely drift far from zero over a long text.
+     * A cell as the network uses it, in [-1, 1]: tanh of an LSTM's memory cell (ranking raw memory values would
+     * favour cells that merely drift far from zero over a long text), a GRU's or RNN's output h as it is.
      */
     public static double activation(TextTrace trace, int position, int cell, int hidden) {
-        return Math.tanh(trace.cell(position, cell / hidden, cell % hidden));
+        float value = trace.cell(position, cell / hidden, cell % hidden);
+        return trace.cellType().hasMemoryCell() ? Math.tanh(value) : value;
     }
 
     /** The absolute correlation from centred sums; 0 where either side never changes. */

@@ -1,5 +1,7 @@
 package app.scribe.analysis;
 
+import app.scribe.model.CellType;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,12 +18,22 @@ import java.util.List;
  * @param alternativeProbabilities their probabilities, in the same layout
  * @param layers               the model's LSTM layers
  * @param hiddenSize           units per layer
- * @param cellStates           null, or per position the memory cells of all layers after reading that character,
- *                             layer-major ({@code [position][layer * hiddenSize + unit]}); an unknown character
- *                             leaves them as they were
+ * @param cellStates           null, or per position the cell states of all layers after reading that character
+ *                             (the memory cells c of an LSTM, the outputs h of a GRU or RNN), layer-major
+ *                             ({@code [position][layer * hiddenSize + unit]}); an unknown character leaves them as
+ *                             they were
+ * @param cellType             the model's cell, which says what the states are
  */
 public record TextTrace(int[] codePoints, int[] indices, float[] probabilities, int[] alternativeIndices,
-                        float[] alternativeProbabilities, int layers, int hiddenSize, float[][] cellStates) {
+                        float[] alternativeProbabilities, int layers, int hiddenSize, float[][] cellStates,
+                        CellType cellType) {
+
+    /** A trace of an LSTM. */
+    public TextTrace(int[] codePoints, int[] indices, float[] probabilities, int[] alternativeIndices,
+                     float[] alternativeProbabilities, int layers, int hiddenSize, float[][] cellStates) {
+        this(codePoints, indices, probabilities, alternativeIndices, alternativeProbabilities, layers, hiddenSize,
+                cellStates, CellType.LSTM);
+    }
 
     /** A likely next character at some position: its vocabulary index and probability. */
     public record Alternative(int index, float probability) {

@@ -97,7 +97,7 @@ public final class Tracer {
         return new TextTrace(Arrays.copyOf(codePoints, read), Arrays.copyOf(indices, read),
                 Arrays.copyOf(probabilities, read), Arrays.copyOf(alternativeIndices, read * k),
                 Arrays.copyOf(alternativeProbabilities, read * k), layers, hidden,
-                cells == null ? null : Arrays.copyOf(cells, read));
+                cells == null ? null : Arrays.copyOf(cells, read), model.hyperparameters().cell());
     }
 
     /** The totals of {@link #trace} without keeping anything per character, so for texts of any length. */

@@ -6,6 +6,7 @@ import app.scribe.corpus.Batch;
 import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
+import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
@@ -65,10 +66,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--engine", description = "network engine (default ${DEFAULT-VALUE})")
     String engine = Engines.DEFAULT;
 
-    @Option(names = "--hidden", description = "LSTM units per layer (default 128)")
+    @Option(names = "--cell", description = "recurrent cell: lstm, gru, rnn (also for the peer) or tglstm "
+            + "(default lstm)")
+    String cell = "lstm";
+
+    @Option(names = "--hidden", description = "units per layer (default 128)")
     int hidden = 128;
 
-    @Option(names = "--layers", description = "LSTM layers (default 2)")
+    @Option(names = "--layers", description = "recurrent layers (default 2)")
     int layers = 2;
 
     @Option(names = "--batch", description = "batch size (default 64)")
@@ -99,8 +104,12 @@ final class BenchCommand implements Callable<Integer> {
         requireRange("--steps", steps, 1, MAX_STEPS);
         requireRange("--warmup", warmup, 0, MAX_WARMUP);
         requireRange("--threads", threads, 1, MAX_THREADS);
+        CellType cellType = cellType();
+        if (peer && cellType == CellType.TGLSTM) {
+            throw new ScribeException("The PyTorch peer has no time-gated LSTM; bench --cell tglstm without --peer.");
+        }
         Hyperparameters hp = new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-3, 1.0, 1, 5.0, 0.0,
-                42);
+                42).withCell(cellType);
         Path script = peer ? findPeerScript() : null;
         if (threads != null) {
             System.setProperty("scribe.threads", Integer.toString(threads));
@@ -109,10 +118,10 @@ final class BenchCommand implements Callable<Integer> {
         CharModel model = Engines.create(engine, corpus.vocabulary().size(), hp);
         BatchSource source = new BatchSource(corpus, seq, batch);
         SplittableRandom random = new SplittableRandom(hp.seed());
-        out.printf(Locale.ROOT, "bench %s: corpus %s (%,d chars, vocab %d), hidden %d, layers %d, batch %d, seq %d, "
-                        + "Adam 2e-3, %d cores, OMP_NUM_THREADS=%s%n", engine, Printable.escape(corpus.name()), corpus.length(),
-                corpus.vocabulary().size(), hidden, layers, batch, seq, Runtime.getRuntime().availableProcessors(),
-                System.getenv("OMP_NUM_THREADS"));
+        out.printf(Locale.ROOT, "bench %s: corpus %s (%,d chars, vocab %d), %s, hidden %d, layers %d, batch %d, "
+                        + "seq %d, Adam 2e-3, %d cores, OMP_NUM_THREADS=%s%n", engine, Printable.escape(corpus.name()),
+                corpus.length(), corpus.vocabulary().size(), cellType.id(), hidden, layers, batch, seq,
+                Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"));
         out.flush();
         for (int i = 0; i < warmup; i++) {
             model.train(source.trainingBatch(random), 2e-3);
@@ -144,6 +153,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private CellType cellType() {
+        try {
+            return CellType.parse(cell);
+        } catch (ScribeException e) {
+            throw new ScribeException("--" + e.getMessage());
+        }
     }
 
     private static void requireRange(String flag, Integer value, int min, int max) {
@@ -204,7 +221,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private JsonNode runPeer(Path script, PrintWriter out) {
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), "--corpus", corpusFile.toString(),
-                "--hidden", Integer.toString(hidden), "--layers", Integer.toString(layers),
+                "--cell", cellType().id(), "--hidden", Integer.toString(hidden),
+                "--layers", Integer.toString(layers),
                 "--batch", Integer.toString(batch), "--seq", Integer.toString(seq),
                 "--warmup", Integer.toString(warmup)));
         if (steps != null) {

@@ -5,6 +5,7 @@ import app.scribe.ScribeException;
 import app.scribe.StopSignals;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
+import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
@@ -39,8 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TrainCommand implements Callable<Integer> {
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
     /** Options that shape a new model; a resumed model has its own. */
-    private static final List<String> MODEL_OPTIONS = List.of("--hidden", "--layers", "--seq", "--batch", "--lr",
-            "--optimizer", "--dropout", "--seed", "--engine");
+    private static final List<String> MODEL_OPTIONS = List.of("--cell", "--hidden", "--layers", "--seq", "--batch",
+            "--lr", "--optimizer", "--weight-decay", "--leak", "--dropout", "--seed", "--engine");
 
     @Spec
     CommandSpec spec;
@@ -72,8 +73,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "learning rate (default 2e-3)")
     double lr = DEFAULTS.learningRate();
 
-    @Option(names = "--optimizer", description = "rmsprop or adam (default rmsprop)")
+    @Option(names = "--cell", description = "recurrent cell: lstm, gru, rnn or tglstm (default lstm)")
+    String cell = "lstm";
+
+    @Option(names = "--leak", description = "tglstm: the closed time gate's leak alpha, 0 to 1 (default 0)")
+    double leak = DEFAULTS.timeGateLeak();
+
+    @Option(names = "--optimizer", description = "rmsprop, adam, sgd or momentum (default rmsprop)")
     String optimizer = "rmsprop";
+
+    @Option(names = "--weight-decay", description = "L2 weight decay added to every gradient, 0 to 1 (default 0)")
+    double weightDecay = DEFAULTS.weightDecay();
 
     @Option(names = "--dropout", description = "dropout between layers, 0 to 0.9 (default 0)")
     double dropout = DEFAULTS.dropout();
@@ -116,8 +126,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         CheckpointPolicy checkpoints = flagged(() -> new CheckpointPolicy(checkpointSteps, checkpointMinutes, !noBest));
         flagged(() -> TrainingPlan.forSteps(1).withPatience(patience));
-        Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch,
-                parseOptimizer(), lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed);
+        Optimizer rule = flagged(() -> Optimizer.parse(optimizer));
+        CellType cellType = flagged(() -> CellType.parse(cell));
+        Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch, rule, lr,
+                DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType,
+                leak);
         OutputGuard.check(noBest ? List.of(out) : List.of(out, CheckpointWriter.bestPathFor(out)), corpusFile, resume,
                 force);
         PrintWriter err = spec.commandLine().getErr();
@@ -207,21 +220,13 @@ final class TrainCommand implements Callable<Integer> {
             return settings.get();
         } catch (ScribeException e) {
             String message = e.getMessage();
-            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience")) {
+            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience", "optimizer", "cell")) {
                 if (message.startsWith(name)) {
                     message = "--" + name.replace(' ', '-') + message.substring(name.length());
                 }
             }
             throw new ScribeException(message);
         }
-    }
-
-    private Optimizer parseOptimizer() {
-        return switch (optimizer.toLowerCase()) {
-            case "rmsprop" -> Optimizer.RMSPROP;
-            case "adam" -> Optimizer.ADAM;
-            default -> throw new ScribeException("--optimizer must be rmsprop or adam (got " + optimizer + ").");
-        };
     }
 
     /** Prints a progress line every few seconds, and every evaluation and sample. */

@@ -52,7 +52,20 @@ public final class Dl4jCharModel implements CharModel {
         this.currentLearningRate = hp.learningRate();
     }
 
+    /** Refuses, with a sentence, settings this engine cannot build: other cells than the LSTM, sgd, momentum. */
+    static void requireSupported(Hyperparameters hp) {
+        if (hp.cell() != CellType.LSTM) {
+            throw new ScribeException("The dl4j engine and the DL4J export know LSTM cells only; a " + hp.cell().id()
+                    + " model trains with the fast engine and cannot be exported to DL4J.");
+        }
+        if (hp.optimizer() != Optimizer.ADAM && hp.optimizer() != Optimizer.RMSPROP) {
+            throw new ScribeException("The dl4j engine trains with rmsprop or adam; use the fast engine for "
+                    + hp.optimizer().id() + ".");
+        }
+    }
+
     private static MultiLayerNetwork build(int vocabSize, Hyperparameters hp) {
+        requireSupported(hp);
         NativeRuntime.configure();
         IUpdater updater = hp.optimizer() == Optimizer.ADAM ? new Adam(hp.learningRate())
                 : new RmsProp(hp.learningRate(), 0.95, 1e-8);
@@ -60,6 +73,8 @@ public final class Dl4jCharModel implements CharModel {
                 .seed(hp.seed())
                 .dataType(DataType.FLOAT)
                 .updater(updater)
+                .l2(hp.weightDecay())
+                .l2Bias(hp.weightDecay())
                 .weightInit(WeightInit.XAVIER)
                 .gradientNormalization(GradientNormalization.ClipL2PerLayer)
                 .gradientNormalizationThreshold(hp.clipNorm())
@@ -155,6 +170,7 @@ public final class Dl4jCharModel implements CharModel {
      * two (both moments) for Adam.
      */
     public static ArrayShapes arrayShapes(int vocabSize, Hyperparameters hp) {
+        requireSupported(hp);
         int h = hp.hiddenSize();
         Map<String, int[]> weights = new java.util.LinkedHashMap<>();
         for (int l = 0; l < hp.layers(); l++) {

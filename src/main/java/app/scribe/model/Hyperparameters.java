@@ -8,11 +8,20 @@ import app.scribe.ScribeException;
  */
 public record Hyperparameters(int hiddenSize, int layers, int seqLength, int batchSize, Optimizer optimizer,
                               double learningRate, double decayRate, int decayEvery, double clipNorm,
-                              double dropout, long seed) {
+                              double dropout, long seed, double weightDecay, CellType cell,
+                              double timeGateLeak) {
 
     /** The seed reports' settings. */
     public static Hyperparameters defaults() {
         return new Hyperparameters(128, 2, 30, 64, Optimizer.RMSPROP, 2e-3, 0.96, 5000, 5.0, 0.0, 42);
+    }
+
+    /** Settings of an LSTM without weight decay. */
+    public Hyperparameters(int hiddenSize, int layers, int seqLength, int batchSize, Optimizer optimizer,
+                           double learningRate, double decayRate, int decayEvery, double clipNorm, double dropout,
+                           long seed) {
+        this(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate, decayEvery, clipNorm,
+                dropout, seed, 0, CellType.LSTM, 0);
     }
 
     public Hyperparameters {
@@ -21,7 +30,7 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
         requireRange("sequence length", seqLength, 1, 1000);
         requireRange("batch size", batchSize, 1, 4096);
         if (optimizer == null) {
-            throw new ScribeException("optimizer must be rmsprop or adam.");
+            throw new ScribeException("optimizer must be one of " + Optimizer.ids() + ".");
         }
         requireRange("learning rate", learningRate, 1e-6, 1.0);
         requireRange("decay rate", decayRate, 0.01, 1.0);
@@ -30,6 +39,11 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
         if (!(dropout >= 0 && dropout < 0.9)) {
             throw new ScribeException("dropout must be at least 0 and below 0.9 (got " + dropout + ").");
         }
+        requireRange("weight decay", weightDecay, 0, 1);
+        if (cell == null) {
+            throw new ScribeException("cell must be one of " + CellType.ids() + ".");
+        }
+        requireRange("time gate leak", timeGateLeak, 0, 1);
     }
 
     private static void requireRange(String name, double value, double min, double max) {
@@ -45,7 +59,17 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
 
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
-                decayEvery, clipNorm, dropout, newSeed);
+                decayEvery, clipNorm, dropout, newSeed, weightDecay, cell, timeGateLeak);
+    }
+
+    public Hyperparameters withCell(CellType newCell) {
+        return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
+                decayEvery, clipNorm, dropout, seed, weightDecay, newCell, timeGateLeak);
+    }
+
+    public Hyperparameters withTimeGateLeak(double leak) {
+        return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
+                decayEvery, clipNorm, dropout, seed, weightDecay, cell, leak);
     }
 
     /** Learning rate after {@code step} optimizer steps: multiplied by the decay rate every decay interval. */

@@ -12,8 +12,9 @@ public interface Stepper {
     Stepper copy();
 
     /**
-     * Copies the LSTM memory cell c of {@code layer} (0 is the layer nearest the input) as it is after the last
-     * step into the first hiddenSize elements of {@code out}; zeros before the first step.
+     * Copies the state of {@code layer} (0 is the layer nearest the input) that shows what the cell holds, the memory
+     * cell c of an LSTM or the output h of a GRU or RNN (see {@link CellType#hasMemoryCell()}), as it is after the
+     * last step into the first hiddenSize elements of {@code out}; zeros before the first step.
      */
     void cellState(int layer, float[] out);
 }

@@ -6,6 +6,7 @@ import app.scribe.corpus.Normalization;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.Printable;
 import app.scribe.model.ArrayShapes;
+import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Dl4jCharModel;
 import app.scribe.model.Engines;
@@ -16,10 +17,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
@@ -52,7 +55,8 @@ import java.util.zip.ZipOutputStream;
  * over the target atomically. Reading trusts nothing: sizes are checked before anything is allocated.
  */
 public final class ModelFile {
-    public static final int FORMAT_VERSION = 1;
+    /** 2 records the cell and the weight decay; files of version 1 hold LSTMs without weight decay. */
+    public static final int FORMAT_VERSION = 2;
     public static final String EXTENSION = ".scribe";
     static final String MANIFEST = "manifest.json";
     private static final String TEMP_PREFIX = ".";
@@ -296,7 +300,11 @@ public final class ModelFile {
             parameters.put(entry.name(), entry.shape(), readArray(zip, entry, name));
         }
         CharModel model = Engines.create(manifest.engine(), vocabulary.size(), hp);
-        model.load(parameters);
+        try {
+            model.load(parameters);
+        } catch (ScribeException e) {
+            throw new ScribeException(name + " holds weights Scribe cannot use: " + e.getMessage());
+        }
         TrainingHistory history = toHistory(manifest.history());
         if (model instanceof Dl4jCharModel dl4j) {
             // Adam's bias correction depends on the step count; without it a resumed run restarts its warm-up.
@@ -364,7 +372,7 @@ public final class ModelFile {
     private Manifest parseManifest(byte[] bytes, String name) {
         Manifest manifest;
         try {
-            manifest = json.readValue(bytes, Manifest.class);
+            manifest = json.treeToValue(withCell(json.readTree(bytes), name), Manifest.class);
         } catch (ValueInstantiationException e) {
             String reason = e.getCause() instanceof ScribeException s ? s.getMessage() : "they are damaged";
             throw new ScribeException(name + " has settings Scribe cannot use: " + reason);
@@ -392,6 +400,38 @@ public final class ModelFile {
         }
         checkHistory(manifest.history(), name);
         return manifest;
+    }
+
+    /**
+     * Files before format 2 did not record the cell, the weight decay or the time gate leak: they hold LSTMs trained
+     * without decay. A
+     * cell this version does not know is named in the refusal.
+     */
+    private static JsonNode withCell(JsonNode root, String name) {
+        JsonNode hp = root == null ? null : root.get("hyperparameters");
+        if (!(hp instanceof ObjectNode settings)) {
+            return root;
+        }
+        JsonNode cell = settings.get("cell");
+        if (root.path("formatVersion").isInt() && root.path("formatVersion").asInt() < 2) {
+            if (cell == null) {
+                settings.put("cell", CellType.LSTM.name());
+            }
+            if (settings.get("weightDecay") == null) {
+                settings.put("weightDecay", 0.0);
+            }
+            if (settings.get("timeGateLeak") == null) {
+                settings.put("timeGateLeak", 0.0);
+            }
+        } else if (cell != null && cell.isTextual()) {
+            try {
+                settings.put("cell", CellType.parse(cell.asText()).name());
+            } catch (ScribeException e) {
+                throw new ScribeException(name + " holds a " + Printable.escape(cell.asText()) + " cell, which this "
+                        + "version of Scribe does not know (it knows " + CellType.ids() + ").");
+            }
+        }
+        return root;
     }
 
     /** Where in the manifest a value failed, as {@code history.samples[2].step}. */

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The Inside tab: a text coloured by one memory cell's value, blue below zero and red above. */
+/** The Inside tab: a text coloured by one cell's state (an LSTM's c, else h), blue below zero and red above. */
 public final class CellsController {
     private final CellsViewModel cells;
     private final GenerationViewModel generation;
@@ -87,8 +87,9 @@ public final class CellsController {
         for (double v : values) {
             scale = Math.max(scale, Math.abs(v));
         }
-        cellLabel.setText(String.format(Locale.ROOT, "Layer %d, cell %d: tanh(c), blue below zero, red above (largest |value| %.2f)",
-                cells.layerProperty().get(), cells.unitProperty().get(), scale));
+        cellLabel.setText(String.format(Locale.ROOT, "Layer %d, cell %d of the %s: %s, blue below zero, red above "
+                        + "(largest |value| %.2f)", cells.layerProperty().get(), cells.unitProperty().get(),
+                trace.cellType().id(), trace.cellType().hasMemoryCell() ? "tanh(c)" : "h", scale));
         List<Node> nodes = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
             int cp = trace.codePoint(i);

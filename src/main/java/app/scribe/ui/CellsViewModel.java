@@ -16,7 +16,8 @@ import javafx.collections.ObservableList;
 
 
 /**
- * The Inside tab: the model reads a text and one LSTM memory cell's value is shown on every character, as in
+ * The Inside tab: the model reads a text and one cell's state (an LSTM's memory c, a GRU's or RNN's output h) is
+ * shown on every character, as in
  * "Visualizing and Understanding Recurrent Networks". The user picks a layer and a cell, or one of the cells Scribe
  * finds interesting (most variable; following quotes; following the position in the line).
  */
@@ -94,7 +95,7 @@ public final class CellsViewModel {
     private record Reading(TextTrace trace, java.util.List<InterestingCells.Cell> cells) {
     }
 
-    /** The shown cell's activation, tanh of its memory, at each position of the trace. */
+    /** The shown cell's activation (tanh of an LSTM's memory, else h) at each position of the trace. */
     public double[] values() {
         TextTrace read = trace.get();
         double[] out = new double[read == null ? 0 : read.length()];

@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
 import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.TrainingHistory;
@@ -56,8 +57,10 @@ public final class MainController {
     @FXML private Spinner<Integer> layersSpinner;
     @FXML private Spinner<Integer> seqSpinner;
     @FXML private Spinner<Integer> batchSpinner;
+    @FXML private ChoiceBox<CellType> cellChoice;
     @FXML private ChoiceBox<Optimizer> optimizerChoice;
     @FXML private TextField learningRateField;
+    @FXML private TextField weightDecayField;
     @FXML private Spinner<Double> dropoutSpinner;
     @FXML private TextField seedField;
     @FXML private Spinner<Integer> stepsSpinner;
@@ -133,6 +136,22 @@ public final class MainController {
         autosaveSpinner.setTooltip(new Tooltip("Save the model under its name every so many minutes while training, "
                 + "and the best so far as NAME.best.scribe (0 = off)"));
         optimizerChoice.getItems().setAll(Optimizer.values());
+        cellChoice.getItems().setAll(CellType.values());
+        cellChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CellType cell) {
+                return cell == null ? "" : cell.id();
+            }
+
+            @Override
+            public CellType fromString(String id) {
+                return CellType.parse(id);
+            }
+        });
+        cellChoice.valueProperty().bindBidirectional(training.cellProperty());
+        cellChoice.valueProperty().addListener((obs, old, now) -> cellChoice.setTooltip(
+                now == null ? null : new Tooltip(now.description())));
+        cellChoice.setTooltip(new Tooltip(training.cellProperty().get().description()));
         bindInteger(hiddenSpinner, training.hiddenSizeProperty());
         bindInteger(layersSpinner, training.layersProperty());
         bindInteger(seqSpinner, training.seqLengthProperty());
@@ -143,6 +162,8 @@ public final class MainController {
         dropoutSpinner.getValueFactory().valueProperty().bindBidirectional(training.dropoutProperty());
         optimizerChoice.valueProperty().bindBidirectional(training.optimizerProperty());
         learningRateField.textProperty().bindBidirectional(training.learningRateProperty());
+        weightDecayField.textProperty().bindBidirectional(training.weightDecayProperty());
+        weightDecayField.setTooltip(new Tooltip("L2 weight decay added to every gradient, 0 to 1 (0 = off)"));
         seedField.textProperty().bindBidirectional(training.seedProperty());
     }
 

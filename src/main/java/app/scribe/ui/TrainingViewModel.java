@@ -6,6 +6,7 @@ import app.scribe.corpus.CorpusInfo;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
+import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
 import app.scribe.persistence.CheckpointWriter;
 import app.scribe.persistence.OutputLock;
@@ -54,8 +55,10 @@ public final class TrainingViewModel {
     private final ObjectProperty<Integer> layers = new SimpleObjectProperty<>(DEFAULTS.layers());
     private final ObjectProperty<Integer> seqLength = new SimpleObjectProperty<>(DEFAULTS.seqLength());
     private final ObjectProperty<Integer> batchSize = new SimpleObjectProperty<>(DEFAULTS.batchSize());
+    private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(DEFAULTS.cell());
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
     private final StringProperty learningRate = new SimpleStringProperty("2e-3");
+    private final StringProperty weightDecay = new SimpleStringProperty("0");
     private final ObjectProperty<Double> dropout = new SimpleObjectProperty<>(DEFAULTS.dropout());
     private final StringProperty seed = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
     private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(2000);
@@ -88,8 +91,10 @@ public final class TrainingViewModel {
     public ObjectProperty<Integer> layersProperty() { return layers; }
     public ObjectProperty<Integer> seqLengthProperty() { return seqLength; }
     public ObjectProperty<Integer> batchSizeProperty() { return batchSize; }
+    public ObjectProperty<CellType> cellProperty() { return cell; }
     public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
     public StringProperty learningRateProperty() { return learningRate; }
+    public StringProperty weightDecayProperty() { return weightDecay; }
     public ObjectProperty<Double> dropoutProperty() { return dropout; }
     public StringProperty seedProperty() { return seed; }
     public ObjectProperty<Integer> stepsProperty() { return steps; }
@@ -115,6 +120,7 @@ public final class TrainingViewModel {
     /** The settings in the form, validated; throws a ScribeException naming the bad value. */
     public Hyperparameters formHyperparameters() {
         double lr;
+        double decay;
         long seedValue;
         try {
             lr = Double.parseDouble(learningRate.get().trim());
@@ -122,12 +128,19 @@ public final class TrainingViewModel {
             throw new ScribeException("learning rate must be a number such as 2e-3 (got '" + learningRate.get() + "').");
         }
         try {
+            decay = Double.parseDouble(weightDecay.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ScribeException("weight decay must be a number such as 0 or 1e-4 (got '" + weightDecay.get()
+                    + "').");
+        }
+        try {
             seedValue = Long.parseLong(seed.get().trim());
         } catch (NumberFormatException e) {
             throw new ScribeException("seed must be a whole number (got '" + seed.get() + "').");
         }
         return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
-                lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue);
+                lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay,
+                cell.get(), DEFAULTS.timeGateLeak());
     }
 
     /** Enter in a training field: says whether the form's settings are valid, and how to train. */
@@ -361,8 +374,10 @@ public final class TrainingViewModel {
         layers.set(hp.layers());
         seqLength.set(hp.seqLength());
         batchSize.set(hp.batchSize());
+        cell.set(hp.cell());
         optimizer.set(hp.optimizer());
         learningRate.set(Double.toString(hp.learningRate()));
+        weightDecay.set(Double.toString(hp.weightDecay()));
         dropout.set(hp.dropout());
         seed.set(Long.toString(hp.seed()));
     }

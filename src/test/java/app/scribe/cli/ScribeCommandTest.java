@@ -1,5 +1,11 @@
 package app.scribe.cli;
 
+import app.scribe.persistence.ModelFile;
+
+import app.scribe.model.Optimizer;
+
+import app.scribe.model.Hyperparameters;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +138,16 @@ class ScribeCommandTest {
             assertEquals(0, g.code(), g.err());
             assertTrue(g.out().startsWith("ROMEO"), g.out());
         }
+    }
+
+    @Test
+    void theOptimizerAndWeightDecayAreUsedAndRecorded() {
+        Path out = dir.resolve("momentum.scribe");
+        Result r = train(corpus, out, "--steps", "3", "--optimizer", "momentum", "--weight-decay", "1e-4");
+        assertEquals(0, r.code(), r.err());
+        Hyperparameters hp = new ModelFile().load(out).model().hyperparameters();
+        assertEquals(Optimizer.MOMENTUM, hp.optimizer());
+        assertEquals(1e-4, hp.weightDecay());
     }
 
     @Test
@@ -285,7 +301,12 @@ class ScribeCommandTest {
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--dropout", "0.95"), "dropout");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--batch", "-3"), "batch size");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--steps", "0"), "steps");
-        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--optimizer", "sgd"), "--optimizer");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--optimizer", "lbfgs"),
+                "--optimizer must be one of rmsprop, adam, sgd, momentum");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--weight-decay", "-1"),
+                "weight decay must be between 0 and 1");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--engine", "dl4j", "--optimizer",
+                "momentum"), "the dl4j engine trains with rmsprop or adam");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--engine", "quantum"), "engine");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--hidden", "many"), "--hidden");
         assertFalse(Files.exists(out), "nothing was saved");

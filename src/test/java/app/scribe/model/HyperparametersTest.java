@@ -45,12 +45,16 @@ class HyperparametersTest {
         assertRefused("learning rate must be between", () -> hp(128, 2, 30, 64, Double.NaN, 0));
         assertRefused("dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, 0.95));
         assertRefused("dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, -0.1));
-        assertRefused("optimizer must be rmsprop or adam", () -> new Hyperparameters(128, 2, 30, 64, null, 2e-3,
+        assertRefused("optimizer must be one of rmsprop, adam, sgd, momentum", () -> new Hyperparameters(128, 2, 30, 64, null, 2e-3,
                 0.9, 100, 5, 0, 1));
         assertRefused("gradient clip norm must be between", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
                 2e-3, 0.9, 100, 0, 0, 1));
         assertRefused("decay interval must be between 1", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
                 2e-3, 0.9, 0, 5, 0, 1));
+        assertRefused("weight decay must be between 0 and 1 (got -0.1)", () -> new Hyperparameters(128, 2, 30, 64,
+                Optimizer.SGD, 2e-3, 0.9, 100, 5, 0, 1, -0.1, CellType.LSTM, 0));
+        assertRefused("time gate leak must be between 0 and 1 (got 2)", () -> D.withTimeGateLeak(2));
+        assertRefused("cell must be one of lstm, gru, rnn, tglstm", () -> D.withCell(null));
     }
 
     @Test

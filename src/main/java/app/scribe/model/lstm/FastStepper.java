@@ -1,83 +1,58 @@
 package app.scribe.model.lstm;
 
 import app.scribe.model.Stepper;
-import org.bytedeco.javacpp.FloatPointer;
 
 import java.nio.FloatBuffer;
 import java.util.Objects;
 
 /**
- * One stream of text through a snapshot of the weights. Each layer is a BLAS mat-vec (measured about 10x faster
- * than a plain Java loop for a 128 x 512 matrix on this machine) plus the gate maths in Java; the state lives in
- * preallocated native memory, so a step allocates nothing. {@link #copy()} shares the (immutable) weights and
- * copies the state.
+ * One stream of text through a snapshot of the weights. Each layer's cell steps with BLAS mat-vecs (measured about
+ * 10x faster than a plain Java loop for a 128 x 512 matrix on this machine) plus its element-wise maths in Java;
+ * the state lives in preallocated native memory, so a step allocates nothing. {@link #copy()} shares the (immutable)
+ * weights and copies the state.
  */
 final class FastStepper implements Stepper {
     private final Layout layout;
     private final OffHeap weights;
-    private final FloatPointer w;
-    private final FloatBuffer wb;
-    /** h of every layer, then c of every layer, then the gate/logit scratch row. */
+    private final Cell[] cells;
+    private final int stateSize;
+    /** Every layer's state (h first), then a scratch row for the cells and the logits. */
     private final OffHeap state;
-    private final FloatPointer s;
-    private final FloatPointer zPointer;
-    private final FloatBuffer sb;
-    private final int cBase;
-    private final int zBase;
+    private final StepIo io;
     private final float[] probabilities;
+    /** The position in the text of the next character: 0 for the first character fed. */
+    private long position;
 
     FastStepper(Layout layout, OffHeap weights) {
         this.layout = layout;
         this.weights = weights;
-        this.w = weights.view();
-        this.wb = weights.buffer.duplicate();
-        this.cBase = layout.layers * layout.hidden;
-        this.zBase = 2 * cBase;
-        this.state = new OffHeap(zBase + Math.max(layout.gates, layout.vocab));
-        this.s = state.view();
-        this.zPointer = state.view();
-        this.sb = state.buffer.duplicate();
+        this.cells = new Cell[layout.layers];
+        int scratch = layout.vocab;
+        for (int l = 0; l < layout.layers; l++) {
+            cells[l] = layout.newCell(l);
+            scratch = Math.max(scratch, cells[l].stepScratch());
+        }
+        this.stateSize = cells[0].stateSize();
+        int scratchAt = layout.layers * stateSize;
+        this.state = new OffHeap(scratchAt + scratch);
+        this.io = new StepIo(weights, state, scratchAt);
         this.probabilities = new float[layout.vocab];
     }
 
     @Override
     public float[] step(int charIndex) {
-        int hidden = layout.hidden;
-        int gates = layout.gates;
-        FloatBuffer sb = this.sb;
-        FloatBuffer wb = this.wb;
-        int z = zBase;
         for (int l = 0; l < layout.layers; l++) {
-            int bias = layout.bias[l];
-            int hOff = l * hidden;
-            if (l == 0) {
-                int row = layout.wx[0] + charIndex * gates;
-                for (int j = 0; j < gates; j++) {
-                    sb.put(z + j, wb.get(row + j) + wb.get(bias + j));
-                }
-            } else {
-                for (int j = 0; j < gates; j++) {
-                    sb.put(z + j, wb.get(bias + j));
-                }
-                Blas.rowTimesMatrix(hidden, gates, w, layout.wx[l], s, hOff - hidden, 1f, zPointer, z);
-            }
-            Blas.rowTimesMatrix(hidden, gates, w, layout.wh[l], s, hOff, 1f, zPointer, z);
-            int cOff = cBase + hOff;
-            for (int j = 0; j < hidden; j++) {
-                float gg = Activations.tanh(sb.get(z + j));
-                float ff = Activations.sigmoid(sb.get(z + hidden + j));
-                float oo = Activations.sigmoid(sb.get(z + 2 * hidden + j));
-                float ii = Activations.sigmoid(sb.get(z + 3 * hidden + j));
-                float cc = ff * sb.get(cOff + j) + ii * gg;
-                sb.put(cOff + j, cc);
-                sb.put(hOff + j, oo * Activations.tanh(cc));
-            }
+            cells[l].step(io, l * stateSize, l == 0 ? -1 : (l - 1) * stateSize, charIndex, position);
         }
+        position++;
+        FloatBuffer sb = io.sb;
+        int z = io.scratch;
         int vocab = layout.vocab;
         for (int k = 0; k < vocab; k++) {
-            sb.put(z + k, wb.get(layout.by + k));
+            sb.put(z + k, io.wb.get(layout.by + k));
         }
-        Blas.rowTimesMatrix(hidden, vocab, w, layout.wy, s, (long) (layout.layers - 1) * hidden, 1f, zPointer, z);
+        Blas.rowTimesMatrix(layout.hidden, vocab, io.w, layout.wy, io.s, (long) (layout.layers - 1) * stateSize, 1f,
+                io.z, z);
         float max = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < vocab; k++) {
             max = Math.max(max, sb.get(z + k));
@@ -101,13 +76,14 @@ final class FastStepper implements Stepper {
         if (out.length < layout.hidden) {
             throw new IllegalArgumentException("out holds " + out.length + " values; the cell has " + layout.hidden);
         }
-        sb.get(cBase + layer * layout.hidden, out, 0, layout.hidden);
+        io.sb.get(layer * stateSize + cells[layer].shownState(), out, 0, layout.hidden);
     }
 
     @Override
     public Stepper copy() {
         FastStepper copy = new FastStepper(layout, weights);
-        copy.sb.put(0, sb, 0, zBase);
+        copy.io.sb.put(0, io.sb, 0, io.scratch);
+        copy.position = position;
         return copy;
     }
 }

@@ -1,38 +1,35 @@
 package app.scribe.model.lstm;
 
 /**
- * Where each weight lives in the one flat parameter block (row-major, DL4J's shapes and gate order): per layer l,
- * {@code Wx[in, 4H]}, {@code Wh[H, 4H]}, {@code b[4H]}; then the output {@code Wy[H, V]}, {@code by[V]}. Gradients
- * and optimizer moments use the same layout, so updates are single loops over the block.
+ * Where each weight lives in the one flat parameter block (row-major): per layer l, the blocks of its cell (named
+ * {@code l_NAME}); then the output {@code Wy[H, V]}, {@code by[V]} (named after layer {@code layers}, as DL4J does).
+ * Gradients and optimizer moments use the same layout, so updates are single loops over the block.
  */
 final class Layout {
+    /** Builds the cell of one layer whose weights start at {@code base}. */
+    interface CellFactory {
+        Cell create(int input, int hidden, int base);
+    }
+
     final int vocab;
     final int hidden;
-    final int gates;
     final int layers;
-    final int[] wx;
-    final int[] wh;
-    final int[] bias;
+    private final CellFactory factory;
+    private final Cell[] cells;
     final int wy;
     final int by;
     final int size;
 
-    Layout(int vocab, int hidden, int layers) {
+    Layout(int vocab, int hidden, int layers, CellFactory factory) {
         this.vocab = vocab;
         this.hidden = hidden;
-        this.gates = 4 * hidden;
         this.layers = layers;
-        wx = new int[layers];
-        wh = new int[layers];
-        bias = new int[layers];
+        this.factory = factory;
+        cells = new Cell[layers];
         int at = 0;
         for (int l = 0; l < layers; l++) {
-            wx[l] = at;
-            at += inputSize(l) * gates;
-            wh[l] = at;
-            at += hidden * gates;
-            bias[l] = at;
-            at += gates;
+            cells[l] = factory.create(inputSize(l), hidden, at);
+            at = cells[l].end();
         }
         wy = at;
         at += hidden * vocab;
@@ -45,40 +42,38 @@ final class Layout {
         return layer == 0 ? vocab : hidden;
     }
 
-    /** DL4J parameter names, shapes and offsets in the block, in DL4J's order. */
-    String[] names() {
-        String[] names = new String[3 * layers + 2];
-        for (int l = 0; l < layers; l++) {
-            names[3 * l] = l + "_W";
-            names[3 * l + 1] = l + "_RW";
-            names[3 * l + 2] = l + "_b";
-        }
-        names[3 * layers] = layers + "_W";
-        names[3 * layers + 1] = layers + "_b";
-        return names;
+    /** The cell of {@code layer} as the layout placed it (for its blocks and offsets; holds no state worth sharing). */
+    Cell cell(int layer) {
+        return cells[layer];
     }
 
-    int[][] shapes() {
-        int[][] shapes = new int[3 * layers + 2][];
-        for (int l = 0; l < layers; l++) {
-            shapes[3 * l] = new int[]{inputSize(l), gates};
-            shapes[3 * l + 1] = new int[]{hidden, gates};
-            shapes[3 * l + 2] = new int[]{1, gates};
-        }
-        shapes[3 * layers] = new int[]{hidden, vocab};
-        shapes[3 * layers + 1] = new int[]{1, vocab};
-        return shapes;
+    /** A new cell of {@code layer} with its own scratch space, for a worker or a stepper. */
+    Cell newCell(int layer) {
+        return factory.create(inputSize(layer), hidden, cells[layer].at(0));
     }
 
+    /** Every array's name, shape and offset in the block, layers first. */
+    Block[] blocks() {
+        java.util.List<Block> all = new java.util.ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            for (Block b : cells[l].blocks()) {
+                all.add(new Block(l + "_" + b.name(), b.rows(), b.cols()));
+            }
+        }
+        all.add(new Block(layers + "_W", hidden, vocab));
+        all.add(new Block(layers + "_b", 1, vocab));
+        return all.toArray(new Block[0]);
+    }
+
+    /** Offsets of {@link #blocks()}: the blocks lie one after the other. */
     int[] offsets() {
-        int[] offsets = new int[3 * layers + 2];
-        for (int l = 0; l < layers; l++) {
-            offsets[3 * l] = wx[l];
-            offsets[3 * l + 1] = wh[l];
-            offsets[3 * l + 2] = bias[l];
+        Block[] all = blocks();
+        int[] offsets = new int[all.length];
+        int at = 0;
+        for (int i = 0; i < all.length; i++) {
+            offsets[i] = at;
+            at += all[i].size();
         }
-        offsets[3 * layers] = wy;
-        offsets[3 * layers + 1] = by;
         return offsets;
     }
 }

@@ -88,13 +88,13 @@ class Dl4jEquivalenceTest {
             net.computeGradientAndScore();
             Gradient gradient = net.gradient();
             float[] g = fast.gradient(b);
-            String[] names = fast.layout.names();
+            Block[] blocks = fast.layout.blocks();
             int[] offsets = fast.layout.offsets();
-            int[][] shapes = fast.layout.shapes();
-            for (int p = 0; p < names.length; p++) {
-                float[] expected = gradient.getGradientFor(names[p]).dup('c').data().asFloat();
-                int count = shapes[p][0] * shapes[p][1];
-                assertEquals(count, expected.length, names[p]);
+            for (int p = 0; p < blocks.length; p++) {
+                String name = blocks[p].name();
+                float[] expected = gradient.getGradientFor(name).dup('c').data().asFloat();
+                int count = blocks[p].size();
+                assertEquals(count, expected.length, name);
                 double maxDiff = 0;
                 double maxRef = 0;
                 for (int i = 0; i < count; i++) {
@@ -105,7 +105,7 @@ class Dl4jEquivalenceTest {
                     maxRef = Math.max(maxRef, Math.abs(expected[i]));
                 }
                 assertTrue(maxDiff <= 1e-4 * maxRef + 1e-7,
-                        "gradient " + names[p] + " layers " + layers + ": max diff " + maxDiff + " of " + maxRef);
+                        "gradient " + name + " layers " + layers + ": max diff " + maxDiff + " of " + maxRef);
             }
         }
     }

@@ -1,0 +1,169 @@
+package app.scribe.model.lstm;
+
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
+
+/**
+ * One recurrent layer's cell: its weight blocks and their initialisation, the size of its state, its forward and
+ * backward pass over a window and its single step for generation. The engine around it (batching, workers, the
+ * input projection, dropout, the output layer, the optimiser) never looks inside.
+ *
+ * <p>The first block is always the input weights {@code W[input, width]}: the engine computes the projection
+ * {@code x·W} for every step of a window before {@link #forward} and, after {@link #backward} has turned it into the
+ * gradient of that projection, the gradients of {@code W} and of the layer's input. An instance keeps its own
+ * scratch arrays, so every worker and stepper has its own cells.
+ */
+abstract class Cell {
+    final int input;
+    final int hidden;
+    private final Block[] blocks;
+    private final int[] at;
+    private final int end;
+
+    Cell(int input, int hidden, int base, Block... blocks) {
+        this.input = input;
+        this.hidden = hidden;
+        this.blocks = blocks;
+        this.at = new int[blocks.length];
+        int offset = base;
+        for (int i = 0; i < blocks.length; i++) {
+            at[i] = offset;
+            offset += blocks[i].size();
+        }
+        this.end = offset;
+    }
+
+    Block[] blocks() {
+        return blocks.clone();
+    }
+
+    /** Offset of block {@code i} in the parameter block. */
+    final int at(int i) {
+        return at[i];
+    }
+
+    /** Offset just past this layer's weights. */
+    final int end() {
+        return end;
+    }
+
+    /** Columns of the input projection. */
+    final int width() {
+        return blocks[0].cols();
+    }
+
+    /** Writes this layer's initial weights into {@code w} (the whole parameter block). */
+    abstract void initialise(float[] w, SplittableRandom random);
+
+    /**
+     * Brings weights the optimiser moved out of their domain back into it (the time gate's period and open ratio);
+     * most cells have no such weights.
+     */
+    void constrain(FloatBuffer w) {
+    }
+
+    /** Refuses, with a sentence, weights (from a file) outside their domain; most cells accept any finite value. */
+    void check(float[] w, int layer) {
+    }
+
+    /** Floats of one stream's state for this layer; the output h comes first. */
+    abstract int stateSize();
+
+    /** Where in the layer's state the values the Inside tab shows (the LSTM's c, or h) start. */
+    abstract int shownState();
+
+    /** Floats of scratch a step needs. */
+    abstract int stepScratch();
+
+    /**
+     * Runs the window forward from zero state: {@code layer.projection} holds {@code x·W} for every row; fills
+     * {@code layer.h}, keeping what {@link #backward} needs.
+     */
+    abstract void forward(Window window, LayerBuffers layer);
+
+    /**
+     * Backpropagates {@code layer.dH} (the loss gradient of every output) through the window: adds the gradients of
+     * the cell's own blocks to the window's gradient block and leaves the gradient of the projection in
+     * {@code layer.projection}.
+     */
+    abstract void backward(Window window, LayerBuffers layer);
+
+    /**
+     * Advances one stream by the character at {@code position} of its text: the layer's state starts at
+     * {@code state}; its input is the one-hot {@code charIndex} when {@code inputAt} is negative, else the previous
+     * layer's h at {@code inputAt}.
+     */
+    abstract void step(StepIo io, int state, int inputAt, int charIndex, long position);
+
+    /**
+     * {@code z[0, width) = x·W + bias} into the step's scratch row, as a row of {@code W} for a one-hot input, else
+     * a mat-vec onto the bias.
+     */
+    final void project(StepIo io, int inputAt, int charIndex, int bias) {
+        int width = width();
+        FloatBuffer sb = io.sb;
+        FloatBuffer wb = io.wb;
+        int z = io.scratch;
+        if (inputAt < 0) {
+            int row = at(0) + charIndex * width;
+            for (int j = 0; j < width; j++) {
+                sb.put(z + j, wb.get(row + j) + wb.get(bias + j));
+            }
+        } else {
+            for (int j = 0; j < width; j++) {
+                sb.put(z + j, wb.get(bias + j));
+            }
+            Blas.rowTimesMatrix(input, width, io.w, at(0), io.s, inputAt, 1f, io.z, z);
+        }
+    }
+
+    /** Xavier weights in W and RW (the first two blocks). */
+    final void initialiseWeights(float[] w, SplittableRandom random) {
+        xavier(w, at(0), input * width(), input, hidden, random);
+        xavier(w, at(1), hidden * width(), hidden, hidden, random);
+    }
+
+    /** {@code projection[t] += h[t-1]·RW}: the recurrent part of step t's pre-activations (t > 0). */
+    final void addRecurrent(Window window, LayerBuffers layer, int t) {
+        int rows = window.rows;
+        int width = width();
+        Blas.gemm(false, false, rows, width, hidden, layer.hP, (long) (t - 1) * rows * hidden, hidden,
+                window.params, at(1), width, 1f, layer.projectionP, (long) t * rows * width, width);
+    }
+
+    /** {@code dH[t] += dProjection[t+1]·RWᵀ}: what step t's outputs get back through the recurrence. */
+    final void backRecurrent(Window window, LayerBuffers layer, int t) {
+        int rows = window.rows;
+        int width = width();
+        Blas.gemm(false, true, rows, hidden, width, layer.projectionP, (long) (t + 1) * rows * width, width,
+                window.params, at(1), width, 1f, layer.dHP, (long) t * rows * hidden, hidden);
+    }
+
+    /** {@code dRW += h[0 .. steps-2]ᵀ · dProjection[1 .. steps-1]}, one gemm for the whole window. */
+    final void addRecurrentWeightGradient(Window window, LayerBuffers layer) {
+        int rows = window.rows;
+        int width = width();
+        if (window.steps > 1) {
+            Blas.gemm(true, false, hidden, width, (window.steps - 1) * rows, layer.hP, 0, hidden, layer.projectionP,
+                    (long) rows * width, width, 1f, window.grad, at(1), width);
+        }
+    }
+
+    /** Adds {@code count} values to the gradient block from offset {@code at}. */
+    static void addGradient(FloatBuffer g, int at, float[] values, int count) {
+        for (int j = 0; j < count; j++) {
+            g.put(at + j, g.get(at + j) + values[j]);
+        }
+    }
+
+    /** Gaussian weights with DL4J's Xavier spread, {@code sqrt(2 / (fanIn + fanOut))}. */
+    static void xavier(float[] w, int offset, int count, int fanIn, int fanOut, SplittableRandom random) {
+        double std = Math.sqrt(2.0 / (fanIn + fanOut));
+        for (int i = 0; i < count; i++) {
+            // Box-Muller: SplittableRandom has no nextGaussian in Java 17.
+            double u1 = 1 - random.nextDouble();
+            double u2 = random.nextDouble();
+            w[offset + i] = (float) (std * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
+        }
+    }
+}

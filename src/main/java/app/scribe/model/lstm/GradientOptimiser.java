@@ -1,0 +1,91 @@
+package app.scribe.model.lstm;
+
+import app.scribe.model.Optimizer;
+import app.scribe.model.ParameterSet;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An update rule over the one flat parameter block: each step takes the summed gradient, scales it by the
+ * clipping factor, adds {@code weightDecay · w} (L2 decay, as PyTorch's {@code weight_decay}) and moves the weights.
+ * Two moment arrays of the block's size and the step count are its whole state; each rule uses what it needs, and
+ * all of it is saved under the same names whatever the rule, so a model file always holds the same arrays.
+ */
+abstract class GradientOptimiser {
+    static final String OPT_M = "optimizer.m";
+    static final String OPT_V = "optimizer.v";
+    static final String OPT_STEP = "optimizer.step";
+
+    final int size;
+    final float weightDecay;
+    final float[] m;
+    final float[] v;
+    long step;
+
+    GradientOptimiser(int size, double weightDecay) {
+        this.size = size;
+        this.weightDecay = (float) weightDecay;
+        this.m = new float[size];
+        this.v = new float[size];
+    }
+
+    static GradientOptimiser create(Optimizer kind, int size, double weightDecay) {
+        return switch (kind) {
+            case RMSPROP -> new RmsPropOptimiser(size, weightDecay);
+            case ADAM -> new AdamOptimiser(size, weightDecay);
+            case SGD -> new SgdOptimiser(size, weightDecay, 0);
+            case MOMENTUM -> new SgdOptimiser(size, weightDecay, SgdOptimiser.MOMENTUM);
+        };
+    }
+
+    /** One step: {@code w} moves against {@code clip · g + weightDecay · w}. */
+    final void update(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
+        step++;
+        apply(w, g, clip, learningRate);
+    }
+
+    /** The rule itself; {@link #step} already counts this step. */
+    abstract void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate);
+
+    /** The arrays {@link #save} writes for a block of {@code size} parameters. */
+    static Map<String, int[]> stateShapes(int size) {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        shapes.put(OPT_M, new int[]{size});
+        shapes.put(OPT_V, new int[]{size});
+        shapes.put(OPT_STEP, new int[]{2});
+        return shapes;
+    }
+
+    void save(ParameterSet set) {
+        set.put(OPT_M, new int[]{size}, m.clone());
+        set.put(OPT_V, new int[]{size}, v.clone());
+        // The step count as two exactly representable halves (floats hold integers exactly only up to 2^24).
+        set.put(OPT_STEP, new int[]{2}, new float[]{(float) (step >>> 20), (float) (step & 0xFFFFF)});
+    }
+
+    /** Takes the state from {@code set}, or starts afresh when it holds none of this size. */
+    void load(ParameterSet set) {
+        ParameterSet.Array am = set.get(OPT_M);
+        ParameterSet.Array av = set.get(OPT_V);
+        ParameterSet.Array as = set.get(OPT_STEP);
+        if (am != null && av != null && as != null && am.data().length == size && av.data().length == size
+                && as.data().length == 2) {
+            System.arraycopy(am.data(), 0, m, 0, size);
+            System.arraycopy(av.data(), 0, v, 0, size);
+            step = ((long) as.data()[0] << 20) + (long) as.data()[1];
+        } else {
+            Arrays.fill(m, 0f);
+            Arrays.fill(v, 0f);
+            step = 0;
+        }
+    }
+
+    void copyStateTo(GradientOptimiser other) {
+        System.arraycopy(m, 0, other.m, 0, size);
+        System.arraycopy(v, 0, other.v, 0, size);
+        other.step = step;
+    }
+}

@@ -1,0 +1,26 @@
+package app.scribe.model.lstm;
+
+import java.nio.FloatBuffer;
+
+/** RMSprop as in the seed reports: a running mean of squared gradients (decay 0.95) scales each step. */
+final class RmsPropOptimiser extends GradientOptimiser {
+    private static final float DECAY = 0.95f;
+    private static final float EPS = 1e-8f;
+
+    RmsPropOptimiser(int size, double weightDecay) {
+        super(size, weightDecay);
+    }
+
+    @Override
+    void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
+        float lr = (float) learningRate;
+        float wd = weightDecay;
+        for (int i = 0; i < size; i++) {
+            float wi = w.get(i);
+            float gi = g.get(i) * clip + wd * wi;
+            float vi = DECAY * v[i] + (1 - DECAY) * gi * gi;
+            v[i] = vi;
+            w.put(i, wi - lr * gi / ((float) Math.sqrt(vi) + EPS));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package app.scribe.ui;
+
+import app.scribe.model.CellType;
+import app.scribe.model.Hyperparameters;
+import app.scribe.persistence.ModelFile;
+import javafx.scene.Parent;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.spinner;
+import static app.scribe.ui.WindowProbe.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cell and weight decay in the training form: a bad weight decay gets a message; a GRU chosen from the list
+ * (its tooltip says what it is) with a weight decay trains, is saved as such, and the Inside tab shows its h.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class CellChoiceTest {
+    @TempDir
+    static Path folder;
+    private static AppFolders folders;
+    private Stage stage;
+
+    @BeforeAll
+    static void folders() throws IOException {
+        folders = AppFolders.withVanityFair(folder, "vf.txt");
+    }
+
+    @AfterAll
+    static void restore() {
+        folders.restore();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new ScribeApp().start(stage);
+    }
+
+    @Test
+    void aGruWithWeightDecayTrainsIsSavedAndShowsItsH(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        @SuppressWarnings("unchecked")
+        ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
+        robot.interact(() -> books.getSelectionModel().select(0));
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
+        robot.interact(() -> {
+            spinner(robot, root, "#hiddenSpinner").getValueFactory().setValue(32);
+            spinner(robot, root, "#layersSpinner").getValueFactory().setValue(1);
+            spinner(robot, root, "#batchSpinner").getValueFactory().setValue(16);
+            spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(30);
+        });
+        TextField decay = robot.from(root).lookup("#weightDecayField").queryAs(TextField.class);
+        robot.clickOn(decay).eraseText(decay.getText().length()).write("-1");
+        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+        waitUntil(robot, root, () -> notifications.getText() != null
+                && notifications.getText().contains("weight decay must be between 0 and 1"));
+
+        robot.clickOn(decay).eraseText(decay.getText().length()).write("1e-4");
+        @SuppressWarnings("unchecked")
+        ChoiceBox<CellType> cells = robot.from(root).lookup("#cellChoice").queryAs(ChoiceBox.class);
+        robot.clickOn(cells);
+        robot.clickOn("gru");
+        assertEquals(CellType.GRU, cells.getValue());
+        assertEquals(CellType.GRU.description(), cells.getTooltip().getText());
+        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 30"));
+
+        Path saved = folder.resolve("models").resolve("my-model.scribe");
+        waitUntil(robot, root, () -> Files.exists(saved));
+        Hyperparameters hp = new ModelFile().load(saved).model().hyperparameters();
+        assertEquals(CellType.GRU, hp.cell());
+        assertEquals(1e-4, hp.weightDecay());
+
+        TabPane tabs = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(3));
+        TextArea text = robot.from(root).lookup("#cellsText").queryAs(TextArea.class);
+        robot.interact(() -> text.setText("She said \"yes\"."));
+        robot.clickOn(robot.from(root).lookup("#readButton").queryButton());
+        TextFlow heatmap = robot.from(root).lookup("#heatmap").queryAs(TextFlow.class);
+        waitUntil(robot, root, () -> heatmap.getChildren().size() == 15);
+        assertTrue(label(robot, root, "#cellLabel").contains("of the gru: h,"), label(robot, root, "#cellLabel"));
+    }
+}
