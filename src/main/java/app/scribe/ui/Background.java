@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The app's worker threads: one for short jobs (reading files, saving, copying models), one per long job kind, and
- * one for suggestions as the user writes, so that they never wait behind a long generation.
+ * The app's worker threads: one for short jobs (reading files, saving, copying models), one per long job kind
+ * (training, generation, the library's downloads), and one for suggestions as the user writes, so that they never
+ * wait behind a long generation.
  * Threads are daemons so that a closing window never waits for them.
  */
 public final class Background {
@@ -19,6 +20,7 @@ public final class Background {
     private final ExecutorService training = Executors.newSingleThreadExecutor(named("scribe-training"));
     private final ExecutorService generation = Executors.newSingleThreadExecutor(named("scribe-generation"));
     private final ExecutorService writing = Executors.newSingleThreadExecutor(named("scribe-writing"));
+    private final ExecutorService library = Executors.newSingleThreadExecutor(named("scribe-library"));
 
     public ExecutorService ioExecutor() {
         return io;
@@ -38,6 +40,16 @@ public final class Background {
 
     /** Runs {@code work} off the FX thread; {@code onDone} or {@code onFailed} then run on the FX thread. */
     public <T> Task<T> io(Supplier<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+        return run(io, work, onDone, onFailed);
+    }
+
+    /** As {@link #io}, on the library's thread, so that a long download never delays reading a book. */
+    public <T> Task<T> library(Supplier<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+        return run(library, work, onDone, onFailed);
+    }
+
+    private static <T> Task<T> run(ExecutorService executor, Supplier<T> work, Consumer<T> onDone,
+                                   Consumer<Throwable> onFailed) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() {
@@ -46,7 +58,7 @@ public final class Background {
         };
         task.setOnSucceeded(e -> onDone.accept(task.getValue()));
         task.setOnFailed(e -> onFailed.accept(task.getException()));
-        io.execute(task);
+        executor.execute(task);
         return task;
     }
 
@@ -55,6 +67,7 @@ public final class Background {
         training.shutdownNow();
         generation.shutdownNow();
         writing.shutdownNow();
+        library.shutdownNow();
     }
 
     static void onFx(Runnable action) {

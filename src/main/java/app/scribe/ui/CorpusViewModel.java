@@ -2,6 +2,7 @@ package app.scribe.ui;
 
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
+import app.scribe.library.BookIndex;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,20 +13,30 @@ import javafx.collections.ObservableList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The corpus pane: the books on offer, loading one in the background, and what the user is told about it. */
+/**
+ * The corpus pane: the books on offer (the corpora folder's and the library's, each shown by title and author when
+ * its folder's {@link BookIndex} knows them), loading one in the background, and what the user is told about it.
+ */
 public final class CorpusViewModel {
     private final Session session;
+    private final Path libraryFolder;
+    private final Map<Path, String> labels = new HashMap<>();
     private final CorpusReader reader = new CorpusReader();
     private final ObservableList<Path> available = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No corpus yet: pick a book or open a text file.");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
 
-    public CorpusViewModel(Session session) {
+    public CorpusViewModel(Session session, Path libraryFolder) {
         this.session = session;
+        this.libraryFolder = libraryFolder;
         refreshAvailable();
     }
 
@@ -45,16 +56,33 @@ public final class CorpusViewModel {
         return preview.getReadOnlyProperty();
     }
 
+    /** What the Books list shows for a book: its title and author, else its file name. */
+    public String label(Path book) {
+        return labels.getOrDefault(book, book.getFileName().toString());
+    }
+
     public void refreshAvailable() {
         available.clear();
-        Path folder = session.corporaFolder();
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                available.addAll(files.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted()
-                        .collect(Collectors.toList()));
-            } catch (IOException e) {
-                session.messages().error("Cannot list " + folder + ": " + e.getMessage());
+        labels.clear();
+        addBooks(session.corporaFolder());
+        addBooks(libraryFolder);
+    }
+
+    private void addBooks(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        Map<String, BookIndex.Label> index = BookIndex.read(folder);
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> books = files.filter(p -> p.getFileName().toString().endsWith(".txt")).toList();
+            for (Path book : books) {
+                String name = book.getFileName().toString();
+                labels.put(book, index.containsKey(name) ? index.get(name).toString() : name);
             }
+            available.addAll(books.stream().sorted(Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER))
+                    .toList());
+        } catch (IOException e) {
+            session.messages().error("Cannot list " + folder + ": " + e.getMessage());
         }
     }
 

@@ -47,6 +47,7 @@ public final class MainController {
     private final CorpusViewModel corpus;
     private final TrainingViewModel training;
     private final ModelFilesViewModel modelFiles;
+    private final LibraryWindow library;
 
     @FXML private ListView<Path> corpusList;
     @FXML private ProgressBar corpusProgress;
@@ -84,10 +85,12 @@ public final class MainController {
     private final XYChart.Series<Number, Number> trainingSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationSeries = new XYChart.Series<>();
 
-    public MainController(CorpusViewModel corpus, TrainingViewModel training, ModelFilesViewModel modelFiles) {
+    public MainController(CorpusViewModel corpus, TrainingViewModel training, ModelFilesViewModel modelFiles,
+                          LibraryWindow library) {
         this.corpus = corpus;
         this.training = training;
         this.modelFiles = modelFiles;
+        this.library = library;
     }
 
     @FXML
@@ -101,7 +104,13 @@ public final class MainController {
 
     private void bindCorpusPane() {
         corpusList.setItems(corpus.available());
-        corpusList.setCellFactory(list -> new PathCell());
+        corpusList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path book, boolean empty) {
+                super.updateItem(book, empty);
+                setText(empty || book == null ? null : corpus.label(book));
+            }
+        });
         corpusList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 corpus.load(now);
@@ -279,6 +288,8 @@ public final class MainController {
             corpus.load(file.toPath());
         }
     }
+
+    @FXML private void findBooks() { library.show(window()); }
 
     @FXML
     private void loadModelFile() {

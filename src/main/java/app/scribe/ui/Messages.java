@@ -32,16 +32,20 @@ public final class Messages {
 
     /** Shows a failure as a sentence: its own message when it is a user-facing one, else a pointer to the log. */
     public void failure(Throwable failure) {
+        error(describe(failure));
+    }
+
+    /** The sentence a failure is shown as; an unexpected one is logged first. */
+    static String describe(Throwable failure) {
         Throwable cause = failure;
         while (cause != null && !(cause instanceof ScribeException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof ScribeException) {
-            error(cause.getMessage());
+            return cause.getMessage();
         } else if (failure instanceof OutOfMemoryError) {
-            error("Scribe ran out of memory; try a smaller model or batch.");
-        } else {
-            error("Something went wrong (" + failure + "); details are in " + ErrorLog.write(failure) + ".");
+            return "Scribe ran out of memory; try a smaller model or batch.";
         }
+        return "Something went wrong (" + failure + "); details are in " + ErrorLog.write(failure) + ".";
     }
 }

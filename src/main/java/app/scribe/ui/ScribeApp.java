@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.DataFolders;
+import app.scribe.library.Fetcher;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * The desktop app. Folders come from the system properties {@code scribe.corpora} and {@code scribe.models}
- * (defaults: {@code corpora} and {@code models} in the working directory).
+ * (defaults: {@code corpora} and {@code models} in the working directory); the library is in the user's data folder.
  */
 public final class ScribeApp extends Application {
     private Background background;
@@ -35,7 +37,8 @@ public final class ScribeApp extends Application {
         background = new Background();
         Messages messages = new Messages();
         Session session = new Session(corpora, models, background, messages);
-        CorpusViewModel corpus = new CorpusViewModel(session);
+        Path library = DataFolders.ofUser().books();
+        CorpusViewModel corpus = new CorpusViewModel(session, library);
         TrainingViewModel training = new TrainingViewModel(session);
         GenerationViewModel generation = new GenerationViewModel(session, training, new NoveltyIndexes());
         ModelFilesViewModel modelFiles = new ModelFilesViewModel(session, training, new ReplaceDialog(stage));
@@ -45,7 +48,8 @@ public final class ScribeApp extends Application {
         WriteViewModel write = new WriteViewModel(session, training);
         Exports exports = new Exports(session);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                MainController.class, () -> new MainController(corpus, training, modelFiles),
+                MainController.class, () -> new MainController(corpus, training, modelFiles, new LibraryWindow(
+                        new LibraryViewModel(session, corpus, library, new Fetcher(Fetcher.DEFAULT_TIMEOUT)))),
                 GenerateController.class, () -> new GenerateController(generation, exports),
                 TemperatureGridController.class, () -> new TemperatureGridController(grid, exports),
                 TimelineController.class, () -> new TimelineController(training, exports),
