@@ -16,7 +16,8 @@ import java.io.PrintWriter;
 @Command(name = "scribe", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "Scribe 0.1.0",
         description = "Train a character-level LSTM on a book and let it write.",
-        subcommands = {TrainCommand.class, GenerateCommand.class, EvalCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, GenerateCommand.class, EvalCommand.class, BenchCommand.class,
+                LabCommand.class})
 public final class ScribeCommand implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;

@@ -57,7 +57,7 @@ public final class FastCharModel implements CharModel {
         this.threads = Math.max(1, threads);
     }
 
-    private static Layout.CellFactory cells(CellType cell) {
+    static Layout.CellFactory cells(CellType cell) {
         return switch (cell) {
             case LSTM -> LstmCell::new;
             case GRU -> GruCell::new;
