@@ -1,0 +1,107 @@
+package app.scribe.ui.lab;
+
+import app.scribe.ScribeException;
+import app.scribe.lab.GateCurve;
+import app.scribe.lab.Numbers;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Page 3: the time gate k(t) of a time-gated LSTM unit; sliders for tau, s, r_on and alpha, several curves at once
+ * (the kept ones plus the one the sliders show), redrawn as a slider moves.
+ */
+final class TimeGatePage extends LabPage {
+    final Slider tau = slider(1, 200, 50);
+    final Slider shift = slider(0, 100, 0);
+    final Slider rOn = slider(0.01, 1, 0.2);
+    final Slider alpha = slider(0, 0.2, 0);
+    final TextField steps = new TextField("200");
+    private final Label stepsError;
+    private final List<GateCurve> kept = new ArrayList<>();
+
+    TimeGatePage() {
+        super("timegate", "How does the time gate open and close? k(t) rises for r_on·tau/2 steps, falls for as long, "
+                        + "then stays shut (or leaks alpha·phi) until the next period (seed 000, question 2).",
+                "Seed 000, figures 3-5: tau sets the period, s shifts the phase, r_on the share of the period the gate "
+                        + "is open; it opens in short bursts and otherwise keeps the old state.",
+                "t", "k(t)");
+        tau.setId("timegateTau");
+        shift.setId("timegateShift");
+        rOn.setId("timegateROn");
+        alpha.setId("timegateAlpha");
+        steps.setId("timegateSteps");
+        field("tau (period)", tau);
+        field("s (shift)", shift);
+        field("r_on (open ratio)", rOn);
+        field("alpha (leak)", alpha);
+        stepsError = field("Steps", steps);
+        Button keep = new Button("Keep curve");
+        keep.setId("timegateKeep");
+        keep.setOnAction(e -> {
+            kept.add(current());
+            run.fire();
+        });
+        Button clear = new Button("Clear kept");
+        clear.setOnAction(e -> {
+            kept.clear();
+            run.fire();
+        });
+        form.addRow(5, new Label(""), new HBox(6, keep, clear));
+        for (Slider s : List.of(tau, shift, rOn, alpha)) {
+            s.valueProperty().addListener((o, a, b) -> {
+                if (!isRunning()) {
+                    run.fire();
+                }
+            });
+        }
+    }
+
+    private static Slider slider(double min, double max, double value) {
+        Slider s = new Slider(min, max, value);
+        s.setShowTickLabels(true);
+        s.setPrefWidth(320);
+        return s;
+    }
+
+    private GateCurve current() {
+        int n = read(stepsError, () -> {
+            int v = Integer.parseInt(steps.getText().strip());
+            if (v < 1 || v > GateCurve.MAX_STEPS) {
+                throw new ScribeException("steps must be between 1 and " + GateCurve.MAX_STEPS + ".");
+            }
+            return v;
+        });
+        return new GateCurve(round(tau.getValue()), round(shift.getValue()), round(rOn.getValue()),
+                round(alpha.getValue()), n);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    @Override
+    Experiment prepare() {
+        List<GateCurve> curves = new ArrayList<>(kept);
+        curves.add(current());
+        return (sink, stop) -> {
+            sink.header(List.of("curve", "t", "k"));
+            for (int c = 0; c < curves.size() && !stop.requested(); c++) {
+                GateCurve curve = curves.get(c);
+                double[] k = curve.values();
+                String name = (c == curves.size() - 1 ? "now: " : "") + curve.label();
+                for (int t = 0; t < k.length; t++) {
+                    sink.point(name, t, k[t]);
+                    sink.row(List.of(curve.label(), Integer.toString(t), Numbers.result(k[t])));
+                }
+                sink.progress((c + 1.0) / curves.size());
+            }
+            return curves.size() + " curve(s) of k(t).";
+        };
+    }
+}
