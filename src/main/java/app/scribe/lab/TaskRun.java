@@ -42,10 +42,10 @@ public final class TaskRun {
         return run(s, s.network(), stop, listener);
     }
 
-    /** Trains {@code network} (built from {@code s}) and tests it. */
+    /** Trains {@code network} (built from {@code s}) and tests it, unless it diverged or was stopped. */
     public static Result run(TaskSettings s, LastStepNetwork network, Stop stop, Listener listener) {
         Result trained = trainOnly(s, network, stop, true, listener);
-        if (trained.ending() == Ending.DIVERGED) {
+        if (trained.ending() == Ending.DIVERGED || trained.ending() == Ending.STOPPED) {
             return trained;
         }
         return new Result(s, trained.steps(), trained.finalLoss(), testAccuracy(s, network), trained.ending(), null);

@@ -134,10 +134,13 @@ final class PalindromePage extends LabPage {
                 sink.progress((double) step / s.steps());
             }
         });
+        sink.row(SweepTables.row(r));
         if (r.ending() == TaskRun.Ending.DIVERGED) {
             return r.message();
         }
-        sink.row(SweepTables.row(r));
+        if (r.ending() == TaskRun.Ending.STOPPED) {
+            return "Stopped after " + r.steps() + " steps (not tested).";
+        }
         sink.progress(1);
         return s.cell().id() + " at length " + s.length() + ": test accuracy " + Numbers.result(r.testAccuracy())
                 + " after " + r.steps() + " steps (" + r.ending().text + ").";

@@ -44,8 +44,12 @@ final class TimeGatePage extends LabPage {
         Button keep = new Button("Keep curve");
         keep.setId("timegateKeep");
         keep.setOnAction(e -> {
-            kept.add(current());
-            run.fire();
+            try {
+                kept.add(current());
+                run.fire();
+            } catch (FieldRefused refused) {
+                status.setText("Fix the fields marked in red.");
+            }
         });
         Button clear = new Button("Clear kept");
         clear.setOnAction(e -> {
