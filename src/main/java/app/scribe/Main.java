@@ -15,6 +15,7 @@ public final class Main {
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
         }
+        NativeThreads.endWithTheLauncher();
         if (args.length == 0) {
             app.scribe.ui.ScribeLauncher.launch(args);
         } else {

@@ -12,10 +12,13 @@ import java.util.Optional;
  * ND4J's native code reads OMP_NUM_THREADS once, when it loads, and its OpenMP team is slower than one thread for
  * a char-LSTM's small matrices (about 3x on 2 cores, mostly in spin-waiting). An environment variable cannot be set
  * from inside a running JVM, so when it is missing Scribe starts itself again with it set, passing every argument
- * through. The user never has to export anything.
+ * through. The user never has to export anything. The two processes act as one: signals sent to the first reach the
+ * second, the first exits with the second's code, and the second ends when the first dies.
  */
 final class NativeThreads {
     static final String VARIABLE = "OMP_NUM_THREADS";
+    /** Set in the relaunched process to the launcher's process id. */
+    static final String LAUNCHER = "SCRIBE_LAUNCHER_PID";
 
     private NativeThreads() {
     }
@@ -60,12 +63,44 @@ final class NativeThreads {
         }
         ProcessBuilder builder = new ProcessBuilder(line.get()).inheritIO();
         builder.environment().put(VARIABLE, "1");
+        builder.environment().put(LAUNCHER, Long.toString(ProcessHandle.current().pid()));
         try {
             Process child = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+            for (String name : StopSignals.NAMES) {
+                // The launcher stays up until the child has saved and ends with the child's exit code.
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> forward(child, name));
+            }
             return Optional.of(child.waitFor());
         } catch (Exception e) {
             return Optional.empty();
+        }
+    }
+
+    private static void forward(Process child, String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            child.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * In a relaunched process: when the launcher dies (even by SIGKILL, which it cannot forward), this process gets
+     * a SIGTERM of its own, so that a training run saves and ends instead of running on without its parent.
+     */
+    static void endWithTheLauncher() {
+        String launcher = System.getenv(LAUNCHER);
+        if (launcher == null) {
+            return;
+        }
+        Runnable terminate = () -> sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
+        try {
+            ProcessHandle.of(Long.parseLong(launcher)).ifPresentOrElse(p -> p.onExit().thenRun(terminate), terminate);
+        } catch (NumberFormatException e) {
+            // Not set by a launcher of ours.
         }
     }
 }

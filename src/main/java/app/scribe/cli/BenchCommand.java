@@ -66,7 +66,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--engine", description = "network engine (default ${DEFAULT-VALUE})")
     String engine = Engines.DEFAULT;
 
-    @Option(names = "--cell", description = "recurrent cell: lstm, gru or rnn, also for the peer (default lstm)")
+    @Option(names = "--cell", description = "recurrent cell: lstm, gru, rnn (also for the peer) or tglstm "
+            + "(default lstm)")
     String cell = "lstm";
 
     @Option(names = "--hidden", description = "units per layer (default 128)")
@@ -104,6 +105,9 @@ final class BenchCommand implements Callable<Integer> {
         requireRange("--warmup", warmup, 0, MAX_WARMUP);
         requireRange("--threads", threads, 1, MAX_THREADS);
         CellType cellType = CellType.parse(cell);
+        if (peer && cellType == CellType.TGLSTM) {
+            throw new ScribeException("The PyTorch peer has no time-gated LSTM; bench --cell tglstm without --peer.");
+        }
         Hyperparameters hp = new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-3, 1.0, 1, 5.0, 0.0,
                 42).withCell(cellType);
         Path script = peer ? findPeerScript() : null;

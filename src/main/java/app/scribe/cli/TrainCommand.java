@@ -2,6 +2,7 @@ package app.scribe.cli;
 
 import app.scribe.Printable;
 import app.scribe.ScribeException;
+import app.scribe.StopSignals;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.model.CellType;
@@ -12,6 +13,8 @@ import app.scribe.model.Optimizer;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.persistence.CheckpointWriter;
 import app.scribe.persistence.ModelFile;
+import app.scribe.persistence.OutputGuard;
+import app.scribe.persistence.OutputLock;
 import app.scribe.persistence.SavedModel;
 import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.CheckpointSink;
@@ -31,13 +34,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "train", description = "Train a model on a text file and save it.")
 final class TrainCommand implements Callable<Integer> {
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
     /** Options that shape a new model; a resumed model has its own. */
     private static final List<String> MODEL_OPTIONS = List.of("--cell", "--hidden", "--layers", "--seq", "--batch",
-            "--lr", "--optimizer", "--weight-decay", "--dropout", "--seed", "--engine");
+            "--lr", "--optimizer", "--weight-decay", "--leak", "--dropout", "--seed", "--engine");
 
     @Spec
     CommandSpec spec;
@@ -69,8 +73,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "learning rate (default 2e-3)")
     double lr = DEFAULTS.learningRate();
 
-    @Option(names = "--cell", description = "recurrent cell: lstm, gru or rnn (default lstm)")
+    @Option(names = "--cell", description = "recurrent cell: lstm, gru, rnn or tglstm (default lstm)")
     String cell = "lstm";
+
+    @Option(names = "--leak", description = "tglstm: the closed time gate's leak alpha, 0 to 1 (default 0)")
+    double leak = DEFAULTS.timeGateLeak();
 
     @Option(names = "--optimizer", description = "rmsprop, adam, sgd or momentum (default rmsprop)")
     String optimizer = "rmsprop";
@@ -89,6 +96,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "continue training this model file")
     Path resume;
+
+    @Option(names = "--force", description = "replace the Scribe models already at --out and its .best file")
+    boolean force;
 
     @Option(names = "--checkpoint-minutes", description = "write the latest model to --out every this many minutes "
             + "of training, 0 = only at the end (default 5, at most 1440)")
@@ -119,10 +129,34 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer rule = flagged(() -> Optimizer.parse(optimizer));
         CellType cellType = flagged(() -> CellType.parse(cell));
         Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch, rule, lr,
-                DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType);
-        refuseOverwritingTheCorpus();
+                DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType,
+                leak);
+        OutputGuard.check(noBest ? List.of(out) : List.of(out, CheckpointWriter.bestPathFor(out)), corpusFile, resume,
+                force);
+        PrintWriter err = spec.commandLine().getErr();
+        AtomicReference<Trainer> running = new AtomicReference<>();
+        try (OutputLock lock = OutputLock.acquire(out); StopSignals signals = new StopSignals(signal -> {
+            err.println("SIG" + signal + ": saving at the end of this step (press Ctrl-C again to quit without saving).");
+            err.flush();
+            Trainer trainer = running.get();
+            if (trainer != null) {
+                trainer.stop();
+            }
+        })) {
+            train(console, err, checkpoints, requested, trainer -> {
+                running.set(trainer);
+                if (signals.exitCode() != 0) {
+                    trainer.stop();
+                }
+            });
+            return signals.exitCode();
+        }
+    }
+
+    /** Reads the corpus, builds or loads the model, trains it and saves it; {@code started} gets the trainer first. */
+    private void train(PrintWriter console, PrintWriter err, CheckpointPolicy checkpoints, Hyperparameters requested,
+                       java.util.function.Consumer<Trainer> started) {
         ModelFile files = new ModelFile();
-        files.checkWritable(out);
         Corpus corpus = new CorpusReader().read(corpusFile);
         CharModel model;
         TrainingHistory history;
@@ -130,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
             SavedModel saved = files.load(resume);
             String warning = ResumeCheck.check(saved.vocabulary(), saved.corpus(), corpus);
             if (warning != null) {
-                ScribeCommand.warn(spec.commandLine().getErr(), warning);
+                ScribeCommand.warn(err, warning);
             }
             model = saved.model();
             history = saved.history();
@@ -141,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
             if (!ignored.isEmpty()) {
-                ScribeCommand.warn(spec.commandLine().getErr(), String.join(", ", ignored)
+                ScribeCommand.warn(err, String.join(", ", ignored)
                         + " ignored: a resumed model keeps the settings it was trained with.");
             }
         } else {
@@ -158,8 +192,8 @@ final class TrainCommand implements Callable<Integer> {
                 corpus.length(), corpus.vocabulary().size(), corpus.encodingSummary());
         Trainer trainer = new Trainer(model, corpus, plan, history);
         trainer.addListener(new ProgressPrinter(console));
+        started.accept(trainer);
         AtomicLong latestWritten = new AtomicLong(-1);
-        PrintWriter err = spec.commandLine().getErr();
         double validationLoss;
         try (CheckpointWriter writer = new CheckpointWriter(out, corpus.vocabulary(), CorpusInfo.of(corpus), written -> {
             if (written.kind() == CheckpointSink.Kind.LATEST) {
@@ -178,7 +212,6 @@ final class TrainCommand implements Callable<Integer> {
         console.printf("saved %s at step %d%n", Printable.escape(out.toString()), trainer.history().step());
         console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
         console.flush();
-        return 0;
     }
 
     /** Builds a setting from flags, naming the flag in a refusal: "checkpoint minutes" becomes "--checkpoint-minutes". */
@@ -193,18 +226,6 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
             throw new ScribeException(message);
-        }
-    }
-
-    private void refuseOverwritingTheCorpus() {
-        try {
-            if (java.nio.file.Files.exists(out) && java.nio.file.Files.exists(corpusFile)
-                    && java.nio.file.Files.isSameFile(out, corpusFile)) {
-                throw new ScribeException("--out names the corpus itself (" + corpusFile
-                        + "); saving the model there would overwrite the book.");
-            }
-        } catch (java.io.IOException e) {
-            // Unreadable paths are reported by the reader and the writer with better messages.
         }
     }
 

@@ -58,11 +58,12 @@ public final class BatchSource {
     public Batch trainingBatch(SplittableRandom random) {
         int[] inputs = new int[batchSize * seqLength];
         int[] targets = new int[inputs.length];
+        int[] starts = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
-            int start = random.nextInt(trainEnd - seqLength);
-            copyWindow(start, b * seqLength, inputs, targets);
+            starts[b] = random.nextInt(trainEnd - seqLength);
+            copyWindow(starts[b], b * seqLength, inputs, targets);
         }
-        return new Batch(batchSize, seqLength, inputs, targets);
+        return new Batch(batchSize, seqLength, inputs, targets, starts);
     }
 
     /** The validation tail in consecutive windows, grouped into batches (the last one may be smaller). */
@@ -74,10 +75,12 @@ public final class BatchSource {
             int size = Math.min(batchSize, windows - first);
             int[] inputs = new int[size * seqLength];
             int[] targets = new int[inputs.length];
+            int[] starts = new int[size];
             for (int b = 0; b < size; b++) {
-                copyWindow(trainEnd + (first + b) * seqLength, b * seqLength, inputs, targets);
+                starts[b] = trainEnd + (first + b) * seqLength;
+                copyWindow(starts[b], b * seqLength, inputs, targets);
             }
-            batches.add(new Batch(size, seqLength, inputs, targets));
+            batches.add(new Batch(size, seqLength, inputs, targets, starts));
         }
         return batches;
     }

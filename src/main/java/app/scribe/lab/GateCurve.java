@@ -31,7 +31,7 @@ public record GateCurve(double tau, double shift, double rOn, double alpha, int 
     public double[] values() {
         double[] k = new double[steps];
         for (int t = 0; t < steps; t++) {
-            k[t] = TimeGate.openness(t, tau, shift, rOn, alpha);
+            k[t] = TimeGate.at(t, tau, shift, rOn, alpha);
         }
         return k;
     }

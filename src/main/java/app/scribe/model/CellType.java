@@ -12,7 +12,9 @@ public enum CellType {
             + "network)."),
     GRU(false, "Gated recurrent unit (PyTorch's nn.GRU): update and reset gates, no separate memory; fewer weights "
             + "than an LSTM."),
-    RNN(false, "Plain recurrent network, h = tanh(W x + U h + b): no gates, the fastest and the most forgetful.");
+    RNN(false, "Plain recurrent network, h = tanh(W x + U h + b): no gates, the fastest and the most forgetful."),
+    TGLSTM(true, "Time-gated LSTM: each unit also has a learnt rhythm (period, phase, open ratio) and updates its "
+            + "memory only while its time gate is open.");
 
     private final boolean memoryCell;
     private final String description;

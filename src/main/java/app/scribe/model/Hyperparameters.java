@@ -8,7 +8,8 @@ import app.scribe.ScribeException;
  */
 public record Hyperparameters(int hiddenSize, int layers, int seqLength, int batchSize, Optimizer optimizer,
                               double learningRate, double decayRate, int decayEvery, double clipNorm,
-                              double dropout, long seed, double weightDecay, CellType cell) {
+                              double dropout, long seed, double weightDecay, CellType cell,
+                              double timeGateLeak) {
 
     /** The seed reports' settings. */
     public static Hyperparameters defaults() {
@@ -20,7 +21,7 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
                            double learningRate, double decayRate, int decayEvery, double clipNorm, double dropout,
                            long seed) {
         this(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate, decayEvery, clipNorm,
-                dropout, seed, 0, CellType.LSTM);
+                dropout, seed, 0, CellType.LSTM, 0);
     }
 
     public Hyperparameters {
@@ -42,6 +43,7 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
         if (cell == null) {
             throw new ScribeException("cell must be one of " + CellType.ids() + ".");
         }
+        requireRange("time gate leak", timeGateLeak, 0, 1);
     }
 
     private static void requireRange(String name, double value, double min, double max) {
@@ -57,12 +59,17 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
 
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
-                decayEvery, clipNorm, dropout, newSeed, weightDecay, cell);
+                decayEvery, clipNorm, dropout, newSeed, weightDecay, cell, timeGateLeak);
     }
 
     public Hyperparameters withCell(CellType newCell) {
         return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
-                decayEvery, clipNorm, dropout, seed, weightDecay, newCell);
+                decayEvery, clipNorm, dropout, seed, weightDecay, newCell, timeGateLeak);
+    }
+
+    public Hyperparameters withTimeGateLeak(double leak) {
+        return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
+                decayEvery, clipNorm, dropout, seed, weightDecay, cell, leak);
     }
 
     /** Learning rate after {@code step} optimizer steps: multiplied by the decay rate every decay interval. */

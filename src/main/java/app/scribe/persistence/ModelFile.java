@@ -59,9 +59,11 @@ public final class ModelFile {
     public static final int FORMAT_VERSION = 2;
     public static final String EXTENSION = ".scribe";
     static final String MANIFEST = "manifest.json";
+    private static final String TEMP_PREFIX = ".";
+    private static final String TEMP_SUFFIX = ".tmp";
     /** The temperature of the samples in files that did not record one. */
     static final double LEGACY_SAMPLE_TEMPERATURE = 0.7;
-    private static final long MAX_MANIFEST_BYTES = 32L << 20;
+    static final long MAX_MANIFEST_BYTES = 32L << 20;
     /** A curve point every 5 steps for a million steps; a longer history would not fit the manifest's size. */
     private static final int MAX_HISTORY_POINTS = 1_000_000;
     private static final int MAX_HISTORY_SAMPLES = 100_000;
@@ -93,7 +95,7 @@ public final class ModelFile {
 
     /**
      * Checks, before a long training run, that {@code target} could be saved: its folder exists or can be made and
-     * takes a new file, and the target is not a folder. Throws the message that saving would.
+     * takes a new file, and the target is not a folder, a device or a pipe. Throws the message that saving would.
      */
     public void checkWritable(Path target) {
         write(target, null);
@@ -106,6 +108,11 @@ public final class ModelFile {
         if (Files.isDirectory(target)) {
             throw new ScribeException("Cannot save to " + target + ": it is a folder; name a file such as "
                     + target.resolve("model" + EXTENSION) + ".");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // Moving a file over a device or a pipe would replace it, not write to it.
+            throw new ScribeException("Cannot save to " + target + ": it is not a regular file (a device, a pipe or"
+                    + " a socket); name a .scribe file instead.");
         }
         Path temp = null;
         try {
@@ -153,7 +160,7 @@ public final class ModelFile {
     private static Path createTemp(Path dir, String name) throws IOException {
         java.util.SplittableRandom random = new java.util.SplittableRandom();
         for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + name + "-" + Long.toUnsignedString(random.nextLong(), 36) + ".tmp");
+            Path temp = dir.resolve(TEMP_PREFIX + name + "-" + Long.toUnsignedString(random.nextLong(), 36) + TEMP_SUFFIX);
             try {
                 return Files.createFile(temp);
             } catch (FileAlreadyExistsException e) {
@@ -164,8 +171,24 @@ public final class ModelFile {
         }
     }
 
+    /** Whether {@code fileName} is one of the temporary files that saving {@code targetName} creates. */
+    static boolean isTempOf(String fileName, String targetName) {
+        String start = TEMP_PREFIX + targetName + "-";
+        return fileName.startsWith(start) && fileName.endsWith(TEMP_SUFFIX)
+                && fileName.length() > start.length() + TEMP_SUFFIX.length()
+                && fileName.substring(start.length(), fileName.length() - TEMP_SUFFIX.length()).matches("[0-9a-z]+");
+    }
+
     private static String describe(FileSystemException e) {
-        String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+        String reason;
+        if (e.getReason() != null) {
+            reason = e.getReason();
+        } else if (e instanceof NoSuchFileException && e.getFile() != null) {
+            // For instance /proc, which exists but takes no new files.
+            reason = "the system does not let new files be created in " + Path.of(e.getFile()).getParent();
+        } else {
+            reason = "the system refused to write there";
+        }
         return reason + ". Any earlier file of that name is unchanged.";
     }
 
@@ -277,7 +300,11 @@ public final class ModelFile {
             parameters.put(entry.name(), entry.shape(), readArray(zip, entry, name));
         }
         CharModel model = Engines.create(manifest.engine(), vocabulary.size(), hp);
-        model.load(parameters);
+        try {
+            model.load(parameters);
+        } catch (ScribeException e) {
+            throw new ScribeException(name + " holds weights Scribe cannot use: " + e.getMessage());
+        }
         TrainingHistory history = toHistory(manifest.history());
         if (model instanceof Dl4jCharModel dl4j) {
             // Adam's bias correction depends on the step count; without it a resumed run restarts its warm-up.
@@ -376,7 +403,8 @@ public final class ModelFile {
     }
 
     /**
-     * Files before format 2 did not record the cell or the weight decay: they hold LSTMs trained without decay. A
+     * Files before format 2 did not record the cell, the weight decay or the time gate leak: they hold LSTMs trained
+     * without decay. A
      * cell this version does not know is named in the refusal.
      */
     private static JsonNode withCell(JsonNode root, String name) {
@@ -391,6 +419,9 @@ public final class ModelFile {
             }
             if (settings.get("weightDecay") == null) {
                 settings.put("weightDecay", 0.0);
+            }
+            if (settings.get("timeGateLeak") == null) {
+                settings.put("timeGateLeak", 0.0);
             }
         } else if (cell != null && cell.isTextual()) {
             try {

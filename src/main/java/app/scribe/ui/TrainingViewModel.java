@@ -9,6 +9,7 @@ import app.scribe.model.Hyperparameters;
 import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
 import app.scribe.persistence.CheckpointWriter;
+import app.scribe.persistence.OutputLock;
 import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.CheckpointSink;
 import app.scribe.training.ResumeCheck;
@@ -139,7 +140,7 @@ public final class TrainingViewModel {
         }
         return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
                 lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay,
-                cell.get());
+                cell.get(), DEFAULTS.timeGateLeak());
     }
 
     /** Enter in a training field: says whether the form's settings are valid, and how to train. */
@@ -165,6 +166,7 @@ public final class TrainingViewModel {
         Session.ModelState state = session.modelProperty().get();
         boolean newModel = state == null;
         CheckpointWriter writer = null;
+        OutputLock lock = null;
         try {
             if (state == null) {
                 Hyperparameters hp = formHyperparameters();
@@ -189,15 +191,20 @@ public final class TrainingViewModel {
             trainer = new Trainer(state.model(), corpus, TrainingPlan.forSteps(steps.get()).withPatience(patience.get()),
                     state.history());
             if (latest != null) {
+                lock = OutputLock.acquire(latest);
                 writer = autosave(latest, state);
                 trainer.setCheckpoints(new CheckpointPolicy(0, autosaveMinutes.get(), true), writer);
             }
         } catch (ScribeException e) {
+            if (lock != null) {
+                lock.close();
+            }
             session.messages().error(e.getMessage());
             return;
         }
         Trainer running = trainer;
         CheckpointWriter checkpoints = writer;
+        OutputLock held = lock;
         running.addListener(events::add);
         phase.set(Phase.RUNNING);
         autosaveNote = "";
@@ -209,6 +216,7 @@ public final class TrainingViewModel {
             } finally {
                 if (checkpoints != null) {
                     checkpoints.close();
+                    held.close();
                 }
             }
         }, session.background().training()).whenComplete((ok, failure) -> Background.onFx(() -> finished(failure)));

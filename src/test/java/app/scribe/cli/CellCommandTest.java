@@ -1,8 +1,11 @@
 package app.scribe.cli;
 
 import app.scribe.model.CellType;
-import app.scribe.persistence.ManifestEdit;
 import app.scribe.persistence.ModelFile;
+import app.scribe.persistence.ModelZip;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,15 +62,49 @@ class CellCommandTest {
     }
 
     @Test
+    void badLeaksAreRefused() {
+        Path out = dir.resolve("leaky.scribe");
+        assertBadInput(train(corpus, out, "--cell", "tglstm", "--leak", "2"), "time gate leak must be between 0 and 1");
+        assertBadInput(train(corpus, out, "--cell", "tglstm", "--leak", "-0.5"), "time gate leak");
+        assertFalse(Files.exists(out), "nothing was saved");
+    }
+
+    @Test
     void aFileWithAnUnknownCellOrWrongShapesIsRefused() throws IOException {
-        Path gru = dir.resolve("source-gru.scribe");
-        assertEquals(0, train(corpus, gru, "--steps", "1", "--cell", "gru").code());
-        Path unknown = ManifestEdit.copy(gru, dir.resolve("unknown-cell.scribe"),
-                m -> m.replace("\"cell\" : \"GRU\"", "\"cell\" : \"QUANTUM\""));
-        assertBadInput(scribe("generate", "--model", unknown.toString()),
+        ModelZip gru = trained("gru");
+        assertBadInput(scribe("generate", "--model", write("unknown-cell", gru.withManifest(
+                m -> ((ObjectNode) m.get("hyperparameters")).put("cell", "QUANTUM")))),
                 "holds a QUANTUM cell, which this version of Scribe does not know");
-        Path shapes = ManifestEdit.copy(gru, dir.resolve("wrong-shapes.scribe"),
-                m -> m.replace("\"cell\" : \"GRU\"", "\"cell\" : \"LSTM\""));
-        assertBadInput(scribe("generate", "--model", shapes.toString()), "weights '0_W' have shape");
+        assertBadInput(scribe("generate", "--model", write("wrong-shapes", gru.withManifest(
+                m -> ((ObjectNode) m.get("hyperparameters")).put("cell", "LSTM")))), "weights '0_W' have shape");
+    }
+
+    @Test
+    void aTimeGateWithoutAPeriodOrWithAnOpenRatioAboveOneIsRefused() throws IOException {
+        ModelZip tglstm = trained("tglstm");
+        assertBadInput(scribe("generate", "--model", write("no-period", tglstm.withFloat(entry(tglstm, "0_tau"), 2,
+                0f))), "unit 2 has period tau = 0.0; it must be above 0");
+        assertBadInput(scribe("eval", "--model", write("wide-open", tglstm.withFloat(entry(tglstm, "0_ron"), 1,
+                1.5f)), "--text", corpus.toString()), "open ratio r_on = 1.5; it must be above 0 and at most 1");
+    }
+
+    private static ModelZip trained(String cell) throws IOException {
+        Path file = dir.resolve("source-" + cell + ".scribe");
+        assertEquals(0, train(corpus, file, "--steps", "1", "--cell", cell).code());
+        return ModelZip.of(Files.readAllBytes(file));
+    }
+
+    private static String write(String name, ModelZip zip) throws IOException {
+        return Files.write(dir.resolve(name + ".scribe"), zip.bytes()).toString();
+    }
+
+    /** The zip entry that holds the array of that name. */
+    private static String entry(ModelZip zip, String array) throws IOException {
+        for (JsonNode a : new ObjectMapper().readTree(zip.manifest()).get("arrays")) {
+            if (a.get("name").asText().equals(array)) {
+                return a.get("entry").asText();
+            }
+        }
+        throw new AssertionError("no array " + array);
     }
 }

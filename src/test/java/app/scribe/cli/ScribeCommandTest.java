@@ -160,7 +160,7 @@ class ScribeCommandTest {
         assertEquals("", r.err());
 
         Result flags = scribe("train", "--corpus", corpus.toString(), "--out", resumed.toString(), "--resume",
-                model.toString(), "--steps", "1", "--hidden", "64", "--seq", "16");
+                model.toString(), "--steps", "1", "--hidden", "64", "--seq", "16", "--force");
         assertEquals(0, flags.code(), flags.err());
         assertEquals(1, flags.errLines().size(), flags.err());
         assertTrue(flags.err().startsWith("warning: --hidden, --seq ignored"), flags.err());

@@ -45,6 +45,7 @@ class BatchSourceTest {
                 int start = batch.input(b, 0);
                 for (int t = 0; t < seq; t++) {
                     assertEquals(start + t, batch.input(b, t), "window is contiguous");
+                    assertEquals(batch.input(b, t), batch.position(b, t), "the position in the text");
                     assertEquals(batch.input(b, t) + 1, batch.target(b, t), "target is the next character");
                     assertTrue(batch.target(b, t) < trainEnd, "target " + batch.target(b, t) + " leaks into validation");
                 }
@@ -73,6 +74,7 @@ class BatchSourceTest {
             for (int b = 0; b < batch.batchSize(); b++) {
                 for (int t = 0; t < seq; t++) {
                     assertEquals(expected, batch.input(b, t));
+                    assertEquals(expected, batch.position(b, t));
                     assertEquals(expected + 1, batch.target(b, t));
                     expected++;
                 }

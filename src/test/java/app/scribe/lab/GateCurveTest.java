@@ -12,15 +12,15 @@ class GateCurveTest {
     /** tau 10, s 3, r_on 0.4, alpha 0.1: phi = ((t - 3) mod 10) / 10, worked out by hand. */
     @Test
     void opennessAtHandComputedPoints() {
-        assertEquals(0, TimeGate.openness(3, 10, 3, 0.4, 0.1), 1e-12, "phi 0: the gate starts to open");
-        assertEquals(0.5, TimeGate.openness(4, 10, 3, 0.4, 0.1), 1e-12, "phi 0.1 = r_on/4: rising");
-        assertEquals(1, TimeGate.openness(5, 10, 3, 0.4, 0.1), 1e-12, "phi 0.2 = r_on/2: fully open");
-        assertEquals(0.5, TimeGate.openness(6, 10, 3, 0.4, 0.1), 1e-12, "phi 0.3: falling");
-        assertEquals(0, TimeGate.openness(7, 10, 3, 0.4, 0.1), 1e-12, "phi 0.4 = r_on: closed again");
-        assertEquals(0.05, TimeGate.openness(8, 10, 3, 0.4, 0.1), 1e-12, "phi 0.5: leaks alpha*phi");
-        assertEquals(0.07, TimeGate.openness(0, 10, 3, 0.4, 0.1), 1e-12, "t < s: phi = (-3 mod 10)/10 = 0.7");
-        assertEquals(0.5, TimeGate.openness(-6, 10, 3, 0.4, 0.1), 1e-12, "t = -6: phi = 0.1");
-        assertEquals(0.5, TimeGate.openness(14, 10, 3, 0.4, 0.1), 1e-12, "one period later, the same");
+        assertEquals(0, TimeGate.at(3, 10, 3, 0.4, 0.1), 1e-12, "phi 0: the gate starts to open");
+        assertEquals(0.5, TimeGate.at(4, 10, 3, 0.4, 0.1), 1e-12, "phi 0.1 = r_on/4: rising");
+        assertEquals(1, TimeGate.at(5, 10, 3, 0.4, 0.1), 1e-12, "phi 0.2 = r_on/2: fully open");
+        assertEquals(0.5, TimeGate.at(6, 10, 3, 0.4, 0.1), 1e-12, "phi 0.3: falling");
+        assertEquals(0, TimeGate.at(7, 10, 3, 0.4, 0.1), 1e-12, "phi 0.4 = r_on: closed again");
+        assertEquals(0.05, TimeGate.at(8, 10, 3, 0.4, 0.1), 1e-12, "phi 0.5: leaks alpha*phi");
+        assertEquals(0.07, TimeGate.at(0, 10, 3, 0.4, 0.1), 1e-12, "t < s: phi = (-3 mod 10)/10 = 0.7");
+        assertEquals(0.5, TimeGate.at(-6, 10, 3, 0.4, 0.1), 1e-12, "t = -6: phi = 0.1");
+        assertEquals(0.5, TimeGate.at(14, 10, 3, 0.4, 0.1), 1e-12, "one period later, the same");
     }
 
     @Test

@@ -47,7 +47,8 @@ class FormatCompatibilityTest {
     @CsvSource({
             "lstm, 'the the the the the the the th', 'mow koun the me prou an fars\ny'",
             "gru, 'the the the the the the the th', 'lowe, wher on netisr Tham llay'",
-            "rnn, 'Sene the for the for the for t', 'Voweered the lfarsit I an so y'"})
+            "rnn, 'Sene the for the for the for t', 'Voweered the lfarsit I an so y'",
+            "tglstm, 'he the out he the the on he th', 'hoveenr:\neireeA nslt an e mo y'"})
     void formatVersionTwoLoadsEveryCell(String cell, String greedy, String sampled) throws URISyntaxException {
         SavedModel saved = load("/models/format-v2-" + cell + ".scribe");
         assertEquals(CellType.parse(cell), saved.model().hyperparameters().cell());

@@ -166,7 +166,22 @@ class ModelFileTest {
     private Path withManifest(String name, java.util.function.UnaryOperator<String> edit) throws IOException {
         Path original = dir.resolve("original.scribe");
         files.save(trained, original);
-        return ManifestEdit.copy(original, dir.resolve(name), edit);
+        Path edited = dir.resolve(name);
+        try (ZipFile in = new ZipFile(original.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(edited))) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                byte[] data = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals(ModelFile.MANIFEST)) {
+                    String manifest = new String(data, StandardCharsets.UTF_8);
+                    String changed = edit.apply(manifest);
+                    assertTrue(!changed.equals(manifest), "the edit applies");
+                    data = changed.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(data);
+            }
+        }
+        return edited;
     }
 
     @Test

@@ -55,6 +55,17 @@ abstract class Cell {
     /** Writes this layer's initial weights into {@code w} (the whole parameter block). */
     abstract void initialise(float[] w, SplittableRandom random);
 
+    /**
+     * Brings weights the optimiser moved out of their domain back into it (the time gate's period and open ratio);
+     * most cells have no such weights.
+     */
+    void constrain(FloatBuffer w) {
+    }
+
+    /** Refuses, with a sentence, weights (from a file) outside their domain; most cells accept any finite value. */
+    void check(float[] w, int layer) {
+    }
+
     /** Floats of one stream's state for this layer; the output h comes first. */
     abstract int stateSize();
 
@@ -78,10 +89,11 @@ abstract class Cell {
     abstract void backward(Window window, LayerBuffers layer);
 
     /**
-     * Advances one stream by one character: the layer's state starts at {@code state}; its input is the one-hot
-     * {@code charIndex} when {@code inputAt} is negative, else the previous layer's h at {@code inputAt}.
+     * Advances one stream by the character at {@code position} of its text: the layer's state starts at
+     * {@code state}; its input is the one-hot {@code charIndex} when {@code inputAt} is negative, else the previous
+     * layer's h at {@code inputAt}.
      */
-    abstract void step(StepIo io, int state, int inputAt, int charIndex);
+    abstract void step(StepIo io, int state, int inputAt, int charIndex, long position);
 
     /**
      * {@code z[0, width) = x·W + bias} into the step's scratch row, as a row of {@code W} for a one-hot input, else

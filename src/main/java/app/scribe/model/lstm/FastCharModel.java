@@ -2,7 +2,6 @@ package app.scribe.model.lstm;
 
 import app.scribe.corpus.Batch;
 import app.scribe.model.ArrayShapes;
-import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
@@ -51,17 +50,18 @@ public final class FastCharModel implements CharModel {
     FastCharModel(int vocabSize, Hyperparameters hp, int threads) {
         this.vocabSize = vocabSize;
         this.hp = hp;
-        this.layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp.cell()));
+        this.layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp));
         this.params = new OffHeap(layout.size);
         this.optimiser = GradientOptimiser.create(hp.optimizer(), layout.size, hp.weightDecay());
         this.threads = Math.max(1, threads);
     }
 
-    static Layout.CellFactory cells(CellType cell) {
-        return switch (cell) {
+    static Layout.CellFactory cells(Hyperparameters hp) {
+        return switch (hp.cell()) {
             case LSTM -> LstmCell::new;
             case GRU -> GruCell::new;
             case RNN -> RnnCell::new;
+            case TGLSTM -> (input, hidden, base) -> new TimeGatedLstmCell(input, hidden, base, hp.timeGateLeak());
         };
     }
 
@@ -203,6 +203,9 @@ public final class FastCharModel implements CharModel {
         double norm = Math.sqrt(norm2);
         float clip = norm > hp.clipNorm() ? (float) (hp.clipNorm() / norm) : 1f;
         optimiser.update(params.buffer, g, clip, learningRate);
+        for (int l = 0; l < layout.layers; l++) {
+            layout.cell(l).constrain(params.buffer);
+        }
     }
 
     @Override
@@ -228,7 +231,7 @@ public final class FastCharModel implements CharModel {
 
     /** The weights of the cell's layout, then the optimizer moments and the step count (see parameters()). */
     public static ArrayShapes arrayShapes(int vocabSize, Hyperparameters hp) {
-        Layout layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp.cell()));
+        Layout layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp));
         Map<String, int[]> weights = new LinkedHashMap<>();
         for (Block b : layout.blocks()) {
             weights.put(b.name(), new int[]{b.rows(), b.cols()});
@@ -268,6 +271,9 @@ public final class FastCharModel implements CharModel {
                         + " values; this model needs " + count);
             }
             System.arraycopy(a.data(), 0, w, offsets[i], count);
+        }
+        for (int l = 0; l < layout.layers; l++) {
+            layout.cell(l).check(w, l);
         }
         optimiser.load(parameters);
         params.put(w);

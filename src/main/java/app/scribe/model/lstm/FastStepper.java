@@ -20,6 +20,8 @@ final class FastStepper implements Stepper {
     private final OffHeap state;
     private final StepIo io;
     private final float[] probabilities;
+    /** The position in the text of the next character: 0 for the first character fed. */
+    private long position;
 
     FastStepper(Layout layout, OffHeap weights) {
         this.layout = layout;
@@ -40,8 +42,9 @@ final class FastStepper implements Stepper {
     @Override
     public float[] step(int charIndex) {
         for (int l = 0; l < layout.layers; l++) {
-            cells[l].step(io, l * stateSize, l == 0 ? -1 : (l - 1) * stateSize, charIndex);
+            cells[l].step(io, l * stateSize, l == 0 ? -1 : (l - 1) * stateSize, charIndex, position);
         }
+        position++;
         FloatBuffer sb = io.sb;
         int z = io.scratch;
         int vocab = layout.vocab;
@@ -80,6 +83,7 @@ final class FastStepper implements Stepper {
     public Stepper copy() {
         FastStepper copy = new FastStepper(layout, weights);
         copy.io.sb.put(0, io.sb, 0, io.scratch);
+        copy.position = position;
         return copy;
     }
 }

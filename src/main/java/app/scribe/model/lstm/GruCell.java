@@ -193,7 +193,7 @@ final class GruCell extends Cell {
     }
 
     @Override
-    void step(StepIo io, int state, int inputAt, int charIndex) {
+    void step(StepIo io, int state, int inputAt, int charIndex, long position) {
         int width = width();
         int h2 = 2 * hidden;
         int z = io.scratch;

@@ -3,6 +3,7 @@ package app.scribe.model.lstm;
 import app.scribe.ScribeException;
 import app.scribe.corpus.Batch;
 import app.scribe.model.CellType;
+import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
 
 import java.nio.FloatBuffer;
@@ -29,7 +30,7 @@ public final class LastStepNetwork {
 
     public LastStepNetwork(CellType type, int symbols, int hidden, Optimizer optimizer, double clipNorm, long seed) {
         this.type = type;
-        this.layout = new Layout(symbols, hidden, 1, FastCharModel.cells(type));
+        this.layout = new Layout(symbols, hidden, 1, FastCharModel.cells(Hyperparameters.defaults().withCell(type)));
         this.params = new OffHeap(layout.size);
         this.grad = new OffHeap(layout.size);
         this.window = new Window(params, grad);
@@ -60,6 +61,7 @@ public final class LastStepNetwork {
         double norm = Math.sqrt(norm2);
         float clip = norm > clipNorm ? (float) (clipNorm / norm) : 1f;
         optimiser.update(params.buffer, g, clip, learningRate);
+        layout.cell(0).constrain(params.buffer);
         return loss;
     }
 
@@ -127,6 +129,8 @@ public final class LastStepNetwork {
         int width = cell.width();
         int hidden = layout.hidden;
         int vocab = layout.vocab;
+        window.batch = batch;
+        window.first = 0;
         window.rows = rows;
         window.steps = steps;
         layer.ensure(rows * steps);

@@ -27,14 +27,19 @@ final class LstmCell extends Cell {
         this.biasGrad = new float[4 * hidden];
     }
 
-    /** Xavier weights, zero biases except the forget gates at 1. */
     @Override
     void initialise(float[] w, SplittableRandom random) {
-        int width = width();
-        xavier(w, at(0), input * width, input, hidden, random);
-        xavier(w, at(1), hidden * width, hidden, hidden, random);
+        initialiseGates(this, w, random);
+    }
+
+    /** Xavier weights in the first two blocks, zero biases in the third except the forget gates at 1. */
+    static void initialiseGates(Cell cell, float[] w, SplittableRandom random) {
+        int width = cell.width();
+        int hidden = cell.hidden;
+        xavier(w, cell.at(0), cell.input * width, cell.input, hidden, random);
+        xavier(w, cell.at(1), hidden * width, hidden, hidden, random);
         for (int j = 0; j < hidden; j++) {
-            w[at(2) + hidden + j] = 1f;
+            w[cell.at(2) + hidden + j] = 1f;
         }
     }
 
@@ -175,7 +180,7 @@ final class LstmCell extends Cell {
     }
 
     @Override
-    void step(StepIo io, int state, int inputAt, int charIndex) {
+    void step(StepIo io, int state, int inputAt, int charIndex, long position) {
         int z = io.scratch;
         project(io, inputAt, charIndex, at(2));
         Blas.rowTimesMatrix(hidden, width(), io.w, at(1), io.s, state, 1f, io.z, z);

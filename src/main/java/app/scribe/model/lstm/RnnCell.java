@@ -107,7 +107,7 @@ final class RnnCell extends Cell {
     }
 
     @Override
-    void step(StepIo io, int state, int inputAt, int charIndex) {
+    void step(StepIo io, int state, int inputAt, int charIndex, long position) {
         int z = io.scratch;
         project(io, inputAt, charIndex, at(2));
         Blas.rowTimesMatrix(hidden, hidden, io.w, at(1), io.s, state, 1f, io.z, z);

@@ -1,18 +1,21 @@
 package app.scribe.model.lstm;
 
+import app.scribe.corpus.Batch;
 import org.bytedeco.javacpp.FloatPointer;
 
 import java.nio.FloatBuffer;
 
 /**
  * What a cell works on during one pass of a worker: the shared weights (read only), the worker's own gradient
- * block, and the shape of its slice: {@code rows} windows of {@code steps} characters.
+ * block, and its slice of the batch: {@code rows} windows of {@code steps} characters from window {@code first} on.
  */
 final class Window {
     final FloatPointer params;
     final FloatBuffer p;
     final FloatPointer grad;
     final FloatBuffer g;
+    Batch batch;
+    int first;
     int rows;
     int steps;
 
@@ -21,5 +24,10 @@ final class Window {
         this.p = parameters.buffer.duplicate();
         this.grad = gradient.view();
         this.g = gradient.buffer.duplicate();
+    }
+
+    /** The position in the text of step t of row b of the slice. */
+    long position(int b, int t) {
+        return batch.position(first + b, t);
     }
 }

@@ -43,6 +43,8 @@ final class Worker {
                float[] probabilitiesOut) {
         int steps = batch.seqLength();
         int n = steps * rows;
+        window.batch = batch;
+        window.first = first;
         window.rows = rows;
         window.steps = steps;
         boolean drop = train && dropout > 0;
