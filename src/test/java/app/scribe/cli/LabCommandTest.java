@@ -70,6 +70,28 @@ class LabCommandTest {
     }
 
     @Test
+    void timegateShowsATrainedTglstmModelsLearntGatesAsHistograms() throws IOException {
+        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
+        Path corpus = Files.write(dir.resolve("s.txt"), text);
+        Path tg = dir.resolve("tg.scribe");
+        ScribeCommandTest.Result trained = scribe("train", "--corpus", corpus.toString(), "--out", tg.toString(),
+                "--steps", "3", "--cell", "tglstm", "--layers", "1", "--hidden", "16", "--seq", "16", "--batch", "8");
+        assertEquals(0, trained.code(), trained.err());
+        ScribeCommandTest.Result r = scribe("lab", "timegate", "--model", tg.toString(), "--bins", "4");
+        assertEquals(0, r.code(), r.err());
+        List<String> tau = r.outLines().stream().filter(l -> l.startsWith("layer=0 tau=")).toList();
+        assertEquals(4, tau.size(), r.out());
+        assertEquals(16, tau.stream().mapToInt(l -> Integer.parseInt(l.substring(l.indexOf("units=") + 6))).sum(),
+                "every unit counted once");
+        assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith("layer=0 r_on=")), r.out());
+        Path rnn = dir.resolve("rnn.scribe");
+        assertEquals(0, scribe("train", "--corpus", corpus.toString(), "--out", rnn.toString(), "--steps", "1",
+                "--cell", "rnn", "--layers", "1", "--hidden", "8", "--seq", "8", "--batch", "4").code());
+        assertBadInput(scribe("lab", "timegate", "--model", rnn.toString()), "only a tglstm model has time gates");
+        assertBadInput(scribe("lab", "timegate", "--tau", "5"), "give --tau, --r-on and --steps");
+    }
+
+    @Test
     void oneShortPalindromeRunBeatsChanceAndEndsWithTheAccuracy() {
         ScribeCommandTest.Result r = scribe("lab", "palindrome", "--cell", "rnn", "--length", "5", "--steps", "300",
                 "--hidden", "32", "--batch", "32", "--lr", "0.01", "--optimizer", "adam", "--seed", "3");

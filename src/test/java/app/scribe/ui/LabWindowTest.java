@@ -2,6 +2,7 @@ package app.scribe.ui;
 
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -95,6 +96,13 @@ class LabWindowTest {
         robot.interact(() -> robot.lookup("#timegateTau").queryAs(Slider.class).setValue(20));
         waitUntil(() -> series(robot, "#timegateChart") == 2 && points(robot, "#timegateChart") == 400);
         readBackPng(robot, "timegate", results);
+        type(robot, "#timegateModel", tglstmModel().toString());
+        robot.clickOn("#timegateRun");
+        waitUntil(() -> text(robot, "#timegateStatus").contains("units of each of 1 layer"));
+        assertEquals(16, onFx(() -> robot.lookup("#timegateTauHistogram").queryAs(BarChart.class).getData().stream()
+                .mapToInt(s -> ((XYChart.Series<?, ?>) s).getData().stream()
+                        .mapToInt(d -> ((Number) ((XYChart.Data<?, ?>) d).getYValue()).intValue()).sum()).sum()),
+                "the histogram counts every unit once");
 
         select(robot, tabs, "palindromeTab");
         type(robot, "#palindromeLength", "1");
@@ -145,6 +153,18 @@ class LabWindowTest {
         robot.clickOn("#optimizersStop");
         waitUntil(() -> text(robot, "#optimizersStatus").startsWith("Stopped"));
         readBackPng(robot, "optimizers", results);
+    }
+
+    /** A tglstm model of 16 units trained for a few steps, through the command line. */
+    private static Path tglstmModel() throws IOException {
+        byte[] text = java.util.Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")),
+                20_000);
+        Path corpus = Files.write(folder.resolve("s.txt"), text);
+        Path model = folder.resolve("tg.scribe");
+        assertEquals(0, app.scribe.cli.ScribeCommand.run("train", "--corpus", corpus.toString(), "--out",
+                model.toString(), "--steps", "3", "--cell", "tglstm", "--layers", "1", "--hidden", "16", "--seq", "16",
+                "--batch", "8"));
+        return model;
     }
 
     private static void select(FxRobot robot, TabPane tabs, String id) {
