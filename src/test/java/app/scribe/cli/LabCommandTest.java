@@ -144,6 +144,21 @@ class LabCommandTest {
     }
 
     @Test
+    void cellsOnTextTrainEachCellOnTheSameBookAndEndWithItsValidationLoss() throws IOException {
+        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 40_000);
+        Path corpus = Files.write(dir.resolve("s.txt"), text);
+        ScribeCommandTest.Result r = scribe("lab", "cells", "--corpus", corpus.toString(), "--cells", "rnn,gru",
+                "--steps", "12");
+        assertEquals(0, r.code(), r.err());
+        List<String> ends = r.outLines().stream().filter(l -> l.contains("final_val_loss=")).toList();
+        assertEquals(2, ends.size(), r.out());
+        assertTrue(ends.get(0).matches("cell=rnn steps=12 final_val_loss=[0-9.]+"), ends.get(0));
+        assertTrue(ends.get(1).matches("cell=gru steps=12 final_val_loss=[0-9.]+"), ends.get(1));
+        assertBadInput(scribe("lab", "cells", "--corpus", corpus.toString(), "--cells", "lstm,elman"),
+                "cell must be one of");
+    }
+
+    @Test
     void optimizersEndWithOneFinalLossEach() {
         ScribeCommandTest.Result r = scribe("lab", "optimizers", "--length", "4", "--steps", "5", "--cell", "rnn");
         assertEquals(0, r.code(), r.err());

@@ -153,6 +153,20 @@ class LabWindowTest {
         robot.clickOn("#optimizersStop");
         waitUntil(() -> text(robot, "#optimizersStatus").startsWith("Stopped"));
         readBackPng(robot, "optimizers", results);
+
+        select(robot, tabs, "cellsTab");
+        type(robot, "#cellsBook", folder.resolve("nothing.txt").toString());
+        robot.clickOn("#cellsRun");
+        waitUntil(() -> errorBeside(robot, "#cellsBook").contains("exists"));
+        type(robot, "#cellsBook", folder.resolve("corpora/vf.txt").toString());
+        type(robot, "#cellsCells", "rnn");
+        type(robot, "#cellsSteps", "20");
+        robot.clickOn("#cellsRun");
+        waitUntil(() -> text(robot, "#cellsStatus").startsWith("Validation loss after training: rnn "));
+        assertEquals(1, series(robot, "#cellsChart"));
+        assertTrue(points(robot, "#cellsChart") >= 2, "validations at step 10 and 20");
+        assertEquals("20", table(robot, "#cellsTable").getItems().get(0).get(1));
+        readBackPng(robot, "cells", results);
     }
 
     /** A tglstm model of 16 units trained for a few steps, through the command line. */

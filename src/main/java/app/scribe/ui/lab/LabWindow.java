@@ -16,8 +16,9 @@ public final class LabWindow {
 
     public static Stage open(Window owner) {
         List<LabPage> pages = List.of(new PalindromePage(), new GradientsPage(), new TimeGatePage(), new PowerPage(),
-                new OptimizersPage());
-        List<String> titles = List.of("Palindromes", "Gradient flow", "Time gate", "Powers of W", "Optimisers");
+                new OptimizersPage(), new CellsPage());
+        List<String> titles = List.of("Palindromes", "Gradient flow", "Time gate", "Powers of W", "Optimisers",
+                "Cells on text");
         TabPane tabs = new TabPane();
         tabs.setId("labTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
