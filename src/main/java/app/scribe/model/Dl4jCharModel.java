@@ -52,22 +52,23 @@ public final class Dl4jCharModel implements CharModel {
         this.currentLearningRate = hp.learningRate();
     }
 
-    static void requireLstm(Hyperparameters hp) {
+    /** Refuses, with a sentence, settings this engine cannot build: other cells than the LSTM, sgd, momentum. */
+    static void requireSupported(Hyperparameters hp) {
         if (hp.cell() != CellType.LSTM) {
             throw new ScribeException("The dl4j engine and the DL4J export know LSTM cells only; a " + hp.cell().id()
                     + " model trains with the fast engine and cannot be exported to DL4J.");
         }
+        if (hp.optimizer() != Optimizer.ADAM && hp.optimizer() != Optimizer.RMSPROP) {
+            throw new ScribeException("The dl4j engine trains with rmsprop or adam; use the fast engine for "
+                    + hp.optimizer().id() + ".");
+        }
     }
 
     private static MultiLayerNetwork build(int vocabSize, Hyperparameters hp) {
-        requireLstm(hp);
+        requireSupported(hp);
         NativeRuntime.configure();
-        IUpdater updater = switch (hp.optimizer()) {
-            case ADAM -> new Adam(hp.learningRate());
-            case RMSPROP -> new RmsProp(hp.learningRate(), 0.95, 1e-8);
-            default -> throw new ScribeException("The dl4j engine trains with rmsprop or adam; use the fast engine for "
-                    + hp.optimizer().id() + ".");
-        };
+        IUpdater updater = hp.optimizer() == Optimizer.ADAM ? new Adam(hp.learningRate())
+                : new RmsProp(hp.learningRate(), 0.95, 1e-8);
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(hp.seed())
                 .dataType(DataType.FLOAT)
@@ -169,7 +170,7 @@ public final class Dl4jCharModel implements CharModel {
      * two (both moments) for Adam.
      */
     public static ArrayShapes arrayShapes(int vocabSize, Hyperparameters hp) {
-        requireLstm(hp);
+        requireSupported(hp);
         int h = hp.hiddenSize();
         Map<String, int[]> weights = new java.util.LinkedHashMap<>();
         for (int l = 0; l < hp.layers(); l++) {

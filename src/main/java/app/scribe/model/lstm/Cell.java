@@ -117,6 +117,45 @@ abstract class Cell {
         }
     }
 
+    /** Xavier weights in W and RW (the first two blocks). */
+    final void initialiseWeights(float[] w, SplittableRandom random) {
+        xavier(w, at(0), input * width(), input, hidden, random);
+        xavier(w, at(1), hidden * width(), hidden, hidden, random);
+    }
+
+    /** {@code projection[t] += h[t-1]·RW}: the recurrent part of step t's pre-activations (t > 0). */
+    final void addRecurrent(Window window, LayerBuffers layer, int t) {
+        int rows = window.rows;
+        int width = width();
+        Blas.gemm(false, false, rows, width, hidden, layer.hP, (long) (t - 1) * rows * hidden, hidden,
+                window.params, at(1), width, 1f, layer.projectionP, (long) t * rows * width, width);
+    }
+
+    /** {@code dH[t] += dProjection[t+1]·RWᵀ}: what step t's outputs get back through the recurrence. */
+    final void backRecurrent(Window window, LayerBuffers layer, int t) {
+        int rows = window.rows;
+        int width = width();
+        Blas.gemm(false, true, rows, hidden, width, layer.projectionP, (long) (t + 1) * rows * width, width,
+                window.params, at(1), width, 1f, layer.dHP, (long) t * rows * hidden, hidden);
+    }
+
+    /** {@code dRW += h[0 .. steps-2]ᵀ · dProjection[1 .. steps-1]}, one gemm for the whole window. */
+    final void addRecurrentWeightGradient(Window window, LayerBuffers layer) {
+        int rows = window.rows;
+        int width = width();
+        if (window.steps > 1) {
+            Blas.gemm(true, false, hidden, width, (window.steps - 1) * rows, layer.hP, 0, hidden, layer.projectionP,
+                    (long) rows * width, width, 1f, window.grad, at(1), width);
+        }
+    }
+
+    /** Adds {@code count} values to the gradient block from offset {@code at}. */
+    static void addGradient(FloatBuffer g, int at, float[] values, int count) {
+        for (int j = 0; j < count; j++) {
+            g.put(at + j, g.get(at + j) + values[j]);
+        }
+    }
+
     /** Gaussian weights with DL4J's Xavier spread, {@code sqrt(2 / (fanIn + fanOut))}. */
     static void xavier(float[] w, int offset, int count, int fanIn, int fanOut, SplittableRandom random) {
         double std = Math.sqrt(2.0 / (fanIn + fanOut));

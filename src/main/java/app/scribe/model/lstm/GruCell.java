@@ -45,8 +45,7 @@ final class GruCell extends Cell {
     /** Xavier weights, zero biases. */
     @Override
     void initialise(float[] w, SplittableRandom random) {
-        xavier(w, at(0), input * width(), input, hidden, random);
-        xavier(w, at(1), hidden * width(), hidden, hidden, random);
+        initialiseWeights(w, random);
     }
 
     @Override
@@ -179,13 +178,8 @@ final class GruCell extends Cell {
             layer.projection.buffer.put(r0 * width, dx, 0, rows * width);
             recurrent.buffer.put(r0 * width, dr, 0, rows * width);
         }
-        FloatBuffer gb = window.g;
-        for (int j = 0; j < width; j++) {
-            gb.put(at(2) + j, gb.get(at(2) + j) + biasGrad[j]);
-        }
-        for (int j = 0; j < hidden; j++) {
-            gb.put(at(3) + j, gb.get(at(3) + j) + recurrentBiasGrad[j]);
-        }
+        addGradient(window.g, at(2), biasGrad, width);
+        addGradient(window.g, at(3), recurrentBiasGrad, hidden);
         if (steps > 1) {
             Blas.gemm(true, false, hidden, width, (steps - 1) * rows, layer.hP, 0, hidden, recurrentP,
                     (long) rows * width, width, 1f, window.grad, at(1), width);

@@ -34,13 +34,20 @@ final class LstmCell extends Cell {
 
     /** Xavier weights in the first two blocks, zero biases in the third except the forget gates at 1. */
     static void initialiseGates(Cell cell, float[] w, SplittableRandom random) {
-        int width = cell.width();
-        int hidden = cell.hidden;
-        xavier(w, cell.at(0), cell.input * width, cell.input, hidden, random);
-        xavier(w, cell.at(1), hidden * width, hidden, hidden, random);
-        for (int j = 0; j < hidden; j++) {
-            w[cell.at(2) + hidden + j] = 1f;
+        cell.initialiseWeights(w, random);
+        for (int j = 0; j < cell.hidden; j++) {
+            w[cell.at(2) + cell.hidden + j] = 1f;
         }
+    }
+
+    /** Adds the biases to one row's pre-activations at {@code zo} and activates them: tanh for g, σ for f, o, i. */
+    static void activateGates(float[] z, int zo, float[] bias, int hidden) {
+        int width = 4 * hidden;
+        for (int j = 0; j < width; j++) {
+            z[zo + j] += bias[j];
+        }
+        Activations.tanh(z, zo, zo + hidden);
+        Activations.sigmoid(z, zo + hidden, zo + width);
     }
 
     @Override
@@ -87,19 +94,14 @@ final class LstmCell extends Cell {
         FloatBuffer a = layer.projection.buffer;
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
-                Blas.gemm(false, false, rows, width, hidden, layer.hP, (long) (t - 1) * rows * hidden, hidden,
-                        window.params, at(1), width, 1f, layer.projectionP, (long) t * rows * width, width);
+                addRecurrent(window, layer, t);
             }
             a.get(t * rows * width, z, t * rows * width, rows * width);
             for (int b = 0; b < rows; b++) {
                 int r = t * rows + b;
                 int zo = r * width;
                 int s = r * hidden;
-                for (int j = 0; j < width; j++) {
-                    z[zo + j] += bh[j];
-                }
-                Activations.tanh(z, zo, zo + hidden);
-                Activations.sigmoid(z, zo + hidden, zo + width);
+                activateGates(z, zo, bh, hidden);
                 if (t > 0) {
                     int prev = s - rows * hidden;
                     for (int j = 0; j < hidden; j++) {
@@ -138,8 +140,7 @@ final class LstmCell extends Cell {
         java.util.Arrays.fill(dcn, 0, rows * hidden, 0f);
         for (int t = steps - 1; t >= 0; t--) {
             if (t < steps - 1) {
-                Blas.gemm(false, true, rows, hidden, width, layer.projectionP, (long) (t + 1) * rows * width, width,
-                        window.params, at(1), width, 1f, layer.dHP, (long) t * rows * hidden, hidden);
+                backRecurrent(window, layer, t);
             }
             dh.get(t * rows * hidden, dhRow, 0, rows * hidden);
             for (int b = 0; b < rows; b++) {
@@ -169,14 +170,8 @@ final class LstmCell extends Cell {
             }
             a.put(t * rows * width, z, t * rows * width, rows * width);
         }
-        FloatBuffer g = window.g;
-        for (int j = 0; j < width; j++) {
-            g.put(at(2) + j, g.get(at(2) + j) + db[j]);
-        }
-        if (steps > 1) {
-            Blas.gemm(true, false, hidden, width, (steps - 1) * rows, layer.hP, 0, hidden, layer.projectionP,
-                    (long) rows * width, width, 1f, window.grad, at(1), width);
-        }
+        addGradient(window.g, at(2), db, width);
+        addRecurrentWeightGradient(window, layer);
     }
 
     @Override

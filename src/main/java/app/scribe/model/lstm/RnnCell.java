@@ -23,8 +23,7 @@ final class RnnCell extends Cell {
     /** Xavier weights, zero biases. */
     @Override
     void initialise(float[] w, SplittableRandom random) {
-        xavier(w, at(0), input * hidden, input, hidden, random);
-        xavier(w, at(1), hidden * hidden, hidden, hidden, random);
+        initialiseWeights(w, random);
     }
 
     @Override
@@ -55,8 +54,7 @@ final class RnnCell extends Cell {
         FloatBuffer a = layer.projection.buffer;
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
-                Blas.gemm(false, false, rows, hidden, hidden, layer.hP, (long) (t - 1) * rows * hidden, hidden,
-                        window.params, at(1), hidden, 1f, layer.projectionP, (long) t * rows * hidden, hidden);
+                addRecurrent(window, layer, t);
             }
             int from = t * rows * hidden;
             int to = from + rows * hidden;
@@ -83,8 +81,7 @@ final class RnnCell extends Cell {
         java.util.Arrays.fill(biasGrad, 0f);
         for (int t = steps - 1; t >= 0; t--) {
             if (t < steps - 1) {
-                Blas.gemm(false, true, rows, hidden, hidden, layer.projectionP, (long) (t + 1) * rows * hidden,
-                        hidden, window.params, at(1), hidden, 1f, layer.dHP, (long) t * rows * hidden, hidden);
+                backRecurrent(window, layer, t);
             }
             int from = t * rows * hidden;
             dh.get(from, dz, 0, rows * hidden);
@@ -96,14 +93,8 @@ final class RnnCell extends Cell {
             }
             a.put(from, dz, 0, rows * hidden);
         }
-        FloatBuffer g = window.g;
-        for (int j = 0; j < hidden; j++) {
-            g.put(at(2) + j, g.get(at(2) + j) + biasGrad[j]);
-        }
-        if (steps > 1) {
-            Blas.gemm(true, false, hidden, hidden, (steps - 1) * rows, layer.hP, 0, hidden, layer.projectionP,
-                    (long) rows * hidden, hidden, 1f, window.grad, at(1), hidden);
-        }
+        addGradient(window.g, at(2), biasGrad, hidden);
+        addRecurrentWeightGradient(window, layer);
     }
 
     @Override

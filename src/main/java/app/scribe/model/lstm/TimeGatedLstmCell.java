@@ -170,8 +170,7 @@ final class TimeGatedLstmCell extends Cell {
         FloatBuffer a = layer.projection.buffer;
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
-                Blas.gemm(false, false, rows, width, hidden, layer.hP, (long) (t - 1) * rows * hidden, hidden,
-                        window.params, at(1), width, 1f, layer.projectionP, (long) t * rows * width, width);
+                addRecurrent(window, layer, t);
             }
             a.get(t * rows * width, z, t * rows * width, rows * width);
             for (int b = 0; b < rows; b++) {
@@ -179,11 +178,7 @@ final class TimeGatedLstmCell extends Cell {
                 int zo = r * width;
                 int s = r * hidden;
                 int prev = s - rows * hidden;
-                for (int j = 0; j < width; j++) {
-                    z[zo + j] += biasRow[j];
-                }
-                Activations.tanh(z, zo, zo + hidden);
-                Activations.sigmoid(z, zo + hidden, zo + width);
+                LstmCell.activateGates(z, zo, biasRow, hidden);
                 long position = window.position(b, t);
                 for (int j = 0; j < hidden; j++) {
                     float cPrev = t > 0 ? cells[prev + j] : 0f;
@@ -219,8 +214,7 @@ final class TimeGatedLstmCell extends Cell {
         java.util.Arrays.fill(dhNext, 0, rows * hidden, 0f);
         for (int t = steps - 1; t >= 0; t--) {
             if (t < steps - 1) {
-                Blas.gemm(false, true, rows, hidden, width, layer.projectionP, (long) (t + 1) * rows * width, width,
-                        window.params, at(1), width, 1f, layer.dHP, (long) t * rows * hidden, hidden);
+                backRecurrent(window, layer, t);
             }
             for (int b = 0; b < rows; b++) {
                 int r = t * rows + b;
@@ -273,20 +267,11 @@ final class TimeGatedLstmCell extends Cell {
             layer.projection.buffer.put(t * rows * width, z, t * rows * width, rows * width);
         }
         FloatBuffer g = window.g;
-        add(g, at(2), biasGrad, width);
-        add(g, at(TAU), tauGrad, hidden);
-        add(g, at(SHIFT), shiftGrad, hidden);
-        add(g, at(RON), ronGrad, hidden);
-        if (steps > 1) {
-            Blas.gemm(true, false, hidden, width, (steps - 1) * rows, layer.hP, 0, hidden, layer.projectionP,
-                    (long) rows * width, width, 1f, window.grad, at(1), width);
-        }
-    }
-
-    private static void add(FloatBuffer g, int at, float[] values, int count) {
-        for (int j = 0; j < count; j++) {
-            g.put(at + j, g.get(at + j) + values[j]);
-        }
+        addGradient(g, at(2), biasGrad, width);
+        addGradient(g, at(TAU), tauGrad, hidden);
+        addGradient(g, at(SHIFT), shiftGrad, hidden);
+        addGradient(g, at(RON), ronGrad, hidden);
+        addRecurrentWeightGradient(window, layer);
     }
 
     @Override
