@@ -26,7 +26,6 @@ public final class LastStepNetwork {
     private final GradientOptimiser optimiser;
     private final double clipNorm;
     private float[] out = new float[0];
-    private OffHeap hiddenGrad;
 
     public LastStepNetwork(CellType type, int symbols, int hidden, Optimizer optimizer, double clipNorm, long seed) {
         this.type = type;
@@ -85,8 +84,8 @@ public final class LastStepNetwork {
     /**
      * The Frobenius norm over the batch of {@code dL/dh_t} for every step t, where L is the batch's mean loss at the
      * last step; the weights are not changed. Only for cells whose h reaches the next step through {@code h·RW}
-     * alone (rnn and lstm): then {@code dL/dh_t = dz_{t+1}·RW^T}, with dz the gradient the cell leaves in place of
-     * the input projection.
+     * alone (rnn and lstm): then the cell's backward pass leaves the whole of dL/dh_t in {@code layer.dH}
+     * ({@link Cell#backRecurrent} adds {@code dz_{t+1}·RW^T} to a row that held no loss of its own).
      */
     public double[] hiddenGradientNorms(Batch batch) {
         if (type != CellType.RNN && type != CellType.LSTM) {
@@ -94,21 +93,12 @@ public final class LastStepNetwork {
                     + "): a " + type.id() + " carries h to the next step outside its recurrent product.");
         }
         int rows = batch.batchSize();
-        int steps = batch.seqLength();
         int hidden = layout.hidden;
-        int width = cell.width();
         forward(batch);
         backward(batch);
-        double[] norms = new double[steps];
-        FloatBuffer dh = layer.dH.buffer;
-        norms[steps - 1] = norm(dh, (steps - 1) * rows * hidden, rows * hidden);
-        if (hiddenGrad == null || hiddenGrad.size < rows * hidden) {
-            hiddenGrad = new OffHeap(rows * hidden);
-        }
-        for (int t = 0; t < steps - 1; t++) {
-            Blas.gemm(false, true, rows, hidden, width, layer.projectionP, (long) (t + 1) * rows * width, width,
-                    window.params, cell.at(1), width, 0f, hiddenGrad.pointer, 0, hidden);
-            norms[t] = norm(hiddenGrad.buffer, 0, rows * hidden);
+        double[] norms = new double[batch.seqLength()];
+        for (int t = 0; t < norms.length; t++) {
+            norms[t] = norm(layer.dH.buffer, t * rows * hidden, rows * hidden);
         }
         return norms;
     }
