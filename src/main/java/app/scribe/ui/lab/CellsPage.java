@@ -58,7 +58,7 @@ final class CellsPage extends LabPage {
             return p;
         });
         List<CellType> list = read(cellsError, () -> Sweep.cells(cells.getText()));
-        int n = read(stepsError, () -> PalindromePage.whole(steps, 1, CellsOnText.MAX_STEPS, "steps"));
+        int n = read(stepsError, () -> whole(steps, 1, CellsOnText.MAX_STEPS, "steps"));
         long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         return (sink, stop) -> {
             Corpus corpus = new CorpusReader().read(path);

@@ -53,7 +53,7 @@ final class GradientsPage extends LabPage {
             return list;
         });
         int t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
-        int n = read(trainedError, () -> PalindromePage.whole(trained, 0, 1_000_000, "training steps"));
+        int n = read(trainedError, () -> whole(trained, 0, 1_000_000, "training steps"));
         long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         return (sink, stop) -> {
             sink.header(List.of("cell", "when", "t", "grad_norm"));

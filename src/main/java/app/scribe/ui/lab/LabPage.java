@@ -135,6 +135,15 @@ abstract class LabPage {
         }
     }
 
+    /** A whole number from a field, refused outside [min, max]. */
+    static int whole(TextField field, int min, int max, String name) {
+        int v = Integer.parseInt(field.getText().strip());
+        if (v < min || v > max) {
+            throw new ScribeException(name + " must be between " + min + " and " + max + ".");
+        }
+        return v;
+    }
+
     interface Reader<T> {
         T read();
     }

@@ -44,7 +44,7 @@ final class OptimizersPage extends LabPage {
     @Override
     Experiment prepare() {
         int t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
-        int n = read(stepsError, () -> PalindromePage.whole(steps, 1, 1_000_000, "steps"));
+        int n = read(stepsError, () -> whole(steps, 1, 1_000_000, "steps"));
         long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         TaskSettings base = new TaskSettings(cell.getValue(), t, n, TaskSettings.DEFAULT_HIDDEN,
                 TaskSettings.DEFAULT_BATCH, TaskSettings.DEFAULT_LEARNING_RATE, Optimizer.RMSPROP, s);

@@ -170,12 +170,4 @@ final class PalindromePage extends LabPage {
         return (stop.requested() ? "Stopped after " : "Finished ") + done.size() + " of " + plan.size() + " runs"
                 + (diverged > 0 ? "; " + diverged + " diverged (see the table)." : ".");
     }
-
-    static int whole(TextField field, int min, int max, String name) {
-        int v = Integer.parseInt(field.getText().strip());
-        if (v < min || v > max) {
-            throw new ScribeException(name + " must be between " + min + " and " + max + ".");
-        }
-        return v;
-    }
 }
