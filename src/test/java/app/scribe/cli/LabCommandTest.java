@@ -32,6 +32,18 @@ class LabCommandTest {
         assertEquals("spectral_radius=0.9", lines.get(3));
     }
 
+    /** A model of 16 units of {@code cell} trained for three steps on 20 000 characters of Shakespeare. */
+    private Path trained(String cell, int layers) throws IOException {
+        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
+        Path corpus = Files.write(dir.resolve("s.txt"), text);
+        Path model = dir.resolve(cell + layers + ".scribe");
+        ScribeCommandTest.Result r = scribe("train", "--corpus", corpus.toString(), "--out", model.toString(),
+                "--steps", "3", "--cell", cell, "--layers", Integer.toString(layers), "--hidden", "16", "--seq", "16",
+                "--batch", "8");
+        assertEquals(0, r.code(), r.err());
+        return model;
+    }
+
     @Test
     void powerRefusesBadMatricesAndPowers() {
         assertBadInput(scribe("lab", "power", "--matrix", "1 2; 3"), "not square");
@@ -42,18 +54,12 @@ class LabCommandTest {
 
     @Test
     void powerOfATrainedRnnModelStudiesEachLayersRecurrentMatrix() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
-        Path corpus = Files.write(dir.resolve("s.txt"), text);
-        Path rnn = dir.resolve("rnn.scribe");
-        ScribeCommandTest.Result trained = scribe("train", "--corpus", corpus.toString(), "--out", rnn.toString(),
-                "--steps", "3", "--cell", "rnn", "--layers", "2", "--hidden", "16", "--seq", "16", "--batch", "8");
-        assertEquals(0, trained.code(), trained.err());
+        Path rnn = trained("rnn", 2);
         ScribeCommandTest.Result r = scribe("lab", "power", "--model", rnn.toString(), "--power", "5");
         assertEquals(0, r.code(), r.err());
         assertEquals(2, r.outLines().stream().filter(l -> l.startsWith("layer=")).count());
         assertEquals(2, r.outLines().stream().filter(l -> l.startsWith("spectral_radius=")).count());
-        Path lstm = dir.resolve("lstm.scribe");
-        assertEquals(0, ScribeCommandTest.train(corpus, lstm, "--steps", "2").code());
+        Path lstm = trained("lstm", 1);
         assertBadInput(scribe("lab", "power", "--model", lstm.toString()), "not an rnn model");
     }
 
@@ -71,12 +77,7 @@ class LabCommandTest {
 
     @Test
     void timegateShowsATrainedTglstmModelsLearntGatesAsHistograms() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
-        Path corpus = Files.write(dir.resolve("s.txt"), text);
-        Path tg = dir.resolve("tg.scribe");
-        ScribeCommandTest.Result trained = scribe("train", "--corpus", corpus.toString(), "--out", tg.toString(),
-                "--steps", "3", "--cell", "tglstm", "--layers", "1", "--hidden", "16", "--seq", "16", "--batch", "8");
-        assertEquals(0, trained.code(), trained.err());
+        Path tg = trained("tglstm", 1);
         ScribeCommandTest.Result r = scribe("lab", "timegate", "--model", tg.toString(), "--bins", "4");
         assertEquals(0, r.code(), r.err());
         List<String> tau = r.outLines().stream().filter(l -> l.startsWith("layer=0 tau=")).toList();
@@ -84,10 +85,8 @@ class LabCommandTest {
         assertEquals(16, tau.stream().mapToInt(l -> Integer.parseInt(l.substring(l.indexOf("units=") + 6))).sum(),
                 "every unit counted once");
         assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith("layer=0 r_on=")), r.out());
-        Path rnn = dir.resolve("rnn.scribe");
-        assertEquals(0, scribe("train", "--corpus", corpus.toString(), "--out", rnn.toString(), "--steps", "1",
-                "--cell", "rnn", "--layers", "1", "--hidden", "8", "--seq", "8", "--batch", "4").code());
-        assertBadInput(scribe("lab", "timegate", "--model", rnn.toString()), "only a tglstm model has time gates");
+        assertBadInput(scribe("lab", "timegate", "--model", trained("rnn", 1).toString()),
+                "only a tglstm model has time gates");
         assertBadInput(scribe("lab", "timegate", "--tau", "5"), "give --tau, --r-on and --steps");
     }
 

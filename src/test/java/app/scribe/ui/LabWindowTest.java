@@ -75,9 +75,7 @@ class LabWindowTest {
         Path results = Files.createDirectories(folder.resolve("lab"));
 
         select(robot, tabs, "powerTab");
-        type(robot, "#powerMatrix", "1 2; 3");
-        robot.clickOn("#powerRun");
-        waitUntil(() -> errorBeside(robot, "#powerMatrix").contains("not square"));
+        refused(robot, "power", "#powerMatrix", "1 2; 3", "not square");
         type(robot, "#powerMatrix", "0.58 0.24\n0.24 0.72");
         robot.clickOn("#powerRun");
         waitUntil(() -> points(robot, "#powerChart") == 31 && text(robot, "#powerStatus").contains("vanish"));
@@ -105,9 +103,7 @@ class LabWindowTest {
                 "the histogram counts every unit once");
 
         select(robot, tabs, "palindromeTab");
-        type(robot, "#palindromeLength", "1");
-        robot.clickOn("#palindromeRun");
-        waitUntil(() -> errorBeside(robot, "#palindromeLength").contains("between 2 and 1000"));
+        refused(robot, "palindrome", "#palindromeLength", "1", "between 2 and 1000");
         type(robot, "#palindromeLength", "5");
         type(robot, "#palindromeSteps", "1000000");
         type(robot, "#palindromeHidden", "16");
@@ -133,9 +129,7 @@ class LabWindowTest {
         assertEquals(6, series(robot, "#palindromeChart"), "mean and mean ± spread for each cell");
 
         select(robot, tabs, "gradientsTab");
-        type(robot, "#gradientsCells", "gru");
-        robot.clickOn("#gradientsRun");
-        waitUntil(() -> errorBeside(robot, "#gradientsCells").contains("rnn and lstm"));
+        refused(robot, "gradients", "#gradientsCells", "gru", "rnn and lstm");
         type(robot, "#gradientsCells", "rnn,lstm");
         type(robot, "#gradientsLength", "8");
         type(robot, "#gradientsTrained", "5");
@@ -155,9 +149,7 @@ class LabWindowTest {
         readBackPng(robot, "optimizers", results);
 
         select(robot, tabs, "cellsTab");
-        type(robot, "#cellsBook", folder.resolve("nothing.txt").toString());
-        robot.clickOn("#cellsRun");
-        waitUntil(() -> errorBeside(robot, "#cellsBook").contains("exists"));
+        refused(robot, "cells", "#cellsBook", folder.resolve("nothing.txt").toString(), "exists");
         type(robot, "#cellsBook", folder.resolve("corpora/vf.txt").toString());
         type(robot, "#cellsCells", "rnn");
         type(robot, "#cellsSteps", "20");
@@ -179,6 +171,14 @@ class LabWindowTest {
                 model.toString(), "--steps", "3", "--cell", "tglstm", "--layers", "1", "--hidden", "16", "--seq", "16",
                 "--batch", "8"));
         return model;
+    }
+
+    /** Types a bad value, presses Run and waits for the sentence beside the field. */
+    private static void refused(FxRobot robot, String page, String field, String text, String fragment)
+            throws TimeoutException {
+        type(robot, field, text);
+        robot.clickOn("#" + page + "Run");
+        waitUntil(() -> errorBeside(robot, field).contains(fragment));
     }
 
     private static void select(FxRobot robot, TabPane tabs, String id) {
