@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import javax.imageio.ImageIO;
@@ -105,6 +106,10 @@ abstract class LabPage {
         table.setPrefHeight(170);
         HBox buttons = new HBox(6, run, stop, progress, progressLabel);
         HBox saving = new HBox(6, new Label("Results folder"), folder, savePng, saveCsv);
+        for (Label wrapped : List.of(q, f, status)) {
+            // Without a minimum height a wrapping label in a VBox keeps one line and ends in an ellipsis.
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);
+        }
         root.setPadding(new Insets(8));
         root.getChildren().addAll(q, f, form, buttons, status, chart, table, saving);
     }
