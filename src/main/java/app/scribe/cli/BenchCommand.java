@@ -104,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         requireRange("--steps", steps, 1, MAX_STEPS);
         requireRange("--warmup", warmup, 0, MAX_WARMUP);
         requireRange("--threads", threads, 1, MAX_THREADS);
-        CellType cellType = CellType.parse(cell);
+        CellType cellType = cellType();
         if (peer && cellType == CellType.TGLSTM) {
             throw new ScribeException("The PyTorch peer has no time-gated LSTM; bench --cell tglstm without --peer.");
         }
@@ -153,6 +153,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private CellType cellType() {
+        try {
+            return CellType.parse(cell);
+        } catch (ScribeException e) {
+            throw new ScribeException("--" + e.getMessage());
+        }
     }
 
     private static void requireRange(String flag, Integer value, int min, int max) {
@@ -213,7 +221,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private JsonNode runPeer(Path script, PrintWriter out) {
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), "--corpus", corpusFile.toString(),
-                "--cell", CellType.parse(cell).id(), "--hidden", Integer.toString(hidden),
+                "--cell", cellType().id(), "--hidden", Integer.toString(hidden),
                 "--layers", Integer.toString(layers),
                 "--batch", Integer.toString(batch), "--seq", Integer.toString(seq),
                 "--warmup", Integer.toString(warmup)));

@@ -62,6 +62,14 @@ class CellCommandTest {
     }
 
     @Test
+    void benchRefusesAnUnknownCellAndTheTimeGatedCellForThePeer() {
+        assertBadInput(scribe("bench", "--corpus", corpus.toString(), "--cell", "quantum"),
+                "--cell must be one of lstm, gru, rnn, tglstm (got quantum)");
+        assertBadInput(scribe("bench", "--corpus", corpus.toString(), "--cell", "tglstm", "--peer"),
+                "The PyTorch peer has no time-gated LSTM");
+    }
+
+    @Test
     void badLeaksAreRefused() {
         Path out = dir.resolve("leaky.scribe");
         assertBadInput(train(corpus, out, "--cell", "tglstm", "--leak", "2"), "time gate leak must be between 0 and 1");

@@ -14,92 +14,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 
 import static app.scribe.model.lstm.Dl4jEquivalenceTest.randomBatch;
-import static app.scribe.model.lstm.Dl4jEquivalenceTest.randomise;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The fast engine beyond what every cell does (CellsTest): optimizer state, learning, export to DL4J. */
 class FastCharModelTest {
     private static final int VOCAB = 7;
 
     private static Hyperparameters hp(Optimizer optimizer, double dropout) {
         return new Hyperparameters(5, 2, 4, 3, optimizer, 2e-2, 0.96, 5000, 5.0, dropout, 11);
-    }
-
-    @Test
-    void gradientMatchesFiniteDifferences() {
-        FastCharModel model = new FastCharModel(VOCAB, hp(Optimizer.ADAM, 0), 2);
-        randomise(model, 3);
-        Batch batch = randomBatch(3, 4, VOCAB, 5);
-        float[] analytic = model.gradient(batch);
-        SplittableRandom pick = new SplittableRandom(1);
-        int checked = 0;
-        double worst = 0;
-        for (int n = 0; n < 150; n++) {
-            int i = pick.nextInt(model.layout.size);
-            float saved = model.params.buffer.get(i);
-            float eps = 1e-2f;
-            model.params.buffer.put(i, saved + eps);
-            double plus = model.loss(batch);
-            model.params.buffer.put(i, saved - eps);
-            double minus = model.loss(batch);
-            model.params.buffer.put(i, saved);
-            double numeric = (plus - minus) / (2 * eps);
-            double a = analytic[i];
-            if (Math.abs(a) + Math.abs(numeric) < 1e-4) {
-                continue; // below float resolution of the loss difference
-            }
-            double relative = Math.abs(a - numeric) / (Math.abs(a) + Math.abs(numeric));
-            worst = Math.max(worst, relative);
-            checked++;
-        }
-        assertTrue(checked > 50, "checked " + checked);
-        assertTrue(worst < 2e-2, "worst relative error " + worst);
-    }
-
-    @Test
-    void oneAndTwoThreadsGiveTheSameGradient() {
-        FastCharModel one = new FastCharModel(VOCAB, hp(Optimizer.ADAM, 0), 1);
-        randomise(one, 8);
-        FastCharModel two = new FastCharModel(VOCAB, hp(Optimizer.ADAM, 0), 2);
-        two.load(one.parameters());
-        Batch batch = randomBatch(3, 4, VOCAB, 2);
-        float[] a = one.gradient(batch);
-        float[] b = two.gradient(batch);
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(a[i], b[i], 1e-5 * Math.abs(a[i]) + 1e-7, "gradient " + i);
-        }
-        assertEquals(one.loss(batch), two.loss(batch), 1e-6);
-    }
-
-    @Test
-    void stepperGivesTheBatchForwardsProbabilities() {
-        FastCharModel model = new FastCharModel(VOCAB, new Hyperparameters(6, 3, 9, 1, Optimizer.ADAM, 2e-3,
-                0.96, 5000, 5.0, 0.0, 3), 2);
-        randomise(model, 4);
-        Batch batch = randomBatch(1, 9, VOCAB, 6);
-        float[] expected = model.probabilities(batch);
-        Stepper stepper = model.stepper();
-        Stepper branch = null;
-        for (int t = 0; t < 9; t++) {
-            float[] p = stepper.step(batch.input(0, t));
-            for (int k = 0; k < VOCAB; k++) {
-                assertEquals(expected[t * VOCAB + k], p[k], 1e-5, "t " + t + " k " + k);
-            }
-            if (t == 4) {
-                branch = stepper.copy();
-            }
-        }
-        // The copy carries the state as of its making: it continues exactly as the original did.
-        for (int t = 5; t < 9; t++) {
-            float[] p = branch.step(batch.input(0, t));
-            for (int k = 0; k < VOCAB; k++) {
-                assertEquals(expected[t * VOCAB + k], p[k], 1e-5, "copy t " + t + " k " + k);
-            }
-        }
     }
 
     @Test
