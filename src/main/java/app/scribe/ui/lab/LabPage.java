@@ -111,7 +111,7 @@ abstract class LabPage {
             wrapped.setMinHeight(Region.USE_PREF_SIZE);
         }
         root.setPadding(new Insets(8));
-        root.getChildren().addAll(q, f, form, buttons, status, chart, table, saving);
+        root.getChildren().addAll(q, f, form, buttons, saving, status, chart, table);
     }
 
     /** Adds a labelled control with a message label beside it; returns that label. */
