@@ -17,7 +17,7 @@ import java.io.PrintWriter;
         version = "Scribe 0.1.0",
         description = "Train a character-level LSTM on a book and let it write.",
         subcommands = {TrainCommand.class, GenerateCommand.class, EvalCommand.class, BenchCommand.class,
-                LibraryCommand.class, PathsCommand.class})
+                LabCommand.class, LibraryCommand.class, PathsCommand.class})
 public final class ScribeCommand implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;
@@ -28,7 +28,7 @@ public final class ScribeCommand implements Runnable {
     @Override
     public void run() {
         // The spec's command line, not a new one: a new one would print to System.err, not the configured stream.
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, generate, eval, bench,"
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, generate, eval, bench, lab,"
                 + " library or paths");
     }
 
