@@ -5,7 +5,7 @@ package app.scribe.model.lstm;
  * shift {@code s}, open ratio {@code rOn} and leak {@code alpha} is at time t. With
  * {@code phi = ((t - s) mod tau) / tau} (a true modulo, so also for t < s), the gate rises as {@code 2 phi / rOn}
  * while {@code phi <= rOn / 2}, falls as {@code 2 - 2 phi / rOn} while {@code phi <= rOn}, and leaks
- * {@code alpha phi} while closed. The same formula as {@link TimeGatedLstmCell}'s phase and openness.
+ * {@code alpha phi} while closed. The one formula: {@link TimeGatedLstmCell} computes its gates with it.
  */
 public final class TimeGate {
     private TimeGate() {
