@@ -272,6 +272,7 @@ public final class MainController {
     @FXML private void saveModel() { modelFiles.save(); }
     @FXML private void checkModelName() { modelFiles.checkName(); }
     @FXML private void checkTrainingForm() { training.checkForm(); }
+    @FXML private void openLab() { app.scribe.ui.lab.LabWindow.open(window()); }
 
     @FXML
     private void loadSelectedModel() {

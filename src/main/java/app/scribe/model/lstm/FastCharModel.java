@@ -56,7 +56,7 @@ public final class FastCharModel implements CharModel {
         this.threads = Math.max(1, threads);
     }
 
-    private static Layout.CellFactory cells(Hyperparameters hp) {
+    static Layout.CellFactory cells(Hyperparameters hp) {
         return switch (hp.cell()) {
             case LSTM -> LstmCell::new;
             case GRU -> GruCell::new;

@@ -121,19 +121,12 @@ final class TimeGatedLstmCell extends Cell {
 
     /** phi: where {@code position} falls in the unit's period, in [0, 1). */
     private static float phase(long position, float shift, float period) {
-        double d = position - (double) shift;
-        return (float) ((d - period * Math.floor(d / period)) / period);
+        return (float) TimeGate.phase(position, shift, period);
     }
 
     /** k: how open the gate is at phase phi. */
     private float openness(float phi, float open) {
-        if (phi <= 0.5f * open) {
-            return 2 * phi / open;
-        }
-        if (phi <= open) {
-            return 2 - 2 * phi / open;
-        }
-        return leak * phi;
+        return (float) TimeGate.openness(phi, open, leak);
     }
 
     private void readTimeGates(FloatBuffer p) {

@@ -1,0 +1,63 @@
+package app.scribe.cli;
+
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusReader;
+import app.scribe.lab.CellsOnText;
+import app.scribe.lab.Numbers;
+import app.scribe.lab.Stop;
+import app.scribe.lab.Sweep;
+import app.scribe.model.CellType;
+import app.scribe.model.Hyperparameters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "cells", description = "Train several cells on the same book for the same steps; their validation "
+        + "losses.")
+final class LabCellsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--corpus", required = true, description = "the book (a text file)")
+    Path corpusFile;
+
+    @Option(names = "--cells", description = "cells separated by commas (default lstm,gru,rnn)")
+    String cells = "lstm,gru,rnn";
+
+    @Option(names = "--steps", description = "training steps for each cell (default 500)")
+    long steps = 500;
+
+    @Option(names = "--seed", description = "random seed (default 42)")
+    long seed = Hyperparameters.defaults().seed();
+
+    @Override
+    public Integer call() {
+        List<CellType> cellList = Sweep.cells(cells);
+        Corpus corpus = new CorpusReader().read(corpusFile);
+        PrintWriter out = spec.commandLine().getOut();
+        List<CellsOnText.Result> results = CellsOnText.run(corpus, cellList, steps, Hyperparameters.defaults().withSeed(seed), new Stop(),
+                new CellsOnText.Listener() {
+                    @Override
+                    public void validation(CellType cell, long step, double loss) {
+                        out.println("cell=" + cell.id() + " step=" + step + " val_loss=" + Numbers.result(loss));
+                        out.flush();
+                    }
+
+                    @Override
+                    public void progress(CellType cell, long step) {
+                    }
+                });
+        for (CellsOnText.Result r : results) {
+            out.println("cell=" + r.cell().id() + " steps=" + r.steps() + " final_val_loss="
+                    + Numbers.result(r.validationLoss()));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,333 @@
+package app.scribe.ui.lab;
+
+import app.scribe.ErrorLog;
+import app.scribe.ScribeException;
+import app.scribe.lab.NewFile;
+import app.scribe.lab.Stop;
+import app.scribe.lab.Table;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One page of the Lab: the question and what the seed report found, a form whose bad values are explained beside
+ * the field, Run and Stop, a progress bar with ETA, a live line chart, a result table, and Save PNG / Save CSV into
+ * a results folder. The experiment runs on a daemon thread of its own; its points and rows reach the chart and the
+ * table batched, one FX pulse at a time.
+ */
+abstract class LabPage {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final AtomicInteger SAVES = new AtomicInteger();
+
+    final String id;
+    final VBox root = new VBox(6);
+    final GridPane form = new GridPane();
+    final Button run = new Button("Run");
+    final Button stop = new Button("Stop");
+    final ProgressBar progress = new ProgressBar(0);
+    final Label progressLabel = new Label();
+    final Label status = new Label();
+    final LineChart<Number, Number> chart;
+    final TableView<List<String>> table = new TableView<>();
+    final TextField folder = new TextField(LabPage.defaultFolder());
+    private final Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
+    private final List<Label> fieldErrors = new ArrayList<>();
+    private Table results;
+    private Stop running;
+    private int formRow;
+
+    LabPage(String id, String question, String finding, String xLabel, String yLabel) {
+        this.id = id;
+        NumberAxis x = new NumberAxis();
+        x.setLabel(xLabel);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setForceZeroInRange(false);
+        chart = new LineChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setId(id + "Chart");
+        chart.setMinHeight(240);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        Label q = new Label(question);
+        q.setWrapText(true);
+        q.getStyleClass().add("heading");
+        Label f = new Label(finding);
+        f.setWrapText(true);
+        form.setHgap(8);
+        form.setVgap(4);
+        run.setId(id + "Run");
+        stop.setId(id + "Stop");
+        stop.setDisable(true);
+        run.setOnAction(e -> start());
+        stop.setOnAction(e -> stop());
+        Button savePng = new Button("Save PNG");
+        savePng.setId(id + "SavePng");
+        savePng.setOnAction(e -> savePng());
+        Button saveCsv = new Button("Save CSV");
+        saveCsv.setId(id + "SaveCsv");
+        saveCsv.setOnAction(e -> saveCsv());
+        folder.setId(id + "Folder");
+        folder.setPrefColumnCount(24);
+        progress.setId(id + "Progress");
+        progress.setPrefWidth(220);
+        progressLabel.setId(id + "ProgressLabel");
+        status.setId(id + "Status");
+        status.setWrapText(true);
+        table.setId(id + "Table");
+        table.setPrefHeight(170);
+        HBox buttons = new HBox(6, run, stop, progress, progressLabel);
+        HBox saving = new HBox(6, new Label("Results folder"), folder, savePng, saveCsv);
+        for (Label wrapped : List.of(q, f, status)) {
+            // Without a minimum height a wrapping label in a VBox keeps one line and ends in an ellipsis.
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        root.setPadding(new Insets(8));
+        root.getChildren().addAll(q, f, form, buttons, saving, status, chart, table);
+    }
+
+    /** Adds a labelled control with a message label beside it; returns that label. */
+    Label field(String label, Node control) {
+        Label error = new Label();
+        error.getStyleClass().add("field-error");
+        error.setStyle("-fx-text-fill: #b00020;");
+        error.setWrapText(true);
+        fieldErrors.add(error);
+        form.addRow(formRow++, new Label(label), control, error);
+        return error;
+    }
+
+    /** Reads a field; a refusal is shown beside it and stops the start. */
+    <T> T read(Label error, Reader<T> reader) {
+        try {
+            T value = reader.read();
+            error.setText("");
+            return value;
+        } catch (ScribeException e) {
+            error.setText(e.getMessage());
+            throw new FieldRefused();
+        } catch (NumberFormatException e) {
+            error.setText("this is not a number.");
+            throw new FieldRefused();
+        }
+    }
+
+    /** A whole number from a field, refused outside [min, max]. */
+    static int whole(TextField field, int min, int max, String name) {
+        int v = Integer.parseInt(field.getText().strip());
+        if (v < min || v > max) {
+            throw new ScribeException(name + " must be between " + min + " and " + max + ".");
+        }
+        return v;
+    }
+
+    interface Reader<T> {
+        T read();
+    }
+
+    static final class FieldRefused extends RuntimeException {
+        FieldRefused() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** What to run, built from the form on the FX thread (fields read with {@link #read}). */
+    abstract Experiment prepare();
+
+    /** The work itself, on the experiment thread. */
+    interface Experiment {
+        /** Runs to the end or until {@code stop}; returns the sentence shown when it ends. */
+        String run(Sink sink, Stop stop);
+    }
+
+    private void start() {
+        Experiment experiment;
+        try {
+            experiment = prepare();
+        } catch (FieldRefused e) {
+            status.setText("Fix the fields marked in red.");
+            return;
+        } catch (ScribeException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        series.clear();
+        chart.getData().clear();
+        results = null;
+        table.getItems().clear();
+        table.getColumns().clear();
+        progress.setProgress(0);
+        progressLabel.setText("");
+        status.setText("Running…");
+        Stop stopper = new Stop();
+        running = stopper;
+        run.setDisable(true);
+        stop.setDisable(false);
+        Sink sink = new Sink(this);
+        Thread thread = new Thread(() -> {
+            String end;
+            try {
+                end = experiment.run(sink, stopper);
+            } catch (ScribeException e) {
+                end = e.getMessage();
+            } catch (RuntimeException | Error e) {
+                end = "The experiment failed unexpectedly (" + e + "); details are in " + ErrorLog.write(e);
+            }
+            String message = end;
+            sink.flushThen(() -> finished(stopper, message));
+        }, "scribe-lab-" + id);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void finished(Stop stopper, String message) {
+        if (running == stopper) {
+            running = null;
+            run.setDisable(false);
+            stop.setDisable(true);
+        }
+        status.setText(message);
+    }
+
+    void stop() {
+        if (running != null) {
+            running.request();
+            status.setText("Stopping…");
+        }
+    }
+
+    boolean isRunning() {
+        return running != null;
+    }
+
+    /** On the FX thread: the batched updates. */
+    void apply(List<Sink.Point> points, List<List<String>> rows, List<String> header, double fraction, String eta) {
+        if (header != null && results == null) {
+            results = Table.of(header);
+            for (int i = 0; i < header.size(); i++) {
+                int column = i;
+                TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
+                c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(column)));
+                table.getColumns().add(c);
+            }
+        }
+        for (Sink.Point p : points) {
+            List<XYChart.Data<Number, Number>> data = series.computeIfAbsent(p.series(), name -> {
+                XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                s.setName(name);
+                chart.getData().add(s);
+                return s;
+            }).getData();
+            if (p.replaces()) {
+                data.removeIf(d -> d.getXValue().doubleValue() == p.x());
+                int at = 0;
+                while (at < data.size() && data.get(at).getXValue().doubleValue() < p.x()) {
+                    at++;
+                }
+                data.add(at, new XYChart.Data<>(p.x(), p.y()));
+            } else {
+                data.add(new XYChart.Data<>(p.x(), p.y()));
+            }
+        }
+        for (List<String> r : rows) {
+            results = results.with(r);
+            table.getItems().add(r);
+        }
+        if (fraction >= 0) {
+            progress.setProgress(fraction);
+            progressLabel.setText(eta);
+        }
+    }
+
+    private Path target(String extension) {
+        String name = "lab-" + id + "-" + LocalDateTime.now().format(STAMP) + "-" + SAVES.incrementAndGet() + "."
+                + extension;
+        return Path.of(folder.getText().strip()).resolve(name);
+    }
+
+    private void savePng() {
+        java.awt.image.BufferedImage image = SwingFXUtils.fromFXImage(chart.snapshot(null, null), null);
+        save(() -> NewFile.write(target("png"), tmp -> {
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+        }));
+    }
+
+    private void saveCsv() {
+        if (results == null) {
+            status.setText("There are no results to save yet: press Run first.");
+            return;
+        }
+        Table snapshot = results;
+        save(() -> snapshot.writeCsv(target("csv")));
+    }
+
+    private void save(java.util.function.Supplier<Path> writer) {
+        if (folder.getText().isBlank()) {
+            status.setText("Name a results folder first.");
+            return;
+        }
+        Thread t = new Thread(() -> {
+            String message;
+            try {
+                java.nio.file.Files.createDirectories(Path.of(folder.getText().strip()));
+                message = "Saved " + writer.get() + ".";
+            } catch (ScribeException e) {
+                message = e.getMessage();
+            } catch (IOException | RuntimeException e) {
+                message = "Cannot save into " + folder.getText() + ": " + e.getMessage();
+            }
+            String m = message;
+            Platform.runLater(() -> status.setText(m));
+        }, "scribe-lab-save");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static String eta(long startedNanos, double fraction) {
+        if (fraction <= 0) {
+            return "";
+        }
+        double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+        double left = elapsed * (1 - fraction) / fraction;
+        return String.format(Locale.ROOT, "%.0f%% · %s left", fraction * 100, duration(left));
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+    }
+
+    private static String defaultFolder() {
+        return System.getProperty("scribe.lab", Path.of("lab-results").toAbsolutePath().toString());
+    }
+}

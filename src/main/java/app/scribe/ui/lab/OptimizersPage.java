@@ -1,0 +1,71 @@
+package app.scribe.ui.lab;
+
+import app.scribe.lab.Numbers;
+import app.scribe.lab.OptimizerRace;
+import app.scribe.lab.TaskRun;
+import app.scribe.lab.TaskSettings;
+import app.scribe.model.CellType;
+import app.scribe.model.Optimizer;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+
+import java.util.List;
+
+/** Page 5: the palindrome task with SGD, momentum, RMSprop and Adam from the same initial weights. */
+final class OptimizersPage extends LabPage {
+    final ChoiceBox<CellType> cell = new ChoiceBox<>();
+    final TextField length = new TextField("10");
+    final TextField steps = new TextField("500");
+    final TextField seed = new TextField(Long.toString(TaskSettings.DEFAULT_SEED));
+    private final Label lengthError;
+    private final Label stepsError;
+    private final Label seedError;
+
+    OptimizersPage() {
+        super("optimizers", "Which update rule learns fastest? The same network, the same initial weights and the "
+                        + "same batches, trained with SGD, SGD with momentum, RMSprop and Adam.",
+                "Seeds 000 and 001 (question 1.4): momentum damps oscillations and adaptive rates (RMSprop, Adam) "
+                        + "scale each weight's step, so they converge faster than plain SGD. Rates: sgd 0.1, "
+                        + "momentum 0.01, rmsprop and adam 1e-3.",
+                "step", "loss (nats)");
+        cell.getItems().addAll(CellType.values());
+        cell.setValue(CellType.LSTM);
+        cell.setId("optimizersCell");
+        length.setId("optimizersLength");
+        steps.setId("optimizersSteps");
+        seed.setId("optimizersSeed");
+        field("Cell", cell);
+        lengthError = field("Length T", length);
+        stepsError = field("Steps each", steps);
+        seedError = field("Seed", seed);
+    }
+
+    @Override
+    Experiment prepare() {
+        int t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
+        int n = read(stepsError, () -> whole(steps, 1, 1_000_000, "steps"));
+        long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
+        TaskSettings base = new TaskSettings(cell.getValue(), t, n, TaskSettings.DEFAULT_HIDDEN,
+                TaskSettings.DEFAULT_BATCH, TaskSettings.DEFAULT_LEARNING_RATE, Optimizer.RMSPROP, s);
+        int count = Optimizer.values().length;
+        return (sink, stop) -> {
+            sink.header(List.of("optimizer", "learning_rate", "steps", "final_loss", "ending"));
+            List<TaskRun.Result> results = OptimizerRace.run(base, stop, (o, step, loss) -> {
+                if (step % PalindromePage.PLOT_EVERY == 0) {
+                    sink.point(o.id(), step, loss);
+                    sink.progress((o.ordinal() + (double) step / n) / count);
+                }
+            });
+            StringBuilder notes = new StringBuilder();
+            for (TaskRun.Result r : results) {
+                sink.row(List.of(r.settings().optimizer().id(), Numbers.format(r.settings().learningRate()),
+                        Integer.toString(r.steps()), Numbers.result(r.finalLoss()), r.ending().text));
+                if (r.message() != null) {
+                    notes.append(' ').append(r.message());
+                }
+            }
+            return (stop.requested() ? "Stopped." : "Trained with " + results.size() + " optimizers.") + notes;
+        };
+    }
+}
