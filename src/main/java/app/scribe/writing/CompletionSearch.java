@@ -105,7 +105,8 @@ public final class CompletionSearch {
         return List.copyOf(ranked.subList(0, Math.min(n, ranked.size())));
     }
 
-    private List<Completion> greedyFromEach(Vocabulary vocabulary, Path start, Until until, int n, BooleanSupplier cancelled) {
+    private List<Completion> greedyFromEach(Vocabulary vocabulary, Path start, Until until, int n,
+                                            BooleanSupplier cancelled) {
         List<Completion> found = new ArrayList<>();
         for (int first : likeliest(start.next(), n)) {
             Completion completion = follow(vocabulary, extend(vocabulary, start, first, until, true), until, true,
@@ -118,7 +119,8 @@ public final class CompletionSearch {
         return found;
     }
 
-    private List<Completion> drawn(Vocabulary vocabulary, Path start, Until until, int n, BooleanSupplier cancelled) {
+    private List<Completion> drawn(Vocabulary vocabulary, Path start, Until until, int n,
+                                   BooleanSupplier cancelled) {
         Map<String, Completion> distinct = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(seed);
         for (int draw = 0; draw < n * DRAWS_PER_COMPLETION && distinct.size() < n; draw++) {
@@ -155,7 +157,8 @@ public final class CompletionSearch {
         return at.completion(1);
     }
 
-    private List<Completion> beamSearch(Vocabulary vocabulary, Path start, Until until, int n, BooleanSupplier cancelled) {
+    private List<Completion> beamSearch(Vocabulary vocabulary, Path start, Until until, int n,
+                                        BooleanSupplier cancelled) {
         List<Completion> finished = new ArrayList<>();
         List<Path> beams = List.of(start);
         while (!beams.isEmpty() && !cancelled.getAsBoolean()) {

@@ -29,8 +29,8 @@ public final class WritingBenchmark {
         if (args[0].equals("latency")) {
             latency(saved, book);
         } else {
-            int from = args[3].equals("held-back") ? (int) Math.round(book.length() * (1 - BatchSource.VALIDATION_SHARE))
-                    : Integer.parseInt(args[3]);
+            int from = args[3].equals("held-back")
+                    ? (int) Math.round(book.length() * (1 - BatchSource.VALIDATION_SHARE)) : Integer.parseInt(args[3]);
             keystrokesSaved(saved, book.substring(from, from + Integer.parseInt(args[4])));
         }
     }
@@ -48,7 +48,8 @@ public final class WritingBenchmark {
         String text = book.substring(0, TEXT);
         long start = System.nanoTime();
         completer.complete(text, Until.WORD, 5, CompletionSearch.greedy(), () -> false);
-        System.out.printf(Locale.ROOT, "first read of %,d characters: %.0f ms%n", TEXT, (System.nanoTime() - start) / 1e6);
+        System.out.printf(Locale.ROOT, "first read of %,d characters: %.0f ms%n", TEXT,
+                (System.nanoTime() - start) / 1e6);
         double[] end = new double[REPEATS];
         double[] search = new double[REPEATS];
         double characters = 0;
