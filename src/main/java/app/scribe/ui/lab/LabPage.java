@@ -102,6 +102,7 @@ abstract class LabPage {
         progressLabel.setId(id + "ProgressLabel");
         status.setId(id + "Status");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         table.setId(id + "Table");
         table.setPrefHeight(170);
         HBox buttons = new HBox(6, run, stop, progress, progressLabel);

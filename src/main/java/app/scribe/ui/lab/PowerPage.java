@@ -6,6 +6,7 @@ import app.scribe.lab.PowerStudy;
 import app.scribe.lab.RecurrentMatrices;
 import app.scribe.lab.SquareMatrix;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 
@@ -38,6 +39,8 @@ final class PowerPage extends LabPage {
         model.setPromptText("optional: a trained rnn model file (.scribe)");
         summary.setId("powerSummary");
         summary.setWrapText(true);
+        // The chart below grows; the eigenvalues and W^k must keep all their lines.
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         matrixError = field("Matrix (rows on lines or split by ;)", matrix);
         powerError = field("Power k", power);
         modelError = field("Or an rnn model", model);
