@@ -16,7 +16,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "scribe", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "Scribe 0.1.0",
-        description = "Train a character-level LSTM on a book and let it write.",
+        description = "Train a character-level recurrent network on a book and let it write.",
         subcommands = {TrainCommand.class, GenerateCommand.class, EvalCommand.class, CompleteCommand.class,
                 BenchCommand.class, LabCommand.class, LibraryCommand.class, PathsCommand.class})
 public final class ScribeCommand implements Runnable {
