@@ -15,12 +15,12 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "gradients", description = "The norm of dL/dh_t at every step t of a palindrome (rnn or lstm).")
+@Command(name = "gradients", description = "The norm of dL/dh_t at every step t of a palindrome, for any cell.")
 final class LabGradientsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cell", required = true, description = "rnn or lstm")
+    @Option(names = "--cell", required = true, description = "rnn, lstm, gru or tglstm")
     String cell;
 
     @Option(names = "--length", required = true, description = "the palindrome length T, 2-1000")

@@ -131,15 +131,19 @@ class LabCommandTest {
     }
 
     @Test
-    void gradientsPrintOneNormPerStepReadForRnnAndLstmOnly() {
-        ScribeCommandTest.Result r = scribe("lab", "gradients", "--cell", "rnn", "--length", "6", "--seed", "1");
-        assertEquals(0, r.code(), r.err());
-        List<String> lines = r.outLines();
-        assertEquals(5, lines.size(), "T - 1 = 5 steps read");
-        for (int t = 0; t < 5; t++) {
-            assertTrue(lines.get(t).matches("t=" + t + " grad_norm=[0-9.e-]+"), lines.get(t));
+    void gradientsPrintOneNormPerStepReadForEveryCell() {
+        for (String cell : new String[]{"rnn", "lstm", "gru", "tglstm"}) {
+            ScribeCommandTest.Result r = scribe("lab", "gradients", "--cell", cell, "--length", "6", "--seed", "1");
+            assertEquals(0, r.code(), cell + ": " + r.err());
+            List<String> lines = r.outLines();
+            assertEquals(5, lines.size(), cell + ": T - 1 = 5 steps read");
+            for (int t = 0; t < 5; t++) {
+                String line = lines.get(t);
+                assertTrue(line.matches("t=" + t + " grad_norm=[0-9.e-]+"), cell + ": " + line);
+                assertTrue(Double.parseDouble(line.substring(line.indexOf("grad_norm=") + 10)) > 0, cell + ": " + line);
+            }
         }
-        assertBadInput(scribe("lab", "gradients", "--cell", "gru", "--length", "6"), "rnn and lstm");
+        assertBadInput(scribe("lab", "gradients", "--cell", "elman", "--length", "6"), "cell must be one of");
     }
 
     @Test

@@ -129,14 +129,16 @@ class LabWindowTest {
         assertEquals(6, series(robot, "#palindromeChart"), "mean and mean ± spread for each cell");
 
         select(robot, tabs, "gradientsTab");
-        refused(robot, "gradients", "#gradientsCells", "gru", "rnn and lstm");
-        type(robot, "#gradientsCells", "rnn,lstm");
+        refused(robot, "gradients", "#gradientsCells", "lstm,elman", "cell must be one of");
+        type(robot, "#gradientsCells", "rnn,lstm,gru,tglstm");
         type(robot, "#gradientsLength", "8");
         type(robot, "#gradientsTrained", "5");
         robot.clickOn("#gradientsRun");
         waitUntil(() -> text(robot, "#gradientsStatus").startsWith("Norm at t = 0"));
-        assertEquals(4, series(robot, "#gradientsChart"));
-        assertEquals(28, points(robot, "#gradientsChart"), "7 steps read, 2 cells, before and after training");
+        assertTrue(text(robot, "#gradientsStatus").contains("gru ") && text(robot, "#gradientsStatus")
+                .contains("tglstm "), text(robot, "#gradientsStatus"));
+        assertEquals(8, series(robot, "#gradientsChart"));
+        assertEquals(56, points(robot, "#gradientsChart"), "7 steps read, 4 cells, before and after training");
         readBackPng(robot, "gradients", results);
 
         select(robot, tabs, "optimizersTab");

@@ -84,7 +84,8 @@ abstract class Cell {
     /**
      * Backpropagates {@code layer.dH} (the loss gradient of every output) through the window: adds the gradients of
      * the cell's own blocks to the window's gradient block and leaves the gradient of the projection in
-     * {@code layer.projection}.
+     * {@code layer.projection}. It also leaves in {@code layer.dH} the whole gradient dL/dh_t of every step's output,
+     * through every path by which h_t reaches later steps (the lab's gradient flow reads it; training does not).
      */
     abstract void backward(Window window, LayerBuffers layer);
 

@@ -158,6 +158,7 @@ final class GruCell extends Cell {
                     float z = g[zo + hidden + j];
                     float n = g[zo + h2 + j];
                     float dhv = dh.get(s + j) + dhn[d0 + j];
+                    dh.put(s + j, dhv);
                     float dn = dhv * (1 - z) * (1 - n * n);
                     float dz = dhv * (previous[s + j] - n) * z * (1 - z);
                     float drr = dn * resetInput[s + j] * r * (1 - r);

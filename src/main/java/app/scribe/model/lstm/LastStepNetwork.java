@@ -1,6 +1,5 @@
 package app.scribe.model.lstm;
 
-import app.scribe.ScribeException;
 import app.scribe.corpus.Batch;
 import app.scribe.model.CellType;
 import app.scribe.model.Hyperparameters;
@@ -16,7 +15,6 @@ import java.util.SplittableRandom;
  * gradient-norm clipping); single-threaded, so several networks can train side by side.
  */
 public final class LastStepNetwork {
-    private final CellType type;
     final Layout layout;
     final OffHeap params;
     private final OffHeap grad;
@@ -28,7 +26,6 @@ public final class LastStepNetwork {
     private float[] out = new float[0];
 
     public LastStepNetwork(CellType type, int symbols, int hidden, Optimizer optimizer, double clipNorm, long seed) {
-        this.type = type;
         this.layout = new Layout(symbols, hidden, 1, FastCharModel.cells(Hyperparameters.defaults().withCell(type)));
         this.params = new OffHeap(layout.size);
         this.grad = new OffHeap(layout.size);
@@ -83,30 +80,31 @@ public final class LastStepNetwork {
 
     /**
      * The Frobenius norm over the batch of {@code dL/dh_t} for every step t, where L is the batch's mean loss at the
-     * last step; the weights are not changed. Only for cells whose h reaches the next step through {@code h·RW}
-     * alone (rnn and lstm): then the cell's backward pass leaves the whole of dL/dh_t in {@code layer.dH}
-     * ({@link Cell#backRecurrent} adds {@code dz_{t+1}·RW^T} to a row that held no loss of its own).
+     * last step; the weights are not changed.
      */
     public double[] hiddenGradientNorms(Batch batch) {
-        if (type != CellType.RNN && type != CellType.LSTM) {
-            throw new ScribeException("gradient flow is measured for rnn and lstm cells only (got " + type.id()
-                    + "): a " + type.id() + " carries h to the next step outside its recurrent product.");
-        }
-        int rows = batch.batchSize();
-        int hidden = layout.hidden;
-        forward(batch);
-        backward(batch);
+        int count = batch.batchSize() * layout.hidden;
+        float[] gradients = hiddenGradients(batch);
         double[] norms = new double[batch.seqLength()];
         for (int t = 0; t < norms.length; t++) {
-            norms[t] = norm(layer.dH.buffer, t * rows * hidden, rows * hidden);
+            norms[t] = norm(gradients, t * count, count);
         }
         return norms;
     }
 
-    private static double norm(FloatBuffer b, int from, int count) {
+    /** {@code dL/dh_t} of every step, time-major (row {@code t * rows + b}), as the cell's backward pass leaves it. */
+    float[] hiddenGradients(Batch batch) {
+        forward(batch);
+        backward(batch);
+        float[] gradients = new float[batch.seqLength() * batch.batchSize() * layout.hidden];
+        layer.dH.buffer.get(0, gradients);
+        return gradients;
+    }
+
+    private static double norm(float[] values, int from, int count) {
         double sum = 0;
         for (int i = from; i < from + count; i++) {
-            double v = b.get(i);
+            double v = values[i];
             sum += v * v;
         }
         return Math.sqrt(sum);
@@ -165,7 +163,7 @@ public final class LastStepNetwork {
     }
 
     /** Gradients of the mean loss of the last {@link #forward} into {@link #grad}; {@code layer.dH} ends up holding
-     * the cell's view of dL/dh. */
+     * dL/dh_t of every step (see {@link Cell#backward}). */
     private void backward(Batch batch) {
         int rows = batch.batchSize();
         int steps = batch.seqLength();

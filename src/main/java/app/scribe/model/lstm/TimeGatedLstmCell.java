@@ -228,6 +228,7 @@ final class TimeGatedLstmCell extends Cell {
                     float k = openness[s + j];
                     float phi = phases[s + j];
                     float dhv = dh.get(s + j) + dhNext[d0 + j];
+                    dh.put(s + j, dhv);
                     float dcv = dcNext[d0 + j];
                     float dk = dcv * (ct - cPrev) + dhv * (oo * th - hPrev);
                     float dht = k * dhv;

@@ -1,6 +1,5 @@
 package app.scribe.ui.lab;
 
-import app.scribe.ScribeException;
 import app.scribe.lab.GradientFlow;
 import app.scribe.lab.Numbers;
 import app.scribe.lab.Stop;
@@ -14,9 +13,9 @@ import javafx.scene.control.TextField;
 import java.util.List;
 import java.util.StringJoiner;
 
-/** Page 2: the norm of dL/dh_t along a palindrome, at initialisation and after training, for rnn and lstm. */
+/** Page 2: the norm of dL/dh_t along a palindrome, at initialisation and after training, for each cell. */
 final class GradientsPage extends LabPage {
-    final TextField cells = new TextField("rnn,lstm");
+    final TextField cells = new TextField("rnn,lstm,gru,tglstm");
     final TextField length = new TextField("30");
     final TextField trained = new TextField("300");
     final TextField seed = new TextField("1");
@@ -35,7 +34,7 @@ final class GradientsPage extends LabPage {
         length.setId("gradientsLength");
         trained.setId("gradientsTrained");
         seed.setId("gradientsSeed");
-        cellsError = field("Cells (rnn, lstm)", cells);
+        cellsError = field("Cells", cells);
         lengthError = field("Length T", length);
         trainedError = field("Then train steps", trained);
         seedError = field("Seed", seed);
@@ -43,15 +42,7 @@ final class GradientsPage extends LabPage {
 
     @Override
     Experiment prepare() {
-        List<CellType> cellList = read(cellsError, () -> {
-            List<CellType> list = Sweep.cells(cells.getText());
-            for (CellType c : list) {
-                if (c != CellType.RNN && c != CellType.LSTM) {
-                    throw new ScribeException("gradient flow is measured for rnn and lstm only.");
-                }
-            }
-            return list;
-        });
+        List<CellType> cellList = read(cellsError, () -> Sweep.cells(cells.getText()));
         int t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
         int n = read(trainedError, () -> whole(trained, 0, 1_000_000, "training steps"));
         long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
