@@ -187,11 +187,18 @@ public final class MainController {
             }
         });
         statusLabel.textProperty().bind(training.statusProperty());
-        for (var field : List.of(hiddenSpinner, layersSpinner, seqSpinner, batchSpinner, dropoutSpinner)) {
+        for (var field : List.of(hiddenSpinner, layersSpinner, seqSpinner, batchSpinner, dropoutSpinner, cellChoice,
+                optimizerChoice, learningRateField, weightDecayField, seedField, stepsSpinner, autosaveSpinner,
+                patienceSpinner)) {
             field.disableProperty().bind(idle.not());
         }
         samplesList.setItems(training.samples());
         samplesList.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(TrainingHistory.Sample sample, boolean empty) {
                 super.updateItem(sample, empty);

@@ -68,7 +68,9 @@ public final class TrainingViewModel {
     private final BooleanProperty bitsPerChar = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Pick a corpus, then press Train.");
+    private static final String PICK_A_CORPUS = "Pick a corpus, then press Train.";
+
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(PICK_A_CORPUS);
     private final ObservableList<TrainingHistory.Point> trainingLoss = FXCollections.observableArrayList();
     private final ObservableList<TrainingHistory.Point> validationLoss = FXCollections.observableArrayList();
     private final ObservableList<TrainingHistory.Sample> samples = FXCollections.observableArrayList();
@@ -80,11 +82,17 @@ public final class TrainingViewModel {
     private Runnable afterAutosave = () -> { };
     private String autosaveNote = "";
     private String shownStatus = "";
+    private TrainingEvent.Progress lastProgress;
 
     public TrainingViewModel(Session session) {
         this.session = session;
         pump.setCycleCount(Timeline.INDEFINITE);
         session.modelProperty().addListener((obs, old, now) -> showHistory(now));
+        session.corpusProperty().addListener((obs, old, now) -> {
+            if (now != null && PICK_A_CORPUS.equals(status.get())) {
+                status.set("Press Train to train a model on this text.");
+            }
+        });
     }
 
     public ObjectProperty<Integer> hiddenSizeProperty() { return hiddenSize; }
@@ -208,6 +216,7 @@ public final class TrainingViewModel {
         running.addListener(events::add);
         phase.set(Phase.RUNNING);
         autosaveNote = "";
+        lastProgress = null;
         status.set("Starting…");
         pump.play();
         CompletableFuture.runAsync(() -> {
@@ -238,6 +247,7 @@ public final class TrainingViewModel {
         if (phase.get() == Phase.RUNNING) {
             trainer.pause();
             phase.set(Phase.PAUSED);
+            showRunStatus(pausedStatus());
         }
     }
 
@@ -310,8 +320,9 @@ public final class TrainingViewModel {
         }
         validationLoss.addAll(newValidation);
         if (latest != null) {
+            lastProgress = latest;
             appendTrainingPoints();
-            showRunStatus(describe(latest));
+            showRunStatus(phase.get() == Phase.PAUSED ? pausedStatus() : describe(latest));
         }
         if (outcome != null) {
             showRunStatus(outcome + lastValidation());
@@ -341,9 +352,16 @@ public final class TrainingViewModel {
     }
 
     private String describe(TrainingEvent.Progress p) {
-        return String.format("Step %,d of %,d · epoch %.2f · loss %.3f · %,.0f chars/s · elapsed %s · ETA %s%s",
+        return String.format("Step %,d of %,d · epoch %.2f · loss %.3f · %,.0f chars/s · elapsed %s · ETA %s",
                 p.step(), trainerTotal(), p.epoch(), p.smoothedLoss(), p.charsPerSecond(),
-                clock(p.elapsedMillis()), clock(p.etaMillis()), phase.get() == Phase.PAUSED ? " · paused" : "");
+                clock(p.elapsedMillis()), clock(p.etaMillis()));
+    }
+
+    /** While paused there is no speed and no ETA to show, only where the run stands. */
+    private String pausedStatus() {
+        return lastProgress == null ? "Paused: press Resume to continue."
+                : String.format("Paused at step %,d of %,d · loss %.3f: press Resume to continue.",
+                lastProgress.step(), trainerTotal(), lastProgress.smoothedLoss());
     }
 
     private long trainerTotal() {
@@ -376,9 +394,21 @@ public final class TrainingViewModel {
         batchSize.set(hp.batchSize());
         cell.set(hp.cell());
         optimizer.set(hp.optimizer());
-        learningRate.set(Double.toString(hp.learningRate()));
-        weightDecay.set(Double.toString(hp.weightDecay()));
+        showNumber(learningRate, hp.learningRate());
+        showNumber(weightDecay, hp.weightDecay());
         dropout.set(hp.dropout());
         seed.set(Long.toString(hp.seed()));
+    }
+
+    /** Keeps the user's spelling of a number (2e-3 stays 2e-3) when it already has the value. */
+    private static void showNumber(StringProperty field, double value) {
+        try {
+            if (Double.parseDouble(field.get().trim()) == value) {
+                return;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Replaced below.
+        }
+        field.set(Double.toString(value));
     }
 }
