@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -79,7 +80,7 @@ public final class TrainingViewModel {
     private final Timeline pump = new Timeline(new KeyFrame(Duration.millis(100), e -> drain()));
     private Trainer trainer;
     private Function<Boolean, Path> autosaveTarget;
-    private Runnable afterAutosave = () -> { };
+    private Consumer<CheckpointWriter.Written> afterAutosave = written -> { };
     private String autosaveNote = "";
     private String shownStatus = "";
     private TrainingEvent.Progress lastProgress;
@@ -112,9 +113,9 @@ public final class TrainingViewModel {
     /**
      * Turns on autosave: {@code target} gives the file for the latest checkpoint (told whether the model is new, so
      * that a new model never overwrites an older one's files), or null when the user cancelled the run;
-     * {@code written} runs on the FX thread after each write.
+     * {@code written} is told of each write on the FX thread.
      */
-    public void setAutosave(Function<Boolean, Path> target, Runnable written) {
+    public void setAutosave(Function<Boolean, Path> target, Consumer<CheckpointWriter.Written> written) {
         this.autosaveTarget = target;
         this.afterAutosave = written;
     }
@@ -238,7 +239,7 @@ public final class TrainingViewModel {
                         autosaveNote = " · autosaved step " + written.step() + " to " + written.file().getFileName();
                         status.set(shownStatus + autosaveNote);
                     }
-                    afterAutosave.run();
+                    afterAutosave.accept(written);
                 }),
                 message -> Background.onFx(() -> session.messages().error(message)));
     }

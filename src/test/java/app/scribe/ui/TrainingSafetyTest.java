@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static app.scribe.ui.WindowProbe.dialogButton;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
@@ -208,12 +209,6 @@ class TrainingSafetyTest {
         robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step " + steps)
                 && label(robot, root, "#statusLabel").contains("autosaved step " + steps + " to " + name + ".scribe"));
-    }
-
-    /** A button of the dialog that is open, once it is on screen. */
-    private static Button dialogButton(FxRobot robot, Parent root, String id) {
-        waitUntil(robot, root, () -> robot.lookup(id).tryQuery().isPresent());
-        return robot.lookup(id).queryButton();
     }
 
     /** Selects the studio tab that holds {@code node}, if any, so that it can be clicked. */

@@ -3,6 +3,8 @@ package app.scribe.ui;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
@@ -25,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 import java.io.IOException;
 import java.util.List;
 
+import static app.scribe.ui.WindowProbe.dialogButton;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
@@ -116,6 +119,44 @@ class TrustTest {
         Spinner<?> layer = robot.from(root).lookup("#cellLayerSpinner").queryAs(Spinner.class);
         assertEquals("1", layer.getEditor().getText());
         assertTrue(layer.getWidth() >= layer.prefWidth(-1) - 0.5, layer.getWidth() + " < " + layer.prefWidth(-1));
+    }
+
+    @Test
+    void newModelAsksAboutUnsavedTrainingAndClearsTheChart(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        pickBook(robot, root, "vf.txt");
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
+        smallModel(robot, root, 40);
+        robot.interact(() -> WindowProbe.spinner(robot, root, "#autosaveSpinner").getValueFactory().setValue(0));
+        Button train = robot.from(root).lookup("#trainButton").queryButton();
+        Button newModel = robot.from(root).lookup("#resetButton").queryButton();
+        robot.clickOn(train);
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 40"));
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> chart = robot.from(root).lookup("#lossChart").queryAs(LineChart.class);
+        @SuppressWarnings("unchecked")
+        ListView<Object> samples = robot.from(root).lookup("#samplesList").queryAs(ListView.class);
+
+        robot.clickOn(newModel);
+        robot.clickOn(dialogButton(robot, root, "#cancelNewModelButton"));
+        assertTrue(label(robot, root, "#statusLabel").startsWith("Finished at step 40"), "Cancel keeps the model");
+        assertFalse(chart.getData().get(0).getData().isEmpty());
+
+        robot.clickOn(newModel);
+        robot.clickOn(dialogButton(robot, root, "#discardButton"));
+        assertTrue(label(robot, root, "#statusLabel").startsWith("New model"), label(robot, root, "#statusLabel"));
+        for (XYChart.Series<Number, Number> series : chart.getData()) {
+            assertTrue(series.getData().isEmpty(), series.getName() + " is cleared");
+            assertTrue(((Path) series.getNode()).getElements().isEmpty(), series.getName() + " draws nothing");
+        }
+        assertTrue(samples.getItems().isEmpty());
+
+        robot.interact(() -> WindowProbe.spinner(robot, root, "#autosaveSpinner").getValueFactory().setValue(5));
+        robot.clickOn(train);
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 40")
+                && label(robot, root, "#statusLabel").contains("autosaved step 40"));
+        robot.clickOn(newModel);
+        assertTrue(label(robot, root, "#statusLabel").startsWith("New model"), "a saved model goes without a question");
     }
 
     private static Color stroke(FxRobot robot, Parent root, String series) {

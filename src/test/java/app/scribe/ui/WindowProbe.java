@@ -1,6 +1,7 @@
 package app.scribe.ui;
 
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
@@ -44,6 +45,12 @@ final class WindowProbe {
 
     static String label(FxRobot robot, Parent root, String id) {
         return robot.from(root).lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** A button of the dialog that is open, once it is on screen. */
+    static Button dialogButton(FxRobot robot, Parent root, String id) {
+        waitUntil(robot, root, () -> robot.lookup(id).tryQuery().isPresent());
+        return robot.lookup(id).queryButton();
     }
 
     /** Waits for a condition; on time-out, fails with what the window shows, to say why. */
