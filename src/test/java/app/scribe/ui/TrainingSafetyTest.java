@@ -14,7 +14,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -158,7 +157,7 @@ class TrainingSafetyTest {
         byte[] loadedBytes = Files.readAllBytes(loaded);
         byte[] bestBytes = Files.readAllBytes(best);
         Button train = robot.from(root).lookup("#trainButton").queryButton();
-        NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+        MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
 
         robot.clickOn(robot.from(root).lookup("#saveButton").queryButton());
         robot.clickOn(dialogButton(robot, root, "#cancelReplaceButton"));

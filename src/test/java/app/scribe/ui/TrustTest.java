@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -157,6 +158,22 @@ class TrustTest {
                 && label(robot, root, "#statusLabel").contains("autosaved step 40"));
         robot.clickOn(newModel);
         assertTrue(label(robot, root, "#statusLabel").startsWith("New model"), "a saved model goes without a question");
+    }
+
+    @Test
+    void theMessageBarCoversNoControlAndProblemsGoAway(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        MessageBar bar = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
+        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        waitUntil(robot, root, () -> bar.isShowing() && bar.getText().equals("Pick a corpus first."));
+        Bounds message = bar.localToScene(bar.getLayoutBounds());
+        for (String id : List.of("#copyButton", "#saveTextButton", "#samplesList", "#corpusPreview")) {
+            Node control = robot.from(root).lookup(id).query();
+            Bounds bounds = control.localToScene(control.getLayoutBounds());
+            assertTrue(bounds.getMaxY() <= message.getMinY(), id + " " + bounds + " is above the message " + message);
+        }
+        waitUntil(robot, root, () -> !bar.isShowing());
+        assertEquals("Pick a corpus first.", bar.getText(), "the message is gone from view, not changed");
     }
 
     private static Color stroke(FxRobot robot, Parent root, String series) {

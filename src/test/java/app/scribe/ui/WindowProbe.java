@@ -5,7 +5,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
-import org.controlsfx.control.NotificationPane;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -58,7 +57,7 @@ final class WindowProbe {
         try {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
-            NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+            MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
             throw new AssertionError("timed out; status: " + label(robot, root, "#statusLabel") + "; message: "
                     + notifications.getText(), e);
         }
