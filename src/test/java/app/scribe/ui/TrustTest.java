@@ -115,8 +115,7 @@ class TrustTest {
     void theInsideTabShowsItsLayerNumber(FxRobot robot) {
         Parent root = stage.getScene().getRoot();
         TabPane tabs = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(
-                robot.from(root).lookup("#studioTabs").queryAs(TabPane.class).getTabs().get(3)));
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().get(3)));
         Spinner<?> layer = robot.from(root).lookup("#cellLayerSpinner").queryAs(Spinner.class);
         assertEquals("1", layer.getEditor().getText());
         assertTrue(layer.getWidth() >= layer.prefWidth(-1) - 0.5, layer.getWidth() + " < " + layer.prefWidth(-1));
