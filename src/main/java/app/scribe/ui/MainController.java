@@ -187,11 +187,18 @@ public final class MainController {
             }
         });
         statusLabel.textProperty().bind(training.statusProperty());
-        for (var field : List.of(hiddenSpinner, layersSpinner, seqSpinner, batchSpinner, dropoutSpinner)) {
+        for (var field : List.of(hiddenSpinner, layersSpinner, seqSpinner, batchSpinner, dropoutSpinner, cellChoice,
+                optimizerChoice, learningRateField, weightDecayField, seedField, stepsSpinner, autosaveSpinner,
+                patienceSpinner)) {
             field.disableProperty().bind(idle.not());
         }
         samplesList.setItems(training.samples());
         samplesList.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(TrainingHistory.Sample sample, boolean empty) {
                 super.updateItem(sample, empty);
@@ -236,6 +243,11 @@ public final class MainController {
         trainingSeries.getData().setAll(training.trainingLoss().stream().map(this::toData).toList());
         validationSeries.getData().setAll(training.validationLoss().stream().map(this::toData).toList());
         thin(trainingSeries);
+        for (var series : List.of(trainingSeries, validationSeries)) {
+            if (series.getData().isEmpty() && series.getNode() instanceof javafx.scene.shape.Path line) {
+                line.getElements().clear(); // LineChart keeps drawing an emptied series' old line, rescaled
+            }
+        }
     }
 
     private XYChart.Data<Number, Number> toData(TrainingHistory.Point p) {
@@ -268,7 +280,7 @@ public final class MainController {
     @FXML private void pause() { training.pause(); }
     @FXML private void resume() { training.resume(); }
     @FXML private void stop() { training.stop(); }
-    @FXML private void resetModel() { training.resetModel(); }
+    @FXML private void resetModel() { new NewModelGuard(training, modelFiles).newModel(window()); }
     @FXML private void saveModel() { modelFiles.save(); }
     @FXML private void checkModelName() { modelFiles.checkName(); }
     @FXML private void checkTrainingForm() { training.checkForm(); }

@@ -11,7 +11,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * model file) escaped. Set on the FX thread.
  */
 public final class Messages {
-    public enum Kind { INFO, ERROR }
+    /** A note, a problem the user can fix, or a failure Scribe did not expect (logged). */
+    public enum Kind { INFO, ERROR, FAILURE }
 
     public record Message(Kind kind, String text) {
     }
@@ -32,20 +33,27 @@ public final class Messages {
 
     /** Shows a failure as a sentence: its own message when it is a user-facing one, else a pointer to the log. */
     public void failure(Throwable failure) {
-        error(describe(failure));
+        latest.set(new Message(userFacing(failure) == null ? Kind.FAILURE : Kind.ERROR,
+                Printable.escape(describe(failure))));
     }
 
     /** The sentence a failure is shown as; an unexpected one is logged first. */
     static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null && !(cause instanceof ScribeException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof ScribeException) {
-            return cause.getMessage();
+        ScribeException userFacing = userFacing(failure);
+        if (userFacing != null) {
+            return userFacing.getMessage();
         } else if (failure instanceof OutOfMemoryError) {
             return "Scribe ran out of memory; try a smaller model or batch.";
         }
         return "Something went wrong (" + failure + "); details are in " + ErrorLog.write(failure) + ".";
+    }
+
+    /** The failure's own sentence for the user, when it or a cause is one. */
+    private static ScribeException userFacing(Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof ScribeException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof ScribeException user ? user : null;
     }
 }

@@ -5,6 +5,8 @@ import app.scribe.corpus.Corpus;
 import app.scribe.persistence.CheckpointWriter;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
+import app.scribe.training.CheckpointSink;
+import app.scribe.training.TrainingHistory;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -32,12 +34,20 @@ public final class ModelFilesViewModel {
     private final ModelFile files = new ModelFile();
     private final StringProperty name = new SimpleStringProperty("my-model");
     private final ObservableList<Path> saved = FXCollections.observableArrayList();
+    /** The model last written to or read from a file, and its step then: later training is not saved yet. */
+    private Session.ModelState savedState;
+    private long savedStep;
 
     ModelFilesViewModel(Session session, TrainingViewModel training, ReplaceQuestion replaceQuestion) {
         this.session = session;
         this.training = training;
         this.replaceQuestion = replaceQuestion;
-        training.setAutosave(this::autosaveTarget, this::refresh);
+        training.setAutosave(this::autosaveTarget, written -> {
+            refresh();
+            if (written.kind() == CheckpointSink.Kind.LATEST) {
+                markSaved(session.modelProperty().get(), written.step());
+            }
+        });
         refresh();
     }
 
@@ -114,6 +124,18 @@ public final class ModelFilesViewModel {
         return file.toAbsolutePath().normalize();
     }
 
+    /** Whether the current model has training steps that no file holds. */
+    public boolean hasUnsavedTraining() {
+        Session.ModelState state = session.modelProperty().get();
+        return state != null && state.history().step() > 0
+                && !(state == savedState && state.history().step() == savedStep);
+    }
+
+    private void markSaved(Session.ModelState state, long step) {
+        savedState = state;
+        savedStep = step;
+    }
+
     public StringProperty nameProperty() {
         return name;
     }
@@ -156,12 +178,16 @@ public final class ModelFilesViewModel {
             return;
         }
         training.modelForGeneration()
-                .thenAcceptAsync(copy -> files.save(new SavedModel(copy, state.vocabulary(), state.corpus(),
-                        state.history().copy()), target), session.background().ioExecutor())
-                .whenComplete((ok, failure) -> Background.onFx(() -> {
+                .thenApplyAsync(copy -> {
+                    TrainingHistory history = state.history().copy();
+                    files.save(new SavedModel(copy, state.vocabulary(), state.corpus(), history), target);
+                    return history.step();
+                }, session.background().ioExecutor())
+                .whenComplete((step, failure) -> Background.onFx(() -> {
                     if (failure != null) {
                         session.messages().failure(failure);
                     } else {
+                        markSaved(state, step);
                         refresh();
                         session.messages().info("Saved " + target.getFileName() + " at step " + state.history().step() + ".");
                         afterSuccess.run();
@@ -175,7 +201,10 @@ public final class ModelFilesViewModel {
             return;
         }
         session.background().io(() -> files.load(file), loaded -> {
-            session.modelProperty().set(new Session.ModelState(loaded.model(), loaded.vocabulary(), loaded.corpus(), loaded.history()));
+            Session.ModelState state = new Session.ModelState(loaded.model(), loaded.vocabulary(), loaded.corpus(),
+                    loaded.history());
+            markSaved(state, loaded.history().step());
+            session.modelProperty().set(state);
             useName(file);
             Corpus corpus = session.corpusProperty().get();
             String hint = corpus != null && corpus.sha256().equals(loaded.corpus().sha256()) ? ""

@@ -2,7 +2,6 @@ package app.scribe.ui;
 
 import app.scribe.DataFolders;
 import app.scribe.library.Fetcher;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
@@ -11,10 +10,9 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,23 +63,12 @@ public final class ScribeApp extends Application {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        NotificationPane notifications = new NotificationPane(view);
-        notifications.setId("notifications");
-        notifications.setShowFromTop(false);
-        PauseTransition hideInfo = new PauseTransition(Duration.seconds(5));
-        hideInfo.setOnFinished(e -> notifications.hide());
-        messages.latestProperty().addListener((obs, old, message) -> {
-            if (message != null) {
-                notifications.show(message.text());
-                if (message.kind() == Messages.Kind.INFO) {
-                    hideInfo.playFromStart();
-                } else {
-                    hideInfo.stop();
-                }
-            }
-        });
+        MessageBar messageBar = new MessageBar(messages);
+        messageBar.setId("notifications");
+        BorderPane window = new BorderPane(view);
+        window.setBottom(messageBar);
 
-        Scene scene = new Scene(notifications);
+        Scene scene = new Scene(window);
         scene.getStylesheets().add(ScribeApp.class.getResource("scribe.css").toExternalForm());
         scene.setOnDragOver(ScribeApp::acceptFiles);
         scene.setOnDragDropped(event -> {

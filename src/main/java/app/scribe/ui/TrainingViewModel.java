@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -68,7 +69,9 @@ public final class TrainingViewModel {
     private final BooleanProperty bitsPerChar = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Pick a corpus, then press Train.");
+    private static final String PICK_A_CORPUS = "Pick a corpus, then press Train.";
+
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(PICK_A_CORPUS);
     private final ObservableList<TrainingHistory.Point> trainingLoss = FXCollections.observableArrayList();
     private final ObservableList<TrainingHistory.Point> validationLoss = FXCollections.observableArrayList();
     private final ObservableList<TrainingHistory.Sample> samples = FXCollections.observableArrayList();
@@ -77,14 +80,20 @@ public final class TrainingViewModel {
     private final Timeline pump = new Timeline(new KeyFrame(Duration.millis(100), e -> drain()));
     private Trainer trainer;
     private Function<Boolean, Path> autosaveTarget;
-    private Runnable afterAutosave = () -> { };
+    private Consumer<CheckpointWriter.Written> afterAutosave = written -> { };
     private String autosaveNote = "";
     private String shownStatus = "";
+    private TrainingEvent.Progress lastProgress;
 
     public TrainingViewModel(Session session) {
         this.session = session;
         pump.setCycleCount(Timeline.INDEFINITE);
         session.modelProperty().addListener((obs, old, now) -> showHistory(now));
+        session.corpusProperty().addListener((obs, old, now) -> {
+            if (now != null && PICK_A_CORPUS.equals(status.get())) {
+                status.set("Press Train to train a model on this text.");
+            }
+        });
     }
 
     public ObjectProperty<Integer> hiddenSizeProperty() { return hiddenSize; }
@@ -104,9 +113,9 @@ public final class TrainingViewModel {
     /**
      * Turns on autosave: {@code target} gives the file for the latest checkpoint (told whether the model is new, so
      * that a new model never overwrites an older one's files), or null when the user cancelled the run;
-     * {@code written} runs on the FX thread after each write.
+     * {@code written} is told of each write on the FX thread.
      */
-    public void setAutosave(Function<Boolean, Path> target, Runnable written) {
+    public void setAutosave(Function<Boolean, Path> target, Consumer<CheckpointWriter.Written> written) {
         this.autosaveTarget = target;
         this.afterAutosave = written;
     }
@@ -208,6 +217,7 @@ public final class TrainingViewModel {
         running.addListener(events::add);
         phase.set(Phase.RUNNING);
         autosaveNote = "";
+        lastProgress = null;
         status.set("Starting…");
         pump.play();
         CompletableFuture.runAsync(() -> {
@@ -229,7 +239,7 @@ public final class TrainingViewModel {
                         autosaveNote = " · autosaved step " + written.step() + " to " + written.file().getFileName();
                         status.set(shownStatus + autosaveNote);
                     }
-                    afterAutosave.run();
+                    afterAutosave.accept(written);
                 }),
                 message -> Background.onFx(() -> session.messages().error(message)));
     }
@@ -238,6 +248,7 @@ public final class TrainingViewModel {
         if (phase.get() == Phase.RUNNING) {
             trainer.pause();
             phase.set(Phase.PAUSED);
+            showRunStatus(pausedStatus());
         }
     }
 
@@ -310,8 +321,9 @@ public final class TrainingViewModel {
         }
         validationLoss.addAll(newValidation);
         if (latest != null) {
+            lastProgress = latest;
             appendTrainingPoints();
-            showRunStatus(describe(latest));
+            showRunStatus(phase.get() == Phase.PAUSED ? pausedStatus() : describe(latest));
         }
         if (outcome != null) {
             showRunStatus(outcome + lastValidation());
@@ -341,9 +353,16 @@ public final class TrainingViewModel {
     }
 
     private String describe(TrainingEvent.Progress p) {
-        return String.format("Step %,d of %,d · epoch %.2f · loss %.3f · %,.0f chars/s · elapsed %s · ETA %s%s",
+        return String.format("Step %,d of %,d · epoch %.2f · loss %.3f · %,.0f chars/s · elapsed %s · ETA %s",
                 p.step(), trainerTotal(), p.epoch(), p.smoothedLoss(), p.charsPerSecond(),
-                clock(p.elapsedMillis()), clock(p.etaMillis()), phase.get() == Phase.PAUSED ? " · paused" : "");
+                clock(p.elapsedMillis()), clock(p.etaMillis()));
+    }
+
+    /** While paused there is no speed and no ETA to show, only where the run stands. */
+    private String pausedStatus() {
+        return lastProgress == null ? "Paused: press Resume to continue."
+                : String.format("Paused at step %,d of %,d · loss %.3f: press Resume to continue.",
+                lastProgress.step(), trainerTotal(), lastProgress.smoothedLoss());
     }
 
     private long trainerTotal() {
@@ -376,9 +395,21 @@ public final class TrainingViewModel {
         batchSize.set(hp.batchSize());
         cell.set(hp.cell());
         optimizer.set(hp.optimizer());
-        learningRate.set(Double.toString(hp.learningRate()));
-        weightDecay.set(Double.toString(hp.weightDecay()));
+        showNumber(learningRate, hp.learningRate());
+        showNumber(weightDecay, hp.weightDecay());
         dropout.set(hp.dropout());
         seed.set(Long.toString(hp.seed()));
+    }
+
+    /** Keeps the user's spelling of a number (2e-3 stays 2e-3) when it already has the value. */
+    private static void showNumber(StringProperty field, double value) {
+        try {
+            if (Double.parseDouble(field.get().trim()) == value) {
+                return;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Replaced below.
+        }
+        field.set(Double.toString(value));
     }
 }

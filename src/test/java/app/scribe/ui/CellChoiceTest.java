@@ -11,7 +11,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -76,7 +75,7 @@ class CellChoiceTest {
         TextField decay = robot.from(root).lookup("#weightDecayField").queryAs(TextField.class);
         robot.clickOn(decay).eraseText(decay.getText().length()).write("-1");
         robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
-        NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+        MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         waitUntil(robot, root, () -> notifications.getText() != null
                 && notifications.getText().contains("weight decay must be between 0 and 1"));
 

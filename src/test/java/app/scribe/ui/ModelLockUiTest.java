@@ -4,7 +4,6 @@ import app.scribe.persistence.OutputLock;
 import javafx.scene.Parent;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -65,7 +64,7 @@ class ModelLockUiTest {
         });
         Path model = folder.resolve("models").resolve("my-model.scribe");
         Path lockFile = folder.resolve("models").resolve(".my-model.scribe.lock");
-        NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+        MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         try (OutputLock other = OutputLock.acquire(model)) {
             robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
             waitUntil(robot, root, () -> notifications.isShowing() && notifications.getText() != null

@@ -8,7 +8,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -117,7 +116,7 @@ class ScribeAppTest {
     @Test
     void badBooksGetAClearMessage(FxRobot robot) throws Exception {
         Parent root = stage.getScene().getRoot();
-        NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+        MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         pickBook(robot, root, "damaged.txt");
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("damaged.txt"));
         assertTrue(label(robot, root, "#corpusSummary").contains("UTF-8, 1 invalid byte sequence read as U+FFFD"),

@@ -14,7 +14,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -36,6 +35,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static app.scribe.ui.WindowProbe.dialogButton;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
@@ -157,7 +157,7 @@ class TrainingSafetyTest {
         byte[] loadedBytes = Files.readAllBytes(loaded);
         byte[] bestBytes = Files.readAllBytes(best);
         Button train = robot.from(root).lookup("#trainButton").queryButton();
-        NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+        MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
 
         robot.clickOn(robot.from(root).lookup("#saveButton").queryButton());
         robot.clickOn(dialogButton(robot, root, "#cancelReplaceButton"));
@@ -208,12 +208,6 @@ class TrainingSafetyTest {
         robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step " + steps)
                 && label(robot, root, "#statusLabel").contains("autosaved step " + steps + " to " + name + ".scribe"));
-    }
-
-    /** A button of the dialog that is open, once it is on screen. */
-    private static Button dialogButton(FxRobot robot, Parent root, String id) {
-        waitUntil(robot, root, () -> robot.lookup(id).tryQuery().isPresent());
-        return robot.lookup(id).queryButton();
     }
 
     /** Selects the studio tab that holds {@code node}, if any, so that it can be clicked. */

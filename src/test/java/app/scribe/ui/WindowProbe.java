@@ -1,10 +1,10 @@
 package app.scribe.ui;
 
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
-import org.controlsfx.control.NotificationPane;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -46,12 +46,18 @@ final class WindowProbe {
         return robot.from(root).lookup(id).queryAs(Label.class).getText();
     }
 
+    /** A button of the dialog that is open, once it is on screen. */
+    static Button dialogButton(FxRobot robot, Parent root, String id) {
+        waitUntil(robot, root, () -> robot.lookup(id).tryQuery().isPresent());
+        return robot.lookup(id).queryButton();
+    }
+
     /** Waits for a condition; on time-out, fails with what the window shows, to say why. */
     static void waitUntil(FxRobot robot, Parent root, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
-            NotificationPane notifications = robot.from(root).lookup("#notifications").queryAs(NotificationPane.class);
+            MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
             throw new AssertionError("timed out; status: " + label(robot, root, "#statusLabel") + "; message: "
                     + notifications.getText(), e);
         }

@@ -18,7 +18,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -213,8 +212,8 @@ class WriteTest {
         robot.clickOn(robot.from(root).lookup("#loadButton").queryButton());
         TextArea area = robot.from(root).lookup("#writeText").queryAs(TextArea.class);
         String name = model.getFileName().toString();
-        waitUntil(robot, root, () -> robot.from(root).lookup("#notifications").queryAs(NotificationPane.class)
-                .getText() != null && robot.from(root).lookup("#notifications").queryAs(NotificationPane.class)
+        waitUntil(robot, root, () -> robot.from(root).lookup("#notifications").queryAs(MessageBar.class)
+                .getText() != null && robot.from(root).lookup("#notifications").queryAs(MessageBar.class)
                 .getText().startsWith("Loaded " + name));
         robot.clickOn(area);
     }

@@ -1,0 +1,182 @@
+package app.scribe.ui;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.io.IOException;
+import java.util.List;
+
+import static app.scribe.ui.WindowProbe.dialogButton;
+import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.pickBook;
+import static app.scribe.ui.WindowProbe.smallModel;
+import static app.scribe.ui.WindowProbe.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the window tells the user is true and readable: the hint, the pause, the form during a run, the chart. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class TrustTest {
+    @TempDir
+    static java.nio.file.Path folder;
+    private static AppFolders folders;
+    private Stage stage;
+
+    @BeforeAll
+    static void folders() throws IOException {
+        folders = AppFolders.withVanityFair(folder, "vf.txt");
+    }
+
+    @AfterAll
+    static void restore() {
+        folders.restore();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new ScribeApp().start(stage);
+    }
+
+    @Test
+    void pauseSaysPausedAndTheFormIsLockedWhileTraining(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        assertEquals("Pick a corpus, then press Train.", label(robot, root, "#statusLabel"));
+        pickBook(robot, root, "vf.txt");
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
+        assertFalse(label(robot, root, "#statusLabel").startsWith("Pick a corpus"), "the hint goes once a book is picked");
+        smallModel(robot, root, 100_000);
+        Button train = robot.from(root).lookup("#trainButton").queryButton();
+        robot.clickOn(train);
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").contains("ETA"));
+        for (String id : List.of("#optimizerChoice", "#learningRateField", "#seedField", "#stepsSpinner",
+                "#weightDecayField", "#cellChoice", "#autosaveSpinner", "#patienceSpinner")) {
+            assertTrue(robot.from(root).lookup(id).query().isDisabled(), id + " cannot change a running model");
+        }
+
+        robot.clickOn(robot.from(root).lookup("#pauseButton").queryButton());
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Paused at step"));
+        assertFalse(label(robot, root, "#statusLabel").contains("ETA"), label(robot, root, "#statusLabel"));
+        robot.clickOn(robot.from(root).lookup("#stopButton").queryButton());
+        waitUntil(robot, root, () -> !train.isDisabled());
+        assertEquals("2e-3", robot.from(root).lookup("#learningRateField").queryAs(TextField.class).getText(),
+                "the learning rate keeps its spelling");
+        assertFalse(robot.from(root).lookup("#learningRateField").query().isDisabled());
+    }
+
+    @Test
+    void lossLinesDifferInHueAndSamplesWrap(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        pickBook(robot, root, "vf.txt");
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
+        smallModel(robot, root, 40);
+        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 40"));
+        Color training = stroke(robot, root, "default-color0");
+        Color validation = stroke(robot, root, "default-color1");
+        double hues = Math.abs(training.getHue() - validation.getHue());
+        assertTrue(Math.min(hues, 360 - hues) >= 90, training + " and " + validation + " are told apart by hue");
+
+        @SuppressWarnings("unchecked")
+        ListView<Object> samples = robot.from(root).lookup("#samplesList").queryAs(ListView.class);
+        assertFalse(samples.getItems().isEmpty());
+        for (Node bar : samples.lookupAll(".scroll-bar")) {
+            if (((ScrollBar) bar).getOrientation() == Orientation.HORIZONTAL) {
+                assertFalse(bar.isVisible(), "samples wrap instead of running off to the right");
+            }
+        }
+    }
+
+    @Test
+    void theInsideTabShowsItsLayerNumber(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        TabPane tabs = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().get(3)));
+        Spinner<?> layer = robot.from(root).lookup("#cellLayerSpinner").queryAs(Spinner.class);
+        assertEquals("1", layer.getEditor().getText());
+        assertTrue(layer.getWidth() >= layer.prefWidth(-1) - 0.5, layer.getWidth() + " < " + layer.prefWidth(-1));
+    }
+
+    @Test
+    void newModelAsksAboutUnsavedTrainingAndClearsTheChart(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        pickBook(robot, root, "vf.txt");
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
+        smallModel(robot, root, 40);
+        robot.interact(() -> WindowProbe.spinner(robot, root, "#autosaveSpinner").getValueFactory().setValue(0));
+        Button train = robot.from(root).lookup("#trainButton").queryButton();
+        Button newModel = robot.from(root).lookup("#resetButton").queryButton();
+        robot.clickOn(train);
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 40"));
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> chart = robot.from(root).lookup("#lossChart").queryAs(LineChart.class);
+        @SuppressWarnings("unchecked")
+        ListView<Object> samples = robot.from(root).lookup("#samplesList").queryAs(ListView.class);
+
+        robot.clickOn(newModel);
+        robot.clickOn(dialogButton(robot, root, "#cancelNewModelButton"));
+        assertTrue(label(robot, root, "#statusLabel").startsWith("Finished at step 40"), "Cancel keeps the model");
+        assertFalse(chart.getData().get(0).getData().isEmpty());
+
+        robot.clickOn(newModel);
+        robot.clickOn(dialogButton(robot, root, "#discardButton"));
+        assertTrue(label(robot, root, "#statusLabel").startsWith("New model"), label(robot, root, "#statusLabel"));
+        for (XYChart.Series<Number, Number> series : chart.getData()) {
+            assertTrue(series.getData().isEmpty(), series.getName() + " is cleared");
+            assertTrue(((Path) series.getNode()).getElements().isEmpty(), series.getName() + " draws nothing");
+        }
+        assertTrue(samples.getItems().isEmpty());
+
+        robot.interact(() -> WindowProbe.spinner(robot, root, "#autosaveSpinner").getValueFactory().setValue(5));
+        robot.clickOn(train);
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 40")
+                && label(robot, root, "#statusLabel").contains("autosaved step 40"));
+        robot.clickOn(newModel);
+        assertTrue(label(robot, root, "#statusLabel").startsWith("New model"), "a saved model goes without a question");
+    }
+
+    @Test
+    void theMessageBarCoversNoControlAndProblemsGoAway(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        MessageBar bar = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
+        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        waitUntil(robot, root, () -> bar.isShowing() && bar.getText().equals("Pick a corpus first."));
+        Bounds message = bar.localToScene(bar.getLayoutBounds());
+        for (String id : List.of("#copyButton", "#saveTextButton", "#samplesList", "#corpusPreview")) {
+            Node control = robot.from(root).lookup(id).query();
+            Bounds bounds = control.localToScene(control.getLayoutBounds());
+            assertTrue(bounds.getMaxY() <= message.getMinY(), id + " " + bounds + " is above the message " + message);
+        }
+        waitUntil(robot, root, () -> !bar.isShowing());
+        assertEquals("Pick a corpus first.", bar.getText(), "the message is gone from view, not changed");
+    }
+
+    private static Color stroke(FxRobot robot, Parent root, String series) {
+        return (Color) robot.from(root).lookup("#lossChart .chart-series-line." + series).queryAs(Path.class)
+                .getStroke();
+    }
+}
