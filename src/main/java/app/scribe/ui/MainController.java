@@ -19,6 +19,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -111,9 +112,11 @@ public final class MainController {
                 setText(empty || book == null ? null : corpus.label(book));
             }
         });
-        corpusList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                corpus.load(now);
+        corpusList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        corpusList.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Path>) change -> {
+            List<Path> books = List.copyOf(corpusList.getSelectionModel().getSelectedItems());
+            if (!books.isEmpty()) {
+                corpus.load(books);
             }
         });
         corpusProgress.visibleProperty().bind(corpus.loadingProperty());
