@@ -46,6 +46,7 @@ public final class MainController {
     private static final int MAX_CHART_POINTS = 1500;
 
     private final CorpusViewModel corpus;
+    private final SizeAdviceViewModel sizeAdvice;
     private final TrainingViewModel training;
     private final ModelFilesViewModel modelFiles;
     private final LibraryWindow library;
@@ -53,6 +54,7 @@ public final class MainController {
     @FXML private ListView<Path> corpusList;
     @FXML private ProgressBar corpusProgress;
     @FXML private Label corpusSummary;
+    @FXML private Label sizeAdviceLabel;
     @FXML private TextArea corpusPreview;
     @FXML private Spinner<Integer> hiddenSpinner;
     @FXML private Spinner<Integer> layersSpinner;
@@ -86,9 +88,10 @@ public final class MainController {
     private final XYChart.Series<Number, Number> trainingSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationSeries = new XYChart.Series<>();
 
-    public MainController(CorpusViewModel corpus, TrainingViewModel training, ModelFilesViewModel modelFiles,
-                          LibraryWindow library) {
+    public MainController(CorpusViewModel corpus, SizeAdviceViewModel sizeAdvice, TrainingViewModel training,
+                          ModelFilesViewModel modelFiles, LibraryWindow library) {
         this.corpus = corpus;
+        this.sizeAdvice = sizeAdvice;
         this.training = training;
         this.modelFiles = modelFiles;
         this.library = library;
@@ -123,6 +126,7 @@ public final class MainController {
         corpusProgress.managedProperty().bind(corpus.loadingProperty());
         corpusProgress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         corpusSummary.textProperty().bind(corpus.summaryProperty());
+        sizeAdviceLabel.textProperty().bind(sizeAdvice.adviceProperty());
         corpusPreview.textProperty().bind(corpus.previewProperty());
     }
 

@@ -13,6 +13,7 @@ import app.scribe.persistence.OutputLock;
 import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.CheckpointSink;
 import app.scribe.training.ResumeCheck;
+import app.scribe.training.SizeAdvice;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingEvent;
 import app.scribe.training.TrainingHistory;
@@ -68,6 +69,7 @@ public final class TrainingViewModel {
     private final BooleanProperty bitsPerChar = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    private final ReadOnlyObjectWrapper<SizeAdvice.Speed> speed = new ReadOnlyObjectWrapper<>(SizeAdvice.Speed.assumed());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Pick a corpus, then press Train.");
     private final ObservableList<TrainingHistory.Point> trainingLoss = FXCollections.observableArrayList();
     private final ObservableList<TrainingHistory.Point> validationLoss = FXCollections.observableArrayList();
@@ -112,6 +114,8 @@ public final class TrainingViewModel {
     }
     public BooleanProperty bitsPerCharProperty() { return bitsPerChar; }
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    /** The last training run's speed in this session, or the assumed one before any run. */
+    public ReadOnlyObjectProperty<SizeAdvice.Speed> speedProperty() { return speed.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ObservableList<TrainingHistory.Point> trainingLoss() { return trainingLoss; }
     public ObservableList<TrainingHistory.Point> validationLoss() { return validationLoss; }
@@ -310,6 +314,11 @@ public final class TrainingViewModel {
         }
         validationLoss.addAll(newValidation);
         if (latest != null) {
+            Session.ModelState running = session.modelProperty().get();
+            if (running != null && latest.charsPerSecond() > 0) {
+                speed.set(SizeAdvice.Speed.measured(latest.charsPerSecond(), SizeAdvice.parameters(
+                        running.model().hyperparameters(), running.model().vocabSize())));
+            }
             appendTrainingPoints();
             showRunStatus(describe(latest));
         }

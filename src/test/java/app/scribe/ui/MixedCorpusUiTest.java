@@ -25,7 +25,10 @@ import static app.scribe.ui.WindowProbe.smallModel;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Ctrl-clicking a second book in the Books list makes a corpus of both: the stats show each share, and it trains. */
+/**
+ * Ctrl-clicking a second book in the Books list makes a corpus of both: the stats show each share, and it trains;
+ * the size advice beside the stats uses the assumed speed before the run and the run's measured speed after it.
+ */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MixedCorpusUiTest {
@@ -67,8 +70,14 @@ class MixedCorpusUiTest {
         assertTrue(summary.matches("(?s).*Books: grimm\\.txt \\d+\\.\\d% · vanity\\.txt \\d+\\.\\d%.*"), summary);
 
         smallModel(robot, root, 10);
+        String advice = label(robot, root, "#sizeAdviceLabel");
+        assertTrue(advice.startsWith("One epoch ("), advice);
+        assertTrue(advice.contains("not measured yet"), advice);
+        assertTrue(advice.contains("Rule of thumb (char-rnn)"), advice);
         robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 10"));
+        String measured = label(robot, root, "#sizeAdviceLabel");
+        assertTrue(measured.contains("scaled from this session's last run"), measured);
     }
 
     private static ListCell<?> cell(FxRobot robot, Parent root, String text) {
