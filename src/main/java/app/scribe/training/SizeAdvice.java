@@ -36,7 +36,7 @@ public final class SizeAdvice {
         }
     }
 
-    /** The weights and biases of a model of {@code hp} over a vocabulary of {@code vocabulary} characters. */
+    /** The weights and biases of a model of {@code hp} over {@code vocabulary} characters, as the fast engine lays them out. */
     public static long parameters(Hyperparameters hp, int vocabulary) {
         int gates = switch (hp.cell()) {
             case LSTM, TGLSTM -> 4;
@@ -50,6 +50,8 @@ public final class SizeAdvice {
             total += gates * hidden * (inputs + hidden + 1);
             if (hp.cell() == CellType.TGLSTM) {
                 total += 3 * hidden; // each unit's period, phase and open ratio
+            } else if (hp.cell() == CellType.GRU) {
+                total += hidden; // the bias inside the reset gate's product, as PyTorch's nn.GRU has
             }
         }
         return total + hidden * vocabulary + vocabulary;
