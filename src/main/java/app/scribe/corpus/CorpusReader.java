@@ -70,6 +70,9 @@ public final class CorpusReader {
         for (Path file : files) {
             String name = TextFiles.nameOf(file);
             byte[] bytes = TextFiles.readBytes(file, MAX_FILE_BYTES, "trains on");
+            if (bytes.length == 0) {
+                throw new ScribeException(name + " is empty.");
+            }
             Cleaned cleaned = clean(name, bytes);
             int characters = checkedLength(name, cleaned.text());
             if (!books.isEmpty()) {
