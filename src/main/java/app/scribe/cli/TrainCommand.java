@@ -46,8 +46,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--corpus", required = true, description = "the text file to learn from")
-    Path corpusFile;
+    @Option(names = "--corpus", required = true, description = "the text file to learn from; repeat it to learn from"
+            + " several books joined, each keeping its final share for validation")
+    List<Path> corpusFiles;
 
     @Option(names = "--out", required = true, description = "the model file to write (.scribe)")
     Path out;
@@ -131,8 +132,10 @@ final class TrainCommand implements Callable<Integer> {
         Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch, rule, lr,
                 DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType,
                 leak);
-        OutputGuard.check(noBest ? List.of(out) : List.of(out, CheckpointWriter.bestPathFor(out)), corpusFile, resume,
-                force);
+        for (Path corpusFile : corpusFiles) {
+            OutputGuard.check(noBest ? List.of(out) : List.of(out, CheckpointWriter.bestPathFor(out)), corpusFile,
+                    resume, force);
+        }
         PrintWriter err = spec.commandLine().getErr();
         AtomicReference<Trainer> running = new AtomicReference<>();
         try (OutputLock lock = OutputLock.acquire(out); StopSignals signals = new StopSignals(signal -> {
@@ -157,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
     private void train(PrintWriter console, PrintWriter err, CheckpointPolicy checkpoints, Hyperparameters requested,
                        java.util.function.Consumer<Trainer> started) {
         ModelFile files = new ModelFile();
-        Corpus corpus = new CorpusReader().read(corpusFile);
+        Corpus corpus = new CorpusReader().read(corpusFiles);
         CharModel model;
         TrainingHistory history;
         if (resume != null) {
@@ -190,6 +193,9 @@ final class TrainCommand implements Callable<Integer> {
                 .withPatience(patience);
         console.printf("corpus %s: %,d characters, %d distinct, %s%n", Printable.escape(corpus.name()),
                 corpus.length(), corpus.vocabulary().size(), corpus.encodingSummary());
+        if (corpus.books().size() > 1) {
+            console.printf("books: %s%n", Printable.escape(corpus.shares()));
+        }
         Trainer trainer = new Trainer(model, corpus, plan, history);
         trainer.addListener(new ProgressPrinter(console));
         started.accept(trainer);

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Cuts a corpus into training windows and a held-out validation tail. Training windows start at random offsets
- * (the seed reports' sampling); validation windows tile the tail in order so the measure is the same every time.
+ * Cuts a corpus into training windows and held-out validation text: the final share of every book, so that no book
+ * is only in validation. Training windows start at random offsets in the books' heads (the seed reports'
+ * sampling); validation windows tile the tails in order so the measure is the same every time.
  */
 public final class BatchSource {
     public static final double VALIDATION_SHARE = 0.05;
@@ -16,19 +17,36 @@ public final class BatchSource {
     public static final int MAX_VALIDATION_CHARS = 100_000;
 
     private final char[] indices;
-    private final int trainEnd;
+    private final List<Split> splits;
     private final int seqLength;
     private final int batchSize;
+    private final int trainingCharacters;
+    private final int trainingStarts;
+
+    /** One book's training head {@code [start, trainEnd)} and validation tail {@code [trainEnd, validationEnd)}. */
+    private record Split(int start, int trainEnd, int validationEnd) {
+        int trainingStarts(int seqLength) {
+            return trainEnd - start - seqLength;
+        }
+    }
 
     public BatchSource(Corpus corpus, int seqLength, int batchSize) {
         this.indices = corpus.indices();
         this.seqLength = seqLength;
         this.batchSize = batchSize;
-        this.trainEnd = trainingEnd(indices.length);
-        if (!longEnough(indices.length, seqLength)) {
-            throw new ScribeException(corpus.name() + " has " + indices.length + " characters: too short for sequences of "
-                    + seqLength + " (it needs at least " + minimumLength(seqLength) + ").");
+        List<Split> splits = new ArrayList<>();
+        int validationCap = MAX_VALIDATION_CHARS / corpus.books().size();
+        for (Corpus.Book book : corpus.books()) {
+            if (!longEnough(book.characters(), seqLength)) {
+                throw new ScribeException(book.name() + " has " + book.characters() + " characters: too short for "
+                        + "sequences of " + seqLength + " (it needs at least " + minimumLength(seqLength) + ").");
+            }
+            int trainEnd = book.start() + trainingEnd(book.characters());
+            splits.add(new Split(book.start(), trainEnd, Math.min(book.end() - 1, trainEnd + validationCap)));
         }
+        this.splits = List.copyOf(splits);
+        this.trainingCharacters = splits.stream().mapToInt(s -> s.trainEnd() - s.start()).sum();
+        this.trainingStarts = splits.stream().mapToInt(s -> s.trainingStarts(seqLength)).sum();
     }
 
     private static int trainingEnd(int length) {
@@ -51,7 +69,7 @@ public final class BatchSource {
     }
 
     public int trainingCharacters() {
-        return trainEnd;
+        return trainingCharacters;
     }
 
     /** Draws the next training batch; the random generator is the caller's so that runs can be repeated exactly. */
@@ -60,24 +78,40 @@ public final class BatchSource {
         int[] targets = new int[inputs.length];
         int[] starts = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
-            starts[b] = random.nextInt(trainEnd - seqLength);
+            starts[b] = trainingStart(random.nextInt(trainingStarts));
             copyWindow(starts[b], b * seqLength, inputs, targets);
         }
         return new Batch(batchSize, seqLength, inputs, targets, starts);
     }
 
-    /** The validation tail in consecutive windows, grouped into batches (the last one may be smaller). */
+    /** Maps a draw over all the books' window starts to an offset in the book it falls in. */
+    private int trainingStart(int draw) {
+        for (Split split : splits) {
+            if (draw < split.trainingStarts(seqLength)) {
+                return split.start() + draw;
+            }
+            draw -= split.trainingStarts(seqLength);
+        }
+        throw new IllegalStateException("draw beyond the training windows");
+    }
+
+    /** Every book's validation tail in consecutive windows, grouped into batches (the last one may be smaller). */
     public List<Batch> validationBatches() {
-        int end = Math.min(indices.length - 1, trainEnd + MAX_VALIDATION_CHARS);
-        int windows = (end - trainEnd) / seqLength;
+        List<Integer> windowStarts = new ArrayList<>();
+        for (Split split : splits) {
+            int windows = (split.validationEnd() - split.trainEnd()) / seqLength;
+            for (int w = 0; w < windows; w++) {
+                windowStarts.add(split.trainEnd() + w * seqLength);
+            }
+        }
         List<Batch> batches = new ArrayList<>();
-        for (int first = 0; first < windows; first += batchSize) {
-            int size = Math.min(batchSize, windows - first);
+        for (int first = 0; first < windowStarts.size(); first += batchSize) {
+            int size = Math.min(batchSize, windowStarts.size() - first);
             int[] inputs = new int[size * seqLength];
             int[] targets = new int[inputs.length];
             int[] starts = new int[size];
             for (int b = 0; b < size; b++) {
-                starts[b] = trainEnd + (first + b) * seqLength;
+                starts[b] = windowStarts.get(first + b);
                 copyWindow(starts[b], b * seqLength, inputs, targets);
             }
             batches.add(new Batch(size, seqLength, inputs, targets, starts));

@@ -2,13 +2,17 @@ package app.scribe.corpus;
 
 import app.scribe.ScribeException;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads a text file into a {@link Corpus}: size check, encoding detection and normalising, Gutenberg stripping, and
@@ -25,6 +29,9 @@ public final class CorpusReader {
     /** The form every new model's text is in: its corpus is read in it, its prompts and scored texts put in it. */
     public static final Normalization FORM = Normalization.NFC;
 
+    /** What goes between two books of a mixed corpus: a blank line, so no new character is needed. */
+    public static final String BOOK_SEPARATOR = "\n\n";
+
     private final TextDecoder decoder = new TextDecoder(FORM);
     private final GutenbergStripper stripper = new GutenbergStripper();
 
@@ -40,11 +47,64 @@ public final class CorpusReader {
     public Corpus fromBytes(String name, byte[] bytes) {
         Cleaned cleaned = clean(name, bytes);
         String text = cleaned.text();
+        int characters = checkedLength(name, text);
+        return build(name, sha256(bytes), bytes.length, cleaned.encoding(), cleaned.invalidSequences(),
+                cleaned.gutenberg(), text, List.of(new Corpus.Book(name, sha256(bytes), 0, characters)));
+    }
+
+    /**
+     * Reads several books into one corpus: each is cleaned on its own, then they are joined with
+     * {@link #BOOK_SEPARATOR}. One file reads exactly as {@link #read(Path)}.
+     */
+    public Corpus read(List<Path> files) {
+        if (files.size() == 1) {
+            return read(files.get(0));
+        }
+        StringBuilder joined = new StringBuilder();
+        List<Corpus.Book> books = new ArrayList<>();
+        Set<String> encodings = new LinkedHashSet<>();
+        long fileBytes = 0;
+        long invalid = 0;
+        boolean gutenberg = false;
+        int start = 0;
+        for (Path file : files) {
+            String name = TextFiles.nameOf(file);
+            byte[] bytes = TextFiles.readBytes(file, MAX_FILE_BYTES, "trains on");
+            if (bytes.length == 0) {
+                throw new ScribeException(name + " is empty.");
+            }
+            Cleaned cleaned = clean(name, bytes);
+            int characters = checkedLength(name, cleaned.text());
+            if (!books.isEmpty()) {
+                joined.append(BOOK_SEPARATOR);
+                start += BOOK_SEPARATOR.length();
+            }
+            books.add(new Corpus.Book(name, sha256(bytes), start, characters));
+            joined.append(cleaned.text());
+            start += characters;
+            encodings.add(cleaned.encoding());
+            fileBytes += bytes.length;
+            invalid += cleaned.invalidSequences();
+            gutenberg |= cleaned.gutenberg();
+        }
+        String name = books.stream().map(Corpus.Book::name).collect(Collectors.joining(" + "));
+        String fingerprint = sha256(books.stream().map(Corpus.Book::sha256).collect(Collectors.joining("\n"))
+                .getBytes(StandardCharsets.US_ASCII));
+        return build(name, fingerprint, fileBytes, String.join(", ", encodings), invalid, gutenberg,
+                joined.toString(), books);
+    }
+
+    private static int checkedLength(String name, String text) {
         int characters = text.codePointCount(0, text.length());
         if (characters < MIN_CHARACTERS) {
             throw new ScribeException(name + " has only " + characters + " characters of text; Scribe needs at least "
                     + MIN_CHARACTERS + " to train on.");
         }
+        return characters;
+    }
+
+    private Corpus build(String name, String sha256, long fileBytes, String encoding, long invalidSequences,
+                         boolean gutenberg, String text, List<Corpus.Book> books) {
         Vocabulary vocabulary;
         try {
             vocabulary = Vocabulary.of(text, FORM);
@@ -52,9 +112,10 @@ public final class CorpusReader {
             throw new ScribeException(name + ": " + e.getMessage());
         }
         char[] indices = vocabulary.encode(text);
+        int characters = indices.length;
         String preview = text.substring(0, text.offsetByCodePoints(0, Math.min(characters, PREVIEW_CHARS)));
-        return new Corpus(name, sha256(bytes), bytes.length, cleaned.encoding(), cleaned.invalidSequences(),
-                cleaned.gutenberg(), vocabulary, indices, preview, rarest(vocabulary, indices));
+        return new Corpus(name, sha256, fileBytes, encoding, invalidSequences, gutenberg, vocabulary, indices,
+                preview, rarest(vocabulary, indices), books);
     }
 
     private record Cleaned(String text, String encoding, long invalidSequences, boolean gutenberg) {

@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.library.BookIndex;
@@ -32,6 +33,8 @@ public final class CorpusViewModel {
     private final ObservableList<Path> available = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No corpus yet: pick a book or open a text file.");
+    /** Only the latest choice of books is shown: a quick Shift-click range starts several reads. */
+    private long latestRequest;
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
 
     public CorpusViewModel(Session session, Path libraryFolder) {
@@ -86,11 +89,27 @@ public final class CorpusViewModel {
         }
     }
 
-    /** Reads the file off the FX thread; the corpus becomes the session's when it is ready. */
     public void load(Path file) {
+        load(List.of(file));
+    }
+
+    /**
+     * Reads the books (one, or several joined into one corpus) off the FX thread; the corpus becomes the session's
+     * when it is ready, unless a later choice has been made meanwhile.
+     */
+    public void load(List<Path> books) {
+        long request = ++latestRequest;
         loading.set(true);
-        summary.set("Reading " + file.getFileName() + "…");
-        session.background().io(() -> reader.read(file), this::show, failure -> {
+        summary.set("Reading " + books.stream().map(p -> String.valueOf(p.getFileName()))
+                .collect(Collectors.joining(", ")) + "…");
+        session.background().io(() -> reader.read(books), corpus -> {
+            if (request == latestRequest) {
+                show(corpus);
+            }
+        }, failure -> {
+            if (request != latestRequest) {
+                return;
+            }
             loading.set(false);
             summary.set(session.corpusProperty().get() == null ? "No corpus loaded." : describe(session.corpusProperty().get()));
             session.messages().failure(failure);
@@ -108,9 +127,11 @@ public final class CorpusViewModel {
     static String describe(Corpus corpus) {
         String rarest = corpus.rarest().stream().map(c -> c.character() + "×" + c.count())
                 .collect(Collectors.joining("  "));
-        return String.format("%s%n%,d bytes · %,d characters · %d distinct · %s%s%nRarest: %s%nUnigram entropy %.2f nats/char",
+        String books = corpus.books().size() < 2 ? "" : String.format("%nBooks: %s (validation: the last %.0f%% of each)",
+                corpus.shares(), 100 * BatchSource.VALIDATION_SHARE);
+        return String.format("%s%n%,d bytes · %,d characters · %d distinct · %s%s%s%nRarest: %s%nUnigram entropy %.2f nats/char",
                 corpus.name(), corpus.fileBytes(), corpus.length(), corpus.vocabulary().size(),
-                corpus.encodingSummary(), corpus.strippedGutenberg() ? " · Gutenberg header removed" : "", rarest,
-                corpus.unigramEntropy());
+                corpus.encodingSummary(), corpus.strippedGutenberg() ? " · Gutenberg header removed" : "", books,
+                rarest, corpus.unigramEntropy());
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -45,6 +46,7 @@ public final class MainController {
     private static final int MAX_CHART_POINTS = 1500;
 
     private final CorpusViewModel corpus;
+    private final SizeAdviceViewModel sizeAdvice;
     private final TrainingViewModel training;
     private final ModelFilesViewModel modelFiles;
     private final LibraryWindow library;
@@ -52,6 +54,7 @@ public final class MainController {
     @FXML private ListView<Path> corpusList;
     @FXML private ProgressBar corpusProgress;
     @FXML private Label corpusSummary;
+    @FXML private Label sizeAdviceLabel;
     @FXML private TextArea corpusPreview;
     @FXML private Spinner<Integer> hiddenSpinner;
     @FXML private Spinner<Integer> layersSpinner;
@@ -85,9 +88,10 @@ public final class MainController {
     private final XYChart.Series<Number, Number> trainingSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationSeries = new XYChart.Series<>();
 
-    public MainController(CorpusViewModel corpus, TrainingViewModel training, ModelFilesViewModel modelFiles,
-                          LibraryWindow library) {
+    public MainController(CorpusViewModel corpus, SizeAdviceViewModel sizeAdvice, TrainingViewModel training,
+                          ModelFilesViewModel modelFiles, LibraryWindow library) {
         this.corpus = corpus;
+        this.sizeAdvice = sizeAdvice;
         this.training = training;
         this.modelFiles = modelFiles;
         this.library = library;
@@ -111,15 +115,18 @@ public final class MainController {
                 setText(empty || book == null ? null : corpus.label(book));
             }
         });
-        corpusList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                corpus.load(now);
+        corpusList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        corpusList.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Path>) change -> {
+            List<Path> books = List.copyOf(corpusList.getSelectionModel().getSelectedItems());
+            if (!books.isEmpty()) {
+                corpus.load(books);
             }
         });
         corpusProgress.visibleProperty().bind(corpus.loadingProperty());
         corpusProgress.managedProperty().bind(corpus.loadingProperty());
         corpusProgress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         corpusSummary.textProperty().bind(corpus.summaryProperty());
+        sizeAdviceLabel.textProperty().bind(sizeAdvice.adviceProperty());
         corpusPreview.textProperty().bind(corpus.previewProperty());
     }
 

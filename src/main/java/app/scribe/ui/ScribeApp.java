@@ -46,7 +46,8 @@ public final class ScribeApp extends Application {
         WriteViewModel write = new WriteViewModel(session, training);
         Exports exports = new Exports(session);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                MainController.class, () -> new MainController(corpus, training, modelFiles, new LibraryWindow(
+                MainController.class, () -> new MainController(corpus, new SizeAdviceViewModel(session, training), training,
+                        modelFiles, new LibraryWindow(
                         new LibraryViewModel(session, corpus, library, new Fetcher(Fetcher.DEFAULT_TIMEOUT)))),
                 GenerateController.class, () -> new GenerateController(generation, exports),
                 TemperatureGridController.class, () -> new TemperatureGridController(grid, exports),

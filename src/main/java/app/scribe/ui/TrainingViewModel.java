@@ -13,6 +13,7 @@ import app.scribe.persistence.OutputLock;
 import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.CheckpointSink;
 import app.scribe.training.ResumeCheck;
+import app.scribe.training.SizeAdvice;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingEvent;
 import app.scribe.training.TrainingHistory;
@@ -71,6 +72,7 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private static final String PICK_A_CORPUS = "Pick a corpus, then press Train.";
 
+    private final ReadOnlyObjectWrapper<SizeAdvice.Speed> speed = new ReadOnlyObjectWrapper<>(SizeAdvice.Speed.assumed());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(PICK_A_CORPUS);
     private final ObservableList<TrainingHistory.Point> trainingLoss = FXCollections.observableArrayList();
     private final ObservableList<TrainingHistory.Point> validationLoss = FXCollections.observableArrayList();
@@ -121,6 +123,8 @@ public final class TrainingViewModel {
     }
     public BooleanProperty bitsPerCharProperty() { return bitsPerChar; }
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    /** The last training run's speed in this session, or the assumed one before any run. */
+    public ReadOnlyObjectProperty<SizeAdvice.Speed> speedProperty() { return speed.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ObservableList<TrainingHistory.Point> trainingLoss() { return trainingLoss; }
     public ObservableList<TrainingHistory.Point> validationLoss() { return validationLoss; }
@@ -322,6 +326,11 @@ public final class TrainingViewModel {
         validationLoss.addAll(newValidation);
         if (latest != null) {
             lastProgress = latest;
+            Session.ModelState running = session.modelProperty().get();
+            if (running != null && latest.charsPerSecond() > 0) {
+                speed.set(SizeAdvice.Speed.measured(latest.charsPerSecond(), SizeAdvice.parameters(
+                        running.model().hyperparameters(), running.model().vocabSize())));
+            }
             appendTrainingPoints();
             showRunStatus(phase.get() == Phase.PAUSED ? pausedStatus() : describe(latest));
         }

@@ -100,7 +100,8 @@ class BatchSourceTest {
         for (int i = 0; i < length; i++) {
             indices[i] = (char) (i % 2);
         }
-        return new Corpus("n.txt", "0", length, "ASCII", 0, false, Vocabulary.of("ab"), indices, "", List.of());
+        return new Corpus("n.txt", "0", length, "ASCII", 0, false, Vocabulary.of("ab"), indices, "", List.of(),
+                List.of(new Corpus.Book("n.txt", "0", 0, length)));
     }
 
     @Test

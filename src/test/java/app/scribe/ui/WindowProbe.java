@@ -29,7 +29,7 @@ final class WindowProbe {
         ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
         Path book = books.getItems().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
                 .orElseThrow();
-        robot.interact(() -> books.getSelectionModel().select(book));
+        robot.interact(() -> books.getSelectionModel().clearAndSelect(books.getItems().indexOf(book))); // a plain click
     }
 
     /** Sets the form to a model small enough to train in seconds (1 x 32 units, batch 16) for {@code steps} steps. */
