@@ -68,7 +68,7 @@ class BadInputCommandTest {
     }
 
     /** Each command that reads a model refuses this one, naming {@code fragment}. */
-    private static void everyCommandRefuses(Path file, String fragment) {
+    private static void assertEveryCommandRefuses(Path file, String fragment) {
         String m = file.toString();
         assertRefused(scribe("generate", "--model", m, "--length", "20"), fragment);
         assertRefused(scribe("generate", "--model", m, "--beam", "3", "--length", "20"), fragment);
@@ -78,35 +78,35 @@ class BadInputCommandTest {
 
     @Test
     void modelsWithNonFiniteWeightsAreRefusedAsDiverged() throws IOException {
-        everyCommandRefuses(write("nan.scribe", model.withFloat(5, Float.NaN).bytes()), "diverged");
-        everyCommandRefuses(write("inf.scribe", model.withFloat(0, Float.POSITIVE_INFINITY).bytes()), "diverged");
+        assertEveryCommandRefuses(write("nan.scribe", model.withFloat(5, Float.NaN).bytes()), "diverged");
+        assertEveryCommandRefuses(write("inf.scribe", model.withFloat(0, Float.POSITIVE_INFINITY).bytes()), "diverged");
     }
 
     @Test
     void modelsWithBadVocabulariesOrFieldsAreRefused() throws IOException {
-        everyCommandRefuses(damaged("beyond.scribe", m -> {
+        assertEveryCommandRefuses(damaged("beyond.scribe", m -> {
             ArrayNode vocabulary = (ArrayNode) m.get("vocabulary");
             vocabulary.set(vocabulary.size() - 1, 0x110000);
         }), "vocabulary");
-        everyCommandRefuses(damaged("surrogate.scribe", m -> {
+        assertEveryCommandRefuses(damaged("surrogate.scribe", m -> {
             ArrayNode vocabulary = (ArrayNode) m.get("vocabulary");
             vocabulary.set(vocabulary.size() - 1, 0xD800);
         }), "vocabulary");
-        everyCommandRefuses(damaged("negative.scribe", m -> ((ArrayNode) m.get("vocabulary")).set(0, -1)),
+        assertEveryCommandRefuses(damaged("negative.scribe", m -> ((ArrayNode) m.get("vocabulary")).set(0, -1)),
                 "vocabulary");
-        everyCommandRefuses(damaged("duplicate.scribe", m -> ((ArrayNode) m.get("vocabulary"))
+        assertEveryCommandRefuses(damaged("duplicate.scribe", m -> ((ArrayNode) m.get("vocabulary"))
                 .set(1, m.get("vocabulary").get(0).intValue())), "vocabulary");
-        everyCommandRefuses(damaged("version.scribe", m -> m.put("formatVersion", "1")), "manifest");
-        everyCommandRefuses(damaged("step.scribe", m -> ((ObjectNode) m.get("history")).put("step", -3)),
+        assertEveryCommandRefuses(damaged("version.scribe", m -> m.put("formatVersion", "1")), "manifest");
+        assertEveryCommandRefuses(damaged("step.scribe", m -> ((ObjectNode) m.get("history")).put("step", -3)),
                 "negative step");
-        everyCommandRefuses(write("null.scribe", model.withManifest("null").bytes()), "manifest");
-        everyCommandRefuses(damaged("shared.scribe", m -> {
+        assertEveryCommandRefuses(write("null.scribe", model.withManifest("null").bytes()), "manifest");
+        assertEveryCommandRefuses(damaged("shared.scribe", m -> {
             ArrayNode arrays = (ArrayNode) m.get("arrays");
             ((ObjectNode) arrays.get(1)).put("entry", arrays.get(0).get("entry").asText());
         }), "two arrays");
-        everyCommandRefuses(write("twice.scribe", model.bytesWithDuplicate(model.firstArrayEntry(), new byte[8])),
+        assertEveryCommandRefuses(write("twice.scribe", model.bytesWithDuplicate(model.firstArrayEntry(), new byte[8])),
                 "two entries");
-        everyCommandRefuses(damaged("huge.scribe", m -> ((ObjectNode) m.get("arrays").get(0)).putArray("shape")
+        assertEveryCommandRefuses(damaged("huge.scribe", m -> ((ObjectNode) m.get("arrays").get(0)).putArray("shape")
                 .add(1 << 20).add(1 << 12)), "shape");
     }
 

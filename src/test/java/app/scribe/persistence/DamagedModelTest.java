@@ -40,7 +40,7 @@ class DamagedModelTest {
         original = ModelZip.of(Files.readAllBytes(file));
     }
 
-    private String refusal(byte[] bytes, String... fragments) throws IOException {
+    private String assertRefused(byte[] bytes, String... fragments) throws IOException {
         Path file = Files.write(dir.resolve("damaged.scribe"), bytes);
         ScribeException e = assertThrows(ScribeException.class, () -> files.load(file));
         String message = e.getMessage();
@@ -51,8 +51,8 @@ class DamagedModelTest {
         return message;
     }
 
-    private String refusal(Consumer<ObjectNode> edit, String... fragments) throws IOException {
-        return refusal(original.withManifest(edit).bytes(), fragments);
+    private String assertRefused(Consumer<ObjectNode> edit, String... fragments) throws IOException {
+        return assertRefused(original.withManifest(edit).bytes(), fragments);
     }
 
     @Test
@@ -64,65 +64,65 @@ class DamagedModelTest {
     @Test
     void nonFiniteWeightsAreRefused() throws IOException {
         for (float bad : new float[]{Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
-            refusal(original.withFloat(3, bad).bytes(), "not finite", "diverged", "damaged");
+            assertRefused(original.withFloat(3, bad).bytes(), "not finite", "diverged", "damaged");
         }
     }
 
     @Test
     void aVocabularyOfNonCharactersOrDuplicatesIsRefused() throws IOException {
         for (int bad : new int[]{0x110000, 0xD800, 0xDFFF, Integer.MAX_VALUE}) {
-            refusal(m -> ((ArrayNode) m.get("vocabulary")).set(12, bad), "invalid vocabulary", Integer.toString(bad));
+            assertRefused(m -> ((ArrayNode) m.get("vocabulary")).set(12, bad), "invalid vocabulary", Integer.toString(bad));
         }
-        refusal(m -> ((ArrayNode) m.get("vocabulary")).set(0, -1), "invalid vocabulary", "-1");
-        refusal(m -> ((ArrayNode) m.get("vocabulary")).set(1, m.get("vocabulary").get(0).intValue()),
+        assertRefused(m -> ((ArrayNode) m.get("vocabulary")).set(0, -1), "invalid vocabulary", "-1");
+        assertRefused(m -> ((ArrayNode) m.get("vocabulary")).set(1, m.get("vocabulary").get(0).intValue()),
                 "invalid vocabulary", "distinct");
     }
 
     @Test
     void valuesOfTheWrongTypeAreRefusedNotConverted() throws IOException {
-        refusal(m -> m.put("formatVersion", "1"), "unreadable");
-        refusal(m -> m.put("formatVersion", 1.5), "unreadable");
-        refusal(m -> ((ObjectNode) m.get("hyperparameters")).put("hiddenSize", "8"), "unreadable");
-        refusal(m -> m.put("engine", 7), "unreadable");
-        refusal(m -> ((ObjectNode) m.get("history")).put("step", -1), "negative step");
-        refusal(m -> ((ObjectNode) m.get("history")).put("trainingMillis", -5), "negative");
-        refusal(original.withManifest("null").bytes(), "empty manifest.json");
-        refusal(original.withManifest("{\"formatVersion\": 1, \"formatVersion\": 1}").bytes(), "unreadable");
-        refusal(m -> m.remove("corpus"), "incomplete");
+        assertRefused(m -> m.put("formatVersion", "1"), "unreadable");
+        assertRefused(m -> m.put("formatVersion", 1.5), "unreadable");
+        assertRefused(m -> ((ObjectNode) m.get("hyperparameters")).put("hiddenSize", "8"), "unreadable");
+        assertRefused(m -> m.put("engine", 7), "unreadable");
+        assertRefused(m -> ((ObjectNode) m.get("history")).put("step", -1), "negative step");
+        assertRefused(m -> ((ObjectNode) m.get("history")).put("trainingMillis", -5), "negative");
+        assertRefused(original.withManifest("null").bytes(), "empty manifest.json");
+        assertRefused(original.withManifest("{\"formatVersion\": 1, \"formatVersion\": 1}").bytes(), "unreadable");
+        assertRefused(m -> m.remove("corpus"), "incomplete");
     }
 
     @Test
     void anArrayListedTwiceOrTwoArraysInOneEntryAreRefused() throws IOException {
-        refusal(m -> {
+        assertRefused(m -> {
             ArrayNode arrays = (ArrayNode) m.get("arrays");
             ((ObjectNode) arrays.get(1)).put("entry", arrays.get(0).get("entry").asText());
         }, "for two arrays");
-        refusal(m -> {
+        assertRefused(m -> {
             ArrayNode arrays = (ArrayNode) m.get("arrays");
             arrays.add(arrays.get(0).deepCopy());
         }, "twice");
-        refusal(m -> ((ObjectNode) ((ArrayNode) m.get("arrays")).get(0)).put("name", "extra"),
+        assertRefused(m -> ((ObjectNode) ((ArrayNode) m.get("arrays")).get(0)).put("name", "extra"),
                 "'extra'", "does not have");
         String entry = original.firstArrayEntry();
-        refusal(original.bytesWithDuplicate(entry, new byte[16]), "two entries named " + entry);
+        assertRefused(original.bytesWithDuplicate(entry, new byte[16]), "two entries named " + entry);
     }
 
     @Test
     void historiesLargerThanScribeKeepsAreRefused() throws IOException {
-        refusal(m -> {
+        assertRefused(m -> {
             ArrayNode points = ((ObjectNode) m.get("history")).putArray("trainingLoss");
             for (int i = 0; i < 1_000_001; i++) {
                 points.addArray().add(i).add(1.0);
             }
         }, "loss points");
-        refusal(m -> ((ArrayNode) m.get("history").get("samples")).addObject().put("step", 1)
+        assertRefused(m -> ((ArrayNode) m.get("history").get("samples")).addObject().put("step", 1)
                 .put("temperature", 1.0).put("text", "x".repeat(100_001)), "longer than");
     }
 
     @Test
     void aShapeThatDisagreesWithTheSettingsIsRefusedBeforeAnyArrayIsRead() throws IOException {
         // The entry is not even there: the refusal must come from the manifest alone.
-        String message = refusal(m -> {
+        String message = assertRefused(m -> {
             ObjectNode first = (ObjectNode) m.get("arrays").get(0);
             first.putArray("shape").add(100_000).add(100_000);
             first.put("entry", "arrays/absent.f32");

@@ -13,14 +13,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -44,28 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Opens the Lab from the main window and walks every page: bad input is explained beside its field, Run fills the
  * plot and the table, Stop ends a long run, and Save PNG / Save CSV write files that read back.
  */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class LabWindowTest {
-    @TempDir
-    static Path folder;
-    private static AppFolders folders;
-    private Stage stage;
-
-    @BeforeAll
-    static void folders() throws IOException {
-        folders = AppFolders.withVanityFair(folder, "vf.txt");
-    }
-
-    @AfterAll
-    static void restore() {
-        folders.restore();
-    }
-
+class LabWindowTest extends VanityFairWindow {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        new ScribeApp().start(stage);
+        open(stage);
     }
 
     @Test

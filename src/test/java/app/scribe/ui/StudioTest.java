@@ -15,14 +15,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import javax.imageio.ImageIO;
@@ -33,7 +27,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static app.scribe.ui.WindowProbe.label;
-import static app.scribe.ui.WindowProbe.smallModel;
 import static app.scribe.ui.WindowProbe.spinner;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,28 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scoring (on the button, then as the text changes). Long work shows its progress and stops on Stop: a beam search
  * far too long to finish, and scoring a whole book.
  */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class StudioTest {
-    @TempDir
-    static Path folder;
-    private static AppFolders folders;
-    private Stage stage;
-
-    @BeforeAll
-    static void folders() throws IOException {
-        folders = AppFolders.withVanityFair(folder, "vf.txt");
-    }
-
-    @AfterAll
-    static void restore() {
-        folders.restore();
-    }
-
+class StudioTest extends VanityFairWindow {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        new ScribeApp().start(stage);
+        open(stage);
     }
 
     @Test

@@ -14,14 +14,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
@@ -50,28 +44,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Only the Train button (or its shortcut) trains: Enter in any field of the real window leaves a stopped model
  * alone, Enter in the prompt generates, and continuing a loaded model never replaces its file unasked.
  */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class TrainingSafetyTest {
-    @TempDir
-    static Path folder;
-    private static AppFolders folders;
-    private Stage stage;
-
-    @BeforeAll
-    static void folders() throws IOException {
-        folders = AppFolders.withVanityFair(folder, "vf.txt");
-    }
-
-    @AfterAll
-    static void restore() {
-        folders.restore();
-    }
-
+class TrainingSafetyTest extends VanityFairWindow {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        new ScribeApp().start(stage);
+        open(stage);
     }
 
     @Test

@@ -15,17 +15,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.io.IOException;
 import java.util.List;
 
 import static app.scribe.ui.WindowProbe.dialogButton;
@@ -38,28 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the window tells the user is true and readable: the hint, the pause, the form during a run, the chart. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class TrustTest {
-    @TempDir
-    static java.nio.file.Path folder;
-    private static AppFolders folders;
-    private Stage stage;
-
-    @BeforeAll
-    static void folders() throws IOException {
-        folders = AppFolders.withVanityFair(folder, "vf.txt");
-    }
-
-    @AfterAll
-    static void restore() {
-        folders.restore();
-    }
-
+class TrustTest extends VanityFairWindow {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        new ScribeApp().start(stage);
+        open(stage);
     }
 
     @Test
