@@ -1,6 +1,7 @@
 package app.scribe.persistence;
 
 import app.scribe.corpus.Normalization;
+import app.scribe.corpus.TextMapper;
 import app.scribe.model.CellType;
 import app.scribe.model.Generator;
 import app.scribe.model.Sampler;
@@ -36,6 +37,7 @@ class FormatCompatibilityTest {
         assertEquals(1, saved.model().hyperparameters().layers());
         assertEquals(58, saved.vocabulary().size());
         assertEquals(Normalization.NONE, saved.vocabulary().normalization(), "written before text was normalised");
+        assertEquals(TextMapper.KEEP, saved.vocabulary().mapper(), "written before cleaning: kept as is");
         assertEquals(400, saved.history().step());
         assertEquals(20, saved.history().validationLoss().size());
         assertEquals("ts30k.txt", saved.corpus().name());
@@ -54,6 +56,7 @@ class FormatCompatibilityTest {
         assertEquals(CellType.parse(cell), saved.model().hyperparameters().cell());
         assertEquals(32, saved.model().hyperparameters().hiddenSize());
         assertEquals(300, saved.history().step());
+        assertEquals(TextMapper.KEEP, saved.vocabulary().mapper(), "written before cleaning: kept as is");
         assertEquals(greedy, write(saved, Sampler.greedy()));
         assertEquals(sampled, write(saved, Sampler.temperature(1.0)));
     }
