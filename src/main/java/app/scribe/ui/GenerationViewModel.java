@@ -159,7 +159,7 @@ public final class GenerationViewModel {
         cancelled.set(true);
     }
 
-    private void start(String promptText, String fixedPrefix, int n, String label) {
+    private void start(String typedPrompt, String fixedPrefix, int n, String label) {
         if (generating.get()) {
             return;
         }
@@ -167,6 +167,8 @@ public final class GenerationViewModel {
         if (state == null) {
             return;
         }
+        // Shown as the model reads it: a model trained on cleaned text gets (and shows) the cleaned prompt.
+        String promptText = state.vocabulary().prepare(typedPrompt);
         SamplingSettings settings;
         long seedValue;
         StopRule stop = new StopRule(stopAt.get(), stopAtSentenceEnd.get());

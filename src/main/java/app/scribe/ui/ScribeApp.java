@@ -45,6 +45,7 @@ public final class ScribeApp extends Application {
         ScoreViewModel score = new ScoreViewModel(session, training);
         WriteViewModel write = new WriteViewModel(session, training);
         Exports exports = new Exports(session);
+        CleaningViewModel cleaning = new CleaningViewModel(session, corpus);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainController.class, () -> new MainController(corpus, new SizeAdviceViewModel(session, training), training,
                         modelFiles, new LibraryWindow(
@@ -54,6 +55,7 @@ public final class ScribeApp extends Application {
                 TimelineController.class, () -> new TimelineController(training, exports),
                 CellsController.class, () -> new CellsController(cells, generation, exports),
                 ScoreController.class, () -> new ScoreController(score, exports),
+                CleaningController.class, () -> new CleaningController(cleaning),
                 WriteController.class, () -> new WriteController(write, exports));
 
         FXMLLoader loader = new FXMLLoader(ScribeApp.class.getResource("main.fxml"));
