@@ -6,6 +6,8 @@ import app.scribe.persistence.ModelFile;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -38,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The cleaning panel on Grimms' Fairy Tales (the whole Gutenberg file): it names the header and footer lines removed
  * and the rare characters; Lower case shrinks the vocabulary, the model trained on it records the choice, and a
- * prompt in capitals is read in lower case instead of being refused.
+ * prompt in capitals is read in lower case instead of being refused; continuing it on text kept as is is refused,
+ * and loading it sets the panel back to lower case.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -114,6 +117,21 @@ class CleaningUiTest {
         waitUntil(robot, root, () -> !generate.isDisabled() && !continuation.getText().isEmpty());
         assertEquals("the king ", robot.from(root).lookup("#promptText").queryAs(Text.class).getText(),
                 "the prompt is read in lower case, as the book was");
+
+        robot.clickOn(robot.from(root).lookup("#keepButton").queryButton());
+        waitUntil(robot, root, () -> vocabulary(robot, root) == asIs);
+        robot.interact(() -> WindowProbe.spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(20));
+        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
+        waitUntil(robot, root, () -> notifications.getText().contains("the model learnt from text cleaned as lowercase"));
+        assertEquals(10, new ModelFile().load(saved).history().step(), "nothing was trained on the other text");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Path> models = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
+        robot.interact(() -> models.getSelectionModel().select(saved));
+        robot.clickOn(robot.from(root).lookup("#loadButton").queryButton());
+        CheckBox lowercase = robot.from(root).lookup("#lowercaseCheck").queryAs(CheckBox.class);
+        waitUntil(robot, root, () -> lowercase.isSelected() && vocabulary(robot, root) == lower);
     }
 
     private static int vocabulary(FxRobot robot, Parent root) {
