@@ -1,6 +1,5 @@
 package app.scribe.ui;
 
-import app.scribe.ScribeHome;
 import app.scribe.corpus.Cleaning;
 import app.scribe.persistence.ModelFile;
 import javafx.scene.Node;
@@ -13,14 +12,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
@@ -43,34 +37,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * prompt in capitals is read in lower case instead of being refused; continuing it on text kept as is is refused,
  * and loading it sets the panel back to lower case.
  */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class CleaningUiTest {
+class CleaningUiTest extends VanityFairWindow {
     private static final Pattern VOCABULARY = Pattern.compile("Vocabulary: (\\d+) characters");
 
-    @TempDir
-    static Path folder;
-    private static AppFolders folders;
-    private static ScribeHome scribeHome;
-    private Stage stage;
-
     @BeforeAll
-    static void start() throws IOException {
-        folders = AppFolders.withVanityFair(folder, "vanity.txt");
+    static void grimm() throws IOException {
         Files.copy(Path.of("../shared/corpora/grimms_fairy_tales.txt"), folder.resolve("corpora/grimm.txt"));
-        scribeHome = ScribeHome.at(folder.resolve("home"));
-    }
-
-    @AfterAll
-    static void restore() {
-        folders.restore();
-        scribeHome.restore();
     }
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        new ScribeApp().start(stage);
+        open(stage);
     }
 
     @Test
