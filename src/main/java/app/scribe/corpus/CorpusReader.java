@@ -78,7 +78,9 @@ public final class CorpusReader {
     private final class Books {
         private final Cleaning cleaning;
         private final TextMapper characters;
-        private final StringBuilder joined = new StringBuilder();
+        /** The text so far: one book's as it is (a large book is never copied), several joined. */
+        private String text = "";
+        private StringBuilder joined;
         private final List<Corpus.Book> books = new ArrayList<>();
         private final Set<String> encodings = new LinkedHashSet<>();
         private final BitSet asIs = new BitSet();
@@ -99,14 +101,19 @@ public final class CorpusReader {
             if (!cleaning.keepsAsIs()) {
                 stripped.codePoints().forEach(asIs::set);
             }
-            String text = characters.mapCharacters(stripped);
-            int length = checkedLength(name, text);
-            if (!books.isEmpty()) {
-                joined.append(BOOK_SEPARATOR);
+            String book = characters.mapCharacters(stripped);
+            int length = checkedLength(name, book);
+            if (books.isEmpty()) {
+                text = book;
+            } else {
+                if (joined == null) {
+                    joined = new StringBuilder(text);
+                    text = null;
+                }
+                joined.append(BOOK_SEPARATOR).append(book);
                 start += BOOK_SEPARATOR.length();
             }
             books.add(new Corpus.Book(name, sha256(bytes), start, length, removal));
-            joined.append(text);
             start += length;
             encodings.add(decoded.encoding());
             fileBytes += bytes.length;
@@ -129,8 +136,10 @@ public final class CorpusReader {
             String fingerprint = books.size() == 1 ? books.get(0).sha256()
                     : sha256(books.stream().map(Corpus.Book::sha256).collect(Collectors.joining("\n"))
                     .getBytes(StandardCharsets.US_ASCII));
-            String text = joined.toString();
-            joined.setLength(0);
+            if (joined != null) {
+                text = joined.toString();
+                joined = null;
+            }
             TextMapper mapper = characters;
             List<Corpus.CharCount> replaced = List.of();
             if (cleaning.rareBelow() > 0) {

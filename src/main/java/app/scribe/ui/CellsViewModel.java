@@ -63,7 +63,7 @@ public final class CellsViewModel {
             source = source.substring(0, source.offsetByCodePoints(0, MAX_CHARACTERS));
             session.messages().info("The heatmap shows the first " + MAX_CHARACTERS + " characters.");
         }
-        String toRead = source;
+        String toRead = state.vocabulary().prepare(source);
         reading.set(true);
         training.modelForGeneration().thenApplyAsync(copy -> {
             TextTrace read = new Tracer(copy, state.vocabulary()).trace("", toRead, true);
