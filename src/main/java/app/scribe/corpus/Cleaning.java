@@ -59,11 +59,9 @@ public record Cleaning(boolean ascii, boolean lowercase, int rareBelow) {
                     cleaning = cleaning.withAscii(true);
                 } else if (o.equals("lowercase")) {
                     cleaning = cleaning.withLowercase(true);
-                } else if (o.equals("keep")) {
-                    continue;
                 } else if (o.startsWith("rare=")) {
                     cleaning = cleaning.withRareBelow(rareBelow(o.substring(5)));
-                } else {
+                } else if (!o.equals("keep")) {
                     throw new ScribeException("--clean takes ascii, lowercase, rare=N or keep (got '"
                             + Printable.escape(option) + "').");
                 }
