@@ -13,6 +13,8 @@ import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
 import app.scribe.model.Sampler;
 import app.scribe.model.Stepper;
+import app.scribe.model.lstm.BlasLimit;
+import app.scribe.model.lstm.FastCharModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
@@ -123,6 +125,17 @@ final class BenchCommand implements Callable<Integer> {
                 corpus.length(), corpus.vocabulary().size(), cellType.id(), hidden, layers, batch, seq,
                 Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"));
         out.flush();
+        BlasLimit.Rate trainLimit = null;
+        BlasLimit.Rate genLimit = null;
+        if (engine.equals(FastCharModel.ENGINE)) {
+            trainLimit = BlasLimit.training(corpus.vocabulary().size(), hp);
+            genLimit = BlasLimit.generation(corpus.vocabulary().size(), hp);
+            out.printf(Locale.ROOT, "limit_chars_per_sec=%.0f limit_gflops=%.1f gen_limit_chars_per_sec=%.0f "
+                    + "gen_limit_gflops=%.1f (BLAS calls only, %d worker threads at once)%n",
+                    trainLimit.charsPerSecond(), trainLimit.gflops(), genLimit.charsPerSecond(), genLimit.gflops(),
+                    FastCharModel.defaultThreads());
+            out.flush();
+        }
         for (int i = 0; i < warmup; i++) {
             model.train(source.trainingBatch(random), 2e-3);
         }
@@ -140,6 +153,12 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "engine=%s train_chars_per_sec=%.0f steps=%d train_seconds=%.1f final_train_loss=%.4f "
                 + "val_loss=%.4f gen_chars_per_sec=%.0f%n", engine, trainRate, done, trainSeconds, loss, validation,
                 genRate);
+        String fractions = trainLimit == null ? "" : String.format(Locale.ROOT,
+                "fraction_of_limit=%.2f gen_fraction_of_limit=%.2f", trainRate / trainLimit.charsPerSecond(),
+                genRate / genLimit.charsPerSecond());
+        if (!fractions.isEmpty()) {
+            out.println(fractions);
+        }
         out.flush();
         if (script != null) {
             JsonNode result = runPeer(script, out);
@@ -148,7 +167,8 @@ final class BenchCommand implements Callable<Integer> {
                 double peerGen = result.path("gen_chars_per_sec").asDouble();
                 out.printf(Locale.ROOT, "peer train_chars_per_sec=%.0f steps=%d val_loss=%.4f gen_chars_per_sec=%.0f%n",
                         peerTrain, result.path("steps").asLong(), result.path("val_loss_nats").asDouble(), peerGen);
-                out.printf(Locale.ROOT, "train_ratio=%.2f gen_ratio=%.2f%n", trainRate / peerTrain, genRate / peerGen);
+                out.printf(Locale.ROOT, "train_ratio=%.2f gen_ratio=%.2f %s%n", trainRate / peerTrain,
+                        genRate / peerGen, fractions);
             }
         }
         out.flush();
