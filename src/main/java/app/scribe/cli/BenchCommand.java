@@ -59,6 +59,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "seconds of timed training (default 30)")
     double seconds = 30;
 
+    @Option(names = "--minutes", description = "minutes of timed training (instead of --seconds; also for the peer)")
+    Double minutes;
+
     @Option(names = "--steps", description = "train this many steps instead of for --seconds (also for the peer)")
     Integer steps;
 
@@ -98,10 +101,14 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (minutes != null) {
+            seconds = minutes * 60;
+        }
         // Every number is checked before anything is read or allocated: --threads 100000 once ran out of memory.
         if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
-            throw new ScribeException("--seconds must be above 0 and at most " + MAX_SECONDS + " (got " + seconds
-                    + ").");
+            throw new ScribeException(minutes != null
+                    ? "--minutes must be above 0 and at most " + MAX_SECONDS / 60 + " (got " + minutes + ")."
+                    : "--seconds must be above 0 and at most " + MAX_SECONDS + " (got " + seconds + ").");
         }
         requireRange("--steps", steps, 1, MAX_STEPS);
         requireRange("--warmup", warmup, 0, MAX_WARMUP);
@@ -244,7 +251,9 @@ final class BenchCommand implements Callable<Integer> {
                 "--cell", cellType().id(), "--hidden", Integer.toString(hidden),
                 "--layers", Integer.toString(layers),
                 "--batch", Integer.toString(batch), "--seq", Integer.toString(seq),
-                "--warmup", Integer.toString(warmup)));
+                "--warmup", Integer.toString(warmup),
+                "--val-fraction", Double.toString(BatchSource.VALIDATION_SHARE),
+                "--val-chars", Integer.toString(BatchSource.MAX_VALIDATION_CHARS)));
         if (steps != null) {
             command.addAll(List.of("--steps", Integer.toString(steps)));
         } else {
