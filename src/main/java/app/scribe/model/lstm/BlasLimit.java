@@ -1,5 +1,6 @@
 package app.scribe.model.lstm;
 
+import app.scribe.ScribeException;
 import app.scribe.model.Hyperparameters;
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -17,14 +18,16 @@ import java.util.concurrent.CyclicBarrier;
  * characters.
  */
 public final class BlasLimit {
-    /** Calibration keeps timing rounds for about this long (at least {@link #MIN_ROUNDS}). */
+    /**
+     * Calibration keeps timing rounds for about this long after one warm-up round, and at least one round, so a
+     * large configuration, whose step takes longer than this, costs two steps' gemms.
+     */
     private static final double CALIBRATION_SECONDS = 2.0;
-    private static final int WARM_ROUNDS = 2;
-    private static final int MIN_ROUNDS = 5;
+    private static final int WARM_ROUNDS = 1;
     private static final int MAX_ROUNDS = 200;
-    /** Generation is timed in rounds of this many characters. */
-    private static final int GENERATED_CHARS = 500;
-    private static final int GENERATION_ROUNDS = 40;
+    /** Generation is timed in rounds of this many characters, for up to a second or this many rounds. */
+    private static final int GENERATED_CHARS = 100;
+    private static final int GENERATION_ROUNDS = 200;
 
     /**
      * The fastest round's rate: characters per second, and the GFLOP/s of all workers together. The fastest, not
@@ -93,8 +96,15 @@ public final class BlasLimit {
         OffHeap x = filled(hidden, 2);
         OffHeap y = filled(largest, 3);
         double[] rounds = new double[GENERATION_ROUNDS];
+        int timed = 0;
+        long first = 0;
         for (int round = -WARM_ROUNDS; round < GENERATION_ROUNDS; round++) {
             long t0 = System.nanoTime();
+            if (round == 0) {
+                first = t0;
+            } else if (round > 0 && (t0 - first) / 1e9 > CALIBRATION_SECONDS / 2) {
+                break;
+            }
             for (int c = 0; c < GENERATED_CHARS; c++) {
                 for (int[] mv : matVecs) {
                     Blas.rowTimesMatrix(mv[0], mv[1], w.pointer, 0, x.pointer, 0, 0f, y.pointer, 0);
@@ -102,9 +112,10 @@ public final class BlasLimit {
             }
             if (round >= 0) {
                 rounds[round] = (System.nanoTime() - t0) / 1e9 / GENERATED_CHARS;
+                timed = round + 1;
             }
         }
-        double seconds = Arrays.stream(rounds).min().orElseThrow();
+        double seconds = Arrays.stream(rounds, 0, timed).min().orElseThrow();
         return new Rate(1 / seconds, flops / seconds / 1e9);
     }
 
@@ -142,7 +153,7 @@ public final class BlasLimit {
         // Runs as the last thread reaches the barrier: every thread has finished the previous round.
         CyclicBarrier barrier = new CyclicBarrier(parts, () -> {
             int r = started[0];
-            if (r == starts.length || r >= WARM_ROUNDS + MIN_ROUNDS
+            if (r == starts.length || r > WARM_ROUNDS
                     && (System.nanoTime() - starts[WARM_ROUNDS]) / 1e9 > CALIBRATION_SECONDS) {
                 stop[0] = true;
             } else {
@@ -152,6 +163,7 @@ public final class BlasLimit {
         });
         Thread[] threads = new Thread[parts];
         RuntimeException[] failure = new RuntimeException[1];
+        // A thread that fails breaks the barrier, so that the others stop instead of waiting for it.
         for (int i = 0; i < parts; i++) {
             int k = i;
             threads[i] = new Thread(() -> {
@@ -165,8 +177,15 @@ public final class BlasLimit {
                         buffers.run();
                         ends[k][r] = System.nanoTime();
                     }
+                } catch (OutOfMemoryError e) {
+                    failure[0] = new ScribeException("There is not enough memory to measure the BLAS limit of this "
+                            + "configuration (a worker's share of the batch needs more than the machine gives); "
+                            + "try a smaller batch, sequence or hidden size.");
+                    barrier.reset();
                 } catch (Exception e) {
-                    failure[0] = new IllegalStateException("BLAS calibration failed", e);
+                    if (failure[0] == null) {
+                        failure[0] = new IllegalStateException("BLAS calibration failed", e);
+                    }
                     barrier.reset();
                 }
             }, "scribe-blas-limit");
@@ -204,17 +223,20 @@ public final class BlasLimit {
 
         Buffers(List<Gemm> gemms) {
             this.gemms = gemms;
-            int sizeA = 0;
-            int sizeB = 0;
-            int sizeC = 0;
+            long sizeA = 0;
+            long sizeB = 0;
+            long sizeC = 0;
             for (Gemm g : gemms) {
-                sizeA = Math.max(sizeA, g.m() * g.k());
-                sizeB = Math.max(sizeB, g.k() * g.n());
-                sizeC = Math.max(sizeC, g.m() * g.n());
+                sizeA = Math.max(sizeA, (long) g.m() * g.k());
+                sizeB = Math.max(sizeB, (long) g.k() * g.n());
+                sizeC = Math.max(sizeC, (long) g.m() * g.n());
             }
-            this.a = filled(sizeA, 4);
-            this.b = filled(sizeB, 5);
-            this.c = filled(sizeC, 6);
+            if (Math.max(sizeA, Math.max(sizeB, sizeC)) > Integer.MAX_VALUE - 8) {
+                throw new OutOfMemoryError("a gemm operand of more than 2^31 floats");
+            }
+            this.a = filled((int) sizeA, 4);
+            this.b = filled((int) sizeB, 5);
+            this.c = filled((int) sizeC, 6);
         }
 
         void run() {
@@ -234,12 +256,10 @@ public final class BlasLimit {
     /** Small random values: the rate of a gemm does not depend on them, but denormals and NaNs would. */
     private static OffHeap filled(int size, long seed) {
         OffHeap block = new OffHeap(size);
-        float[] values = new float[size];
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < size; i++) {
-            values[i] = (float) (random.nextDouble() - 0.5) * 0.01f;
+            block.buffer.put(i, (float) (random.nextDouble() - 0.5) * 0.01f);
         }
-        block.put(values);
         return block;
     }
 }
