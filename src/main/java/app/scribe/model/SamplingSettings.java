@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
  */
 public record SamplingSettings(double temperature, int topK, double topP, double repetitionPenalty,
                                int repetitionWindow) {
+    public static final double MAX_TEMPERATURE = 10;
+    public static final double MAX_REPETITION_PENALTY = 10;
     public static final int DEFAULT_REPETITION_WINDOW = 20;
     public static final int MAX_REPETITION_WINDOW = 100_000;
     /** Mass shortfall tolerated when deciding that the kept set reaches p: about float precision, since the model's
@@ -23,8 +25,9 @@ public record SamplingSettings(double temperature, int topK, double topP, double
     private static final double MASS_TOLERANCE = 1e-6;
 
     public SamplingSettings {
-        if (!(temperature > 0 && temperature <= 10)) {
-            throw new ScribeException("temperature must be above 0 and at most 10 (got " + temperature + ").");
+        if (!(temperature > 0 && temperature <= MAX_TEMPERATURE)) {
+            throw new ScribeException("temperature must be above 0 and at most " + (int) MAX_TEMPERATURE + " (got "
+                    + temperature + ").");
         }
         if (topK < 1 || topK > Vocabulary.MAX_SIZE) {
             throw new ScribeException("top-k must be between 1 and " + Vocabulary.MAX_SIZE + " (got " + topK + ").");
@@ -32,8 +35,9 @@ public record SamplingSettings(double temperature, int topK, double topP, double
         if (!(topP > 0 && topP <= 1)) {
             throw new ScribeException("top-p must be above 0 and at most 1 (got " + topP + ").");
         }
-        if (!(repetitionPenalty >= 1 && repetitionPenalty <= 10)) {
-            throw new ScribeException("repetition penalty must be between 1 and 10 (got " + repetitionPenalty
+        if (!(repetitionPenalty >= 1 && repetitionPenalty <= MAX_REPETITION_PENALTY)) {
+            throw new ScribeException("repetition penalty must be between 1 and " + (int) MAX_REPETITION_PENALTY
+                    + " (got " + repetitionPenalty
                     + "); 1 means no penalty.");
         }
         if (repetitionWindow < 0 || repetitionWindow > MAX_REPETITION_WINDOW) {
