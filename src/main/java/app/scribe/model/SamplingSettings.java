@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * prompt and output is divided by {@code repetitionPenalty}), temperature (p^(1/T)), top-k (only the k likeliest
  * characters stay), top-p (only the smallest set of likeliest characters whose mass reaches p stays); the result is
  * renormalised after every step. The neutral values (penalty 1, T 1, k {@link Vocabulary#MAX_SIZE}, p 1) change
- * nothing; top-k 1 is greedy decoding. Ties are broken towards the lower index, as {@link Sampler#argmax} does.
+ * nothing; top-k 1 is greedy decoding. Ties are broken towards the lower index, as {@link #argmax} does. This is
+ * the one way Scribe draws characters: every tab, the training samples and the command line use it.
  */
 public record SamplingSettings(double temperature, int topK, double topP, double repetitionPenalty,
                                int repetitionWindow) {
@@ -138,7 +139,36 @@ public record SamplingSettings(double temperature, int topK, double topP, double
 
     /** Draws the next character from {@link #distribution}. */
     public int pick(float[] probabilities, int[] recent, SplittableRandom random) {
-        return Sampler.drawFrom(distribution(probabilities, recent), random);
+        return drawFrom(distribution(probabilities, recent), random);
+    }
+
+    /** The likeliest index; the lowest of tied ones. */
+    public static int argmax(float[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Inverse-CDF draw from a normalised distribution. */
+    static int drawFrom(double[] w, SplittableRandom random) {
+        double u = random.nextDouble();
+        double cumulative = 0;
+        for (int i = 0; i < w.length; i++) {
+            cumulative += w[i];
+            if (u < cumulative) {
+                return i;
+            }
+        }
+        for (int i = w.length - 1; i >= 0; i--) {
+            if (w[i] > 0) {
+                return i;
+            }
+        }
+        return w.length - 1;
     }
 
     private static Integer[] byDescendingWeight(double[] w) {

@@ -7,7 +7,7 @@ import app.scribe.corpus.Corpus;
 import app.scribe.model.CharModel;
 import app.scribe.model.Generator;
 import app.scribe.model.Hyperparameters;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 
 import java.util.List;
 import java.util.Objects;
@@ -269,7 +269,7 @@ public final class Trainer {
     private void sample(long step) {
         Generator generator = new Generator(model, corpus.vocabulary());
         for (double temperature : SAMPLE_TEMPERATURES) {
-            String text = generator.generate("", plan.sampleLength(), Sampler.temperature(temperature), step,
+            String text = generator.generate("", plan.sampleLength(), SamplingSettings.plain().withTemperature(temperature), step,
                     ch -> { }, () -> false);
             history.addSample(step, temperature, text);
             publish(new TrainingEvent.SampleTaken(step, temperature, text));

@@ -3,7 +3,6 @@ package app.scribe.ui;
 import app.scribe.ScribeException;
 import app.scribe.model.Generator;
 import app.scribe.model.SamplingSettings;
-import app.scribe.model.StopRule;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -90,8 +89,8 @@ public final class TemperatureGridViewModel {
         session.modelCopy().thenAcceptAsync(copy -> {
             Generator generator = new Generator(copy, state.vocabulary());
             for (double t : ts) {
-                String text = generator.generate(prompt, length, settings.withTemperature(t), seed, StopRule.never(),
-                        ch -> { }, () -> false).text();
+                String text = generator.generate(prompt, length, settings.withTemperature(t), seed, ch -> { },
+                        () -> false);
                 Background.onFx(() -> columns.add(new Column(t, prompt + text)));
             }
         }, session.background().generation()).whenComplete((ok, failure) -> Background.onFx(() -> {
