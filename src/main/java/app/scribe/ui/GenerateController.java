@@ -112,7 +112,7 @@ public final class GenerateController {
         buildPopup();
         outputScroll.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onEscape);
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onEscape);
             }
         });
     }
@@ -132,6 +132,7 @@ public final class GenerateController {
             held = -1;
             highlight(-1);
         });
+        outputScroll.vvalueProperty().addListener((obs, old, now) -> alternativesPopup.hide());
         colouredFlow.setOnMouseExited(e -> {
             if (held < 0) {
                 alternativesPopup.hide();
