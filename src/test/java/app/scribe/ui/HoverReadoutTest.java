@@ -153,6 +153,19 @@ class HoverReadoutTest extends VanityFairWindow {
             String character = text.substring(1, text.lastIndexOf('\''));
             assertTrue(OTHER_CHARACTERS.contains(character), text + " is one of the loaded model's characters");
         }
+
+        // Branching there fails for real: the loaded model cannot read the text before the branch point. The
+        // failure reaches the message bar as a sentence, and nothing is generated.
+        Label thirteenth = character(tinted, 12);
+        robot.clickOn(thirteenth);
+        waitUntil(robot, root, () -> alternatives.getScene().getWindow().isShowing()
+                && robot.lookup("#alternativesLabel").queryAs(Label.class).getText().startsWith("Character 12 '"));
+        int texts = history.getItems().size();
+        robot.clickOn(robot.lookup("#alternative0").queryButton());
+        waitUntil(robot, root, () -> bar.isShowing() && bar.getText() != null
+                && bar.getText().startsWith("The model does not know these characters: "));
+        assertEquals(texts, history.getItems().size(), "no branch was added");
+        assertFalse(generate.isDisabled(), "no generation is left running");
     }
 
     private static void generate(FxRobot robot, Parent root, TextFlow tinted) {
