@@ -78,7 +78,10 @@ class HoverReadoutTest extends VanityFairWindow {
         TextFlow tinted = robot.from(root).lookup("#colouredFlow").queryAs(TextFlow.class);
         generate(robot, root, tinted);
         String first = continuation(tinted);
-        waitUntil(robot, root, () -> label(robot, root, "#generationSummary").contains("verbatim"));
+        // The summary's last part and the message bar's going (it takes its room back) also move things: wait them out.
+        MessageBar bar = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
+        waitUntil(robot, root, () -> label(robot, root, "#generationSummary").contains("verbatim") && !bar.isShowing());
+        settleLayout(robot, root);
 
         Node output = robot.from(root).lookup("#outputScroll").query();
         Node copy = robot.from(root).lookup("#copyButton").query();
@@ -97,6 +100,7 @@ class HoverReadoutTest extends VanityFairWindow {
         assertEquals(at.getMinX(), popup.getX(), 1, "the popup starts at the character");
         assertTrue(popup.getY() >= at.getMaxY() && popup.getY() <= at.getMaxY() + 10,
                 "the popup sits just below the character: " + popup.getY() + " vs " + at);
+        settleLayout(robot, root);
         assertEquals(outputBefore, output.localToScene(output.getLayoutBounds()), "the text keeps its place and size");
         assertEquals(copyBefore, copy.localToScene(copy.getLayoutBounds()), "nothing below the text moves");
 
@@ -139,7 +143,6 @@ class HoverReadoutTest extends VanityFairWindow {
         ComboBox<Path> models = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
         robot.interact(() -> models.getSelectionModel().select(other));
         robot.clickOn(robot.from(root).lookup("#loadButton").queryButton());
-        MessageBar bar = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         waitUntil(robot, root, () -> bar.getText() != null && bar.getText().startsWith("Loaded other.scribe"));
         @SuppressWarnings("unchecked")
         ComboBox<GenerationViewModel.Branch> history = robot.from(root).lookup("#branchBox").queryAs(ComboBox.class);
@@ -171,6 +174,14 @@ class HoverReadoutTest extends VanityFairWindow {
     private static void generate(FxRobot robot, Parent root, TextFlow tinted) {
         robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
         waitUntil(robot, root, () -> tinted.isVisible() && tinted.getChildren().size() == 41);
+    }
+
+    /** Lays the window out now, so that bounds read next are those of what it shows. */
+    private static void settleLayout(FxRobot robot, Parent root) {
+        robot.interact(() -> {
+            root.applyCss();
+            root.layout();
+        });
     }
 
     /** The label of the continuation's character at {@code position}; the test's positions are not newlines. */

@@ -54,7 +54,7 @@ final class WindowProbe {
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step " + steps));
     }
 
-    /** Starts a beam search of width 64 for 100 000 characters (minutes of work) and waits for its progress. */
+    /** Starts a beam search of width 64 for 100 000 characters (a minute or more) and waits for its progress. */
     static void startLongBeamSearch(FxRobot robot, Parent root) {
         robot.interact(() -> {
             spinner(robot, root, "#beamSpinner").getValueFactory().setValue(64);
