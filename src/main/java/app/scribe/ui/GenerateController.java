@@ -48,6 +48,8 @@ public final class GenerateController {
     /** Beyond this many characters the text is shown plain: one node per character would slow the window down. */
     private static final int MAX_TINTED_CHARACTERS = 5_000;
     private static final double POPUP_WIDTH = 420;
+    /** The longest text the form asks for; the engine takes more ({@link app.scribe.model.Generator#MAX_LENGTH}). */
+    private static final int MAX_LENGTH = 100_000;
 
     private final GenerationViewModel generation;
     private final Exports exports;
@@ -143,7 +145,8 @@ public final class GenerateController {
     private void bindSettings() {
         promptField.textProperty().bindBidirectional(generation.promptProperty());
         Keys.onShortcutEnter(promptField, generation::generate);
-        lengthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, 400, 100));
+        lengthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, MAX_LENGTH,
+                generation.lengthProperty().get(), 100));
         lengthSpinner.getValueFactory().valueProperty().bindBidirectional(generation.lengthProperty());
         generationSeedField.textProperty().bindBidirectional(generation.seedProperty());
         stopAtField.textProperty().bindBidirectional(generation.stopAtProperty());
@@ -178,6 +181,7 @@ public final class GenerateController {
     private void showTinted(TextTrace trace) {
         alternativesPopup.hide();
         characters.clear();
+        held = -1;
         hovered = -1;
         if (trace == null || trace.length() > MAX_TINTED_CHARACTERS) {
             colouredFlow.getChildren().clear();
