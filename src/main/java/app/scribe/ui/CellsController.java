@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The Inside tab: a text coloured by one cell's state (an LSTM's c, else h), blue below zero and red above. */
+/** The Inside tab: a text coloured by one cell's state (an LSTM's c, else h), blue below zero and orange above. */
 public final class CellsController {
     private final CellsViewModel cells;
     private final GenerationViewModel generation;

@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The colours and labels of the studio's tinted texts. */
 final class Tints {
     private static final Color UNKNOWN = Color.gray(0.6);
-    /** Surprise at which the tint is fully red: 6 bits is a 1-in-64 character. */
+    /** Surprise at which the tint is fully orange: 6 bits is a 1-in-64 character. */
     private static final double MAX_SURPRISE_BITS = 6;
 
     private Tints() {
@@ -20,6 +20,7 @@ final class Tints {
     /** A diverging blue–white–orange scale whose two ends are about equally dark. */
     private static final Color NEGATIVE = Color.web("#2166ac");
     private static final Color POSITIVE = Color.web("#b35806");
+    private static final Color EXPECTED = Color.web("#222222");
 
     /**
      * A background for a character by how likely the model found it: dark violet for unlikely ones, through
@@ -55,13 +56,15 @@ final class Tints {
         return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
 
-    /** Dark for expected characters, deepening red as the surprise grows. */
+    /**
+     * Text colour on white: near-black for expected characters, turning to the scale's dark orange as the surprise
+     * grows (not red, which red-blind readers see as dark); every shade keeps a contrast of at least 4.5 on white.
+     */
     static Color surprise(double bits) {
         if (Double.isNaN(bits)) {
             return UNKNOWN;
         }
-        double t = Math.min(1, bits / MAX_SURPRISE_BITS);
-        return Color.hsb(0, t, 0.25 + 0.6 * t);
+        return EXPECTED.interpolate(POSITIVE, Math.max(0, Math.min(1, bits / MAX_SURPRISE_BITS)));
     }
 
     /** A background for a cell activation in [-scale, scale]: blue below zero, white at zero, orange above. */

@@ -45,6 +45,22 @@ class TintsTest {
         assertTrue(Math.abs(negative.getHue() - positive.getHue()) >= 150, "the two signs lie far apart in hue");
     }
 
+    @Test
+    void surpriseLightensTowardsOrangeAndStaysLegibleOnWhite() {
+        double previous = -1;
+        for (int i = 0; i <= STEPS; i++) {
+            double bits = 6.0 * i / STEPS;
+            Color text = Tints.surprise(bits);
+            assertTrue(Tints.luminance(text) > previous, "lighter at " + bits + " bits");
+            previous = Tints.luminance(text);
+            double contrast = Tints.contrast(text, Color.WHITE);
+            assertTrue(contrast >= 4.5, "contrast " + contrast + " on white at " + bits + " bits");
+        }
+        Color surprising = Tints.surprise(6);
+        assertTrue(surprising.getRed() > surprising.getBlue() && surprising.getGreen() > surprising.getBlue()
+                && surprising.getHue() > 20, surprising + " is orange, not the red that red-blind readers see as dark");
+    }
+
     private static void assertLegible(Color background, String what) {
         double contrast = Tints.contrast(Tints.textOn(background), background);
         assertTrue(contrast >= 4.5, "text contrast " + contrast + " at " + what);
