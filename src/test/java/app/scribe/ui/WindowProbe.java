@@ -83,10 +83,13 @@ final class WindowProbe {
         return robot.lookup(id).queryButton();
     }
 
-    /** Waits for a condition; on time-out, fails with what the window shows, to say why. */
+    /**
+     * Waits for a condition, checked on the FX thread (a lookup made elsewhere can meet a scene graph that the FX
+     * thread is changing); on time-out, fails with what the window shows, to say why.
+     */
     static void waitUntil(FxRobot robot, Parent root, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
             MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
             throw new AssertionError("timed out; status: " + label(robot, root, "#statusLabel") + "; message: "
