@@ -11,7 +11,7 @@ import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import app.scribe.model.Stepper;
 import app.scribe.model.lstm.BlasLimit;
 import app.scribe.model.lstm.FastCharModel;
@@ -209,7 +209,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Single-stream sampling at temperature 1 with the state carried, as the peer measures it. */
     private static double generationRate(CharModel model, Corpus corpus) {
-        Sampler sampler = Sampler.temperature(1.0);
+        SamplingSettings sampler = SamplingSettings.plain();
+        int[] noRecent = {};
         SplittableRandom random = new SplittableRandom(1);
         int start = Math.max(0, corpus.vocabulary().indexOf('T'));
         for (int warm = 0; warm < 2; warm++) {
@@ -217,7 +218,7 @@ final class BenchCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             int next = start;
             for (int i = 0; i < GENERATED_CHARS; i++) {
-                next = sampler.pick(stepper.step(next), random);
+                next = sampler.pick(stepper.step(next), noRecent, random);
             }
             if (warm == 1) {
                 return GENERATED_CHARS / ((System.nanoTime() - t0) / 1e9);

@@ -38,11 +38,11 @@ public final class ScribeApp extends Application {
         Path library = DataFolders.ofUser().books();
         CorpusViewModel corpus = new CorpusViewModel(session, library);
         TrainingViewModel training = new TrainingViewModel(session);
-        GenerationViewModel generation = new GenerationViewModel(session, training, new NoveltyIndexes());
+        GenerationViewModel generation = new GenerationViewModel(session, new NoveltyIndexes());
         ModelFilesViewModel modelFiles = new ModelFilesViewModel(session, training, new ReplaceDialog(stage));
-        TemperatureGridViewModel grid = new TemperatureGridViewModel(session, training, generation);
-        CellsViewModel cells = new CellsViewModel(session, training);
-        ScoreViewModel score = new ScoreViewModel(session, training);
+        TemperatureGridViewModel grid = new TemperatureGridViewModel(session, generation);
+        CellsViewModel cells = new CellsViewModel(session);
+        ScoreViewModel score = new ScoreViewModel(session);
         WriteViewModel write = new WriteViewModel(session, training);
         Exports exports = new Exports(session);
         CleaningViewModel cleaning = new CleaningViewModel(session, corpus);

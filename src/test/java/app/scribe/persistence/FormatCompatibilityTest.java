@@ -4,7 +4,7 @@ import app.scribe.corpus.Normalization;
 import app.scribe.corpus.TextMapper;
 import app.scribe.model.CellType;
 import app.scribe.model.Generator;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +24,7 @@ class FormatCompatibilityTest {
         return new ModelFile().load(Path.of(FormatCompatibilityTest.class.getResource(resource).toURI()));
     }
 
-    private static String write(SavedModel saved, Sampler sampler) {
+    private static String write(SavedModel saved, SamplingSettings sampler) {
         return new Generator(saved.model(), saved.vocabulary())
                 .generate("First ", 30, sampler, 1, c -> { }, () -> false);
     }
@@ -41,7 +41,7 @@ class FormatCompatibilityTest {
         assertEquals(400, saved.history().step());
         assertEquals(20, saved.history().validationLoss().size());
         assertEquals("ts30k.txt", saved.corpus().name());
-        assertEquals("the the the the the the the th", write(saved, Sampler.greedy()));
+        assertEquals("the the the the the the the th", write(saved, SamplingSettings.greedy()));
     }
 
     /** Greedy text and, as every probability counts there, text sampled at temperature 1 with seed 1. */
@@ -57,7 +57,7 @@ class FormatCompatibilityTest {
         assertEquals(32, saved.model().hyperparameters().hiddenSize());
         assertEquals(300, saved.history().step());
         assertEquals(TextMapper.KEEP, saved.vocabulary().mapper(), "written before cleaning: kept as is");
-        assertEquals(greedy, write(saved, Sampler.greedy()));
-        assertEquals(sampled, write(saved, Sampler.temperature(1.0)));
+        assertEquals(greedy, write(saved, SamplingSettings.greedy()));
+        assertEquals(sampled, write(saved, SamplingSettings.plain().withTemperature(1.0)));
     }
 }

@@ -3,7 +3,7 @@ package app.scribe.model.lstm;
 import app.scribe.corpus.Batch;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import app.scribe.model.Stepper;
 
 import java.lang.management.ManagementFactory;
@@ -33,12 +33,13 @@ public final class CpuTimeBenchmark {
         double best = Double.MAX_VALUE;
         if (args[0].equals("generation")) {
             Stepper stepper = model.stepper();
-            Sampler sampler = Sampler.temperature(1.0);
+            SamplingSettings sampler = SamplingSettings.plain();
+            int[] noRecent = new int[0];
             int next = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 long t0 = cpu.getCurrentThreadCpuTime();
                 for (int i = 0; i < 50_000; i++) {
-                    next = sampler.pick(stepper.step(next), random);
+                    next = sampler.pick(stepper.step(next), noRecent, random);
                 }
                 best = Math.min(best, (cpu.getCurrentThreadCpuTime() - t0) / 50_000 / 1e3);
             }
