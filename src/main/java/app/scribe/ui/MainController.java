@@ -24,6 +24,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -84,6 +85,8 @@ public final class MainController {
     @FXML private Button saveButton;
     @FXML private Button loadButton;
     @FXML private Button loadFileButton;
+    @FXML private SplitPane panes;
+    private PaneDividers dividers;
 
     private final XYChart.Series<Number, Number> trainingSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationSeries = new XYChart.Series<>();
@@ -104,6 +107,7 @@ public final class MainController {
         bindTrainingControls();
         bindChart();
         bindModelFiles();
+        dividers = new PaneDividers(panes);
     }
 
     private void bindCorpusPane() {
