@@ -36,6 +36,7 @@ public final class CorpusViewModel {
     /** Only the latest choice of books is shown: a quick Shift-click range starts several reads. */
     private long latestRequest;
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
+    private List<Path> shownBooks = List.of();
 
     public CorpusViewModel(Session session, Path libraryFolder) {
         this.session = session;
@@ -89,6 +90,11 @@ public final class CorpusViewModel {
         }
     }
 
+    /** The files of the corpus in use, empty before one is loaded. */
+    public List<Path> books() {
+        return shownBooks;
+    }
+
     public void load(Path file) {
         load(List.of(file));
     }
@@ -104,6 +110,7 @@ public final class CorpusViewModel {
                 .collect(Collectors.joining(", ")) + "…");
         session.background().io(() -> reader.read(books), corpus -> {
             if (request == latestRequest) {
+                shownBooks = List.copyOf(books);
                 show(corpus);
             }
         }, failure -> {

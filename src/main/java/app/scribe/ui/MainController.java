@@ -30,6 +30,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -77,6 +78,7 @@ public final class MainController {
     @FXML private Button resetButton;
     @FXML private ChoiceBox<String> unitsChoice;
     @FXML private Label statusLabel;
+    @FXML private ProgressBar trainingProgress;
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private NumberAxis lossAxis;
     @FXML private ListView<TrainingHistory.Sample> samplesList;
@@ -192,12 +194,10 @@ public final class MainController {
         stopButton.disableProperty().bind(idle);
         trainButton.setTooltip(new Tooltip("Train a new model, or continue the current one ("
                 + Keys.TRAIN.getDisplayText() + ")"));
-        trainButton.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(Keys.TRAIN, trainButton::fire);
-            }
-        });
         statusLabel.textProperty().bind(training.statusProperty());
+        trainingProgress.progressProperty().bind(training.progressProperty());
+        trainingProgress.visibleProperty().bind(idle.not());
+        trainingProgress.managedProperty().bind(idle.not());
         for (var field : List.of(hiddenSpinner, layersSpinner, seqSpinner, batchSpinner, dropoutSpinner, cellChoice,
                 optimizerChoice, learningRateField, weightDecayField, seedField, stepsSpinner, autosaveSpinner,
                 patienceSpinner)) {
@@ -234,6 +234,7 @@ public final class MainController {
         follow(training.trainingLoss(), trainingSeries);
         follow(training.validationLoss(), validationSeries);
         redraw();
+        pauseOnSpace();
     }
 
     private void follow(ObservableList<TrainingHistory.Point> points, XYChart.Series<Number, Number> series) {
@@ -305,8 +306,24 @@ public final class MainController {
         }
     }
 
+    /** Space on the chart (once clicked) pauses a run, or resumes a paused one. */
+    private void pauseOnSpace() {
+        lossChart.setFocusTraversable(true);
+        lossChart.setOnMouseClicked(event -> lossChart.requestFocus());
+        lossChart.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.SPACE) {
+                if (training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED) {
+                    training.resume();
+                } else {
+                    training.pause();
+                }
+                event.consume();
+            }
+        });
+    }
+
     @FXML
-    private void openCorpus() {
+    void openCorpus() {
         File file = FileDialogs.openText(window(), "Open a text file");
         if (file != null) {
             corpus.load(file.toPath());
@@ -316,7 +333,7 @@ public final class MainController {
     @FXML private void findBooks() { library.show(window()); }
 
     @FXML
-    private void loadModelFile() {
+    void loadModelFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Load a Scribe model");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scribe models", "*.scribe"));
@@ -326,7 +343,32 @@ public final class MainController {
         }
     }
 
-    private Window window() {
+    /** Picks the books in the list when they are all there, else opens them as files of their own. */
+    void pickBooks(List<Path> books) {
+        if (corpusList.getItems().containsAll(books)) {
+            corpusList.getSelectionModel().clearSelection();
+            books.forEach(book -> corpusList.getSelectionModel().select(book));
+        } else {
+            corpus.load(books);
+        }
+    }
+
+    PaneDividers dividers() {
+        return dividers;
+    }
+
+    String units() {
+        return unitsChoice.getValue();
+    }
+
+    /** Shows the loss in {@code units} when the chart offers them. */
+    void chooseUnits(String units) {
+        if (unitsChoice.getItems().contains(units)) {
+            unitsChoice.setValue(units);
+        }
+    }
+
+    Window window() {
         return trainButton.getScene().getWindow();
     }
 

@@ -7,6 +7,8 @@ import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import app.scribe.training.CheckpointSink;
 import app.scribe.training.TrainingHistory;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -37,6 +39,11 @@ public final class ModelFilesViewModel {
     /** The model last written to or read from a file, and its step then: later training is not saved yet. */
     private Session.ModelState savedState;
     private long savedStep;
+    private final ReadOnlyObjectWrapper<SavedFile> lastFile = new ReadOnlyObjectWrapper<>();
+
+    /** A model file read or written, with the step it holds. */
+    public record SavedFile(Path file, long step) {
+    }
 
     ModelFilesViewModel(Session session, TrainingViewModel training, ReplaceQuestion replaceQuestion) {
         this.session = session;
@@ -45,7 +52,7 @@ public final class ModelFilesViewModel {
         training.setAutosave(this::autosaveTarget, written -> {
             refresh();
             if (written.kind() == CheckpointSink.Kind.LATEST) {
-                markSaved(session.modelProperty().get(), written.step());
+                markSaved(session.modelProperty().get(), written.step(), written.file());
             }
         });
         refresh();
@@ -131,9 +138,15 @@ public final class ModelFilesViewModel {
                 && !(state == savedState && state.history().step() == savedStep);
     }
 
-    private void markSaved(Session.ModelState state, long step) {
+    private void markSaved(Session.ModelState state, long step, Path file) {
         savedState = state;
         savedStep = step;
+        lastFile.set(new SavedFile(key(file), step));
+    }
+
+    /** The file the current model was last loaded from or written to, and its step then; null before any. */
+    public ReadOnlyObjectProperty<SavedFile> lastFileProperty() {
+        return lastFile.getReadOnlyProperty();
     }
 
     public StringProperty nameProperty() {
@@ -187,7 +200,7 @@ public final class ModelFilesViewModel {
                     if (failure != null) {
                         session.messages().failure(failure);
                     } else {
-                        markSaved(state, step);
+                        markSaved(state, step, target);
                         refresh();
                         session.messages().info("Saved " + target.getFileName() + " at step " + state.history().step() + ".");
                         afterSuccess.run();
@@ -203,7 +216,7 @@ public final class ModelFilesViewModel {
         session.background().io(() -> files.load(file), loaded -> {
             Session.ModelState state = new Session.ModelState(loaded.model(), loaded.vocabulary(), loaded.corpus(),
                     loaded.history());
-            markSaved(state, loaded.history().step());
+            markSaved(state, loaded.history().step(), file);
             session.modelProperty().set(state);
             useName(file);
             Corpus corpus = session.corpusProperty().get();
