@@ -146,8 +146,6 @@ public final class MainController {
         autosaveSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
                 (int) CheckpointPolicy.MAX_MINUTES, 5));
         patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, TrainingPlan.MAX_PATIENCE, 0));
-        autosaveSpinner.setTooltip(new Tooltip("Save the model under its name every so many minutes while training, "
-                + "and the best so far as NAME.best.scribe (0 = off)"));
         optimizerChoice.getItems().setAll(Optimizer.values());
         cellChoice.getItems().setAll(CellType.values());
         cellChoice.setConverter(new javafx.util.StringConverter<>() {
@@ -176,7 +174,6 @@ public final class MainController {
         optimizerChoice.valueProperty().bindBidirectional(training.optimizerProperty());
         learningRateField.textProperty().bindBidirectional(training.learningRateProperty());
         weightDecayField.textProperty().bindBidirectional(training.weightDecayProperty());
-        weightDecayField.setTooltip(new Tooltip("L2 weight decay added to every gradient, 0 to 1 (0 = off)"));
         seedField.textProperty().bindBidirectional(training.seedProperty());
     }
 
