@@ -87,6 +87,8 @@ public final class MainController {
     @FXML private Button saveButton;
     @FXML private Button loadButton;
     @FXML private Button loadFileButton;
+    @FXML private Button renameButton;
+    @FXML private Button deleteButton;
     @FXML private SplitPane panes;
     private PaneDividers dividers;
 
@@ -280,9 +282,11 @@ public final class MainController {
     private void bindModelFiles() {
         modelNameField.textProperty().bindBidirectional(modelFiles.nameProperty());
         savedModelsBox.setItems(modelFiles.savedModels());
-        savedModelsBox.setCellFactory(list -> new PathCell());
-        savedModelsBox.setButtonCell(new PathCell());
-        loadButton.disableProperty().bind(savedModelsBox.valueProperty().isNull());
+        savedModelsBox.setCellFactory(list -> ModelCards.cell(modelFiles.summariesProperty(), false));
+        savedModelsBox.setButtonCell(ModelCards.cell(modelFiles.summariesProperty(), true));
+        for (Button button : List.of(loadButton, renameButton, deleteButton)) {
+            button.disableProperty().bind(savedModelsBox.valueProperty().isNull());
+        }
     }
 
     @FXML private void train() { training.train(); }
@@ -294,6 +298,22 @@ public final class MainController {
     @FXML private void checkModelName() { modelFiles.checkName(); }
     @FXML private void checkTrainingForm() { training.checkForm(); }
     @FXML private void openLab() { app.scribe.ui.lab.LabWindow.open(window()); }
+
+    @FXML
+    private void renameSelectedModel() {
+        Path selected = savedModelsBox.getValue();
+        if (selected != null) {
+            ModelCards.askNewName(window(), selected).ifPresent(name -> modelFiles.rename(selected, name));
+        }
+    }
+
+    @FXML
+    private void deleteSelectedModel() {
+        Path selected = savedModelsBox.getValue();
+        if (selected != null && ModelCards.confirmDelete(window(), selected)) {
+            modelFiles.delete(selected);
+        }
+    }
 
     @FXML
     private void loadSelectedModel() {
@@ -367,14 +387,5 @@ public final class MainController {
 
     Window window() {
         return trainButton.getScene().getWindow();
-    }
-
-    /** Shows a file by its name only. */
-    private static final class PathCell extends ListCell<Path> {
-        @Override
-        protected void updateItem(Path path, boolean empty) {
-            super.updateItem(path, empty);
-            setText(empty || path == null ? null : path.getFileName().toString());
-        }
     }
 }
