@@ -1,8 +1,6 @@
 package app.scribe.persistence;
 
 import app.scribe.ScribeException;
-import app.scribe.corpus.CorpusReader;
-import app.scribe.model.Optimizer;
 import app.scribe.training.SizeAdvice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -32,9 +29,8 @@ class ModelFolderTest {
 
     @BeforeAll
     static void train() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
-        ModelFileTest.corpus = new CorpusReader().fromBytes("shakespeare-20k.txt", text);
-        trained = ModelFileTest.trainedModel(Optimizer.RMSPROP, 2);
+        ModelFileTest.train();
+        trained = ModelFileTest.trained;
     }
 
     @Test
@@ -53,7 +49,7 @@ class ModelFolderTest {
         assertEquals("shakespeare-20k.txt", summary.book());
         assertEquals(24, summary.hyperparameters().hiddenSize());
         assertEquals(2, summary.hyperparameters().layers());
-        assertEquals(2, summary.step());
+        assertEquals(6, summary.step());
         assertEquals(3.6, summary.validationLoss());
         assertEquals(SizeAdvice.parameters(trained.model().hyperparameters(), trained.vocabulary().size()),
                 summary.parameters());
@@ -86,7 +82,7 @@ class ModelFolderTest {
         Path renamed = folder.rename(first, "renamed");
         assertEquals(models.resolve("renamed.scribe"), renamed);
         assertFalse(Files.exists(first));
-        assertEquals(2, files.load(renamed).history().step(), "the renamed model loads");
+        assertEquals(6, files.load(renamed).history().step(), "the renamed model loads");
         folder.delete(second);
         assertFalse(Files.exists(second));
         assertEquals(List.of(broken, renamed), folder.files(), "a rename keeps the date");

@@ -46,6 +46,10 @@ class PreferencesTest extends VanityFairWindow {
         robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 30"));
         assertEquals("Scribe — my-model.scribe* · vf.txt", stage.getTitle(), "unsaved training is marked");
+        robot.clickOn(robot.from(root).lookup("#lossChart").queryAs(javafx.scene.Node.class));
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        robot.clickOn(WindowProbe.dialogButton(robot, root, "#cancelCloseButton"));
+        assertTrue(stage.isShowing(), "Quit asks first about unsaved training, and Cancel keeps the window");
 
         robot.clickOn(robot.from(root).lookup("#lossChart").queryAs(javafx.scene.Node.class));
         robot.push(KeyCode.CONTROL, KeyCode.S);
