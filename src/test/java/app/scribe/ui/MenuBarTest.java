@@ -62,6 +62,13 @@ class MenuBarTest extends VanityFairWindow {
         Text continuation = robot.from(root).lookup("#continuationText").queryAs(Text.class);
         waitUntil(robot, root, () -> continuation.getText().length() == 400);
         assertFalse(item(root, "exportTextItem").isDisable(), "the generated text can be exported");
+        robot.interact(() -> WindowProbe.spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(100_000));
+        robot.clickOn(chart);
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitUntil(robot, root, () -> !item(root, "stopGenerationItem").isDisable());
+        robot.push(KeyCode.ESCAPE);
+        waitUntil(robot, root, () -> item(root, "stopGenerationItem").isDisable());
+        assertTrue(continuation.getText().length() < 100_000, "Esc stopped the text at " + continuation.getText().length());
 
         robot.clickOn("Help").clickOn("Keyboard shortcuts");
         String shortcuts = dialogText(robot, root, "#shortcutsDialog");
