@@ -9,6 +9,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -64,6 +65,18 @@ class WindowSizeTest extends VanityFairWindow {
                 assertTrue(cut.isEmpty(), where + ", " + tab.getText() + " tab: " + cut);
                 assertFalse(scrollsSideways(panes), where + ", " + tab.getText() + " tab: the window scrolls sideways ("
                         + panes.getContent().getLayoutBounds().getWidth() + " in " + panes.getViewportBounds().getWidth() + ")");
+            }
+            SplitPane split = robot.from(root).lookup("#panes").queryAs(SplitPane.class);
+            Bounds splitBox = split.localToScene(split.getLayoutBounds());
+            for (Node item : split.getItems()) {
+                Bounds box = item.localToScene(item.getLayoutBounds());
+                assertTrue(box.getMinY() >= splitBox.getMinY() - 0.5 && box.getMaxY() <= splitBox.getMaxY() + 0.5,
+                        where + ": " + item + " spans " + box.getMinY() + ".." + box.getMaxY() + " in panes spanning "
+                                + splitBox.getMinY() + ".." + splitBox.getMaxY() + ": its top or bottom is cut");
+                if (item instanceof ScrollPane scroll && scroll.getContent() instanceof Region pane) {
+                    assertTrue(pane.getHeight() >= pane.minHeight(pane.getWidth()) - 0.5, where + ": #" + pane.getId()
+                            + " is squeezed to " + pane.getHeight() + " of " + pane.minHeight(pane.getWidth()));
+                }
             }
             ListView<?> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
             assertTrue(books.getWidth() >= 150, "the books list is " + books.getWidth() + " wide");
