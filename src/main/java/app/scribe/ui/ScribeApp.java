@@ -105,8 +105,9 @@ public final class ScribeApp extends Application {
         fitToScreen(stage, view);
         restore(preferences, stage, main, modelFiles);
         stage.setOnCloseRequest(event -> {
-            preferences.save(corpus.books(), modelFiles.lastFileProperty().get() == null ? null
-                            : modelFiles.lastFileProperty().get().file(), recentModels,
+            ModelFilesViewModel.SavedFile lastFile = modelFiles.lastFileProperty().get();
+            boolean modelInUse = session.modelProperty().get() != null && lastFile != null;
+            preferences.save(corpus.books(), modelInUse ? lastFile.file() : null, recentModels,
                     new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()),
                     main.dividers().chosen(), main.units());
             new CloseGuard(training, modelFiles).confirm(event);
