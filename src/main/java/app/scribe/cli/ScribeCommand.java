@@ -15,7 +15,7 @@ import java.io.PrintWriter;
  * else is missing.
  */
 @Command(name = "scribe", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
-        version = "Scribe 0.1.0",
+        version = "Scribe " + app.scribe.Version.NUMBER,
         description = "Train a character-level recurrent network on a book and let it write.",
         subcommands = {TrainCommand.class, GenerateCommand.class, EvalCommand.class, CompleteCommand.class,
                 BenchCommand.class, LabCommand.class, LibraryCommand.class, PathsCommand.class})

@@ -13,6 +13,7 @@ import app.scribe.model.Dl4jCharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.ParameterSet;
+import app.scribe.training.SizeAdvice;
 import app.scribe.training.TrainingHistory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -253,12 +254,42 @@ public final class ModelFile {
     }
 
     public SavedModel load(Path file) {
+        return readZip(file, this::read);
+    }
+
+    /**
+     * What the file's manifest says, read without its weights; a file that is damaged or not a model gives a summary
+     * that says why instead.
+     */
+    public ModelSummary summary(Path file) {
+        try {
+            return readZip(file, (zip, name) -> {
+                Manifest manifest = readManifest(zip, name);
+                Hyperparameters hp = manifest.hyperparameters();
+                List<double[]> validation = manifest.history().validationLoss();
+                Double lastValidation = validation == null || validation.isEmpty() ? null
+                        : validation.get(validation.size() - 1)[1];
+                return ModelSummary.of(file, manifest.corpus().name(), hp,
+                        SizeAdvice.parameters(hp, manifest.vocabulary().length), manifest.history().step(),
+                        lastValidation);
+            });
+        } catch (ScribeException e) {
+            return ModelSummary.damaged(file, e.getMessage());
+        }
+    }
+
+    private interface ZipRead<T> {
+        T read(ZipFile zip, String name) throws IOException;
+    }
+
+    /** Opens the file as a zip for {@code read}, turning every way that can fail into one sentence. */
+    private static <T> T readZip(Path file, ZipRead<T> read) {
         String name = Printable.escape(String.valueOf(file.getFileName()));
         if (!Files.isRegularFile(file)) {
             throw new ScribeException(name + " does not exist or is not a file.");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            return read(zip, name);
+            return read.read(zip, name);
         } catch (ScribeException e) {
             throw e;
         } catch (NoSuchFileException e) {
@@ -276,13 +307,17 @@ public final class ModelFile {
         }
     }
 
-    private SavedModel read(ZipFile zip, String name) throws IOException {
+    private Manifest readManifest(ZipFile zip, String name) throws IOException {
         ZipEntry manifestEntry = zip.getEntry(MANIFEST);
         if (manifestEntry == null) {
             throw new ScribeException(name + " is not a Scribe model file: it has no " + MANIFEST + ".");
         }
         refuseDuplicateEntries(zip, name);
-        Manifest manifest = parseManifest(readBounded(zip, manifestEntry, MAX_MANIFEST_BYTES, name), name);
+        return parseManifest(readBounded(zip, manifestEntry, MAX_MANIFEST_BYTES, name), name);
+    }
+
+    private SavedModel read(ZipFile zip, String name) throws IOException {
+        Manifest manifest = readManifest(zip, name);
         TextMapper mapper;
         try {
             mapper = manifest.cleaning() == null ? TextMapper.KEEP : manifest.cleaning().mapper();

@@ -42,6 +42,7 @@ public final class CorpusViewModel {
     /** The books last chosen, read again when the cleaning changes. */
     private List<Path> books = List.of();
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
+    private List<Path> shownBooks = List.of();
 
     public CorpusViewModel(Session session, Path libraryFolder) {
         this.session = session;
@@ -105,6 +106,11 @@ public final class CorpusViewModel {
         }
     }
 
+    /** The files of the corpus in use, empty before one is loaded. */
+    public List<Path> books() {
+        return shownBooks;
+    }
+
     public void load(Path file) {
         load(List.of(file));
     }
@@ -122,6 +128,7 @@ public final class CorpusViewModel {
                 .collect(Collectors.joining(", ")) + "…");
         session.background().io(() -> reader.read(books, chosen), corpus -> {
             if (request == latestRequest) {
+                shownBooks = List.copyOf(books);
                 show(corpus);
             }
         }, failure -> {

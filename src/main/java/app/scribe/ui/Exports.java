@@ -24,11 +24,20 @@ public final class Exports {
     }
 
     public void saveText(String text, String suggestedName, Window owner) {
+        saveText(text, suggestedName, owner, "Text files", "*.txt");
+    }
+
+    /** A table as CSV, UTF-8. */
+    public void saveCsv(String csv, String suggestedName, Window owner) {
+        saveText(csv, suggestedName, owner, "CSV tables", "*.csv");
+    }
+
+    private void saveText(String text, String suggestedName, Window owner, String kind, String pattern) {
         if (text.isEmpty()) {
             session.messages().error("There is no text to save yet.");
             return;
         }
-        File file = FileDialogs.save(owner, suggestedName, "Text files", "*.txt");
+        File file = FileDialogs.save(owner, suggestedName, kind, pattern);
         if (file != null) {
             session.background().io(() -> writeText(text, file.toPath()), path -> session.messages().info("Saved " + text.length() + " characters to " + path.getFileName() + "."),
                     session.messages()::failure);

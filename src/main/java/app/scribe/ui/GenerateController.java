@@ -322,16 +322,12 @@ public final class GenerateController {
     @FXML
     private void copyOutput() {
         ClipboardContent content = new ClipboardContent();
-        content.putString(shownText());
+        content.putString(generation.shownText());
         Clipboard.getSystemClipboard().setContent(content);
     }
 
     @FXML
     private void saveText() {
-        exports.saveText(shownText(), "generated.txt", outputScroll.getScene().getWindow());
-    }
-
-    private String shownText() {
-        return generation.shownPromptProperty().get() + generation.continuationProperty().get();
+        exports.saveText(generation.shownText(), "generated.txt", outputScroll.getScene().getWindow());
     }
 }

@@ -112,6 +112,11 @@ public final class GenerationViewModel {
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ObservableList<Branch> branches() { return branches; }
 
+    /** The text shown: the prompt and its continuation. */
+    public String shownText() {
+        return shownPrompt.get() + continuation.get();
+    }
+
     /** The character a vocabulary index of the model that read the shown text ({@link #traceProperty()}) stands for. */
     public String characterOf(int index) {
         return shownVocabulary == null ? "?" : shownVocabulary.charAt(index);

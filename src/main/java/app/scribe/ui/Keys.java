@@ -7,7 +7,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
 /**
- * The window's keyboard shortcuts. Only the Train button and {@link #TRAIN} start training; Enter in a field does
+ * The window's keyboard shortcuts (the menu bar carries them). Only the Train button and {@link #TRAIN} start training; Enter in a field does
  * what that field is for (the fields' own onAction), so typing a value and pressing Enter never trains.
  */
 final class Keys {
@@ -15,6 +15,12 @@ final class Keys {
     static final KeyCombination TRAIN = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     /** Ctrl+Enter (Cmd+Enter on a Mac): runs a text area's action, where plain Enter starts a new line. */
     static final KeyCombination SHORTCUT_ENTER = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    /** Generates, where no text area claims Ctrl+Enter for its own action. */
+    static final KeyCombination GENERATE = SHORTCUT_ENTER;
+    static final KeyCombination STOP_GENERATION = new KeyCodeCombination(KeyCode.ESCAPE);
+    static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private Keys() {
     }

@@ -25,11 +25,13 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -77,6 +79,7 @@ public final class MainController {
     @FXML private Button resetButton;
     @FXML private ChoiceBox<String> unitsChoice;
     @FXML private Label statusLabel;
+    @FXML private ProgressBar trainingProgress;
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private NumberAxis lossAxis;
     @FXML private ListView<TrainingHistory.Sample> samplesList;
@@ -85,6 +88,10 @@ public final class MainController {
     @FXML private Button saveButton;
     @FXML private Button loadButton;
     @FXML private Button loadFileButton;
+    @FXML private Button renameButton;
+    @FXML private Button deleteButton;
+    @FXML private SplitPane panes;
+    private PaneDividers dividers;
 
     private final XYChart.Series<Number, Number> trainingSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationSeries = new XYChart.Series<>();
@@ -105,6 +112,7 @@ public final class MainController {
         bindTrainingControls();
         bindChart();
         bindModelFiles();
+        dividers = new PaneDividers(panes);
     }
 
     private void bindCorpusPane() {
@@ -142,8 +150,6 @@ public final class MainController {
         autosaveSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
                 (int) CheckpointPolicy.MAX_MINUTES, 5));
         patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, TrainingPlan.MAX_PATIENCE, 0));
-        autosaveSpinner.setTooltip(new Tooltip("Save the model under its name every so many minutes while training, "
-                + "and the best so far as NAME.best.scribe (0 = off)"));
         optimizerChoice.getItems().setAll(Optimizer.values());
         cellChoice.getItems().setAll(CellType.values());
         cellChoice.setConverter(new javafx.util.StringConverter<>() {
@@ -172,7 +178,6 @@ public final class MainController {
         optimizerChoice.valueProperty().bindBidirectional(training.optimizerProperty());
         learningRateField.textProperty().bindBidirectional(training.learningRateProperty());
         weightDecayField.textProperty().bindBidirectional(training.weightDecayProperty());
-        weightDecayField.setTooltip(new Tooltip("L2 weight decay added to every gradient, 0 to 1 (0 = off)"));
         seedField.textProperty().bindBidirectional(training.seedProperty());
     }
 
@@ -190,12 +195,10 @@ public final class MainController {
         stopButton.disableProperty().bind(idle);
         trainButton.setTooltip(new Tooltip("Train a new model, or continue the current one ("
                 + Keys.TRAIN.getDisplayText() + ")"));
-        trainButton.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(Keys.TRAIN, trainButton::fire);
-            }
-        });
         statusLabel.textProperty().bind(training.statusProperty());
+        trainingProgress.progressProperty().bind(training.progressProperty());
+        trainingProgress.visibleProperty().bind(idle.not());
+        trainingProgress.managedProperty().bind(idle.not());
         for (var field : List.of(hiddenSpinner, layersSpinner, seqSpinner, batchSpinner, dropoutSpinner, cellChoice,
                 optimizerChoice, learningRateField, weightDecayField, seedField, stepsSpinner, autosaveSpinner,
                 patienceSpinner)) {
@@ -232,6 +235,7 @@ public final class MainController {
         follow(training.trainingLoss(), trainingSeries);
         follow(training.validationLoss(), validationSeries);
         redraw();
+        pauseOnSpace();
     }
 
     private void follow(ObservableList<TrainingHistory.Point> points, XYChart.Series<Number, Number> series) {
@@ -280,9 +284,11 @@ public final class MainController {
     private void bindModelFiles() {
         modelNameField.textProperty().bindBidirectional(modelFiles.nameProperty());
         savedModelsBox.setItems(modelFiles.savedModels());
-        savedModelsBox.setCellFactory(list -> new PathCell());
-        savedModelsBox.setButtonCell(new PathCell());
-        loadButton.disableProperty().bind(savedModelsBox.valueProperty().isNull());
+        savedModelsBox.setCellFactory(list -> ModelCards.cell(modelFiles.summariesProperty(), false));
+        savedModelsBox.setButtonCell(ModelCards.cell(modelFiles.summariesProperty(), true));
+        for (Button button : List.of(loadButton, renameButton, deleteButton)) {
+            button.disableProperty().bind(savedModelsBox.valueProperty().isNull());
+        }
     }
 
     @FXML private void train() { training.train(); }
@@ -296,6 +302,22 @@ public final class MainController {
     @FXML private void openLab() { app.scribe.ui.lab.LabWindow.open(window()); }
 
     @FXML
+    private void renameSelectedModel() {
+        Path selected = savedModelsBox.getValue();
+        if (selected != null) {
+            ModelCards.askNewName(window(), selected).ifPresent(name -> modelFiles.rename(selected, name));
+        }
+    }
+
+    @FXML
+    private void deleteSelectedModel() {
+        Path selected = savedModelsBox.getValue();
+        if (selected != null && ModelCards.confirmDelete(window(), selected)) {
+            modelFiles.delete(selected);
+        }
+    }
+
+    @FXML
     private void loadSelectedModel() {
         Path selected = savedModelsBox.getValue();
         if (selected != null) {
@@ -303,8 +325,24 @@ public final class MainController {
         }
     }
 
+    /** Space on the chart (once clicked) pauses a run, or resumes a paused one. */
+    private void pauseOnSpace() {
+        lossChart.setFocusTraversable(true);
+        lossChart.setOnMouseClicked(event -> lossChart.requestFocus());
+        lossChart.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.SPACE) {
+                if (training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED) {
+                    training.resume();
+                } else {
+                    training.pause();
+                }
+                event.consume();
+            }
+        });
+    }
+
     @FXML
-    private void openCorpus() {
+    void openCorpus() {
         File file = FileDialogs.openText(window(), "Open a text file");
         if (file != null) {
             corpus.load(file.toPath());
@@ -314,7 +352,7 @@ public final class MainController {
     @FXML private void findBooks() { library.show(window()); }
 
     @FXML
-    private void loadModelFile() {
+    void loadModelFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Load a Scribe model");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scribe models", "*.scribe"));
@@ -324,16 +362,32 @@ public final class MainController {
         }
     }
 
-    private Window window() {
-        return trainButton.getScene().getWindow();
+    /** Picks the books in the list when they are all there, else opens them as files of their own. */
+    void pickBooks(List<Path> books) {
+        if (corpusList.getItems().containsAll(books)) {
+            corpusList.getSelectionModel().clearSelection();
+            books.forEach(book -> corpusList.getSelectionModel().select(book));
+        } else {
+            corpus.load(books);
+        }
     }
 
-    /** Shows a file by its name only. */
-    private static final class PathCell extends ListCell<Path> {
-        @Override
-        protected void updateItem(Path path, boolean empty) {
-            super.updateItem(path, empty);
-            setText(empty || path == null ? null : path.getFileName().toString());
+    PaneDividers dividers() {
+        return dividers;
+    }
+
+    String units() {
+        return unitsChoice.getValue();
+    }
+
+    /** Shows the loss in {@code units} when the chart offers them. */
+    void chooseUnits(String units) {
+        if (unitsChoice.getItems().contains(units)) {
+            unitsChoice.setValue(units);
         }
+    }
+
+    Window window() {
+        return trainButton.getScene().getWindow();
     }
 }

@@ -4,9 +4,13 @@ import app.scribe.ScribeException;
 import app.scribe.corpus.Corpus;
 import app.scribe.persistence.CheckpointWriter;
 import app.scribe.persistence.ModelFile;
+import app.scribe.persistence.ModelFolder;
+import app.scribe.persistence.ModelSummary;
 import app.scribe.persistence.SavedModel;
 import app.scribe.training.CheckpointSink;
 import app.scribe.training.TrainingHistory;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -17,9 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Saving the current model to models/NAME.scribe and loading model files, both off the FX thread. A save or an
@@ -32,20 +36,28 @@ public final class ModelFilesViewModel {
     /** Files this window wrote or was allowed to replace: saving to them again asks nothing. */
     private final Set<Path> ours = new HashSet<>();
     private final ModelFile files = new ModelFile();
+    private final ModelFolder folder;
+    private final ReadOnlyObjectWrapper<Map<Path, ModelSummary>> summaries = new ReadOnlyObjectWrapper<>(Map.of());
     private final StringProperty name = new SimpleStringProperty("my-model");
     private final ObservableList<Path> saved = FXCollections.observableArrayList();
     /** The model last written to or read from a file, and its step then: later training is not saved yet. */
     private Session.ModelState savedState;
     private long savedStep;
+    private final ReadOnlyObjectWrapper<SavedFile> lastFile = new ReadOnlyObjectWrapper<>();
+
+    /** A model file read or written, with the step it holds. */
+    public record SavedFile(Path file, long step) {
+    }
 
     ModelFilesViewModel(Session session, TrainingViewModel training, ReplaceQuestion replaceQuestion) {
         this.session = session;
         this.training = training;
         this.replaceQuestion = replaceQuestion;
+        this.folder = new ModelFolder(session.modelsFolder());
         training.setAutosave(this::autosaveTarget, written -> {
             refresh();
             if (written.kind() == CheckpointSink.Kind.LATEST) {
-                markSaved(session.modelProperty().get(), written.step());
+                markSaved(session.modelProperty().get(), written.step(), written.file());
             }
         });
         refresh();
@@ -131,9 +143,15 @@ public final class ModelFilesViewModel {
                 && !(state == savedState && state.history().step() == savedStep);
     }
 
-    private void markSaved(Session.ModelState state, long step) {
+    private void markSaved(Session.ModelState state, long step, Path file) {
         savedState = state;
         savedStep = step;
+        lastFile.set(new SavedFile(key(file), step));
+    }
+
+    /** The file the current model was last loaded from or written to, and its step then; null before any. */
+    public ReadOnlyObjectProperty<SavedFile> lastFileProperty() {
+        return lastFile.getReadOnlyProperty();
     }
 
     public StringProperty nameProperty() {
@@ -145,14 +163,7 @@ public final class ModelFilesViewModel {
     }
 
     public Path target() {
-        String base = name.get() == null ? "" : name.get().trim();
-        if (base.endsWith(ModelFile.EXTENSION)) {
-            base = base.substring(0, base.length() - ModelFile.EXTENSION.length());
-        }
-        if (base.isEmpty() || !base.matches("[\\p{L}\\p{N} ._-]+") || base.startsWith(".")) {
-            throw new ScribeException("A model name may use letters, digits, spaces, '.', '_' and '-' (got '" + name.get() + "').");
-        }
-        return session.modelsFolder().resolve(base + ModelFile.EXTENSION);
+        return folder.fileFor(name.get());
     }
 
     /** Saves a consistent copy of the model (taken between training steps when a run is going). */
@@ -187,7 +198,7 @@ public final class ModelFilesViewModel {
                     if (failure != null) {
                         session.messages().failure(failure);
                     } else {
-                        markSaved(state, step);
+                        markSaved(state, step, target);
                         refresh();
                         session.messages().info("Saved " + target.getFileName() + " at step " + state.history().step() + ".");
                         afterSuccess.run();
@@ -203,7 +214,7 @@ public final class ModelFilesViewModel {
         session.background().io(() -> files.load(file), loaded -> {
             Session.ModelState state = new Session.ModelState(loaded.model(), loaded.vocabulary(), loaded.corpus(),
                     loaded.history());
-            markSaved(state, loaded.history().step());
+            markSaved(state, loaded.history().step(), file);
             session.modelProperty().set(state);
             useName(file);
             Corpus corpus = session.corpusProperty().get();
@@ -223,22 +234,75 @@ public final class ModelFilesViewModel {
     }
 
     /**
-     * Lists the models folder again, in one change and only when it changed: emptying the list first would clear
-     * the picker's chosen model.
+     * Lists the models folder again, newest first; the files' summaries are read off the FX thread.
      */
     public void refresh() {
-        List<Path> found = List.of();
-        if (Files.isDirectory(session.modelsFolder())) {
-            try (Stream<Path> list = Files.list(session.modelsFolder())) {
-                found = list.filter(p -> p.getFileName().toString().endsWith(ModelFile.EXTENSION)).sorted()
-                        .collect(Collectors.toList());
-            } catch (IOException e) {
-                session.messages().error("Cannot list " + session.modelsFolder() + ": " + e.getMessage());
-                return;
+        List<Path> found;
+        try {
+            found = folder.files();
+        } catch (IOException e) {
+            session.messages().error("Cannot list " + session.modelsFolder() + ": " + e.getMessage());
+            return;
+        }
+        follow(found);
+        session.background().io(() -> found.stream().collect(Collectors.toMap(file -> file, folder::summary)),
+                summaries::set, session.messages()::failure);
+    }
+
+    /**
+     * Brings the list to {@code found} by removing and inserting single files, never by replacing the whole list,
+     * which would clear the picker's chosen model.
+     */
+    private void follow(List<Path> found) {
+        saved.removeIf(file -> !found.contains(file));
+        for (int i = 0; i < found.size(); i++) {
+            if (i >= saved.size() || !saved.get(i).equals(found.get(i))) {
+                saved.remove(found.get(i));
+                saved.add(i, found.get(i));
             }
         }
-        if (!found.equals(saved)) {
-            saved.setAll(found);
+    }
+
+    /** What each listed file's manifest says (or why it cannot be read); filled in shortly after each listing. */
+    public ReadOnlyObjectProperty<Map<Path, ModelSummary>> summariesProperty() {
+        return summaries.getReadOnlyProperty();
+    }
+
+    /** Renames a saved model, never over another file and never the model in use. */
+    public void rename(Path file, String newName) {
+        if (!refuseInUse(file, "rename")) {
+            session.background().io(() -> folder.rename(file, newName), renamed -> {
+                refresh();
+                session.messages().info("Renamed " + file.getFileName() + " to " + renamed.getFileName() + ".");
+            }, session.messages()::failure);
         }
+    }
+
+    /** Deletes a saved model, never the model in use. */
+    public void delete(Path file) {
+        if (!refuseInUse(file, "delete")) {
+            session.background().io(() -> {
+                folder.delete(file);
+                return file;
+            }, deleted -> {
+                refresh();
+                session.messages().info("Deleted " + deleted.getFileName() + ".");
+            }, session.messages()::failure);
+        }
+    }
+
+    /** Nothing is renamed or deleted under a training run, nor the file the current model came from or went to. */
+    private boolean refuseInUse(Path file, String action) {
+        if (training.isBusy()) {
+            session.messages().error("Stop training before you " + action + " a model file.");
+            return true;
+        }
+        SavedFile current = lastFile.get();
+        if (session.modelProperty().get() != null && current != null && current.file().equals(key(file))) {
+            session.messages().error(file.getFileName() + " holds the model in use: press New model first to "
+                    + action + " it.");
+            return true;
+        }
+        return false;
     }
 }

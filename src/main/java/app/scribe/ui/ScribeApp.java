@@ -3,6 +3,8 @@ package app.scribe.ui;
 import app.scribe.DataFolders;
 import app.scribe.library.Fetcher;
 import javafx.application.Application;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -13,11 +15,13 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -66,9 +70,19 @@ public final class ScribeApp extends Application {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        MainController main = loader.getController();
+        UserPreferences preferences = UserPreferences.ofUser();
+        ObservableList<Path> recentModels = FXCollections.observableArrayList(preferences.recentModels());
+        modelFiles.lastFileProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                recentModels.setAll(UserPreferences.withRecent(recentModels, now.file()));
+            }
+        });
         MessageBar messageBar = new MessageBar(messages);
         messageBar.setId("notifications");
         BorderPane window = new BorderPane(view);
+        window.setTop(new MainMenu(main, modelFiles, training, generation, session, exports, recentModels,
+                () -> quit(stage)).bar());
         window.setBottom(messageBar);
 
         Scene scene = new Scene(window);
@@ -81,7 +95,7 @@ public final class ScribeApp extends Application {
             }
             event.consume();
         });
-        stage.setTitle("Scribe");
+        stage.titleProperty().bind(WindowTitle.of(session, modelFiles, training));
         try (InputStream icon = ScribeApp.class.getResourceAsStream("/app/scribe/icons/scribe.png")) {
             if (icon != null) {
                 stage.getIcons().add(new Image(icon));
@@ -91,8 +105,48 @@ public final class ScribeApp extends Application {
         }
         stage.setScene(scene);
         fitToScreen(stage, view);
-        stage.setOnCloseRequest(event -> new CloseGuard(training, modelFiles).confirm(event));
+        restore(preferences, stage, main, modelFiles);
+        stage.setOnCloseRequest(event -> {
+            ModelFilesViewModel.SavedFile lastFile = modelFiles.lastFileProperty().get();
+            boolean modelInUse = session.modelProperty().get() != null && lastFile != null;
+            preferences.save(corpus.books(), modelInUse ? lastFile.file() : null, recentModels,
+                    new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()),
+                    main.dividers().chosen(), main.units());
+            new CloseGuard(training, modelFiles).confirm(event);
+        });
         stage.show();
+    }
+
+    /**
+     * Brings back the last session's window bounds (only where they lie on a screen now), dividers, units, books
+     * and model; whatever has gone is skipped without a word.
+     */
+    private static void restore(UserPreferences preferences, Stage stage, MainController main,
+                                ModelFilesViewModel modelFiles) {
+        preferences.window().ifPresent(bounds -> {
+            if (!Screen.getScreensForRectangle(bounds).isEmpty()) {
+                stage.setX(bounds.getMinX());
+                stage.setY(bounds.getMinY());
+                stage.setWidth(bounds.getWidth());
+                stage.setHeight(bounds.getHeight());
+            }
+        });
+        main.dividers().choose(preferences.dividers());
+        preferences.units().ifPresent(main::chooseUnits);
+        List<Path> books = preferences.lastBooks();
+        if (!books.isEmpty()) {
+            main.pickBooks(books);
+        }
+        preferences.lastModel().ifPresent(modelFiles::load);
+    }
+
+    /** Quit: the window closes as by its close button, so the same question guards unsaved training. */
+    private static void quit(Stage stage) {
+        WindowEvent request = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
+        stage.getOnCloseRequest().handle(request);
+        if (!request.isConsumed()) {
+            stage.close();
+        }
     }
 
     /** The window's preferred size, but never larger than the screen it opens on, and centred there. */

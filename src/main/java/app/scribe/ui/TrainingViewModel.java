@@ -22,6 +22,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -74,6 +76,8 @@ public final class TrainingViewModel {
 
     private final ReadOnlyObjectWrapper<SizeAdvice.Speed> speed = new ReadOnlyObjectWrapper<>(SizeAdvice.Speed.assumed());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(PICK_A_CORPUS);
+    /** The run's step over its Steps, or indeterminate (-1) until its first step is reported. */
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ObservableList<TrainingHistory.Point> trainingLoss = FXCollections.observableArrayList();
     private final ObservableList<TrainingHistory.Point> validationLoss = FXCollections.observableArrayList();
     private final ObservableList<TrainingHistory.Sample> samples = FXCollections.observableArrayList();
@@ -126,6 +130,7 @@ public final class TrainingViewModel {
     /** The last training run's speed in this session, or the assumed one before any run. */
     public ReadOnlyObjectProperty<SizeAdvice.Speed> speedProperty() { return speed.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ObservableList<TrainingHistory.Point> trainingLoss() { return trainingLoss; }
     public ObservableList<TrainingHistory.Point> validationLoss() { return validationLoss; }
     public ObservableList<TrainingHistory.Sample> samples() { return samples; }
@@ -219,6 +224,7 @@ public final class TrainingViewModel {
         autosaveNote = "";
         lastProgress = null;
         status.set("Starting…");
+        progress.set(-1);
         pump.play();
         CompletableFuture.runAsync(() -> {
             try {
@@ -314,6 +320,7 @@ public final class TrainingViewModel {
                         running.model().hyperparameters(), running.model().vocabSize())));
             }
             appendTrainingPoints();
+            progress.set(Math.min(1, (double) latest.step() / trainerTotal()));
             showRunStatus(phase.get() == Phase.PAUSED ? pausedStatus() : describe(latest));
         }
         if (outcome != null) {

@@ -31,9 +31,9 @@ import java.util.Locale;
  * alternatives under the caret.
  */
 public final class WriteController {
-    private static final KeyCombination ACCEPT_WORD = new KeyCodeCombination(KeyCode.RIGHT,
+    static final KeyCombination ACCEPT_WORD = new KeyCodeCombination(KeyCode.RIGHT,
             KeyCombination.CONTROL_DOWN);
-    private static final KeyCombination LIST_DOWN = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
+    static final KeyCombination LIST_DOWN = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
     private static final KeyCombination LIST_UP = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
 
     private static final double LIST_ROW = 24;

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 
-/** Points the app at a test's own corpora and models folders, and back at the previous ones afterwards. */
+/**
+ * Points the app at a test's own corpora and models folders, and back at the previous ones afterwards; clears the
+ * tests' preferences node before and after, so that no window restores another test's books or model.
+ */
 final class AppFolders {
     private final String previousCorpora;
     private final String previousModels;
@@ -13,6 +18,22 @@ final class AppFolders {
     private AppFolders(Path corpora, Path models) {
         previousCorpora = System.setProperty("scribe.corpora", corpora.toString());
         previousModels = System.setProperty("scribe.models", models.toString());
+        clearPreferences();
+    }
+
+    /** Removes the preferences node the tests own; refuses to run against the user's own node. */
+    static void clearPreferences() {
+        String node = System.getProperty(UserPreferences.NODE_PROPERTY);
+        if (node == null || !node.contains("test")) {
+            throw new IllegalStateException("UI tests need -D" + UserPreferences.NODE_PROPERTY
+                    + "=/app/scribe-tests (the pom sets it), so that they never touch the user's preferences");
+        }
+        try {
+            Preferences.userRoot().node(node).removeNode();
+            Preferences.userRoot().flush();
+        } catch (BackingStoreException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code corpora/} under {@code folder} holding 200 000 bytes of Vanity Fair as {@code bookName}, and {@code models/}. */
@@ -24,6 +45,7 @@ final class AppFolders {
     }
 
     void restore() {
+        clearPreferences();
         restore("scribe.corpora", previousCorpora);
         restore("scribe.models", previousModels);
     }

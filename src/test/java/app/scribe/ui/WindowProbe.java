@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -73,8 +74,14 @@ final class WindowProbe {
         return out.toString();
     }
 
+    /** Read on the FX thread: a lookup from the test thread can meet the scene graph in the middle of a change. */
     static String label(FxRobot robot, Parent root, String id) {
-        return robot.from(root).lookup(id).queryAs(Label.class).getText();
+        Callable<String> read = () -> robot.from(root).lookup(id).queryAs(Label.class).getText();
+        try {
+            return Platform.isFxApplicationThread() ? read.call() : WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new AssertionError("cannot read " + id, e);
+        }
     }
 
     /** A button of the dialog that is open, once it is on screen. */

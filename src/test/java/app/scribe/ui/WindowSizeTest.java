@@ -1,24 +1,42 @@
 package app.scribe.ui;
 
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Cell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.pickBook;
+import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** At a small laptop's window and at full HD, and back again, no label, button or tab is cut short. */
+/**
+ * At a small laptop's window and at full HD, and back again, no label, button or tab is cut short, no control is
+ * squeezed below its minimum width, and the window never scrolls sideways.
+ */
 class WindowSizeTest extends VanityFairWindow {
     @Start
     void start(Stage stage) {
@@ -26,9 +44,12 @@ class WindowSizeTest extends VanityFairWindow {
     }
 
     @Test
-    void nothingIsCutAt1024x700Or1920x1080(FxRobot robot) {
+    void nothingIsCutAt1024x700Or1920x1080(FxRobot robot) throws IOException {
         Parent root = stage.getScene().getRoot();
+        pickBook(robot, root, "vf.txt");
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("Rarest"));
         TabPane studio = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
+        ScrollPane panes = robot.from(root).lookup("#panesScroll").queryAs(ScrollPane.class);
         double[] opened = {stage.getWidth(), stage.getHeight()};
         double studioWidth = studio.getWidth();
         for (double[] size : List.of(new double[] {1024, 700}, new double[] {1920, 1080}, new double[] {1024, 700})) {
@@ -37,14 +58,32 @@ class WindowSizeTest extends VanityFairWindow {
                 stage.setHeight(size[1]);
             });
             assertEquals(size[0], stage.getScene().getWidth(), 1, "the window takes the size");
-            TabPane tabs = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
-            for (Tab tab : tabs.getTabs()) {
-                robot.interact(() -> tabs.getSelectionModel().select(tab));
-                List<String> cut = cutShort(root, tabs);
-                assertTrue(cut.isEmpty(), (int) size[0] + " x " + (int) size[1] + ", " + tab.getText() + " tab: " + cut);
+            String where = (int) size[0] + " x " + (int) size[1];
+            for (Tab tab : studio.getTabs()) {
+                robot.interact(() -> studio.getSelectionModel().select(tab));
+                List<String> cut = cutShort(root, studio);
+                assertTrue(cut.isEmpty(), where + ", " + tab.getText() + " tab: " + cut);
+                assertFalse(scrollsSideways(panes), where + ", " + tab.getText() + " tab: the window scrolls sideways ("
+                        + panes.getContent().getLayoutBounds().getWidth() + " in " + panes.getViewportBounds().getWidth() + ")");
+            }
+            SplitPane split = robot.from(root).lookup("#panes").queryAs(SplitPane.class);
+            Bounds splitBox = split.localToScene(split.getLayoutBounds());
+            for (Node item : split.getItems()) {
+                Bounds box = item.localToScene(item.getLayoutBounds());
+                assertTrue(box.getMinY() >= splitBox.getMinY() - 0.5 && box.getMaxY() <= splitBox.getMaxY() + 0.5,
+                        where + ": " + item + " spans " + box.getMinY() + ".." + box.getMaxY() + " in panes spanning "
+                                + splitBox.getMinY() + ".." + splitBox.getMaxY() + ": its top or bottom is cut");
+                if (item instanceof ScrollPane scroll && scroll.getContent() instanceof Region pane) {
+                    assertTrue(pane.getHeight() >= pane.minHeight(pane.getWidth()) - 0.5, where + ": #" + pane.getId()
+                            + " is squeezed to " + pane.getHeight() + " of " + pane.minHeight(pane.getWidth()));
+                }
             }
             ListView<?> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
             assertTrue(books.getWidth() >= 150, "the books list is " + books.getWidth() + " wide");
+            if (size[0] == 1024) {
+                robot.interact(() -> studio.getSelectionModel().select(0));
+                screenshot(robot, "window-1024x700.png");
+            }
         }
         robot.interact(() -> {
             stage.setWidth(opened[0]);
@@ -53,7 +92,21 @@ class WindowSizeTest extends VanityFairWindow {
         assertEquals(studioWidth, studio.getWidth(), 2, "back at its size, the window gives the studio its width back");
     }
 
-    /** Every shown text whose box is narrower than its text, or whose tab header lies outside the tab pane. */
+    private void screenshot(FxRobot robot, String name) throws IOException {
+        Path file = Files.createDirectories(Path.of("target")).resolve(name);
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", file.toFile());
+    }
+
+    private static boolean scrollsSideways(ScrollPane panes) {
+        return panes.getContent().getLayoutBounds().getWidth() > panes.getViewportBounds().getWidth() + 0.5;
+    }
+
+    /**
+     * Every shown text whose box is narrower than its text (or, wrapping, lower than its lines), every control
+     * narrower than its minimum width, and every tab header outside the tab pane.
+     */
     private static List<String> cutShort(Parent root, TabPane tabs) {
         List<String> cut = new ArrayList<>();
         collect(root, cut);
@@ -67,16 +120,33 @@ class WindowSizeTest extends VanityFairWindow {
         return cut;
     }
 
+    /** Whether the skin draws the text shortened with an ellipsis. */
+    private static boolean shownCut(Labeled labeled) {
+        String ellipsis = labeled.getEllipsisString();
+        return !labeled.getText().contains(ellipsis) && labeled.getChildrenUnmodifiable().stream()
+                .anyMatch(child -> child instanceof Text text && text.getText().contains(ellipsis));
+    }
+
     private static void collect(Node node, List<String> cut) {
-        if (!node.isVisible()) {
+        if (!node.isVisible() || node instanceof Cell<?>) {
             return;
         }
-        if (node instanceof Labeled labeled && !labeled.isWrapText() && labeled.getText() != null
-                && !labeled.getText().isEmpty() && !labeled.getStyleClass().contains("tab-label")
-                && !(labeled instanceof javafx.scene.control.Cell<?>)
-                && labeled.getWidth() < labeled.prefWidth(-1) - 0.5) {
-            cut.add(labeled.getText() + " (" + Math.round(labeled.getWidth()) + " < "
-                    + Math.round(labeled.prefWidth(-1)) + ")");
+        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()
+                && !labeled.getStyleClass().contains("tab-label")) {
+            if (shownCut(labeled)) {
+                cut.add(labeled.getText() + " (shown with …)");
+            } else if (!labeled.isWrapText() && labeled.getWidth() < labeled.prefWidth(-1) - 0.5) {
+                cut.add(labeled.getText() + " (" + Math.round(labeled.getWidth()) + " < "
+                        + Math.round(labeled.prefWidth(-1)) + ")");
+            } else if (labeled.isWrapText() && labeled.getHeight() < labeled.prefHeight(labeled.getWidth()) - 0.5) {
+                cut.add(labeled.getText() + " (" + Math.round(labeled.getHeight()) + " high < "
+                        + Math.round(labeled.prefHeight(labeled.getWidth())) + ")");
+            }
+        }
+        if (node instanceof Region region && node.getId() != null && node.isManaged()
+                && region.getWidth() < region.minWidth(-1) - 0.5) {
+            cut.add("#" + node.getId() + " (" + Math.round(region.getWidth()) + " < min "
+                    + Math.round(region.minWidth(-1)) + ")");
         }
         if (node instanceof Parent parent) {
             parent.getChildrenUnmodifiable().forEach(child -> collect(child, cut));

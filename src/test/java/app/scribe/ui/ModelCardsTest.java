@@ -1,0 +1,106 @@
+package app.scribe.ui;
+
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+
+import static app.scribe.ui.WindowProbe.dialogButton;
+import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.pickBook;
+import static app.scribe.ui.WindowProbe.smallModel;
+import static app.scribe.ui.WindowProbe.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The saved models show as cards, newest first, a damaged file as damaged; Rename and Delete ask first, never
+ * replace a file, and leave alone a damaged file and the model in use.
+ */
+class ModelCardsTest extends VanityFairWindow {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void cardsDescribeModelsAndRenameAndDeleteAreGuarded(FxRobot robot) throws Exception {
+        Parent root = stage.getScene().getRoot();
+        Path models = folder.resolve("models");
+        Path broken = Files.writeString(models.resolve("broken.scribe"), "half a model");
+        Files.setLastModifiedTime(broken, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        pickBook(robot, root, "vf.txt");
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
+        smallModel(robot, root, 30);
+        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").contains("autosaved step 30"));
+        Path model = models.resolve("my-model.scribe");
+        Path best = models.resolve("my-model.best.scribe");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Path> picker = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
+        waitUntil(robot, root, () -> picker.getItems().size() == 3);
+        assertEquals(broken, picker.getItems().get(2), "newest first: " + picker.getItems());
+        robot.clickOn(picker);
+        waitUntil(robot, root, () -> cards(robot).stream().anyMatch(text -> text.startsWith("my-model.scribe · vf.txt\n")
+                && text.contains("lstm 1 x 32 · ") && text.contains(" parameters · step 30 · validation ")));
+        assertTrue(cards(robot).contains("broken.scribe\ndamaged: broken.scribe is not a Scribe model file (it is not a"
+                + " complete zip archive: it may be truncated or of another kind)."), cards(robot).toString());
+        robot.push(KeyCode.ESCAPE);
+
+        MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
+        delete(robot, root, picker, broken);
+        waitUntil(robot, root, () -> notifications.getText().contains("leaves it alone"));
+        assertTrue(Files.exists(broken), "a damaged file is not Scribe's to delete");
+        delete(robot, root, picker, model);
+        waitUntil(robot, root, () -> notifications.getText().contains("holds the model in use"));
+        assertTrue(Files.exists(model));
+
+        byte[] modelBytes = Files.readAllBytes(model);
+        rename(robot, root, picker, best, "my-model");
+        waitUntil(robot, root, () -> notifications.getText().contains("already exists"));
+        assertTrue(Files.exists(best));
+        assertTrue(java.util.Arrays.equals(modelBytes, Files.readAllBytes(model)), "a rename never replaces a file");
+        rename(robot, root, picker, best, "keeper");
+        Path keeper = models.resolve("keeper.scribe");
+        waitUntil(robot, root, () -> Files.exists(keeper) && picker.getItems().contains(keeper));
+        assertTrue(!Files.exists(best) && !picker.getItems().contains(best));
+
+        robot.interact(() -> picker.getSelectionModel().select(keeper));
+        robot.clickOn(robot.from(root).lookup("#deleteButton").queryButton());
+        robot.clickOn(dialogButton(robot, root, ".dialog-pane .button:cancel"));
+        assertTrue(Files.exists(keeper), "Cancel deletes nothing");
+        delete(robot, root, picker, keeper);
+        waitUntil(robot, root, () -> !Files.exists(keeper) && !picker.getItems().contains(keeper));
+    }
+
+    private static void delete(FxRobot robot, Parent root, ComboBox<Path> picker, Path file) {
+        robot.interact(() -> picker.getSelectionModel().select(file));
+        robot.clickOn(robot.from(root).lookup("#deleteButton").queryButton());
+        robot.clickOn(dialogButton(robot, root, "#confirmDeleteButton"));
+    }
+
+    private static void rename(FxRobot robot, Parent root, ComboBox<Path> picker, Path file, String name) {
+        robot.interact(() -> picker.getSelectionModel().select(file));
+        robot.clickOn(robot.from(root).lookup("#renameButton").queryButton());
+        waitUntil(robot, root, () -> robot.lookup("#newModelName").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#newModelName").queryAs(TextField.class).setText(name));
+        robot.clickOn(dialogButton(robot, root, "#confirmRenameButton"));
+    }
+
+    private static List<String> cards(FxRobot robot) {
+        return robot.lookup(".combo-box-popup .list-cell").queryAll().stream().map(node -> ((ListCell<?>) node).getText())
+                .filter(text -> text != null).toList();
+    }
+}
