@@ -13,7 +13,7 @@ final class AdamOptimiser extends GradientOptimiser {
     }
 
     @Override
-    void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
+    void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate, int from, int to) {
         float b1 = (float) BETA1;
         float b2 = (float) BETA2;
         double correction1 = 1 - Math.pow(BETA1, step);
@@ -21,7 +21,7 @@ final class AdamOptimiser extends GradientOptimiser {
         float stepSize = (float) (learningRate / correction1);
         float sqrtC2 = (float) Math.sqrt(correction2);
         float wd = weightDecay;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             float wi = w.get(i);
             float gi = g.get(i) * clip + wd * wi;
             float mi = b1 * m[i] + (1 - b1) * gi;

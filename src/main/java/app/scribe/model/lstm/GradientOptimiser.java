@@ -44,11 +44,30 @@ abstract class GradientOptimiser {
     /** One step: {@code w} moves against {@code clip · g + weightDecay · w}. */
     final void update(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
         step++;
-        apply(w, g, clip, learningRate);
+        apply(w, g, clip, learningRate, 0, size);
     }
 
-    /** The rule itself; {@link #step} already counts this step. */
-    abstract void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate);
+    /**
+     * The rule itself on parameters {@code from .. to - 1}; {@link #step} already counts this step. Threads may
+     * move disjoint slices at the same time.
+     */
+    abstract void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate, int from, int to);
+
+    /** The squared norm of {@code g}'s slice {@code from .. to - 1}. */
+    static double squaredNorm(FloatBuffer g, int from, int to) {
+        double norm2 = 0;
+        for (int i = from; i < to; i++) {
+            float x = g.get(i);
+            norm2 += x * x;
+        }
+        return norm2;
+    }
+
+    /** The factor that scales a gradient of squared norm {@code norm2} down to norm {@code clipNorm} at most. */
+    static float clip(double norm2, double clipNorm) {
+        double norm = Math.sqrt(norm2);
+        return norm > clipNorm ? (float) (clipNorm / norm) : 1f;
+    }
 
     /** The arrays {@link #save} writes for a block of {@code size} parameters. */
     static Map<String, int[]> stateShapes(int size) {

@@ -12,10 +12,10 @@ final class RmsPropOptimiser extends GradientOptimiser {
     }
 
     @Override
-    void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
+    void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate, int from, int to) {
         float lr = (float) learningRate;
         float wd = weightDecay;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             float wi = w.get(i);
             float gi = g.get(i) * clip + wd * wi;
             float vi = DECAY * v[i] + (1 - DECAY) * gi * gi;

@@ -17,10 +17,10 @@ final class SgdOptimiser extends GradientOptimiser {
     }
 
     @Override
-    void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
+    void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate, int from, int to) {
         float lr = (float) learningRate;
         float wd = weightDecay;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             float wi = w.get(i);
             float u = momentum * m[i] + g.get(i) * clip + wd * wi;
             m[i] = u;
