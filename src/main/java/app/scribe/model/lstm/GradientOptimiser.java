@@ -23,6 +23,9 @@ abstract class GradientOptimiser {
     final float weightDecay;
     final float[] m;
     final float[] v;
+    /** Heap copies of the weights and the gradient being moved: C2 vectorises loops over arrays, not over buffers. */
+    private final float[] weights;
+    private final float[] gradient;
     long step;
 
     GradientOptimiser(int size, double weightDecay) {
@@ -30,6 +33,8 @@ abstract class GradientOptimiser {
         this.weightDecay = (float) weightDecay;
         this.m = new float[size];
         this.v = new float[size];
+        this.weights = new float[size];
+        this.gradient = new float[size];
     }
 
     static GradientOptimiser create(Optimizer kind, int size, double weightDecay) {
@@ -48,10 +53,19 @@ abstract class GradientOptimiser {
     }
 
     /**
-     * The rule itself on parameters {@code from .. to - 1}; {@link #step} already counts this step. Threads may
-     * move disjoint slices at the same time.
+     * The rule on parameters {@code from .. to - 1}; {@link #step} already counts this step. Threads may move
+     * disjoint slices at the same time.
      */
-    abstract void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate, int from, int to);
+    final void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate, int from, int to) {
+        int count = to - from;
+        w.get(from, weights, from, count);
+        g.get(from, gradient, from, count);
+        move(weights, gradient, clip, learningRate, from, to);
+        w.put(from, weights, from, count);
+    }
+
+    /** The rule itself, on heap copies of the weights and the gradient. */
+    abstract void move(float[] w, float[] g, float clip, double learningRate, int from, int to);
 
     /** The squared norm of {@code g}'s slice {@code from .. to - 1}. */
     static double squaredNorm(FloatBuffer g, int from, int to) {
