@@ -144,15 +144,7 @@ public final class FastCharModel implements CharModel {
         float scale = 1f / ((float) batch.batchSize() * batch.seqLength());
         long dropoutSeed = hp.seed() * 0x9E3779B97F4A7C15L + optimiser.step * 31;
         boolean train = goal != Goal.LOSS;
-        SlicedUpdate update = null;
-        if (train) {
-            FloatBuffer[] gradients = new FloatBuffer[parts];
-            for (int i = 0; i < parts; i++) {
-                gradients[i] = all[i].grad.buffer;
-            }
-            update = new SlicedUpdate(gradients, layout.size, goal == Goal.STEP ? optimiser : null, params.buffer,
-                    hp.clipNorm(), learningRate);
-        }
+        SlicedUpdate update = train ? slicedUpdate(all, parts, goal, learningRate) : null;
         int base = batch.batchSize() / parts;
         int extra = batch.batchSize() % parts;
         @SuppressWarnings("unchecked")
@@ -165,13 +157,12 @@ public final class FastCharModel implements CharModel {
             rows[i] = base + (i < extra ? 1 : 0);
             first += rows[i];
         }
-        SlicedUpdate shared = update;
         for (int i = 1; i < parts; i++) {
             final int k = i;
             futures[i] = POOL.submit(() -> share(all[k], k, batch, firsts[k], rows[k], train, scale,
-                    dropoutSeed + k, probabilities, shared));
+                    dropoutSeed + k, probabilities, update));
         }
-        double loss = share(all[0], 0, batch, firsts[0], rows[0], train, scale, dropoutSeed, probabilities, shared);
+        double loss = share(all[0], 0, batch, firsts[0], rows[0], train, scale, dropoutSeed, probabilities, update);
         for (int i = 1; i < parts; i++) {
             try {
                 loss += futures[i].get();
@@ -195,6 +186,15 @@ public final class FastCharModel implements CharModel {
             }
         }
         return loss;
+    }
+
+    private SlicedUpdate slicedUpdate(Worker[] all, int parts, Goal goal, double learningRate) {
+        FloatBuffer[] gradients = new FloatBuffer[parts];
+        for (int i = 0; i < parts; i++) {
+            gradients[i] = all[i].grad.buffer;
+        }
+        return new SlicedUpdate(gradients, layout.size, goal == Goal.STEP ? optimiser : null, params.buffer,
+                hp.clipNorm(), learningRate);
     }
 
     /** One worker's part of a {@link #pass}: its rows, then its slice of the update when there is one. */
