@@ -139,7 +139,48 @@ public record SamplingSettings(double temperature, int topK, double topP, double
 
     /** Draws the next character from {@link #distribution}. */
     public int pick(float[] probabilities, int[] recent, SplittableRandom random) {
+        if (reshapesNothing(probabilities.length)) {
+            int drawn = drawPlain(probabilities, random);
+            if (drawn >= 0) {
+                return drawn;
+            }
+        }
         return drawFrom(distribution(probabilities, recent), random);
+    }
+
+    private boolean reshapesNothing(int n) {
+        return temperature == 1 && topK >= n && topP == 1 && repetitionPenalty == 1;
+    }
+
+    /**
+     * {@link #drawFrom} on the plain distribution without building it: the same inverse-CDF walk over the
+     * probabilities themselves, the uniform number scaled by their sum instead of every probability divided by it.
+     * The two differ only by rounding (about 1e-16), so they draw the same index unless the number falls that close
+     * to a boundary. Returns -1, having used no random number, when the sum is not a positive finite number.
+     */
+    private static int drawPlain(float[] p, SplittableRandom random) {
+        double total = 0;
+        for (float x : p) {
+            if (x > 0) {
+                total += x;
+            }
+        }
+        if (!(total > 0 && total < Double.POSITIVE_INFINITY)) {
+            return -1;
+        }
+        double u = random.nextDouble() * total;
+        double cumulative = 0;
+        int last = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] > 0) {
+                cumulative += p[i];
+                last = i;
+                if (u < cumulative) {
+                    return i;
+                }
+            }
+        }
+        return last;
     }
 
     /** The likeliest index; the lowest of tied ones. */

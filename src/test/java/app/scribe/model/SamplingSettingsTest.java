@@ -87,6 +87,35 @@ class SamplingSettingsTest {
     }
 
     @Test
+    void plainPickDrawsWhatTheBuiltDistributionDraws() {
+        // pick's shortcut for plain settings against the general path, on softmax-like distributions of 79
+        // characters (some exactly zero, some peaked), each draw from the same random number.
+        SamplingSettings plain = SamplingSettings.plain();
+        SplittableRandom shapes = new SplittableRandom(5);
+        SplittableRandom a = new SplittableRandom(77);
+        SplittableRandom b = new SplittableRandom(77);
+        float[] p = new float[79];
+        for (int d = 0; d < 1_000; d++) {
+            double spread = 0.5 + 8 * shapes.nextDouble();
+            float sum = 0;
+            for (int i = 0; i < p.length; i++) {
+                p[i] = shapes.nextInt(10) == 0 ? 0f : (float) Math.exp(spread * shapes.nextGaussian());
+                sum += p[i];
+            }
+            for (int i = 0; i < p.length; i++) {
+                p[i] /= sum;
+            }
+            for (int draw = 0; draw < 100; draw++) {
+                assertEquals(SamplingSettings.drawFrom(plain.distribution(p, NONE), b), plain.pick(p, NONE, a),
+                        "distribution " + d + ", draw " + draw);
+            }
+        }
+        float[] nothing = new float[4];
+        assertEquals(SamplingSettings.drawFrom(plain.distribution(nothing, NONE), b), plain.pick(nothing, NONE, a));
+        assertEquals(b.nextLong(), a.nextLong(), "both paths used the same random numbers");
+    }
+
+    @Test
     void topKKeepsExactlyKCandidatesRenormalised() {
         for (int k = 1; k <= 5; k++) {
             double[] w = SamplingSettings.plain().withTopK(k).distribution(P, NONE);

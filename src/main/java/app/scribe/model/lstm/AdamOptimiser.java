@@ -1,7 +1,5 @@
 package app.scribe.model.lstm;
 
-import java.nio.FloatBuffer;
-
 /** Adam (beta1 0.9, beta2 0.999, eps 1e-8) with bias correction. */
 final class AdamOptimiser extends GradientOptimiser {
     private static final double BETA1 = 0.9;
@@ -13,7 +11,7 @@ final class AdamOptimiser extends GradientOptimiser {
     }
 
     @Override
-    void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
+    void move(float[] w, float[] g, float clip, double learningRate, int from, int to) {
         float b1 = (float) BETA1;
         float b2 = (float) BETA2;
         double correction1 = 1 - Math.pow(BETA1, step);
@@ -21,14 +19,14 @@ final class AdamOptimiser extends GradientOptimiser {
         float stepSize = (float) (learningRate / correction1);
         float sqrtC2 = (float) Math.sqrt(correction2);
         float wd = weightDecay;
-        for (int i = 0; i < size; i++) {
-            float wi = w.get(i);
-            float gi = g.get(i) * clip + wd * wi;
+        for (int i = from; i < to; i++) {
+            float wi = w[i];
+            float gi = g[i] * clip + wd * wi;
             float mi = b1 * m[i] + (1 - b1) * gi;
             float vi = b2 * v[i] + (1 - b2) * gi * gi;
             m[i] = mi;
             v[i] = vi;
-            w.put(i, wi - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + EPS));
+            w[i] = wi - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + EPS);
         }
     }
 }

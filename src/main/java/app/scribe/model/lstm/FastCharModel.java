@@ -38,7 +38,7 @@ public final class FastCharModel implements CharModel {
     private final Hyperparameters hp;
     final Layout layout;
     final OffHeap params;
-    private final GradientOptimiser optimiser;
+    final GradientOptimiser optimiser;
     private final int threads;
     private Worker[] workers;
 
@@ -124,14 +124,27 @@ public final class FastCharModel implements CharModel {
         return workers;
     }
 
+    /** What a {@link #pass} leaves behind besides the loss. */
+    private enum Goal {
+        /** Nothing: forward only. */
+        LOSS,
+        /** The batch's gradient, summed into worker 0's block. */
+        GRADIENT,
+        /** The optimiser step on that gradient. */
+        STEP
+    }
+
     /**
      * Runs every worker on its share of the batch; returns the summed loss. Worker 0 runs on the calling thread.
+     * The gradient sum and the step after the backward passes are shared out too (see {@link SlicedUpdate}).
      */
-    private double pass(Batch batch, boolean train, float[] probabilities) {
+    private double pass(Batch batch, Goal goal, float[] probabilities, double learningRate) {
         Worker[] all = workers();
         int parts = Math.min(all.length, batch.batchSize());
         float scale = 1f / ((float) batch.batchSize() * batch.seqLength());
         long dropoutSeed = hp.seed() * 0x9E3779B97F4A7C15L + optimiser.step * 31;
+        boolean train = goal != Goal.LOSS;
+        SlicedUpdate update = train ? slicedUpdate(all, parts, goal, learningRate) : null;
         int base = batch.batchSize() / parts;
         int extra = batch.batchSize() % parts;
         @SuppressWarnings("unchecked")
@@ -146,10 +159,10 @@ public final class FastCharModel implements CharModel {
         }
         for (int i = 1; i < parts; i++) {
             final int k = i;
-            futures[i] = POOL.submit(() -> all[k].run(batch, firsts[k], rows[k], train, scale, hp.dropout(),
-                    dropoutSeed + k, probabilities));
+            futures[i] = POOL.submit(() -> share(all[k], k, batch, firsts[k], rows[k], train, scale,
+                    dropoutSeed + k, probabilities, update));
         }
-        double loss = all[0].run(batch, firsts[0], rows[0], train, scale, hp.dropout(), dropoutSeed, probabilities);
+        double loss = share(all[0], 0, batch, firsts[0], rows[0], train, scale, dropoutSeed, probabilities, update);
         for (int i = 1; i < parts; i++) {
             try {
                 loss += futures[i].get();
@@ -167,56 +180,63 @@ public final class FastCharModel implements CharModel {
                 throw new IllegalStateException(cause);
             }
         }
-        if (train && parts > 1) {
-            FloatBuffer g0 = all[0].grad.buffer;
-            for (int i = 1; i < parts; i++) {
-                FloatBuffer gi = all[i].grad.buffer;
-                for (int j = 0; j < layout.size; j++) {
-                    g0.put(j, g0.get(j) + gi.get(j));
-                }
+        if (goal == Goal.STEP) {
+            for (int l = 0; l < layout.layers; l++) {
+                layout.cell(l).constrain(params.buffer);
             }
+        }
+        return loss;
+    }
+
+    private SlicedUpdate slicedUpdate(Worker[] all, int parts, Goal goal, double learningRate) {
+        FloatBuffer[] gradients = new FloatBuffer[parts];
+        for (int i = 0; i < parts; i++) {
+            gradients[i] = all[i].grad.buffer;
+        }
+        return new SlicedUpdate(gradients, layout.size, goal == Goal.STEP ? optimiser : null, params.buffer,
+                hp.clipNorm(), learningRate);
+    }
+
+    /** One worker's part of a {@link #pass}: its rows, then its slice of the update when there is one. */
+    private double share(Worker worker, int k, Batch batch, int first, int rows, boolean train, float scale,
+                         long dropoutSeed, float[] probabilities, SlicedUpdate update) {
+        double loss;
+        try {
+            loss = worker.run(batch, first, rows, train, scale, hp.dropout(), dropoutSeed, probabilities);
+        } catch (RuntimeException | Error e) {
+            if (update != null) {
+                update.abandon();
+            }
+            throw e;
+        }
+        if (update != null) {
+            update.finish(k);
         }
         return loss;
     }
 
     @Override
     public double train(Batch batch, double learningRate) {
-        double loss = pass(batch, true, null) / ((double) batch.batchSize() * batch.seqLength());
-        update(workers[0].grad.buffer, learningRate);
-        return loss;
+        return pass(batch, Goal.STEP, null, learningRate) / ((double) batch.batchSize() * batch.seqLength());
     }
 
-    /** The summed gradient of the last {@link #pass}, for tests. */
+    /** The summed gradient of the batch, for tests. */
     float[] gradient(Batch batch) {
-        pass(batch, true, null);
+        pass(batch, Goal.GRADIENT, null, 0);
         float[] out = new float[layout.size];
         workers[0].grad.get(out);
         return out;
     }
 
-    private void update(FloatBuffer g, double learningRate) {
-        double norm2 = 0;
-        for (int i = 0; i < layout.size; i++) {
-            float x = g.get(i);
-            norm2 += x * x;
-        }
-        double norm = Math.sqrt(norm2);
-        float clip = norm > hp.clipNorm() ? (float) (hp.clipNorm() / norm) : 1f;
-        optimiser.update(params.buffer, g, clip, learningRate);
-        for (int l = 0; l < layout.layers; l++) {
-            layout.cell(l).constrain(params.buffer);
-        }
-    }
-
     @Override
     public double loss(Batch batch) {
-        return pass(batch, false, null) / ((double) batch.batchSize() * batch.seqLength());
+        return pass(batch, Goal.LOSS, null, 0) / ((double) batch.batchSize() * batch.seqLength());
     }
 
     /** Next-character probabilities for every position: {@code [(b * seqLength + t) * vocab + k]}. */
     float[] probabilities(Batch batch) {
         float[] out = new float[batch.batchSize() * batch.seqLength() * vocabSize];
-        pass(batch, false, out);
+        pass(batch, Goal.LOSS, out, 0);
         return out;
     }
 

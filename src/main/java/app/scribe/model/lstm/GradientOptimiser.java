@@ -23,6 +23,9 @@ abstract class GradientOptimiser {
     final float weightDecay;
     final float[] m;
     final float[] v;
+    /** Heap copies of the weights and the gradient being moved: C2 vectorises loops over arrays, not over buffers. */
+    private final float[] weights;
+    private final float[] gradient;
     long step;
 
     GradientOptimiser(int size, double weightDecay) {
@@ -30,6 +33,8 @@ abstract class GradientOptimiser {
         this.weightDecay = (float) weightDecay;
         this.m = new float[size];
         this.v = new float[size];
+        this.weights = new float[size];
+        this.gradient = new float[size];
     }
 
     static GradientOptimiser create(Optimizer kind, int size, double weightDecay) {
@@ -44,11 +49,39 @@ abstract class GradientOptimiser {
     /** One step: {@code w} moves against {@code clip · g + weightDecay · w}. */
     final void update(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
         step++;
-        apply(w, g, clip, learningRate);
+        apply(w, g, clip, learningRate, 0, size);
     }
 
-    /** The rule itself; {@link #step} already counts this step. */
-    abstract void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate);
+    /**
+     * The rule on parameters {@code from .. to - 1}; {@link #step} already counts this step. Threads may move
+     * disjoint slices at the same time.
+     */
+    final void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate, int from, int to) {
+        int count = to - from;
+        w.get(from, weights, from, count);
+        g.get(from, gradient, from, count);
+        move(weights, gradient, clip, learningRate, from, to);
+        w.put(from, weights, from, count);
+    }
+
+    /** The rule itself, on heap copies of the weights and the gradient. */
+    abstract void move(float[] w, float[] g, float clip, double learningRate, int from, int to);
+
+    /** The squared norm of {@code g}'s slice {@code from .. to - 1}. */
+    static double squaredNorm(FloatBuffer g, int from, int to) {
+        double norm2 = 0;
+        for (int i = from; i < to; i++) {
+            float x = g.get(i);
+            norm2 += x * x;
+        }
+        return norm2;
+    }
+
+    /** The factor that scales a gradient of squared norm {@code norm2} down to norm {@code clipNorm} at most. */
+    static float clip(double norm2, double clipNorm) {
+        double norm = Math.sqrt(norm2);
+        return norm > clipNorm ? (float) (clipNorm / norm) : 1f;
+    }
 
     /** The arrays {@link #save} writes for a block of {@code size} parameters. */
     static Map<String, int[]> stateShapes(int size) {

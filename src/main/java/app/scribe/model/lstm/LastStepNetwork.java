@@ -48,14 +48,8 @@ public final class LastStepNetwork {
             return loss;
         }
         backward(batch);
-        double norm2 = 0;
         FloatBuffer g = grad.buffer;
-        for (int i = 0; i < layout.size; i++) {
-            float x = g.get(i);
-            norm2 += x * x;
-        }
-        double norm = Math.sqrt(norm2);
-        float clip = norm > clipNorm ? (float) (clipNorm / norm) : 1f;
+        float clip = GradientOptimiser.clip(GradientOptimiser.squaredNorm(g, 0, layout.size), clipNorm);
         optimiser.update(params.buffer, g, clip, learningRate);
         layout.cell(0).constrain(params.buffer);
         return loss;

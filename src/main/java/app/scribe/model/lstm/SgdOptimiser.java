@@ -1,7 +1,5 @@
 package app.scribe.model.lstm;
 
-import java.nio.FloatBuffer;
-
 /**
  * Stochastic gradient descent, plain ({@code momentum} 0) or with classical momentum in PyTorch's form:
  * {@code u = momentum · u + g; w -= lr · u} (the velocity u is kept in the first moment array).
@@ -17,14 +15,14 @@ final class SgdOptimiser extends GradientOptimiser {
     }
 
     @Override
-    void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
+    void move(float[] w, float[] g, float clip, double learningRate, int from, int to) {
         float lr = (float) learningRate;
         float wd = weightDecay;
-        for (int i = 0; i < size; i++) {
-            float wi = w.get(i);
-            float u = momentum * m[i] + g.get(i) * clip + wd * wi;
+        for (int i = from; i < to; i++) {
+            float wi = w[i];
+            float u = momentum * m[i] + g[i] * clip + wd * wi;
             m[i] = u;
-            w.put(i, wi - lr * u);
+            w[i] = wi - lr * u;
         }
     }
 }

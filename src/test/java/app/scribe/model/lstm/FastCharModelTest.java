@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 
 import static app.scribe.model.lstm.Dl4jEquivalenceTest.randomBatch;
@@ -53,6 +54,33 @@ class FastCharModelTest {
             }
             assertArrayEquals(model.probabilities(probe), restored.probabilities(probe), optimizer.name());
             assertArrayEquals(model.probabilities(probe), copy.probabilities(probe), optimizer.name());
+        }
+    }
+
+    @Test
+    void aStepSharedOutBetweenWorkersIsTheOneThreadStep() {
+        // Clipping at 0.01 makes every step scale the gradient, so the shared norm matters too.
+        for (Optimizer optimizer : Optimizer.values()) {
+            Hyperparameters hp = new Hyperparameters(5, 2, 4, 7, optimizer, 2e-2, 0.96, 5000, 0.01, 0.3, 11);
+            ParameterSet start = new FastCharModel(VOCAB, hp).parameters();
+            FastCharModel shared = new FastCharModel(VOCAB, hp, 3);
+            FastCharModel serial = new FastCharModel(VOCAB, hp, 3);
+            shared.load(start);
+            serial.load(start);
+            for (int s = 0; s < 4; s++) {
+                Batch b = randomBatch(7, 4, VOCAB, s);
+                shared.train(b, 2e-2);
+                FloatBuffer g = FloatBuffer.wrap(serial.gradient(b));
+                float clip = GradientOptimiser.clip(GradientOptimiser.squaredNorm(g, 0, g.capacity()), 0.01);
+                assertTrue(clip < 1f);
+                serial.optimiser.update(serial.params.buffer, g, clip, 2e-2);
+            }
+            float[] expected = new float[serial.layout.size];
+            float[] actual = new float[shared.layout.size];
+            serial.params.get(expected);
+            shared.params.get(actual);
+            assertArrayEquals(expected, actual, optimizer.name());
+            assertEquals(serial.steps(), shared.steps());
         }
     }
 

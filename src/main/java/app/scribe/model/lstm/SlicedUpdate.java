@@ -1,0 +1,91 @@
+package app.scribe.model.lstm;
+
+import java.nio.FloatBuffer;
+import java.util.concurrent.Phaser;
+
+/**
+ * The part of a training step after the workers' backward passes, split between the workers so that none waits
+ * while another does it alone. Each part takes its own slice of the parameters: it adds the other workers'
+ * gradients into worker 0's block (in worker order, so every sum is the one a single thread would make) and takes
+ * the slice's squared norm. When all slices are in, the last part to arrive turns the global norm into the
+ * clipping factor and counts the optimiser step; then each part moves its slice of the weights. One per step.
+ */
+final class SlicedUpdate {
+    /** Slices start on multiples of this many floats, so that two parts never write one cache line. */
+    private static final int ALIGN = 16;
+
+    private final FloatBuffer[] gradients;
+    private final int size;
+    private final double[] partial;
+    private final GradientOptimiser optimiser;
+    private final FloatBuffer weights;
+    private final double clipNorm;
+    private final double learningRate;
+    private final Phaser phaser;
+    private float clip;
+
+    /**
+     * @param optimiser null to sum the gradients only (into {@code gradients[0]}), without a step
+     */
+    SlicedUpdate(FloatBuffer[] gradients, int size, GradientOptimiser optimiser, FloatBuffer weights, double clipNorm,
+                 double learningRate) {
+        this.gradients = gradients;
+        this.size = size;
+        this.partial = new double[gradients.length];
+        this.optimiser = optimiser;
+        this.weights = weights;
+        this.clipNorm = clipNorm;
+        this.learningRate = learningRate;
+        this.phaser = new Phaser(gradients.length) {
+            @Override
+            protected boolean onAdvance(int phase, int parties) {
+                if (phase == 1) {
+                    double norm2 = 0;
+                    for (double p : partial) {
+                        norm2 += p;
+                    }
+                    clip = GradientOptimiser.clip(norm2, SlicedUpdate.this.clipNorm);
+                    SlicedUpdate.this.optimiser.step++;
+                }
+                return false;
+            }
+        };
+    }
+
+    /**
+     * Part {@code k}'s share, once its own backward pass is done; waits for the other parts where it must. Returns
+     * at once when another part failed ({@link #abandon}).
+     */
+    void finish(int k) {
+        if (phaser.arriveAndAwaitAdvance() < 0) {
+            return;
+        }
+        int parts = gradients.length;
+        int from = slice(k, parts, size);
+        int to = k == parts - 1 ? size : slice(k + 1, parts, size);
+        FloatBuffer sum = gradients[0];
+        for (int i = 1; i < parts; i++) {
+            FloatBuffer g = gradients[i];
+            for (int j = from; j < to; j++) {
+                sum.put(j, sum.get(j) + g.get(j));
+            }
+        }
+        if (optimiser == null) {
+            return;
+        }
+        partial[k] = GradientOptimiser.squaredNorm(sum, from, to);
+        if (phaser.arriveAndAwaitAdvance() < 0) {
+            return;
+        }
+        optimiser.apply(weights, sum, clip, learningRate, from, to);
+    }
+
+    /** Called by a part whose pass failed: no part waits for it, and no weight moves. */
+    void abandon() {
+        phaser.forceTermination();
+    }
+
+    private static int slice(int k, int parts, int size) {
+        return (int) ((long) size * k / parts) / ALIGN * ALIGN;
+    }
+}
