@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
@@ -25,28 +26,31 @@ public final class Theme {
     public static final String DARK_CLASS = "dark";
     static final String KEY = "theme";
 
-    private final Preferences node;
+    private final Preferences root;
+    private final String path;
 
-    public Theme(Preferences node) {
-        this.node = node;
+    /** The choice is kept in the node at {@code path} under {@code root}, which is created only when written. */
+    public Theme(Preferences root, String path) {
+        this.root = root;
+        this.path = path;
     }
 
     /** The theme kept in the app's preferences node. */
     public static Theme ofUser() {
-        return new Theme(Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, "/app/scribe")));
+        return new Theme(Preferences.userRoot(), System.getProperty(NODE_PROPERTY, "/app/scribe"));
     }
 
     public Choice stored() {
         try {
-            return Choice.valueOf(node.get(KEY, Choice.SYSTEM.name()));
-        } catch (IllegalArgumentException e) {
+            return root.nodeExists(path) ? Choice.valueOf(root.node(path).get(KEY, Choice.SYSTEM.name())) : Choice.SYSTEM;
+        } catch (BackingStoreException | IllegalArgumentException e) {
             return Choice.SYSTEM;
         }
     }
 
     /** Applies the choice to the scene (and every window: the user-agent stylesheet is the app's) and keeps it. */
     public void apply(Scene scene, Choice choice) {
-        node.put(KEY, choice.name());
+        root.node(path).put(KEY, choice.name());
         show(scene, choice);
     }
 

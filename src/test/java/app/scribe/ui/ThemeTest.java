@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Light and dark restyle the real window, its text stays readable, and the choice outlives a restart. */
 class ThemeTest extends VanityFairWindow {
-    private static final String NODE = "/app/scribe-tests/theme-test";
+    private static final String NODE = "/scribe-theme-test";
     private static String previousNode;
 
     @BeforeAll
@@ -32,7 +32,9 @@ class ThemeTest extends VanityFairWindow {
 
     @AfterAll
     static void clearPreferences() throws BackingStoreException {
-        Preferences.userRoot().node(NODE).removeNode();
+        if (Preferences.userRoot().nodeExists(NODE)) {
+            Preferences.userRoot().node(NODE).removeNode();
+        }
         if (previousNode == null) {
             System.clearProperty(Theme.NODE_PROPERTY);
         } else {
@@ -47,8 +49,9 @@ class ThemeTest extends VanityFairWindow {
     }
 
     @Test
-    void darkAndLightRestyleTheWindowAndTheChoiceSurvivesARestart(FxRobot robot) {
+    void darkAndLightRestyleTheWindowAndTheChoiceSurvivesARestart(FxRobot robot) throws BackingStoreException {
         Parent root = stage.getScene().getRoot();
+        assertFalse(Preferences.userRoot().nodeExists(NODE), "reading the theme at start-up writes no preferences");
         Theme theme = Theme.ofUser();
 
         robot.interact(() -> theme.apply(stage.getScene(), Theme.Choice.DARK));
