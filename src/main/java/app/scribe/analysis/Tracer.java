@@ -140,7 +140,7 @@ public final class Tracer {
 
     /**
      * Writes the {@code k} likeliest entries of {@code p} to {@code indices} and {@code probabilities} from
-     * {@code offset}, most likely first; ties go to the lower index, as in {@link app.scribe.model.Sampler#argmax}.
+     * {@code offset}, most likely first; ties go to the lower index, as in {@link app.scribe.model.SamplingSettings#argmax}.
      */
     static void top(float[] p, int k, int[] indices, float[] probabilities, int offset) {
         int filled = 0;

@@ -11,8 +11,10 @@ import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import app.scribe.model.Stepper;
+import app.scribe.model.lstm.BlasLimit;
+import app.scribe.model.lstm.FastCharModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
@@ -57,6 +59,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "seconds of timed training (default 30)")
     double seconds = 30;
 
+    @Option(names = "--minutes", description = "minutes of timed training (instead of --seconds; also for the peer)")
+    Double minutes;
+
     @Option(names = "--steps", description = "train this many steps instead of for --seconds (also for the peer)")
     Integer steps;
 
@@ -96,10 +101,14 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (minutes != null) {
+            seconds = minutes * 60;
+        }
         // Every number is checked before anything is read or allocated: --threads 100000 once ran out of memory.
         if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
-            throw new ScribeException("--seconds must be above 0 and at most " + MAX_SECONDS + " (got " + seconds
-                    + ").");
+            throw new ScribeException(minutes != null
+                    ? "--minutes must be above 0 and at most " + MAX_SECONDS / 60 + " (got " + minutes + ")."
+                    : "--seconds must be above 0 and at most " + MAX_SECONDS + " (got " + seconds + ").");
         }
         requireRange("--steps", steps, 1, MAX_STEPS);
         requireRange("--warmup", warmup, 0, MAX_WARMUP);
@@ -123,6 +132,17 @@ final class BenchCommand implements Callable<Integer> {
                 corpus.length(), corpus.vocabulary().size(), cellType.id(), hidden, layers, batch, seq,
                 Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"));
         out.flush();
+        BlasLimit.Rate trainLimit = null;
+        BlasLimit.Rate genLimit = null;
+        if (engine.equals(FastCharModel.ENGINE)) {
+            trainLimit = BlasLimit.training(corpus.vocabulary().size(), hp);
+            genLimit = BlasLimit.generation(corpus.vocabulary().size(), hp);
+            out.printf(Locale.ROOT, "limit_chars_per_sec=%.0f limit_gflops=%.1f gen_limit_chars_per_sec=%.0f "
+                    + "gen_limit_gflops=%.1f (BLAS calls only, %d worker threads at once)%n",
+                    trainLimit.charsPerSecond(), trainLimit.gflops(), genLimit.charsPerSecond(), genLimit.gflops(),
+                    FastCharModel.defaultThreads());
+            out.flush();
+        }
         for (int i = 0; i < warmup; i++) {
             model.train(source.trainingBatch(random), 2e-3);
         }
@@ -140,6 +160,12 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "engine=%s train_chars_per_sec=%.0f steps=%d train_seconds=%.1f final_train_loss=%.4f "
                 + "val_loss=%.4f gen_chars_per_sec=%.0f%n", engine, trainRate, done, trainSeconds, loss, validation,
                 genRate);
+        String fractions = trainLimit == null ? "" : String.format(Locale.ROOT,
+                "fraction_of_limit=%.2f gen_fraction_of_limit=%.2f", trainRate / trainLimit.charsPerSecond(),
+                genRate / genLimit.charsPerSecond());
+        if (!fractions.isEmpty()) {
+            out.println(fractions);
+        }
         out.flush();
         if (script != null) {
             JsonNode result = runPeer(script, out);
@@ -148,7 +174,8 @@ final class BenchCommand implements Callable<Integer> {
                 double peerGen = result.path("gen_chars_per_sec").asDouble();
                 out.printf(Locale.ROOT, "peer train_chars_per_sec=%.0f steps=%d val_loss=%.4f gen_chars_per_sec=%.0f%n",
                         peerTrain, result.path("steps").asLong(), result.path("val_loss_nats").asDouble(), peerGen);
-                out.printf(Locale.ROOT, "train_ratio=%.2f gen_ratio=%.2f%n", trainRate / peerTrain, genRate / peerGen);
+                out.printf(Locale.ROOT, "train_ratio=%.2f gen_ratio=%.2f %s%n", trainRate / peerTrain,
+                        genRate / peerGen, fractions);
             }
         }
         out.flush();
@@ -182,7 +209,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Single-stream sampling at temperature 1 with the state carried, as the peer measures it. */
     private static double generationRate(CharModel model, Corpus corpus) {
-        Sampler sampler = Sampler.temperature(1.0);
+        SamplingSettings sampler = SamplingSettings.plain();
+        int[] noRecent = {};
         SplittableRandom random = new SplittableRandom(1);
         int start = Math.max(0, corpus.vocabulary().indexOf('T'));
         for (int warm = 0; warm < 2; warm++) {
@@ -190,7 +218,7 @@ final class BenchCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             int next = start;
             for (int i = 0; i < GENERATED_CHARS; i++) {
-                next = sampler.pick(stepper.step(next), random);
+                next = sampler.pick(stepper.step(next), noRecent, random);
             }
             if (warm == 1) {
                 return GENERATED_CHARS / ((System.nanoTime() - t0) / 1e9);
@@ -224,7 +252,9 @@ final class BenchCommand implements Callable<Integer> {
                 "--cell", cellType().id(), "--hidden", Integer.toString(hidden),
                 "--layers", Integer.toString(layers),
                 "--batch", Integer.toString(batch), "--seq", Integer.toString(seq),
-                "--warmup", Integer.toString(warmup)));
+                "--warmup", Integer.toString(warmup),
+                "--val-fraction", Double.toString(BatchSource.VALIDATION_SHARE),
+                "--val-chars", Integer.toString(BatchSource.MAX_VALIDATION_CHARS)));
         if (steps != null) {
             command.addAll(List.of("--steps", Integer.toString(steps)));
         } else {

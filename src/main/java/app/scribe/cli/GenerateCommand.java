@@ -112,7 +112,7 @@ final class GenerateCommand implements Callable<Integer> {
             if (i > 0) {
                 out.println();
             }
-            out.print(prompt);
+            out.print(saved.vocabulary().prepare(prompt));
             Generator.Continuation continuation;
             if (searched != null) {
                 continuation = searched;

@@ -3,6 +3,7 @@ package app.scribe.cli;
 import app.scribe.Printable;
 import app.scribe.ScribeException;
 import app.scribe.StopSignals;
+import app.scribe.corpus.Cleaning;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.model.CellType;
@@ -41,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
     /** Options that shape a new model; a resumed model has its own. */
     private static final List<String> MODEL_OPTIONS = List.of("--cell", "--hidden", "--layers", "--seq", "--batch",
-            "--lr", "--optimizer", "--weight-decay", "--leak", "--dropout", "--seed", "--engine");
+            "--lr", "--optimizer", "--weight-decay", "--leak", "--dropout", "--seed", "--engine", "--clean");
 
     @Spec
     CommandSpec spec;
@@ -95,6 +96,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--engine", description = "network engine (default ${DEFAULT-VALUE})")
     String engine = Engines.DEFAULT;
 
+    @Option(names = "--clean", description = "clean the text's characters first: ascii, lowercase, rare=N (characters"
+            + " seen fewer than N times become one placeholder); repeat or separate with commas (default: keep as is)")
+    List<String> clean = List.of();
+
     @Option(names = "--resume", description = "continue training this model file")
     Path resume;
 
@@ -129,6 +134,7 @@ final class TrainCommand implements Callable<Integer> {
         flagged(() -> TrainingPlan.forSteps(1).withPatience(patience));
         Optimizer rule = flagged(() -> Optimizer.parse(optimizer));
         CellType cellType = flagged(() -> CellType.parse(cell));
+        Cleaning cleaning = Cleaning.parse(clean);
         Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch, rule, lr,
                 DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType,
                 leak);
@@ -146,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
                 trainer.stop();
             }
         })) {
-            train(console, err, checkpoints, requested, trainer -> {
+            train(console, err, checkpoints, requested, cleaning, trainer -> {
                 running.set(trainer);
                 if (signals.exitCode() != 0) {
                     trainer.stop();
@@ -158,13 +164,14 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Reads the corpus, builds or loads the model, trains it and saves it; {@code started} gets the trainer first. */
     private void train(PrintWriter console, PrintWriter err, CheckpointPolicy checkpoints, Hyperparameters requested,
-                       java.util.function.Consumer<Trainer> started) {
+                       Cleaning cleaning, java.util.function.Consumer<Trainer> started) {
         ModelFile files = new ModelFile();
-        Corpus corpus = new CorpusReader().read(corpusFiles);
+        SavedModel saved = resume == null ? null : files.load(resume);
+        Corpus corpus = new CorpusReader().read(corpusFiles,
+                saved == null ? cleaning : saved.vocabulary().mapper().cleaning());
         CharModel model;
         TrainingHistory history;
-        if (resume != null) {
-            SavedModel saved = files.load(resume);
+        if (saved != null) {
             String warning = ResumeCheck.check(saved.vocabulary(), saved.corpus(), corpus);
             if (warning != null) {
                 ScribeCommand.warn(err, warning);
@@ -195,6 +202,9 @@ final class TrainCommand implements Callable<Integer> {
                 corpus.length(), corpus.vocabulary().size(), corpus.encodingSummary());
         if (corpus.books().size() > 1) {
             console.printf("books: %s%n", Printable.escape(corpus.shares()));
+        }
+        if (!corpus.vocabulary().mapper().cleaning().keepsAsIs()) {
+            console.printf("cleaning: %s%n", corpus.cleaningSummary());
         }
         Trainer trainer = new Trainer(model, corpus, plan, history);
         trainer.addListener(new ProgressPrinter(console));

@@ -1,5 +1,7 @@
 package app.scribe.corpus;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,24 +17,74 @@ import java.util.stream.Collectors;
  * @param strippedGutenberg whether a Project Gutenberg header and footer were removed
  * @param indices    the text, each character replaced by its vocabulary index
  * @param preview    the first characters of the cleaned text
- * @param rarest     the rarest characters with their counts, rarest first
+ * @param counts     how often each vocabulary character occurs, by index
+ * @param cleaning   what the vocabulary's {@link TextMapper} did to the text
  * @param books      the books the text is made of, in order (one for a single file)
  */
 public record Corpus(String name, String sha256, long fileBytes, String encoding, long invalidSequences,
                      boolean strippedGutenberg, Vocabulary vocabulary, char[] indices, String preview,
-                     List<CharCount> rarest, List<Book> books) {
+                     long[] counts, CleaningReport cleaning, List<Book> books) {
+    private static final int RAREST_SHOWN = 8;
 
     public record CharCount(String character, long count) {
     }
 
     /**
-     * One book of a corpus: its characters are {@code indices[start, start + characters)}; the separator between
-     * books belongs to none of them.
+     * What cleaning did to the text.
+     *
+     * @param vocabularyAsIs the number of distinct characters the books had before cleaning
+     * @param replaced       the rare characters the placeholder stands for, with their counts, rarest first
      */
-    public record Book(String name, String sha256, int start, int characters) {
+    public record CleaningReport(int vocabularyAsIs, List<CharCount> replaced) {
+    }
+
+    /**
+     * One book of a corpus: its characters are {@code indices[start, start + characters)}; the separator between
+     * books belongs to none of them. {@code removed}: its Project Gutenberg header and footer.
+     */
+    public record Book(String name, String sha256, int start, int characters, GutenbergStripper.Removal removed) {
         public int end() {
             return start + characters;
         }
+    }
+
+    /**
+     * What cleaning did, in one line: "lowercase,rare=10: 87 distinct characters as is, 58 now; '~' (U+007E) stands
+     * for 12 characters seen fewer than 10 times".
+     */
+    public String cleaningSummary() {
+        TextMapper mapper = vocabulary.mapper();
+        String summary = String.format("%s: %d distinct characters as is, %d now", mapper.cleaning(),
+                cleaning.vocabularyAsIs(), vocabulary.size());
+        if (mapper.hasPlaceholder()) {
+            int n = cleaning.replaced().size();
+            summary += String.format("; %s stands for %d character%s seen fewer than %d times",
+                    Vocabulary.describeWithCodePoint(mapper.placeholder()), n, n == 1 ? "" : "s",
+                    mapper.cleaning().rareBelow());
+        } else if (mapper.cleaning().rareBelow() > 0) {
+            summary += String.format("; no character is seen fewer than %d times", mapper.cleaning().rareBelow());
+        }
+        return summary;
+    }
+
+    /** The rarest characters with their counts, rarest first. */
+    public List<CharCount> rarest() {
+        List<CharCount> all = byCount();
+        return List.copyOf(all.subList(0, Math.min(RAREST_SHOWN, all.size())));
+    }
+
+    /** The characters seen fewer than {@code n} times, rarest first. */
+    public List<CharCount> seenFewerThan(int n) {
+        return byCount().stream().filter(c -> c.count() < n).toList();
+    }
+
+    private List<CharCount> byCount() {
+        List<CharCount> all = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            all.add(new CharCount(Vocabulary.describe(vocabulary.codePointAt(i)), counts[i]));
+        }
+        all.sort(Comparator.comparingLong(CharCount::count));
+        return all;
     }
 
     /** The book's share of all the books' characters, 0 to 1. */
@@ -59,10 +111,6 @@ public record Corpus(String name, String sha256, long fileBytes, String encoding
 
     /** Entropy of the character distribution in nats: the loss of a model that ignores context entirely. */
     public double unigramEntropy() {
-        long[] counts = new long[vocabulary.size()];
-        for (char c : indices) {
-            counts[c]++;
-        }
         double entropy = 0;
         for (long count : counts) {
             if (count > 0) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -24,7 +25,6 @@ public final class CorpusReader {
     /** Fewer characters cannot fill even one training window plus a validation set. */
     public static final int MIN_CHARACTERS = 100;
     private static final int PREVIEW_CHARS = 2000;
-    private static final int RAREST_SHOWN = 8;
 
     /** The form every new model's text is in: its corpus is read in it, its prompts and scored texts put in it. */
     public static final Normalization FORM = Normalization.NFC;
@@ -36,20 +36,17 @@ public final class CorpusReader {
     private final GutenbergStripper stripper = new GutenbergStripper();
 
     public Corpus read(Path file) {
-        String name = TextFiles.nameOf(file);
-        byte[] bytes = TextFiles.readBytes(file, MAX_FILE_BYTES, "trains on");
-        if (bytes.length == 0) {
-            throw new ScribeException(name + " is empty.");
-        }
-        return fromBytes(name, bytes);
+        return read(List.of(file), Cleaning.KEEP);
     }
 
     public Corpus fromBytes(String name, byte[] bytes) {
-        Cleaned cleaned = clean(name, bytes);
-        String text = cleaned.text();
-        int characters = checkedLength(name, text);
-        return build(name, sha256(bytes), bytes.length, cleaned.encoding(), cleaned.invalidSequences(),
-                cleaned.gutenberg(), text, List.of(new Corpus.Book(name, sha256(bytes), 0, characters)));
+        return fromBytes(name, bytes, Cleaning.KEEP);
+    }
+
+    public Corpus fromBytes(String name, byte[] bytes, Cleaning cleaning) {
+        Books books = new Books(cleaning);
+        books.add(name, bytes);
+        return books.corpus();
     }
 
     /**
@@ -57,92 +54,129 @@ public final class CorpusReader {
      * {@link #BOOK_SEPARATOR}. One file reads exactly as {@link #read(Path)}.
      */
     public Corpus read(List<Path> files) {
-        if (files.size() == 1) {
-            return read(files.get(0));
-        }
-        StringBuilder joined = new StringBuilder();
-        List<Corpus.Book> books = new ArrayList<>();
-        Set<String> encodings = new LinkedHashSet<>();
-        long fileBytes = 0;
-        long invalid = 0;
-        boolean gutenberg = false;
-        int start = 0;
+        return read(files, Cleaning.KEEP);
+    }
+
+    /**
+     * Reads books (one, or several joined into one corpus) and cleans their characters as {@code cleaning} says; the
+     * rare characters are counted over all the books together.
+     */
+    public Corpus read(List<Path> files, Cleaning cleaning) {
+        Books books = new Books(cleaning);
         for (Path file : files) {
             String name = TextFiles.nameOf(file);
             byte[] bytes = TextFiles.readBytes(file, MAX_FILE_BYTES, "trains on");
             if (bytes.length == 0) {
                 throw new ScribeException(name + " is empty.");
             }
-            Cleaned cleaned = clean(name, bytes);
-            int characters = checkedLength(name, cleaned.text());
-            if (!books.isEmpty()) {
-                joined.append(BOOK_SEPARATOR);
+            books.add(name, bytes);
+        }
+        return books.corpus();
+    }
+
+    /** The books of a corpus read so far, joined; each book's full text is garbage once the next one is read. */
+    private final class Books {
+        private final Cleaning cleaning;
+        private final TextMapper characters;
+        /** The text so far: one book's as it is (a large book is never copied), several joined. */
+        private String text = "";
+        private StringBuilder joined;
+        private final List<Corpus.Book> books = new ArrayList<>();
+        private final Set<String> encodings = new LinkedHashSet<>();
+        private final BitSet asIs = new BitSet();
+        private long fileBytes;
+        private long invalid;
+        private boolean gutenberg;
+        private int start;
+
+        Books(Cleaning cleaning) {
+            this.cleaning = cleaning;
+            this.characters = new TextMapper(cleaning, TextMapper.NO_PLACEHOLDER);
+        }
+
+        void add(String name, byte[] bytes) {
+            TextDecoder.Decoded decoded = decoder.decode(bytes, name);
+            GutenbergStripper.Removal removal = stripper.removal(decoded.text());
+            String stripped = stripper.strip(decoded.text());
+            if (!cleaning.keepsAsIs()) {
+                stripped.codePoints().forEach(asIs::set);
+            }
+            String book = characters.mapCharacters(stripped);
+            int length = checkedLength(name, book);
+            if (books.isEmpty()) {
+                text = book;
+            } else {
+                if (joined == null) {
+                    joined = new StringBuilder(text);
+                    text = null;
+                }
+                joined.append(BOOK_SEPARATOR).append(book);
                 start += BOOK_SEPARATOR.length();
             }
-            books.add(new Corpus.Book(name, sha256(bytes), start, characters));
-            joined.append(cleaned.text());
-            start += characters;
-            encodings.add(cleaned.encoding());
+            books.add(new Corpus.Book(name, sha256(bytes), start, length, removal));
+            start += length;
+            encodings.add(decoded.encoding());
             fileBytes += bytes.length;
-            invalid += cleaned.invalidSequences();
-            gutenberg |= cleaned.gutenberg();
+            invalid += decoded.invalidSequences();
+            gutenberg |= removal.removedAnything();
         }
-        String name = books.stream().map(Corpus.Book::name).collect(Collectors.joining(" + "));
-        String fingerprint = sha256(books.stream().map(Corpus.Book::sha256).collect(Collectors.joining("\n"))
-                .getBytes(StandardCharsets.US_ASCII));
-        return build(name, fingerprint, fileBytes, String.join(", ", encodings), invalid, gutenberg,
-                joined.toString(), books);
+
+        private int checkedLength(String name, String text) {
+            int characters = text.codePointCount(0, text.length());
+            if (characters < MIN_CHARACTERS) {
+                throw new ScribeException(name + " has only " + characters + " characters of text"
+                        + (cleaning.keepsAsIs() ? "" : " once cleaned (" + cleaning + ")") + "; Scribe needs at least "
+                        + MIN_CHARACTERS + " to train on.");
+            }
+            return characters;
+        }
+
+        Corpus corpus() {
+            String name = books.stream().map(Corpus.Book::name).collect(Collectors.joining(" + "));
+            String fingerprint = books.size() == 1 ? books.get(0).sha256()
+                    : sha256(books.stream().map(Corpus.Book::sha256).collect(Collectors.joining("\n"))
+                    .getBytes(StandardCharsets.US_ASCII));
+            if (joined != null) {
+                text = joined.toString();
+                joined = null;
+            }
+            TextMapper mapper = characters;
+            List<Corpus.CharCount> replaced = List.of();
+            if (cleaning.rareBelow() > 0) {
+                int[] counts = new int[Character.MAX_CODE_POINT + 1];
+                text.codePoints().forEach(cp -> counts[cp]++);
+                mapper = new TextMapper(cleaning, TextMapper.choosePlaceholder(cleaning, counts));
+                replaced = rare(counts, cleaning.rareBelow());
+                text = mapper.replaceUnknown(text, cp -> counts[cp] >= cleaning.rareBelow());
+            }
+            Vocabulary vocabulary;
+            try {
+                vocabulary = Vocabulary.of(text, FORM, mapper);
+            } catch (ScribeException e) {
+                throw new ScribeException(name + ": " + e.getMessage());
+            }
+            char[] indices = vocabulary.encode(text);
+            long[] counts = new long[vocabulary.size()];
+            for (char c : indices) {
+                counts[c]++;
+            }
+            String preview = text.substring(0, text.offsetByCodePoints(0, Math.min(indices.length, PREVIEW_CHARS)));
+            int vocabularyAsIs = cleaning.keepsAsIs() ? vocabulary.size() : asIs.cardinality();
+            return new Corpus(name, fingerprint, fileBytes, String.join(", ", encodings), invalid, gutenberg,
+                    vocabulary, indices, preview, counts, new Corpus.CleaningReport(vocabularyAsIs, replaced), books);
+        }
     }
 
-    private static int checkedLength(String name, String text) {
-        int characters = text.codePointCount(0, text.length());
-        if (characters < MIN_CHARACTERS) {
-            throw new ScribeException(name + " has only " + characters + " characters of text; Scribe needs at least "
-                    + MIN_CHARACTERS + " to train on.");
+    /** The characters seen fewer than {@code n} times (but seen), rarest first. */
+    private static List<Corpus.CharCount> rare(int[] counts, int n) {
+        List<Corpus.CharCount> rare = new ArrayList<>();
+        for (int cp = 0; cp < counts.length; cp++) {
+            if (counts[cp] > 0 && counts[cp] < n) {
+                rare.add(new Corpus.CharCount(Vocabulary.describe(cp), counts[cp]));
+            }
         }
-        return characters;
-    }
-
-    private Corpus build(String name, String sha256, long fileBytes, String encoding, long invalidSequences,
-                         boolean gutenberg, String text, List<Corpus.Book> books) {
-        Vocabulary vocabulary;
-        try {
-            vocabulary = Vocabulary.of(text, FORM);
-        } catch (ScribeException e) {
-            throw new ScribeException(name + ": " + e.getMessage());
-        }
-        char[] indices = vocabulary.encode(text);
-        int characters = indices.length;
-        String preview = text.substring(0, text.offsetByCodePoints(0, Math.min(characters, PREVIEW_CHARS)));
-        return new Corpus(name, sha256, fileBytes, encoding, invalidSequences, gutenberg, vocabulary, indices,
-                preview, rarest(vocabulary, indices), books);
-    }
-
-    private record Cleaned(String text, String encoding, long invalidSequences, boolean gutenberg) {
-    }
-
-    /**
-     * Decodes (into normalised text) and strips. The full text before stripping belongs to this frame only, so that
-     * it is garbage by the time the index array is allocated.
-     */
-    private Cleaned clean(String name, byte[] bytes) {
-        TextDecoder.Decoded decoded = decoder.decode(bytes, name);
-        boolean gutenberg = stripper.hasHeader(decoded.text());
-        return new Cleaned(gutenberg ? stripper.strip(decoded.text()) : decoded.text(), decoded.encoding(),
-                decoded.invalidSequences(), gutenberg);
-    }
-
-    private static List<Corpus.CharCount> rarest(Vocabulary vocabulary, char[] indices) {
-        long[] counts = new long[vocabulary.size()];
-        for (char c : indices) {
-            counts[c]++;
-        }
-        List<Corpus.CharCount> all = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            all.add(new Corpus.CharCount(Vocabulary.describe(vocabulary.codePointAt(i)), counts[i]));
-        }
-        all.sort(Comparator.comparingLong(Corpus.CharCount::count));
-        return List.copyOf(all.subList(0, Math.min(RAREST_SHOWN, all.size())));
+        rare.sort(Comparator.comparingLong(Corpus.CharCount::count));
+        return List.copyOf(rare);
     }
 
     static String sha256(byte[] bytes) {

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The distinct Unicode code points of a text, sorted, each given a dense index, and the {@link Normalization} form
- * the text was in, which any text given to the model must be put in first ({@link #prepare}).
+ * The distinct Unicode code points of a text, sorted, each given a dense index, the {@link Normalization} form the
+ * text was in and the {@link TextMapper} that cleaned it, which any text given to the model goes through first
+ * ({@link #prepare}).
  */
 public final class Vocabulary {
     /** Larger alphabets (a Chinese novel, say) would need a different output layer than a char-LSTM's softmax. */
@@ -21,8 +22,14 @@ public final class Vocabulary {
 
     private final int[] codePoints;
     private final Normalization normalization;
+    private final TextMapper mapper;
 
+    /** The vocabulary of a text kept as is. */
     public Vocabulary(int[] sortedDistinctCodePoints, Normalization normalization) {
+        this(sortedDistinctCodePoints, normalization, TextMapper.KEEP);
+    }
+
+    public Vocabulary(int[] sortedDistinctCodePoints, Normalization normalization, TextMapper mapper) {
         if (sortedDistinctCodePoints.length < 2) {
             throw new ScribeException("A vocabulary needs at least two different characters; this text has "
                     + sortedDistinctCodePoints.length + ".");
@@ -44,13 +51,23 @@ public final class Vocabulary {
         }
         this.codePoints = sortedDistinctCodePoints.clone();
         this.normalization = normalization;
+        this.mapper = mapper;
+        if (mapper.hasPlaceholder() && indexOf(mapper.placeholder()) < 0) {
+            throw new ScribeException("The cleaning's placeholder " + describeWithCodePoint(mapper.placeholder())
+                    + " is missing from the vocabulary.");
+        }
     }
 
     /** The vocabulary of a text in {@code normalization}. */
     public static Vocabulary of(String text, Normalization normalization) {
+        return of(text, normalization, TextMapper.KEEP);
+    }
+
+    /** The vocabulary of a text in {@code normalization} that {@code mapper} cleaned. */
+    public static Vocabulary of(String text, Normalization normalization, TextMapper mapper) {
         BitSet seen = new BitSet();
         text.codePoints().forEach(seen::set);
-        return new Vocabulary(seen.stream().toArray(), normalization);
+        return new Vocabulary(seen.stream().toArray(), normalization, mapper);
     }
 
     /** The vocabulary of a text in the form of new models ({@link CorpusReader#FORM}). */
@@ -62,9 +79,16 @@ public final class Vocabulary {
         return normalization;
     }
 
-    /** A text a user typed or chose (a prompt, a text to score) in the form the model's text was in. */
+    public TextMapper mapper() {
+        return mapper;
+    }
+
+    /**
+     * A text a user typed or chose (a prompt, a text to score) in the form the model's text was in, cleaned as it
+     * was: with a placeholder, characters the model never saw become it.
+     */
     public String prepare(String userText) {
-        return normalization.apply(userText);
+        return mapper.forModel(normalization.apply(userText), codePoint -> indexOf(codePoint) >= 0);
     }
 
     public int size() {
@@ -146,11 +170,11 @@ public final class Vocabulary {
     @Override
     public boolean equals(Object o) {
         return o instanceof Vocabulary v && Arrays.equals(codePoints, v.codePoints)
-                && normalization == v.normalization;
+                && normalization == v.normalization && mapper.equals(v.mapper);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(codePoints) + normalization.hashCode();
+        return 31 * (31 * Arrays.hashCode(codePoints) + normalization.hashCode()) + mapper.hashCode();
     }
 }

@@ -133,7 +133,7 @@ public final class BeamSearch {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
-            int next = Sampler.argmax(p);
+            int next = SamplingSettings.argmax(p);
             total += Math.log(p[next]);
             indices[i] = next;
             cumulative[i] = total;

@@ -42,25 +42,13 @@ public final class Generator {
     }
 
     /**
-     * Generates {@code length} characters after {@code prompt}; each is passed to {@code sink} as soon as it is
-     * sampled. Stops early when {@code cancelled} turns true. Returns the continuation (without the prompt).
+     * Generates {@code length} characters after {@code prompt}, drawn with {@code settings}; each is passed to
+     * {@code sink} as soon as it is sampled. Stops early when {@code cancelled} turns true. Returns the continuation
+     * (without the prompt).
      */
-    public String generate(String prompt, int length, Sampler sampler, long seed, Consumer<String> sink,
+    public String generate(String prompt, int length, SamplingSettings settings, long seed, Consumer<String> sink,
                            BooleanSupplier cancelled) {
-        checkLength(length);
-        int[] context = prompt.isEmpty() ? startContext() : encodePrompt(prompt);
-        Stepper stepper = model.stepper();
-        float[] probabilities = feed(stepper, context);
-        SplittableRandom random = new SplittableRandom(seed);
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length && !cancelled.getAsBoolean(); i++) {
-            int next = sampler.pick(probabilities, random);
-            String ch = vocabulary.charAt(next);
-            out.append(ch);
-            sink.accept(ch);
-            probabilities = stepper.step(next);
-        }
-        return out.toString();
+        return generate(prompt, length, settings, seed, StopRule.never(), sink, cancelled).text();
     }
 
     /** A continuation and its total natural-log probability under the model (not under any reshaped distribution). */
@@ -68,9 +56,9 @@ public final class Generator {
     }
 
     /**
-     * As {@link #generate(String, int, Sampler, long, Consumer, BooleanSupplier)}, drawing with {@code settings}
-     * (the prompt counts as recent text for the repetition penalty) and stopping early once the continuation ends
-     * as {@code stop} says. Also returns the continuation's log-probability under the model.
+     * As {@link #generate(String, int, SamplingSettings, long, Consumer, BooleanSupplier)} (the prompt counts as
+     * recent text for the repetition penalty), stopping early once the continuation ends as {@code stop} says. Also
+     * returns the continuation's log-probability under the model.
      */
     public Continuation generate(String prompt, int length, SamplingSettings settings, long seed, StopRule stop,
                                  Consumer<String> sink, BooleanSupplier cancelled) {

@@ -10,6 +10,10 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
                               double learningRate, double decayRate, int decayEvery, double clipNorm,
                               double dropout, long seed, double weightDecay, CellType cell,
                               double timeGateLeak) {
+    public static final int MAX_HIDDEN_SIZE = 2048;
+    public static final int MAX_LAYERS = 3;
+    public static final int MAX_SEQ_LENGTH = 1000;
+    public static final int MAX_BATCH_SIZE = 4096;
 
     /** The seed reports' settings. */
     public static Hyperparameters defaults() {
@@ -25,10 +29,10 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
     }
 
     public Hyperparameters {
-        requireRange("hidden size", hiddenSize, 1, 2048);
-        requireRange("layers", layers, 1, 3);
-        requireRange("sequence length", seqLength, 1, 1000);
-        requireRange("batch size", batchSize, 1, 4096);
+        requireRange("hidden size", hiddenSize, 1, MAX_HIDDEN_SIZE);
+        requireRange("layers", layers, 1, MAX_LAYERS);
+        requireRange("sequence length", seqLength, 1, MAX_SEQ_LENGTH);
+        requireRange("batch size", batchSize, 1, MAX_BATCH_SIZE);
         if (optimizer == null) {
             throw new ScribeException("optimizer must be one of " + Optimizer.ids() + ".");
         }

@@ -12,10 +12,13 @@ import java.util.SplittableRandom;
  * prompt and output is divided by {@code repetitionPenalty}), temperature (p^(1/T)), top-k (only the k likeliest
  * characters stay), top-p (only the smallest set of likeliest characters whose mass reaches p stays); the result is
  * renormalised after every step. The neutral values (penalty 1, T 1, k {@link Vocabulary#MAX_SIZE}, p 1) change
- * nothing; top-k 1 is greedy decoding. Ties are broken towards the lower index, as {@link Sampler#argmax} does.
+ * nothing; top-k 1 is greedy decoding. Ties are broken towards the lower index, as {@link #argmax} does. This is
+ * the one way Scribe draws characters: every tab, the training samples and the command line use it.
  */
 public record SamplingSettings(double temperature, int topK, double topP, double repetitionPenalty,
                                int repetitionWindow) {
+    public static final double MAX_TEMPERATURE = 10;
+    public static final double MAX_REPETITION_PENALTY = 10;
     public static final int DEFAULT_REPETITION_WINDOW = 20;
     public static final int MAX_REPETITION_WINDOW = 100_000;
     /** Mass shortfall tolerated when deciding that the kept set reaches p: about float precision, since the model's
@@ -23,8 +26,9 @@ public record SamplingSettings(double temperature, int topK, double topP, double
     private static final double MASS_TOLERANCE = 1e-6;
 
     public SamplingSettings {
-        if (!(temperature > 0 && temperature <= 10)) {
-            throw new ScribeException("temperature must be above 0 and at most 10 (got " + temperature + ").");
+        if (!(temperature > 0 && temperature <= MAX_TEMPERATURE)) {
+            throw new ScribeException("temperature must be above 0 and at most " + (int) MAX_TEMPERATURE + " (got "
+                    + temperature + ").");
         }
         if (topK < 1 || topK > Vocabulary.MAX_SIZE) {
             throw new ScribeException("top-k must be between 1 and " + Vocabulary.MAX_SIZE + " (got " + topK + ").");
@@ -32,8 +36,9 @@ public record SamplingSettings(double temperature, int topK, double topP, double
         if (!(topP > 0 && topP <= 1)) {
             throw new ScribeException("top-p must be above 0 and at most 1 (got " + topP + ").");
         }
-        if (!(repetitionPenalty >= 1 && repetitionPenalty <= 10)) {
-            throw new ScribeException("repetition penalty must be between 1 and 10 (got " + repetitionPenalty
+        if (!(repetitionPenalty >= 1 && repetitionPenalty <= MAX_REPETITION_PENALTY)) {
+            throw new ScribeException("repetition penalty must be between 1 and " + (int) MAX_REPETITION_PENALTY
+                    + " (got " + repetitionPenalty
                     + "); 1 means no penalty.");
         }
         if (repetitionWindow < 0 || repetitionWindow > MAX_REPETITION_WINDOW) {
@@ -134,7 +139,36 @@ public record SamplingSettings(double temperature, int topK, double topP, double
 
     /** Draws the next character from {@link #distribution}. */
     public int pick(float[] probabilities, int[] recent, SplittableRandom random) {
-        return Sampler.drawFrom(distribution(probabilities, recent), random);
+        return drawFrom(distribution(probabilities, recent), random);
+    }
+
+    /** The likeliest index; the lowest of tied ones. */
+    public static int argmax(float[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Inverse-CDF draw from a normalised distribution. */
+    static int drawFrom(double[] w, SplittableRandom random) {
+        double u = random.nextDouble();
+        double cumulative = 0;
+        for (int i = 0; i < w.length; i++) {
+            cumulative += w[i];
+            if (u < cumulative) {
+                return i;
+            }
+        }
+        for (int i = w.length - 1; i >= 0; i--) {
+            if (w[i] > 0) {
+                return i;
+            }
+        }
+        return w.length - 1;
     }
 
     private static Integer[] byDescendingWeight(double[] w) {

@@ -1,6 +1,8 @@
 package app.scribe.persistence;
 
+import app.scribe.corpus.Cleaning;
 import app.scribe.corpus.CorpusInfo;
+import app.scribe.corpus.TextMapper;
 import app.scribe.model.Hyperparameters;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -9,11 +11,30 @@ import java.util.List;
 /**
  * manifest.json of a model file: everything but the arrays, which are stored beside it as raw floats.
  * {@code normalization} is the Unicode form of the model's text ("NFC"), absent from files written before Scribe
- * normalised text.
+ * normalised text. {@code cleaning} is what was done to the text's characters, absent when it was kept as is (and
+ * from files written before cleaning).
  */
 record Manifest(int formatVersion, String app, String engine, Hyperparameters hyperparameters, int[] vocabulary,
-                @JsonInclude(JsonInclude.Include.NON_NULL) String normalization, CorpusInfo corpus, History history,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String normalization,
+                @JsonInclude(JsonInclude.Include.NON_NULL) CleaningEntry cleaning, CorpusInfo corpus, History history,
                 List<ArrayEntry> arrays) {
+
+    /** A {@link Cleaning} and its placeholder (a code point, absent when no character was rare). */
+    record CleaningEntry(boolean ascii, boolean lowercase, int rareBelow,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer placeholder) {
+
+        /** The entry for a mapper; null for text kept as is. */
+        static CleaningEntry of(TextMapper mapper) {
+            Cleaning c = mapper.cleaning();
+            return c.keepsAsIs() ? null : new CleaningEntry(c.ascii(), c.lowercase(), c.rareBelow(),
+                    mapper.hasPlaceholder() ? mapper.placeholder() : null);
+        }
+
+        TextMapper mapper() {
+            return new TextMapper(new Cleaning(ascii, lowercase, rareBelow),
+                    placeholder == null ? TextMapper.NO_PLACEHOLDER : placeholder);
+        }
+    }
 
     record History(long step, long trainingMillis, List<double[]> trainingLoss, List<double[]> validationLoss,
                    List<SampleEntry> samples) {

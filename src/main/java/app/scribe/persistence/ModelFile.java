@@ -3,6 +3,7 @@ package app.scribe.persistence;
 import app.scribe.ScribeException;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Normalization;
+import app.scribe.corpus.TextMapper;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.Printable;
 import app.scribe.model.ArrayShapes;
@@ -55,8 +56,12 @@ import java.util.zip.ZipOutputStream;
  * over the target atomically. Reading trusts nothing: sizes are checked before anything is allocated.
  */
 public final class ModelFile {
-    /** 2 records the cell and the weight decay; files of version 1 hold LSTMs without weight decay. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * 2 records the cell and the weight decay; files of version 1 hold LSTMs without weight decay. 3 records a
+     * cleaning; a model kept as is is still written as 2, so that Scribes before 3 read it.
+     */
+    public static final int FORMAT_VERSION = 3;
+    private static final int VERSION_WITHOUT_CLEANING = 2;
     public static final String EXTENSION = ".scribe";
     static final String MANIFEST = "manifest.json";
     private static final String TEMP_PREFIX = ".";
@@ -202,9 +207,10 @@ public final class ModelFile {
         for (Map.Entry<String, ParameterSet.Array> e : parameters.arrays().entrySet()) {
             entries.add(new Manifest.ArrayEntry(e.getKey(), e.getValue().shape(), "arrays/" + entries.size() + ".f32"));
         }
-        Manifest manifest = new Manifest(FORMAT_VERSION, "Scribe", saved.model().engine(),
-                saved.model().hyperparameters(), saved.vocabulary().codePoints(),
-                saved.vocabulary().normalization().manifestName(), saved.corpus(),
+        TextMapper mapper = saved.vocabulary().mapper();
+        Manifest manifest = new Manifest(mapper.cleaning().keepsAsIs() ? VERSION_WITHOUT_CLEANING : FORMAT_VERSION,
+                "Scribe", saved.model().engine(), saved.model().hyperparameters(), saved.vocabulary().codePoints(),
+                saved.vocabulary().normalization().manifestName(), Manifest.CleaningEntry.of(mapper), saved.corpus(),
                 toManifest(saved.history()), entries);
         ZipOutputStream zip = new ZipOutputStream(raw);
         zip.putNextEntry(new ZipEntry(MANIFEST));
@@ -280,9 +286,16 @@ public final class ModelFile {
         }
         refuseDuplicateEntries(zip, name);
         Manifest manifest = parseManifest(readBounded(zip, manifestEntry, MAX_MANIFEST_BYTES, name), name);
+        TextMapper mapper;
+        try {
+            mapper = manifest.cleaning() == null ? TextMapper.KEEP : manifest.cleaning().mapper();
+        } catch (ScribeException e) {
+            throw new ScribeException(name + " has an invalid cleaning: " + e.getMessage());
+        }
         Vocabulary vocabulary;
         try {
-            vocabulary = new Vocabulary(manifest.vocabulary(), Normalization.ofManifestName(manifest.normalization()));
+            vocabulary = new Vocabulary(manifest.vocabulary(), Normalization.ofManifestName(manifest.normalization()),
+                    mapper);
         } catch (ScribeException e) {
             throw new ScribeException(name + " has an invalid vocabulary: " + e.getMessage());
         }

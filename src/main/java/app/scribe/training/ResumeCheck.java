@@ -1,6 +1,7 @@
 package app.scribe.training;
 
 import app.scribe.ScribeException;
+import app.scribe.corpus.Cleaning;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.corpus.CorpusInfo;
@@ -21,6 +22,12 @@ public final class ResumeCheck {
 
     /** Throws when the vocabularies differ; returns a warning when only the text differs, else null. */
     public static String check(Vocabulary modelVocabulary, CorpusInfo trainedOn, Corpus corpus) {
+        Cleaning modelCleaning = modelVocabulary.mapper().cleaning();
+        if (!modelCleaning.equals(corpus.vocabulary().mapper().cleaning())) {
+            throw new ScribeException("Cannot resume on " + corpus.name() + " cleaned as "
+                    + corpus.vocabulary().mapper().cleaning() + ": the model learnt from text cleaned as "
+                    + modelCleaning + ". Choose that cleaning to continue it.");
+        }
         // Characters only: a model saved before text was normalised may continue on the normalised text.
         if (!Arrays.equals(modelVocabulary.codePoints(), corpus.vocabulary().codePoints())) {
             List<String> missing = new ArrayList<>();

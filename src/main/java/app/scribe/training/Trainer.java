@@ -7,7 +7,7 @@ import app.scribe.corpus.Corpus;
 import app.scribe.model.CharModel;
 import app.scribe.model.Generator;
 import app.scribe.model.Hyperparameters;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +34,7 @@ public final class Trainer {
     private final TrainingHistory history;
     private final BatchSource batches;
     private final List<Consumer<TrainingEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** The one monitor: pause and resume, snapshot requests, and whether a run is going. */
     private final Object lock = new Object();
     private boolean paused;
     private volatile boolean running;
@@ -97,10 +98,8 @@ public final class Trainer {
         synchronized (lock) {
             snapshotRequests.add(request);
             lock.notifyAll();
-        }
-        synchronized (this) {
-            // Checked under the same monitor that run() takes to start, so a copy made here on the caller's thread
-            // can never overlap the first training step.
+            // The training thread sets running under this lock before its first step, so a copy made here on the
+            // caller's thread can never overlap a training step.
             if (!running) {
                 serveSnapshots();
             }
@@ -108,121 +107,197 @@ public final class Trainer {
         return request;
     }
 
-    private synchronized void serveSnapshots() {
-        CompletableFuture<CharModel> request;
-        while ((request = snapshotRequests.poll()) != null) {
-            try {
-                request.complete(model.copy());
-            } catch (RuntimeException e) {
-                request.completeExceptionally(e);
+    private void serveSnapshots() {
+        synchronized (lock) {
+            CompletableFuture<CharModel> request;
+            while ((request = snapshotRequests.poll()) != null) {
+                try {
+                    request.complete(model.copy());
+                } catch (RuntimeException e) {
+                    request.completeExceptionally(e);
+                }
             }
         }
     }
 
     /** Trains until the step budget, the time limit or a stop; returns the final validation loss. */
     public double run() {
-        Hyperparameters hp = model.hyperparameters();
         List<Batch> validation = batches.validationBatches();
-        long startStep = history.step();
-        long started = System.nanoTime();
-        long windowStart = started;
-        long windowSteps = 0;
-        long lastCheckpointStep = startStep;
-        long lastCheckpointTime = started;
-        double smoothed = Double.NaN;
-        long charsPerStep = (long) hp.batchSize() * hp.seqLength();
-        synchronized (this) {
-            running = true;
-        }
-        String reason = "reached " + plan.totalSteps() + " steps";
+        Clock clock = new Clock(history.step(), System.nanoTime());
+        setRunning(true);
+        String reason;
         try {
-            while (history.step() < plan.totalSteps()) {
-                long waitStart = System.nanoTime();
-                boolean stopNow = awaitUnpaused();
-                // Time spent paused is not training time: it counts neither toward the time limit nor the speed.
-                long waited = System.nanoTime() - waitStart;
-                started += waited;
-                windowStart += waited;
-                lastCheckpointTime += waited;
-                if (stopNow) {
-                    reason = "stopped by the user";
-                    break;
-                }
-                long step = history.step();
-                double lr = hp.learningRateAt(step);
-                long t0 = System.nanoTime();
-                double loss = model.train(batches.trainingBatch(batchRandom(hp.seed(), step)), lr);
-                if (!Double.isFinite(loss)) {
-                    throw new ScribeException("Training diverged at step " + (step + 1)
-                            + " (the loss is not a number); lower the learning rate and start again.");
-                }
-                long now = System.nanoTime();
-                history.advance(step + 1, (now - t0) / 1_000_000);
-                step++;
-                windowSteps++;
-                smoothed = Double.isNaN(smoothed) ? loss : SMOOTHING * smoothed + (1 - SMOOTHING) * loss;
-                if (step % plan.recordEvery() == 0 || step == 1) {
-                    history.addTrainingLoss(step, smoothed);
-                }
-                double seconds = (now - windowStart) / 1e9;
-                double charsPerSecond = windowSteps * charsPerStep / Math.max(seconds, 1e-9);
-                if (seconds > 2) {
-                    windowStart = now;
-                    windowSteps = 0;
-                }
-                long elapsed = (now - started) / 1_000_000;
-                long eta = (long) ((plan.totalSteps() - step) * (double) elapsed / (step - startStep));
-                publish(new TrainingEvent.Progress(step, (double) step * charsPerStep / batches.trainingCharacters(),
-                        loss, smoothed, charsPerSecond, history.trainingMillis(), eta, lr));
-                boolean last = step >= plan.totalSteps();
-                boolean evaluated = step % plan.evaluateEvery() == 0 || last;
-                if (evaluated) {
-                    evaluate(step, validation);
-                }
-                if (step % plan.sampleEvery() == 0 || last) {
-                    sample(step);
-                }
-                if (checkpointPolicy.due(step - lastCheckpointStep, now - lastCheckpointTime)) {
-                    checkpoint(CheckpointSink.Kind.LATEST);
-                    lastCheckpointStep = step;
-                    lastCheckpointTime = System.nanoTime();
-                }
-                serveSnapshots();
-                if (evaluated && plan.patience() > 0 && history.validationsSinceBest() >= plan.patience()) {
-                    TrainingHistory.Point best = history.bestValidation();
-                    reason = String.format(java.util.Locale.ROOT, "stopped early: no better validation loss in %d "
-                            + "validations (best %.4f at step %d)", plan.patience(), best.loss(), best.step());
-                    break;
-                }
-                if (plan.maxMinutes() > 0 && elapsed >= plan.maxMinutes() * 60_000) {
-                    reason = "reached the time limit of " + plan.maxMinutes() + " minutes";
-                    break;
-                }
-            }
+            reason = trainSteps(validation, clock);
         } catch (ScribeException e) {
-            finish();
-            publish(new TrainingEvent.Failed(history.step(), e.getMessage()));
+            fail(e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            finish();
-            publish(new TrainingEvent.Failed(history.step(), "Training failed: " + e));
+            fail("Training failed: " + e);
             throw e;
         }
         long step = history.step();
         if (history.validationLoss().isEmpty() || history.validationLoss().get(history.validationLoss().size() - 1).step() != step) {
             evaluate(step, validation);
         }
-        if (checkpointPolicy.savesLatest() && step > startStep) {
+        if (checkpointPolicy.savesLatest() && step > clock.startStep) {
             checkpoint(CheckpointSink.Kind.LATEST);
         }
-        finish();
+        setRunning(false);
         publish(new TrainingEvent.Finished(step, reason));
         return history.lastValidationLoss();
     }
 
-    private void finish() {
-        running = false;
+    /** Steps until a stop condition holds; returns why the run ended. */
+    private String trainSteps(List<Batch> validation, Clock clock) {
+        while (history.step() < plan.totalSteps()) {
+            if (waitWhilePaused(clock)) {
+                return "stopped by the user";
+            }
+            trainStep(clock);
+            long step = history.step();
+            boolean evaluated = step % plan.evaluateEvery() == 0 || step >= plan.totalSteps();
+            afterStep(step, evaluated, validation, clock);
+            String early = earlyStop(evaluated, clock.trainedMillis());
+            if (early != null) {
+                return early;
+            }
+        }
+        return "reached " + plan.totalSteps() + " steps";
+    }
+
+    /** One optimiser step, recorded and published. */
+    private void trainStep(Clock clock) {
+        Hyperparameters hp = model.hyperparameters();
+        long step = history.step();
+        double lr = hp.learningRateAt(step);
+        long t0 = System.nanoTime();
+        double loss = model.train(batches.trainingBatch(batchRandom(hp.seed(), step)), lr);
+        if (!Double.isFinite(loss)) {
+            throw new ScribeException("Training diverged at step " + (step + 1)
+                    + " (the loss is not a number); lower the learning rate and start again.");
+        }
+        long now = clock.stepEnded();
+        history.advance(step + 1, (now - t0) / 1_000_000);
+        step++;
+        double smoothed = clock.smooth(loss);
+        if (step % plan.recordEvery() == 0 || step == 1) {
+            history.addTrainingLoss(step, smoothed);
+        }
+        long charsPerStep = (long) hp.batchSize() * hp.seqLength();
+        double charsPerSecond = clock.charsPerSecond(now, charsPerStep);
+        long eta = (long) ((plan.totalSteps() - step) * (double) clock.trainedMillis() / (step - clock.startStep));
+        publish(new TrainingEvent.Progress(step, (double) step * charsPerStep / batches.trainingCharacters(),
+                loss, smoothed, charsPerSecond, history.trainingMillis(), eta, lr));
+    }
+
+    /** Validation, samples, checkpoints and snapshots due after a step. */
+    private void afterStep(long step, boolean evaluated, List<Batch> validation, Clock clock) {
+        if (evaluated) {
+            evaluate(step, validation);
+        }
+        if (step % plan.sampleEvery() == 0 || step >= plan.totalSteps()) {
+            sample(step);
+        }
+        if (checkpointPolicy.due(step - clock.lastCheckpointStep, clock.lastStepEnd - clock.lastCheckpointTime)) {
+            checkpoint(CheckpointSink.Kind.LATEST);
+            clock.lastCheckpointStep = step;
+            clock.lastCheckpointTime = System.nanoTime();
+        }
         serveSnapshots();
+    }
+
+    /** Why the run stops before its last step (patience run out, time limit reached), or null to go on. */
+    private String earlyStop(boolean evaluated, long trainedMillis) {
+        if (evaluated && plan.patience() > 0 && history.validationsSinceBest() >= plan.patience()) {
+            TrainingHistory.Point best = history.bestValidation();
+            return String.format(java.util.Locale.ROOT, "stopped early: no better validation loss in %d "
+                    + "validations (best %.4f at step %d)", plan.patience(), best.loss(), best.step());
+        }
+        if (plan.maxMinutes() > 0 && trainedMillis >= plan.maxMinutes() * 60_000) {
+            return "reached the time limit of " + plan.maxMinutes() + " minutes";
+        }
+        return null;
+    }
+
+    /**
+     * Waits while paused, serving snapshots meanwhile; the time spent paused is not training time, so it counts
+     * neither toward the time limit nor the speed. Returns whether the run is to stop.
+     */
+    private boolean waitWhilePaused(Clock clock) {
+        long waitStart = System.nanoTime();
+        boolean stop = awaitUnpaused();
+        clock.skip(System.nanoTime() - waitStart);
+        return stop;
+    }
+
+    private void fail(String message) {
+        setRunning(false);
+        publish(new TrainingEvent.Failed(history.step(), message));
+    }
+
+    /** Marks the run as going or over; once it is over, requests are served at once on the caller's thread. */
+    private void setRunning(boolean now) {
+        synchronized (lock) {
+            running = now;
+            if (!now) {
+                serveSnapshots();
+            }
+        }
+    }
+
+    /** The run's training clock (pauses left out), its speed window and the last checkpoint's step and time. */
+    private static final class Clock {
+        final long startStep;
+        long started;
+        long windowStart;
+        long windowSteps;
+        long lastCheckpointStep;
+        long lastCheckpointTime;
+        long lastStepEnd;
+        double smoothed = Double.NaN;
+
+        Clock(long startStep, long now) {
+            this.startStep = startStep;
+            this.started = now;
+            this.windowStart = now;
+            this.lastCheckpointStep = startStep;
+            this.lastCheckpointTime = now;
+        }
+
+        /** Notes that a step ended now; returns the time. */
+        long stepEnded() {
+            lastStepEnd = System.nanoTime();
+            return lastStepEnd;
+        }
+
+        /** Training time of this run up to the end of the last step, pauses left out. */
+        long trainedMillis() {
+            return (lastStepEnd - started) / 1_000_000;
+        }
+
+        /** Leaves a pause of {@code nanos} out of every clock. */
+        void skip(long nanos) {
+            started += nanos;
+            windowStart += nanos;
+            lastCheckpointTime += nanos;
+        }
+
+        double smooth(double loss) {
+            smoothed = Double.isNaN(smoothed) ? loss : SMOOTHING * smoothed + (1 - SMOOTHING) * loss;
+            return smoothed;
+        }
+
+        /** The speed over the last couple of seconds, counting the step just taken. */
+        double charsPerSecond(long now, long charsPerStep) {
+            windowSteps++;
+            double seconds = (now - windowStart) / 1e9;
+            double rate = windowSteps * charsPerStep / Math.max(seconds, 1e-9);
+            if (seconds > 2) {
+                windowStart = now;
+                windowSteps = 0;
+            }
+            return rate;
+        }
     }
 
     /** The batch of a step depends only on the seed and the step, so a resumed run draws what a straight run would. */
@@ -269,7 +344,7 @@ public final class Trainer {
     private void sample(long step) {
         Generator generator = new Generator(model, corpus.vocabulary());
         for (double temperature : SAMPLE_TEMPERATURES) {
-            String text = generator.generate("", plan.sampleLength(), Sampler.temperature(temperature), step,
+            String text = generator.generate("", plan.sampleLength(), SamplingSettings.plain().withTemperature(temperature), step,
                     ch -> { }, () -> false);
             history.addSample(step, temperature, text);
             publish(new TrainingEvent.SampleTaken(step, temperature, text));

@@ -15,6 +15,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
@@ -22,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The Inside tab: a text coloured by one cell's state (an LSTM's c, else h), blue below zero and red above. */
+/** The Inside tab: a text coloured by one cell's state (an LSTM's c, else h), blue below zero and orange above. */
 public final class CellsController {
     private final CellsViewModel cells;
     private final GenerationViewModel generation;
@@ -87,7 +88,7 @@ public final class CellsController {
         for (double v : values) {
             scale = Math.max(scale, Math.abs(v));
         }
-        cellLabel.setText(String.format(Locale.ROOT, "Layer %d, cell %d of the %s: %s, blue below zero, red above "
+        cellLabel.setText(String.format(Locale.ROOT, "Layer %d, cell %d of the %s: %s, blue below zero, orange above "
                         + "(largest |value| %.2f)", cells.layerProperty().get(), cells.unitProperty().get(),
                 trace.cellType().id(), trace.cellType().hasMemoryCell() ? "tanh(c)" : "h", scale));
         List<Node> nodes = new ArrayList<>(values.length);
@@ -100,8 +101,9 @@ public final class CellsController {
             Label ch = new Label(new String(Character.toChars(cp)));
             ch.getStyleClass().add("heat-char");
             ch.setPadding(Insets.EMPTY);
-            ch.setBackground(new Background(new BackgroundFill(Tints.activation(values[i], scale), CornerRadii.EMPTY,
-                    Insets.EMPTY)));
+            Color colour = Tints.activation(values[i], scale);
+            ch.setBackground(new Background(new BackgroundFill(colour, CornerRadii.EMPTY, Insets.EMPTY)));
+            ch.setTextFill(Tints.textOn(colour));
             nodes.add(ch);
         }
         heatmap.getChildren().setAll(nodes);

@@ -27,7 +27,6 @@ public final class CellsViewModel {
     private static final int CELLS_PER_CRITERION = 4;
 
     private final Session session;
-    private final TrainingViewModel training;
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<Integer> layer = new SimpleObjectProperty<>(1);
     private final ObjectProperty<Integer> unit = new SimpleObjectProperty<>(0);
@@ -35,9 +34,8 @@ public final class CellsViewModel {
     private final ObservableList<InterestingCells.Cell> interesting = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(false);
 
-    public CellsViewModel(Session session, TrainingViewModel training) {
+    public CellsViewModel(Session session) {
         this.session = session;
-        this.training = training;
     }
 
     public StringProperty textProperty() { return text; }
@@ -63,9 +61,9 @@ public final class CellsViewModel {
             source = source.substring(0, source.offsetByCodePoints(0, MAX_CHARACTERS));
             session.messages().info("The heatmap shows the first " + MAX_CHARACTERS + " characters.");
         }
-        String toRead = source;
+        String toRead = state.vocabulary().prepare(source);
         reading.set(true);
-        training.modelForGeneration().thenApplyAsync(copy -> {
+        session.modelCopy().thenApplyAsync(copy -> {
             TextTrace read = new Tracer(copy, state.vocabulary()).trace("", toRead, true);
             return new Reading(read, InterestingCells.rank(read, CELLS_PER_CRITERION));
         }, session.background().generation()).whenComplete((result, failure) -> Background.onFx(() -> {

@@ -1,13 +1,16 @@
 package app.scribe.ui;
 
 import app.scribe.corpus.BatchSource;
+import app.scribe.corpus.Cleaning;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.library.BookIndex;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -35,12 +38,25 @@ public final class CorpusViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No corpus yet: pick a book or open a text file.");
     /** Only the latest choice of books is shown: a quick Shift-click range starts several reads. */
     private long latestRequest;
+    private final ObjectProperty<Cleaning> cleaning = new SimpleObjectProperty<>(Cleaning.KEEP);
+    /** The books last chosen, read again when the cleaning changes. */
+    private List<Path> books = List.of();
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
 
     public CorpusViewModel(Session session, Path libraryFolder) {
         this.session = session;
         this.libraryFolder = libraryFolder;
         refreshAvailable();
+        cleaning.addListener((obs, old, now) -> {
+            if (!books.isEmpty()) {
+                load(books);
+            }
+        });
+    }
+
+    /** How the books' characters are cleaned; a change reads the chosen books again with it. */
+    public ObjectProperty<Cleaning> cleaningProperty() {
+        return cleaning;
     }
 
     public ObservableList<Path> available() {
@@ -99,10 +115,12 @@ public final class CorpusViewModel {
      */
     public void load(List<Path> books) {
         long request = ++latestRequest;
+        this.books = List.copyOf(books);
+        Cleaning chosen = cleaning.get();
         loading.set(true);
         summary.set("Reading " + books.stream().map(p -> String.valueOf(p.getFileName()))
                 .collect(Collectors.joining(", ")) + "…");
-        session.background().io(() -> reader.read(books), corpus -> {
+        session.background().io(() -> reader.read(books, chosen), corpus -> {
             if (request == latestRequest) {
                 show(corpus);
             }
@@ -121,7 +139,8 @@ public final class CorpusViewModel {
         session.corpusProperty().set(corpus);
         summary.set(describe(corpus));
         preview.set(corpus.preview());
-        session.messages().info("Loaded " + corpus.name() + ".");
+        Cleaning used = corpus.vocabulary().mapper().cleaning();
+        session.messages().info("Loaded " + corpus.name() + (used.keepsAsIs() ? "." : " (cleaning: " + used + ")."));
     }
 
     static String describe(Corpus corpus) {

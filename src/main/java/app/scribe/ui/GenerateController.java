@@ -2,8 +2,14 @@ package app.scribe.ui;
 
 import app.scribe.analysis.NoveltyIndex;
 import app.scribe.analysis.TextTrace;
+import app.scribe.corpus.Vocabulary;
+import app.scribe.model.BeamSearch;
+import app.scribe.model.SamplingSettings;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -16,9 +22,17 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.stage.Popup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +40,16 @@ import java.util.Locale;
 
 /**
  * The Generate tab: sampling settings, the streaming text, then the same text tinted by how likely the model found
- * each character. Hovering a character shows the model's five likeliest choices there; clicking a character holds
- * it, and clicking one of its alternatives regenerates the text from that point with that character.
+ * each character (a background from dark violet, unlikely, to yellow, expected). Hovering a character frames it
+ * and shows the model's five likeliest choices there in a popup at the character; clicking a character holds the
+ * popup, and clicking one of its alternatives regenerates the text from that point with that character.
  */
 public final class GenerateController {
     /** Beyond this many characters the text is shown plain: one node per character would slow the window down. */
-    private static final int MAX_TINTED_CHARACTERS = 20_000;
+    private static final int MAX_TINTED_CHARACTERS = 5_000;
+    private static final double POPUP_WIDTH = 420;
+    /** The longest text the form asks for; the engine takes more ({@link app.scribe.model.Generator#MAX_LENGTH}). */
+    private static final int MAX_LENGTH = 100_000;
 
     private final GenerationViewModel generation;
     private final Exports exports;
@@ -56,11 +74,16 @@ public final class GenerateController {
     @FXML private TextFlow outputFlow;
     @FXML private TextFlow colouredFlow;
     @FXML private Label generationSummary;
-    @FXML private FlowPane alternativesBox;
-    @FXML private Label alternativesLabel;
 
-    private final List<Text> characters = new ArrayList<>();
+    private final Label alternativesLabel = new Label();
+    private final FlowPane alternativesBox = new FlowPane(4, 4);
+    private final VBox popupContent = new VBox(alternativesLabel, alternativesBox);
+    /** The hovered character's alternatives, shown at the character like a spelling suggestion. */
+    private final Popup alternativesPopup = new Popup();
+    /** The continuation's characters: a label per character, a text per newline. */
+    private final List<Node> characters = new ArrayList<>();
     private int held = -1;
+    private int hovered = -1;
 
     public GenerateController(GenerationViewModel generation, Exports exports) {
         this.generation = generation;
@@ -88,12 +111,42 @@ public final class GenerateController {
                 branchBox.getSelectionModel().selectLast());
         branchBox.setOnAction(e -> generation.show(branchBox.getValue()));
         branchBox.disableProperty().bind(generation.generatingProperty());
+        buildPopup();
+        outputScroll.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onEscape);
+            }
+        });
+    }
+
+    private void buildPopup() {
+        alternativesLabel.setId("alternativesLabel");
+        alternativesLabel.setWrapText(true);
+        alternativesLabel.setMaxWidth(POPUP_WIDTH);
+        alternativesBox.setId("alternativesBox");
+        alternativesBox.setPrefWrapLength(POPUP_WIDTH);
+        popupContent.setId("alternativesPopup");
+        popupContent.getStyleClass().add("alternatives-popup");
+        alternativesPopup.getContent().add(popupContent);
+        alternativesPopup.setAutoHide(true);
+        alternativesPopup.setConsumeAutoHidingEvents(false);
+        alternativesPopup.setOnHidden(e -> {
+            held = -1;
+            highlight(-1);
+        });
+        outputScroll.vvalueProperty().addListener((obs, old, now) -> alternativesPopup.hide());
+        colouredFlow.setOnMouseExited(e -> {
+            if (held < 0) {
+                alternativesPopup.hide();
+            }
+        });
     }
 
     private void bindSettings() {
         promptField.textProperty().bindBidirectional(generation.promptProperty());
         Keys.onShortcutEnter(promptField, generation::generate);
-        lengthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, 400, 100));
+        lengthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, MAX_LENGTH,
+                generation.lengthProperty().get(), 100));
         lengthSpinner.getValueFactory().valueProperty().bindBidirectional(generation.lengthProperty());
         generationSeedField.textProperty().bindBidirectional(generation.seedProperty());
         stopAtField.textProperty().bindBidirectional(generation.stopAtProperty());
@@ -102,13 +155,16 @@ public final class GenerateController {
         temperatureSlider.valueProperty().bindBidirectional(generation.temperatureProperty());
         temperatureSlider.disableProperty().bind(greedyCheck.selectedProperty());
         temperatureLabel.textProperty().bind(Bindings.format("%.2f", generation.temperatureProperty()));
-        topKSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 4096, 0, 1));
+        // Ranges from the settings' records (0 turns top-k and the beam off); values from the view model.
+        topKSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Vocabulary.MAX_SIZE));
         topKSpinner.getValueFactory().valueProperty().bindBidirectional(generation.topKProperty());
-        topPSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 1.0, 1.0, 0.05));
+        topPSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 1.0,
+                generation.topPProperty().get(), 0.05));
         topPSpinner.getValueFactory().valueProperty().bindBidirectional(generation.topPProperty());
-        penaltySpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(1.0, 10.0, 1.0, 0.1));
+        penaltySpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(1.0,
+                SamplingSettings.MAX_REPETITION_PENALTY, generation.repetitionPenaltyProperty().get(), 0.1));
         penaltySpinner.getValueFactory().valueProperty().bindBidirectional(generation.repetitionPenaltyProperty());
-        beamSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 64, 0, 1));
+        beamSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, BeamSearch.MAX_WIDTH));
         beamSpinner.getValueFactory().valueProperty().bindBidirectional(generation.beamWidthProperty());
         for (var sampled : List.of(topKSpinner, topPSpinner, penaltySpinner)) {
             sampled.disableProperty().bind(Bindings.createBooleanBinding(() -> generation.beamWidthProperty().get() > 0,
@@ -123,9 +179,10 @@ public final class GenerateController {
 
     /** Replaces the plain text by one tinted node per character once the model has read the text back. */
     private void showTinted(TextTrace trace) {
+        alternativesPopup.hide();
         characters.clear();
         held = -1;
-        clearAlternatives("Hover over a character to see what else the model considered; click it to hold it.");
+        hovered = -1;
         if (trace == null || trace.length() > MAX_TINTED_CHARACTERS) {
             colouredFlow.getChildren().clear();
             colouredFlow.setVisible(false);
@@ -134,12 +191,10 @@ public final class GenerateController {
         }
         Text prompt = new Text(generation.shownPromptProperty().get());
         prompt.getStyleClass().add("prompt-text");
-        List<javafx.scene.Node> nodes = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
         nodes.add(prompt);
         for (int i = 0; i < trace.length(); i++) {
-            Text ch = new Text(new String(Character.toChars(trace.codePoint(i))));
-            ch.getStyleClass().add("tinted-char");
-            ch.setFill(Tints.confidence(trace.probability(i)));
+            Node ch = tinted(trace.codePoint(i), trace.probability(i));
             int position = i;
             ch.setOnMouseEntered(e -> {
                 if (held < 0) {
@@ -147,13 +202,7 @@ public final class GenerateController {
                 }
             });
             ch.setOnMouseClicked(e -> {
-                if (held >= 0) {
-                    characters.get(held).getStyleClass().remove("held-char");
-                }
-                held = held == position ? -1 : position;
-                if (held >= 0) {
-                    ch.getStyleClass().add("held-char");
-                }
+                held = position;
                 showAlternatives(trace, position);
             });
             characters.add(ch);
@@ -164,20 +213,47 @@ public final class GenerateController {
         outputFlow.setVisible(false);
     }
 
+    /** A character on a background of its probability, in black or white, whichever reads better on it. */
+    private static Node tinted(int codePoint, double probability) {
+        if (codePoint == '\n') {
+            Text newline = new Text("\n");
+            newline.getStyleClass().add("tinted-char");
+            return newline;
+        }
+        Label ch = new Label(new String(Character.toChars(codePoint)));
+        Color background = Tints.confidence(probability);
+        ch.getStyleClass().add("tinted-char");
+        ch.setPadding(Insets.EMPTY);
+        ch.setBackground(new Background(new BackgroundFill(background, CornerRadii.EMPTY, Insets.EMPTY)));
+        ch.setTextFill(Tints.textOn(background));
+        return ch;
+    }
+
     private void underline(NoveltyIndex.Match match) {
-        characters.forEach(ch -> ch.setUnderline(false));
+        for (Node ch : characters) {
+            setUnderline(ch, false);
+        }
         if (match != null && match.length() > 0) {
             for (int i = match.queryStart(); i < match.queryStart() + match.length() && i < characters.size(); i++) {
-                characters.get(i).setUnderline(true);
+                setUnderline(characters.get(i), true);
             }
         }
     }
 
+    private static void setUnderline(Node ch, boolean underline) {
+        if (ch instanceof Label label) {
+            label.setUnderline(underline);
+        }
+    }
+
+    /** Fills the popup with the model's alternatives at {@code position} and shows it just below that character. */
     private void showAlternatives(TextTrace trace, int position) {
+        highlight(position);
         String ch = Tints.printable(trace.codePoint(position));
-        String state = held == position ? " (held; click it again to let go)" : "";
-        clearAlternatives(String.format(Locale.ROOT, "Character %d '%s' had p = %s%s. Instead:", position, ch,
-                Tints.percent(trace.probability(position)), state));
+        String state = held == position ? " (held; click elsewhere or press Esc to let go)" : "";
+        alternativesLabel.setText(String.format(Locale.ROOT, "Character %d '%s' had p = %s%s. Instead:", position,
+                ch, Tints.percent(trace.probability(position)), state));
+        alternativesBox.getChildren().clear();
         List<TextTrace.Alternative> alternatives = trace.alternatives(position);
         for (int k = 0; k < alternatives.size(); k++) {
             TextTrace.Alternative alternative = alternatives.get(k);
@@ -189,11 +265,47 @@ public final class GenerateController {
             button.setOnAction(e -> generation.branch(position, character));
             alternativesBox.getChildren().add(button);
         }
+        Node anchor = characters.get(position);
+        Bounds bounds = anchor.localToScreen(anchor.getLayoutBounds());
+        if (bounds == null) {
+            return;
+        }
+        if (alternativesPopup.isShowing()) {
+            alternativesPopup.setX(bounds.getMinX());
+            alternativesPopup.setY(bounds.getMaxY() + 2);
+        } else {
+            popupContent.getStylesheets().setAll(anchor.getScene().getStylesheets());
+            alternativesPopup.show(anchor.getScene().getWindow(), bounds.getMinX(), bounds.getMaxY() + 2);
+        }
     }
 
-    private void clearAlternatives(String text) {
-        alternativesLabel.setText(text);
-        alternativesBox.getChildren().clear();
+    /** Marks the hovered (or held) character; -1 marks none. */
+    private void highlight(int position) {
+        if (hovered >= 0 && hovered < characters.size()) {
+            characters.get(hovered).getStyleClass().remove("hovered-char");
+        }
+        hovered = position;
+        if (position >= 0) {
+            characters.get(position).getStyleClass().add("hovered-char");
+        }
+    }
+
+    /** Esc on the Generate tab: stops the text being written and lets go of the held character. */
+    private void onEscape(KeyEvent event) {
+        if (event.getCode() == KeyCode.ESCAPE && showing(outputScroll)) {
+            generation.stop();
+            alternativesPopup.hide();
+        }
+    }
+
+    /** Whether the node and all its parents are visible: the tab it is on is the selected one. */
+    private static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     @FXML private void generate() { generation.generate(); }

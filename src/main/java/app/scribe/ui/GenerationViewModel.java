@@ -51,16 +51,18 @@ public final class GenerationViewModel {
         }
     }
 
+    private static final SamplingSettings PLAIN = SamplingSettings.plain();
+
     private final Session session;
-    private final TrainingViewModel training;
     private final NoveltyIndexes novelty;
     private final StringProperty prompt = new SimpleStringProperty("");
     private final ObjectProperty<Integer> length = new SimpleObjectProperty<>(400);
     private final BooleanProperty greedy = new SimpleBooleanProperty(false);
-    private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(PLAIN.temperature());
+    /** 0: no top-k cut. */
     private final ObjectProperty<Integer> topK = new SimpleObjectProperty<>(0);
-    private final ObjectProperty<Double> topP = new SimpleObjectProperty<>(1.0);
-    private final ObjectProperty<Double> repetitionPenalty = new SimpleObjectProperty<>(1.0);
+    private final ObjectProperty<Double> topP = new SimpleObjectProperty<>(PLAIN.topP());
+    private final ObjectProperty<Double> repetitionPenalty = new SimpleObjectProperty<>(PLAIN.repetitionPenalty());
     private final ObjectProperty<Integer> beamWidth = new SimpleObjectProperty<>(0);
     private final StringProperty stopAt = new SimpleStringProperty("");
     private final BooleanProperty stopAtSentenceEnd = new SimpleBooleanProperty(false);
@@ -79,9 +81,8 @@ public final class GenerationViewModel {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private Vocabulary shownVocabulary;
 
-    public GenerationViewModel(Session session, TrainingViewModel training, NoveltyIndexes novelty) {
+    public GenerationViewModel(Session session, NoveltyIndexes novelty) {
         this.session = session;
-        this.training = training;
         this.novelty = novelty;
         pump.setCycleCount(Timeline.INDEFINITE);
     }
@@ -111,7 +112,7 @@ public final class GenerationViewModel {
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ObservableList<Branch> branches() { return branches; }
 
-    /** The character a vocabulary index of the shown text's model stands for. */
+    /** The character a vocabulary index of the model that read the shown text ({@link #traceProperty()}) stands for. */
     public String characterOf(int index) {
         return shownVocabulary == null ? "?" : shownVocabulary.charAt(index);
     }
@@ -159,7 +160,7 @@ public final class GenerationViewModel {
         cancelled.set(true);
     }
 
-    private void start(String promptText, String fixedPrefix, int n, String label) {
+    private void start(String typedPrompt, String fixedPrefix, int n, String label) {
         if (generating.get()) {
             return;
         }
@@ -167,6 +168,8 @@ public final class GenerationViewModel {
         if (state == null) {
             return;
         }
+        // Shown as the model reads it: a model trained on cleaned text gets (and shows) the cleaned prompt.
+        String promptText = state.vocabulary().prepare(typedPrompt);
         SamplingSettings settings;
         long seedValue;
         StopRule stop = new StopRule(stopAt.get(), stopAtSentenceEnd.get());
@@ -181,7 +184,6 @@ public final class GenerationViewModel {
         }
         cancelled.set(false);
         pending.setLength(0);
-        shownVocabulary = state.vocabulary();
         shownPrompt.set(promptText);
         continuation.set(fixedPrefix);
         trace.set(null);
@@ -193,7 +195,7 @@ public final class GenerationViewModel {
         }
         pump.play();
         String context = promptText + fixedPrefix;
-        training.modelForGeneration().thenApplyAsync(copy -> {
+        session.modelCopy().thenApplyAsync(copy -> {
             Generator generator = new Generator(copy, state.vocabulary());
             if (beam > 0) {
                 pending.append(generator.beamSearch(context, n, beam, stop, searchProgress, cancelled::get).text());
@@ -214,7 +216,13 @@ public final class GenerationViewModel {
     private void analyse(String promptText, String text) {
         Session.ModelState state = session.modelProperty().get();
         if (state != null) {
-            training.modelForGeneration().thenAccept(copy -> analyse(copy, state.vocabulary(), promptText, text));
+            session.modelCopy().whenComplete((copy, failure) -> {
+                if (failure != null) {
+                    Background.onFx(() -> session.messages().failure(failure));
+                } else {
+                    analyse(copy, state.vocabulary(), promptText, text);
+                }
+            });
         }
     }
 
@@ -229,6 +237,7 @@ public final class GenerationViewModel {
                     if (failure != null) {
                         session.messages().failure(failure);
                     } else if (text.equals(continuation.get())) {
+                        shownVocabulary = vocabulary;
                         trace.set(read);
                         summary.set(String.format(Locale.ROOT, "%d characters · %.2f bits/char under the model",
                                 read.length(), read.score().bitsPerCharacter()));
@@ -245,7 +254,9 @@ public final class GenerationViewModel {
         CompletableFuture.supplyAsync(() -> novelty.indexFor(corpus)
                         .longestMatch(NoveltyIndex.encode(corpus.vocabulary(), text)), session.background().generation())
                 .whenComplete((match, failure) -> Background.onFx(() -> {
-                    if (failure == null && text.equals(continuation.get()) && longestCopy.get() == null) {
+                    if (failure != null) {
+                        session.messages().failure(failure);
+                    } else if (text.equals(continuation.get()) && longestCopy.get() == null) {
                         longestCopy.set(match);
                         summary.set(summary.get() + " · longest span found verbatim in " + corpus.name() + ": "
                                 + match.length() + " characters");
@@ -264,12 +275,9 @@ public final class GenerationViewModel {
         return ch.equals("\n") ? "\\n" : ch;
     }
 
-    private long parseSeed() {
-        try {
-            return Long.parseLong(seed.get().trim());
-        } catch (NumberFormatException e) {
-            throw new ScribeException("seed must be a whole number (got '" + seed.get() + "').");
-        }
+    /** The seed typed in; throws a message when it is not a whole number. */
+    public long parseSeed() {
+        return TypedSeed.parse(seed.get());
     }
 
     private void flush() {

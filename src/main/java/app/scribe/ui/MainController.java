@@ -2,6 +2,7 @@ package app.scribe.ui;
 
 import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
+import app.scribe.model.Hyperparameters;
 import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.TrainingHistory;
 import app.scribe.training.TrainingPlan;
@@ -131,10 +132,11 @@ public final class MainController {
     }
 
     private void bindTrainingForm() {
-        hiddenSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 2048, 128, 16));
-        layersSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3, 2));
-        seqSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, 30, 5));
-        batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 4096, 64, 8));
+        // The ranges are the record's; the values come from the view model when the spinners are bound below.
+        hiddenSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_HIDDEN_SIZE, 1, 16));
+        layersSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_LAYERS));
+        seqSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_SEQ_LENGTH, 1, 5));
+        batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_BATCH_SIZE, 1, 8));
         dropoutSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.85, 0, 0.05));
         stepsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000_000, 2000, 500));
         autosaveSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0,

@@ -177,7 +177,7 @@ public final class ModelFilesViewModel {
         if (target == null) {
             return;
         }
-        training.modelForGeneration()
+        session.modelCopy()
                 .thenApplyAsync(copy -> {
                     TrainingHistory history = state.history().copy();
                     files.save(new SavedModel(copy, state.vocabulary(), state.corpus(), history), target);

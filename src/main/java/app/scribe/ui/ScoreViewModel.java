@@ -30,7 +30,6 @@ public final class ScoreViewModel {
     static final long MAX_FILE_BYTES = 8L << 20;
 
     private final Session session;
-    private final TrainingViewModel training;
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<TextTrace> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -41,9 +40,8 @@ public final class ScoreViewModel {
     private final PauseTransition typingPause = new PauseTransition(Duration.millis(400));
     private boolean again;
 
-    public ScoreViewModel(Session session, TrainingViewModel training) {
+    public ScoreViewModel(Session session) {
         this.session = session;
-        this.training = training;
         typingPause.setOnFinished(e -> scoreQuietly());
         text.addListener((obs, old, now) -> typingPause.playFromStart());
     }
@@ -103,7 +101,7 @@ public final class ScoreViewModel {
         cancelled.set(false);
         progress.start();
         String text = state.vocabulary().prepare(source);
-        training.modelForGeneration().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary())
+        session.modelCopy().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary())
                         .trace("", text, false, progress, cancelled::get), session.background().generation())
                 .whenComplete((read, failure) -> Background.onFx(() -> {
                     progress.stop();

@@ -41,13 +41,14 @@ public final class ScribeApp extends Application {
         Path library = DataFolders.ofUser().books();
         CorpusViewModel corpus = new CorpusViewModel(session, library);
         TrainingViewModel training = new TrainingViewModel(session);
-        GenerationViewModel generation = new GenerationViewModel(session, training, new NoveltyIndexes());
+        GenerationViewModel generation = new GenerationViewModel(session, new NoveltyIndexes());
         ModelFilesViewModel modelFiles = new ModelFilesViewModel(session, training, new ReplaceDialog(stage));
-        TemperatureGridViewModel grid = new TemperatureGridViewModel(session, training, generation);
-        CellsViewModel cells = new CellsViewModel(session, training);
-        ScoreViewModel score = new ScoreViewModel(session, training);
+        TemperatureGridViewModel grid = new TemperatureGridViewModel(session, generation);
+        CellsViewModel cells = new CellsViewModel(session);
+        ScoreViewModel score = new ScoreViewModel(session);
         WriteViewModel write = new WriteViewModel(session, training);
         Exports exports = new Exports(session);
+        CleaningViewModel cleaning = new CleaningViewModel(session, corpus);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainController.class, () -> new MainController(corpus, new SizeAdviceViewModel(session, training), training,
                         modelFiles, new LibraryWindow(
@@ -57,6 +58,7 @@ public final class ScribeApp extends Application {
                 TimelineController.class, () -> new TimelineController(training, exports),
                 CellsController.class, () -> new CellsController(cells, generation, exports),
                 ScoreController.class, () -> new ScoreController(score, exports),
+                CleaningController.class, () -> new CleaningController(cleaning),
                 WriteController.class, () -> new WriteController(write, exports));
 
         FXMLLoader loader = new FXMLLoader(ScribeApp.class.getResource("main.fxml"));

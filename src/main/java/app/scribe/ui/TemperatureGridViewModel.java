@@ -2,7 +2,7 @@ package app.scribe.ui;
 
 import app.scribe.ScribeException;
 import app.scribe.model.Generator;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * One prompt written at several temperatures side by side, all with the same seed: the seed report's table
- * (T = 0.5 / 1.0 / 2.0 by default). Prompt, length and seed are those of the Generate tab.
+ * (T = 0.5 / 1.0 / 2.0 by default). Prompt, length, seed and the rest of the sampling settings (greedy, top-k,
+ * top-p, repetition penalty) are those of the Generate tab; only the temperature differs from column to column.
  */
 public final class TemperatureGridViewModel {
     /** One column of the grid. */
@@ -25,15 +26,13 @@ public final class TemperatureGridViewModel {
     static final int MAX_COLUMNS = 8;
 
     private final Session session;
-    private final TrainingViewModel training;
     private final GenerationViewModel generation;
     private final StringProperty temperatures = new SimpleStringProperty("0.5, 1.0, 2.0");
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
 
-    public TemperatureGridViewModel(Session session, TrainingViewModel training, GenerationViewModel generation) {
+    public TemperatureGridViewModel(Session session, GenerationViewModel generation) {
         this.session = session;
-        this.training = training;
         this.generation = generation;
     }
 
@@ -41,7 +40,7 @@ public final class TemperatureGridViewModel {
     public ObservableList<Column> columns() { return columns; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
 
-    /** The temperatures typed in, checked: one to {@value #MAX_COLUMNS} numbers above 0 and at most 10. */
+    /** The temperatures typed in, checked: one to {@value #MAX_COLUMNS} numbers that {@link SamplingSettings} takes. */
     public List<Double> parseTemperatures() {
         List<Double> out = new ArrayList<>();
         for (String part : temperatures.get().split("[,;\\s]+")) {
@@ -55,10 +54,7 @@ public final class TemperatureGridViewModel {
                 throw new ScribeException("temperatures must be numbers separated by commas, such as 0.5, 1.0, 2.0 (got '"
                         + part + "').");
             }
-            if (!(t > 0 && t <= 10)) {
-                throw new ScribeException("each temperature must be above 0 and at most 10 (got " + part + ").");
-            }
-            out.add(t);
+            out.add(SamplingSettings.plain().withTemperature(t).temperature());
         }
         if (out.isEmpty() || out.size() > MAX_COLUMNS) {
             throw new ScribeException("give between 1 and " + MAX_COLUMNS + " temperatures (got " + out.size() + ").");
@@ -76,25 +72,25 @@ public final class TemperatureGridViewModel {
         }
         List<Double> ts;
         long seed;
+        SamplingSettings settings;
         String prompt = generation.promptProperty().get() == null ? "" : generation.promptProperty().get();
         int length = generation.lengthProperty().get();
         try {
             ts = parseTemperatures();
-            seed = Long.parseLong(generation.seedProperty().get().trim());
+            seed = generation.parseSeed();
+            settings = generation.samplingSettings();
             new Generator(state.model(), state.vocabulary()).encodePrompt(prompt);
-        } catch (NumberFormatException e) {
-            session.messages().error("seed must be a whole number (got '" + generation.seedProperty().get() + "').");
-            return;
         } catch (ScribeException e) {
             session.messages().error(e.getMessage());
             return;
         }
         running.set(true);
         columns.clear();
-        training.modelForGeneration().thenAcceptAsync(copy -> {
+        session.modelCopy().thenAcceptAsync(copy -> {
             Generator generator = new Generator(copy, state.vocabulary());
             for (double t : ts) {
-                String text = generator.generate(prompt, length, Sampler.temperature(t), seed, ch -> { }, () -> false);
+                String text = generator.generate(prompt, length, settings.withTemperature(t), seed, ch -> { },
+                        () -> false);
                 Background.onFx(() -> columns.add(new Column(t, prompt + text)));
             }
         }, session.background().generation()).whenComplete((ok, failure) -> Background.onFx(() -> {

@@ -134,7 +134,6 @@ public final class TrainingViewModel {
     public Hyperparameters formHyperparameters() {
         double lr;
         double decay;
-        long seedValue;
         try {
             lr = Double.parseDouble(learningRate.get().trim());
         } catch (NumberFormatException e) {
@@ -146,11 +145,7 @@ public final class TrainingViewModel {
             throw new ScribeException("weight decay must be a number such as 0 or 1e-4 (got '" + weightDecay.get()
                     + "').");
         }
-        try {
-            seedValue = Long.parseLong(seed.get().trim());
-        } catch (NumberFormatException e) {
-            throw new ScribeException("seed must be a whole number (got '" + seed.get() + "').");
-        }
+        long seedValue = TypedSeed.parse(seed.get());
         return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
                 lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay,
                 cell.get(), DEFAULTS.timeGateLeak());
@@ -219,6 +214,7 @@ public final class TrainingViewModel {
         CheckpointWriter checkpoints = writer;
         OutputLock held = lock;
         running.addListener(events::add);
+        session.trainedBy(running);
         phase.set(Phase.RUNNING);
         autosaveNote = "";
         lastProgress = null;
@@ -277,21 +273,6 @@ public final class TrainingViewModel {
         }
     }
 
-    /**
-     * A private copy of the current model for generation: taken between training steps while a run is going,
-     * otherwise copied directly. Completes off the FX thread.
-     */
-    public CompletableFuture<CharModel> modelForGeneration() {
-        Session.ModelState state = session.modelProperty().get();
-        if (state == null) {
-            return CompletableFuture.failedFuture(new ScribeException(Session.NO_MODEL));
-        }
-        if (phase.get() != Phase.IDLE && trainer != null) {
-            return trainer.requestSnapshot();
-        }
-        return CompletableFuture.supplyAsync(() -> state.model().copy(), session.background().generation());
-    }
-
     public boolean isBusy() {
         return phase.get() != Phase.IDLE;
     }
@@ -299,6 +280,7 @@ public final class TrainingViewModel {
     private void finished(Throwable failure) {
         drain();
         pump.stop();
+        session.trainedBy(null);
         phase.set(Phase.IDLE);
         if (failure != null) {
             session.messages().failure(failure);

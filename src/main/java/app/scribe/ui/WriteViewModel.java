@@ -246,7 +246,7 @@ public final class WriteViewModel {
         if (completer == null || completerModel != state || stale) {
             completerModel = state;
             completerCopiedAt = System.nanoTime();
-            completer = training.modelForGeneration().thenApply(copy -> new Completer(copy, state.vocabulary()));
+            completer = session.modelCopy().thenApply(copy -> new Completer(copy, state.vocabulary()));
         }
         return completer;
     }

@@ -5,7 +5,7 @@ import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import app.scribe.model.Stepper;
 import app.scribe.model.lstm.FastCharModel;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class TracerTest {
         for (int i = 0; i < p.length; i++) {
             List<TextTrace.Alternative> alternatives = trace.alternatives(i);
             assertEquals(Tracer.ALTERNATIVES, alternatives.size());
-            assertEquals(Sampler.argmax(p[i]), alternatives.get(0).index(), "position " + i);
+            assertEquals(SamplingSettings.argmax(p[i]), alternatives.get(0).index(), "position " + i);
             for (int k = 0; k < alternatives.size(); k++) {
                 TextTrace.Alternative a = alternatives.get(k);
                 assertEquals(p[i][a.index()], a.probability());

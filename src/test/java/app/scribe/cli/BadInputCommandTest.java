@@ -116,6 +116,7 @@ class BadInputCommandTest {
                 new String[]{"--warmup", "-1"}, new String[]{"--warmup", "2000000000"},
                 new String[]{"--steps", "0"}, new String[]{"--steps", "2000000000"},
                 new String[]{"--seconds", "0"}, new String[]{"--seconds", "1e12"}, new String[]{"--seconds", "NaN"},
+                new String[]{"--minutes", "0"}, new String[]{"--minutes", "1e12"},
                 new String[]{"--hidden", "100000"}, new String[]{"--layers", "9"}, new String[]{"--batch", "0"},
                 new String[]{"--seq", "100000"});
         for (String[] flag : flags) {

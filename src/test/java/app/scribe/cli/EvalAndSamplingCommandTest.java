@@ -70,18 +70,6 @@ class EvalAndSamplingCommandTest {
     }
 
     @Test
-    void plainSamplingWritesWhatTheEarlierSamplerWrote() {
-        SavedModel saved = new ModelFile().load(model);
-        for (String t : new String[]{"1.0", "0.7"}) {
-            String expected = new app.scribe.model.Generator(saved.model(), saved.vocabulary()).generate("ROMEO", 80,
-                    app.scribe.model.Sampler.temperature(Double.parseDouble(t)), 5, c -> { }, () -> false);
-            Result r = t.equals("1.0") ? generate("--prompt", "ROMEO", "--length", "80", "--seed", "5")
-                    : generate("--prompt", "ROMEO", "--length", "80", "--seed", "5", "--temperature", t);
-            assertEquals("ROMEO" + expected + System.lineSeparator(), r.out(), "same seed, same text as before");
-        }
-    }
-
-    @Test
     void samplesUseConsecutiveSeedsAndAreSeparatedByABlankLine() {
         Result three = generate("--samples", "3", "--seed", "10", "--length", "40", "--prompt", "A", "--show-logprob");
         assertEquals(0, three.code(), three.err());

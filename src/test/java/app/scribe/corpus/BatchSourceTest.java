@@ -100,8 +100,10 @@ class BatchSourceTest {
         for (int i = 0; i < length; i++) {
             indices[i] = (char) (i % 2);
         }
-        return new Corpus("n.txt", "0", length, "ASCII", 0, false, Vocabulary.of("ab"), indices, "", List.of(),
-                List.of(new Corpus.Book("n.txt", "0", 0, length)));
+        long[] counts = {(length + 1) / 2, length / 2};
+        return new Corpus("n.txt", "0", length, "ASCII", 0, false, Vocabulary.of("ab"), indices, "", counts,
+                new Corpus.CleaningReport(2, List.of()),
+                List.of(new Corpus.Book("n.txt", "0", 0, length, GutenbergStripper.Removal.NONE)));
     }
 
     @Test

@@ -57,7 +57,7 @@ class BeamSearchTest {
         float[] p = first.clone();
         double total = 0;
         for (int i = 0; i < length; i++) {
-            int next = Sampler.argmax(p);
+            int next = SamplingSettings.argmax(p);
             total += Math.log(p[next]);
             p = stepper.step(next).clone();
         }

@@ -82,7 +82,7 @@ class GeneratorTest {
     @Test
     void sameSeedGivesSameTextAndOtherSeedsOtherText() {
         Generator generator = new Generator(model, VOCAB);
-        Sampler sampler = Sampler.temperature(1.0);
+        SamplingSettings sampler = SamplingSettings.plain();
         String a = generator.generate("The ", 200, sampler, 5, ch -> { }, () -> false);
         String b = generator.generate("The ", 200, sampler, 5, ch -> { }, () -> false);
         String c = generator.generate("The ", 200, sampler, 6, ch -> { }, () -> false);
@@ -99,8 +99,8 @@ class GeneratorTest {
     @Test
     void greedyGenerationIsDeterministicWhateverTheSeed() {
         Generator generator = new Generator(model, VOCAB);
-        assertEquals(generator.generate("fox", 50, Sampler.greedy(), 1, ch -> { }, () -> false),
-                generator.generate("fox", 50, Sampler.greedy(), 2, ch -> { }, () -> false));
+        assertEquals(generator.generate("fox", 50, SamplingSettings.greedy(), 1, ch -> { }, () -> false),
+                generator.generate("fox", 50, SamplingSettings.greedy(), 2, ch -> { }, () -> false));
     }
 
     @Test
@@ -124,7 +124,7 @@ class GeneratorTest {
         HistoryModel fake = new HistoryModel(VOCAB.size());
         Generator generator = new Generator(fake, VOCAB);
         List<String> streamed = new ArrayList<>();
-        String out = generator.generate("dog", 5, Sampler.greedy(), 1, streamed::add, () -> false);
+        String out = generator.generate("dog", 5, SamplingSettings.greedy(), 1, streamed::add, () -> false);
         char[] prompt = VOCAB.encode("dog");
         assertEquals(List.of((int) prompt[0], (int) prompt[1], (int) prompt[2]), fake.fed.subList(0, 3));
         // Each generated character is fed back in turn.
@@ -135,21 +135,21 @@ class GeneratorTest {
         assertEquals(out, String.join("", streamed), "the sink sees each character as it comes");
 
         String other = new Generator(new HistoryModel(VOCAB.size()), VOCAB)
-                .generate("log", 5, Sampler.greedy(), 1, ch -> { }, () -> false);
+                .generate("log", 5, SamplingSettings.greedy(), 1, ch -> { }, () -> false);
         assertNotEquals(out, other, "the first prompt character matters, not only the last");
     }
 
     @Test
     void emptyPromptStartsAfterANewline() {
         HistoryModel fake = new HistoryModel(VOCAB.size());
-        new Generator(fake, VOCAB).generate("", 3, Sampler.greedy(), 1, ch -> { }, () -> false);
+        new Generator(fake, VOCAB).generate("", 3, SamplingSettings.greedy(), 1, ch -> { }, () -> false);
         assertEquals(VOCAB.indexOf('\n'), fake.fed.get(0));
     }
 
     @Test
     void cancellingStopsGeneration() {
         AtomicInteger produced = new AtomicInteger();
-        String out = new Generator(model, VOCAB).generate("The", 1000, Sampler.temperature(1), 3,
+        String out = new Generator(model, VOCAB).generate("The", 1000, SamplingSettings.plain().withTemperature(1), 3,
                 ch -> produced.incrementAndGet(), () -> produced.get() >= 7);
         assertEquals(7, out.length());
     }
@@ -158,7 +158,7 @@ class GeneratorTest {
     void unknownPromptCharactersAreNamed() {
         Generator generator = new Generator(model, VOCAB);
         ScribeException e = assertThrows(ScribeException.class,
-                () -> generator.generate("Zebra Ω", 10, Sampler.greedy(), 1, ch -> { }, () -> false));
+                () -> generator.generate("Zebra Ω", 10, SamplingSettings.greedy(), 1, ch -> { }, () -> false));
         assertTrue(e.getMessage().contains("'Z'") && e.getMessage().contains("'Ω'"), e.getMessage());
         assertFalse(e.getMessage().contains("'e'"), e.getMessage());
     }
@@ -167,7 +167,7 @@ class GeneratorTest {
     void lengthOutsideItsRangeIsRefused() {
         Generator generator = new Generator(model, VOCAB);
         ScribeException e = assertThrows(ScribeException.class,
-                () -> generator.generate("The", 0, Sampler.greedy(), 1, ch -> { }, () -> false));
+                () -> generator.generate("The", 0, SamplingSettings.greedy(), 1, ch -> { }, () -> false));
         assertTrue(e.getMessage().contains("between 1 and"), e.getMessage());
         assertThrows(ScribeException.class, () -> generator.encodePrompt("a".repeat(Generator.MAX_PROMPT_CHARS + 1)));
     }
@@ -176,7 +176,7 @@ class GeneratorTest {
     void aPromptOfTheMaximumLengthIsCarriedThroughAndOneMoreCharacterIsRefusedWithTheLimit() {
         String longest = TEXT.repeat(Generator.MAX_PROMPT_CHARS / TEXT.length() + 1).substring(0, Generator.MAX_PROMPT_CHARS);
         HistoryModel recorder = new HistoryModel(VOCAB.size());
-        new Generator(recorder, VOCAB).generate(longest, 5, Sampler.greedy(), 1, ch -> { }, () -> false);
+        new Generator(recorder, VOCAB).generate(longest, 5, SamplingSettings.greedy(), 1, ch -> { }, () -> false);
         char[] encoded = VOCAB.encode(longest);
         for (int i = 0; i < encoded.length; i++) {
             assertEquals(encoded[i], recorder.fed.get(i), "prompt character " + i + " is fed in order");
@@ -184,11 +184,11 @@ class GeneratorTest {
         assertTrue(recorder.fed.size() > Generator.MAX_PROMPT_CHARS, "then the sampled characters");
 
         CharModel real = Engines.create(Engines.DEFAULT, VOCAB.size(), small(11));
-        String text = new Generator(real, VOCAB).generate(longest, 50, Sampler.temperature(1.0), 2, ch -> { }, () -> false);
+        String text = new Generator(real, VOCAB).generate(longest, 50, SamplingSettings.plain().withTemperature(1.0), 2, ch -> { }, () -> false);
         assertEquals(50, text.length());
 
         ScribeException e = assertThrows(ScribeException.class, () -> new Generator(real, VOCAB)
-                .generate(longest + "T", 5, Sampler.greedy(), 1, ch -> { }, () -> false));
+                .generate(longest + "T", 5, SamplingSettings.greedy(), 1, ch -> { }, () -> false));
         assertTrue(e.getMessage().contains("100001") && e.getMessage().contains("limit is 100000"), e.getMessage());
     }
 
@@ -196,13 +196,13 @@ class GeneratorTest {
     void controlCharactersInAPromptAreNamedByCodePoint() {
         Generator generator = new Generator(model, VOCAB);
         ScribeException e = assertThrows(ScribeException.class,
-                () -> generator.generate("The\u0007 fox\u0000\u001b", 10, Sampler.greedy(), 1, ch -> { }, () -> false));
+                () -> generator.generate("The\u0007 fox\u0000\u001b", 10, SamplingSettings.greedy(), 1, ch -> { }, () -> false));
         assertTrue(e.getMessage().contains("U+0007") && e.getMessage().contains("U+0000")
                 && e.getMessage().contains("U+001B"), e.getMessage());
 
         Vocabulary withTab = Vocabulary.of(TEXT + "\t");
         CharModel tabModel = Engines.create(Engines.DEFAULT, withTab.size(), small(3));
-        String text = new Generator(tabModel, withTab).generate("The\tfox", 10, Sampler.greedy(), 1, ch -> { }, () -> false);
+        String text = new Generator(tabModel, withTab).generate("The\tfox", 10, SamplingSettings.greedy(), 1, ch -> { }, () -> false);
         assertEquals(10, text.length(), "a control character the model knows is an ordinary prompt character");
     }
 

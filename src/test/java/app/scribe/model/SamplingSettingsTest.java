@@ -32,22 +32,57 @@ class SamplingSettingsTest {
     }
 
     @Test
-    void plainSettingsKeepTheDistributionAndMatchTemperatureSampling() {
+    void plainSettingsKeepTheDistribution() {
         double[] w = SamplingSettings.plain().distribution(P, NONE);
         for (int i = 0; i < P.length; i++) {
             assertEquals(P[i], w[i], 1e-6);
         }
-        double[] hot = SamplingSettings.plain().withTemperature(2).distribution(P, NONE);
-        double[] reference = Sampler.reweight(P, 2);
-        for (int i = 0; i < P.length; i++) {
-            assertEquals(reference[i], hot[i], 1e-12);
+        assertEquals(1.0, sum(w), 1e-9);
+    }
+
+    @Test
+    void temperatureTwoFlattensToTheSquareRoot() {
+        double[] w = SamplingSettings.plain().withTemperature(2).distribution(P, NONE);
+        double norm = 0;
+        for (float p : P) {
+            norm += Math.sqrt(p);
         }
-        SplittableRandom a = new SplittableRandom(5);
-        SplittableRandom b = new SplittableRandom(5);
-        Sampler sampler = Sampler.temperature(0.7);
-        SamplingSettings settings = SamplingSettings.plain().withTemperature(0.7);
-        for (int i = 0; i < 200; i++) {
-            assertEquals(sampler.pick(P, a), settings.pick(P, NONE, b), "same draws as Sampler.temperature");
+        for (int i = 0; i < P.length; i++) {
+            assertEquals(Math.sqrt(P[i]) / norm, w[i], 1e-6, "p^(1/2) renormalised");
+        }
+        assertTrue(w[1] < P[1], "the top choice loses weight");
+        assertTrue(w[0] > P[0], "the rarest choice gains weight");
+        assertEquals(0.0, w[4], "impossible stays impossible");
+    }
+
+    @Test
+    void smallTemperatureApproachesArgmaxWithoutUnderflow() {
+        assertEquals(1.0, SamplingSettings.plain().withTemperature(0.01).distribution(P, NONE)[1], 1e-9);
+        assertEquals(1.0, SamplingSettings.plain().withTemperature(1e-6).distribution(P, NONE)[1], 1e-12,
+                "no underflow to NaN at tiny T");
+        float[] p = {1e-30f, 0.3f, 0.2f, 0.5f - 1e-30f};
+        for (double t : new double[]{0.05, 0.3, 0.7, 1, 1.5, 3, 10}) {
+            assertEquals(1.0, sum(SamplingSettings.plain().withTemperature(t).distribution(p, NONE)), 1e-9, "T=" + t);
+        }
+    }
+
+    @Test
+    void samplingFollowsTheDistributionAndRepeatsWithTheSeed() {
+        SplittableRandom random = new SplittableRandom(42);
+        int[] counts = new int[P.length];
+        int n = 40_000;
+        for (int i = 0; i < n; i++) {
+            counts[SamplingSettings.plain().pick(P, NONE, random)]++;
+        }
+        for (int i = 0; i < P.length; i++) {
+            assertEquals(P[i], counts[i] / (double) n, 0.01, "index " + i);
+        }
+        assertEquals(0, counts[4]);
+        SamplingSettings warm = SamplingSettings.plain().withTemperature(0.8);
+        SplittableRandom a = new SplittableRandom(9);
+        SplittableRandom b = new SplittableRandom(9);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(warm.pick(P, NONE, a), warm.pick(P, NONE, b));
         }
     }
 
@@ -74,10 +109,12 @@ class SamplingSettingsTest {
 
     @Test
     void topKOneIsGreedy() {
+        assertEquals(1, SamplingSettings.argmax(P));
+        assertEquals(0, SamplingSettings.argmax(new float[]{0.5f, 0.5f}), "ties go to the lower index");
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 50; i++) {
-            assertEquals(Sampler.argmax(P), SamplingSettings.greedy().pick(P, NONE, random));
-            assertEquals(Sampler.argmax(P), SamplingSettings.plain().withTopK(1).withTemperature(3)
+            assertEquals(SamplingSettings.argmax(P), SamplingSettings.greedy().pick(P, NONE, random));
+            assertEquals(SamplingSettings.argmax(P), SamplingSettings.plain().withTopK(1).withTemperature(3)
                     .pick(P, NONE, random));
         }
     }

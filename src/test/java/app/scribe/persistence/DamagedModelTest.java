@@ -1,6 +1,8 @@
 package app.scribe.persistence;
 
 import app.scribe.ScribeException;
+import app.scribe.corpus.Cleaning;
+import app.scribe.corpus.TextMapper;
 import app.scribe.model.ArrayShapes;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
@@ -59,6 +61,19 @@ class DamagedModelTest {
     void theUndamagedCopyLoads() throws IOException {
         Path file = Files.write(dir.resolve("copy.scribe"), original.withManifest(m -> { }).bytes());
         assertEquals(13, files.load(file).vocabulary().size());
+    }
+
+    @Test
+    void aCleaningThatDoesNotFitTheVocabularyIsRefused() throws IOException {
+        assertRefused(m -> m.putObject("cleaning").put("ascii", false).put("lowercase", false).put("rareBelow", 1),
+                "invalid cleaning", "rare=N");
+        assertRefused(m -> m.putObject("cleaning").put("ascii", false).put("lowercase", true).put("rareBelow", 0)
+                .put("placeholder", (int) 'a'), "invalid cleaning", "placeholder");
+        assertRefused(m -> m.putObject("cleaning").put("ascii", false).put("lowercase", true).put("rareBelow", 10)
+                .put("placeholder", (int) '~'), "placeholder '~' (U+007E) is missing from the vocabulary");
+        Path fitting = Files.write(dir.resolve("fitting.scribe"), original.withManifest(m -> m.putObject("cleaning")
+                .put("ascii", true).put("lowercase", true).put("rareBelow", 10).put("placeholder", (int) 'j')).bytes());
+        assertEquals(new TextMapper(new Cleaning(true, true, 10), 'j'), files.load(fitting).vocabulary().mapper());
     }
 
     @Test

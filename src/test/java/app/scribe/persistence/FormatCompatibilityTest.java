@@ -1,9 +1,10 @@
 package app.scribe.persistence;
 
 import app.scribe.corpus.Normalization;
+import app.scribe.corpus.TextMapper;
 import app.scribe.model.CellType;
 import app.scribe.model.Generator;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +24,7 @@ class FormatCompatibilityTest {
         return new ModelFile().load(Path.of(FormatCompatibilityTest.class.getResource(resource).toURI()));
     }
 
-    private static String write(SavedModel saved, Sampler sampler) {
+    private static String write(SavedModel saved, SamplingSettings sampler) {
         return new Generator(saved.model(), saved.vocabulary())
                 .generate("First ", 30, sampler, 1, c -> { }, () -> false);
     }
@@ -36,10 +37,11 @@ class FormatCompatibilityTest {
         assertEquals(1, saved.model().hyperparameters().layers());
         assertEquals(58, saved.vocabulary().size());
         assertEquals(Normalization.NONE, saved.vocabulary().normalization(), "written before text was normalised");
+        assertEquals(TextMapper.KEEP, saved.vocabulary().mapper(), "written before cleaning: kept as is");
         assertEquals(400, saved.history().step());
         assertEquals(20, saved.history().validationLoss().size());
         assertEquals("ts30k.txt", saved.corpus().name());
-        assertEquals("the the the the the the the th", write(saved, Sampler.greedy()));
+        assertEquals("the the the the the the the th", write(saved, SamplingSettings.greedy()));
     }
 
     /** Greedy text and, as every probability counts there, text sampled at temperature 1 with seed 1. */
@@ -54,7 +56,8 @@ class FormatCompatibilityTest {
         assertEquals(CellType.parse(cell), saved.model().hyperparameters().cell());
         assertEquals(32, saved.model().hyperparameters().hiddenSize());
         assertEquals(300, saved.history().step());
-        assertEquals(greedy, write(saved, Sampler.greedy()));
-        assertEquals(sampled, write(saved, Sampler.temperature(1.0)));
+        assertEquals(TextMapper.KEEP, saved.vocabulary().mapper(), "written before cleaning: kept as is");
+        assertEquals(greedy, write(saved, SamplingSettings.greedy()));
+        assertEquals(sampled, write(saved, SamplingSettings.plain().withTemperature(1.0)));
     }
 }

@@ -11,7 +11,7 @@ import app.scribe.model.Engines;
 import app.scribe.model.Generator;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import app.scribe.training.ResumeCheck;
 import app.scribe.training.TrainingHistory;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class TextNormalizationTest {
 
     private static String greedy(SavedModel saved, String prompt) {
         return new Generator(saved.model(), saved.vocabulary())
-                .generate(prompt, 20, Sampler.greedy(), 1, c -> { }, () -> false);
+                .generate(prompt, 20, SamplingSettings.greedy(), 1, c -> { }, () -> false);
     }
 
     private static SavedModel constructed(Vocabulary vocabulary, CorpusInfo corpus) {

@@ -6,7 +6,7 @@ import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Generator;
 import app.scribe.model.Hyperparameters;
-import app.scribe.model.Sampler;
+import app.scribe.model.SamplingSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ class GenerateWhileTrainingTest {
         while (!run.isDone()) {
             CharModel snapshot = trainer.requestSnapshot().get(60, TimeUnit.SECONDS);
             String text = new Generator(snapshot, corpus.vocabulary())
-                    .generate("ROMEO:", 50, Sampler.temperature(1.0), generated, c -> { }, () -> false);
+                    .generate("ROMEO:", 50, SamplingSettings.plain().withTemperature(1.0), generated, c -> { }, () -> false);
             assertEquals(50, text.codePointCount(0, text.length()));
             assertTrue(corpus.vocabulary().unknownCharacters(text).isEmpty(), "only characters of the corpus: " + text);
             generated++;

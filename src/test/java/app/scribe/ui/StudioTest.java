@@ -26,8 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static app.scribe.ui.WindowProbe.continuation;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.spinner;
+import static app.scribe.ui.WindowProbe.startLongBeamSearch;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,12 +71,12 @@ class StudioTest extends VanityFairWindow {
         String first = continuation(tinted);
         assertEquals(40, first.length());
 
-        Text fifth = (Text) tinted.getChildren().get(5);
+        Node fifth = tinted.getChildren().get(5);
         robot.moveTo(fifth);
-        FlowPane alternatives = robot.from(root).lookup("#alternativesBox").queryAs(FlowPane.class);
+        FlowPane alternatives = robot.lookup("#alternativesBox").queryAs(FlowPane.class);
         waitUntil(robot, root, () -> alternatives.getChildren().size() == 5);
-        assertTrue(label(robot, root, "#alternativesLabel").startsWith("Character 4 '"),
-                label(robot, root, "#alternativesLabel"));
+        String readout = robot.lookup("#alternativesLabel").queryAs(Label.class).getText();
+        assertTrue(readout.startsWith("Character 4 '"), readout);
         robot.clickOn(fifth);
         Button other = null;
         for (Node node : alternatives.getChildren()) {
@@ -150,15 +152,10 @@ class StudioTest extends VanityFairWindow {
         trainOnTheBook(robot, root, 384, 2, 8, 1);
 
         selectTab(robot, root, 0);
-        robot.interact(() -> {
-            spinner(robot, root, "#beamSpinner").getValueFactory().setValue(64);
-            spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(100_000);
-        });
         Button generate = robot.from(root).lookup("#generateButton").queryButton();
         ProgressBar searchBar = robot.from(root).lookup("#searchProgressBar").queryAs(ProgressBar.class);
         assertFalse(searchBar.isVisible(), "no bar before a search");
-        robot.clickOn(generate);
-        waitUntil(robot, root, () -> searchBar.isVisible() && searchBar.getProgress() > 0);
+        startLongBeamSearch(robot, root);
         robot.clickOn(robot.from(root).lookup("#stopGenerationButton").queryButton());
         waitUntil(robot, root, () -> !generate.isDisabled());
         assertFalse(searchBar.isVisible());
@@ -214,12 +211,6 @@ class StudioTest extends VanityFairWindow {
             return label.getText();
         }
         return ((TextFlow) node).getChildren().stream().map(n -> ((Text) n).getText()).reduce("", String::concat);
-    }
-
-    private static String continuation(TextFlow tinted) {
-        StringBuilder out = new StringBuilder();
-        tinted.getChildren().stream().skip(1).forEach(n -> out.append(((Text) n).getText()));
-        return out.toString();
     }
 
     private static void selectTab(FxRobot robot, Parent root, int index) {

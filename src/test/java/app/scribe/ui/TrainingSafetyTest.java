@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -188,6 +189,11 @@ class TrainingSafetyTest extends VanityFairWindow {
 
     /** Selects the studio tab that holds {@code node}, if any, so that it can be clicked. */
     private static void showTabHolding(FxRobot robot, Parent root, Node node) {
+        for (Node up = node; up != null; up = up.getParent()) {
+            if (up instanceof TitledPane panel && !panel.isExpanded()) {
+                robot.interact(() -> panel.setExpanded(true));
+            }
+        }
         TabPane tabs = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
         for (Tab tab : tabs.getTabs()) {
             for (Node up = node; up != null; up = up.getParent()) {

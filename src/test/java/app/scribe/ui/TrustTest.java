@@ -25,6 +25,7 @@ import static app.scribe.ui.WindowProbe.dialogButton;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
+import static app.scribe.ui.WindowProbe.trainSmallModel;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,15 +67,14 @@ class TrustTest extends VanityFairWindow {
     @Test
     void lossLinesDifferInHueAndSamplesWrap(FxRobot robot) {
         Parent root = stage.getScene().getRoot();
-        pickBook(robot, root, "vf.txt");
-        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
-        smallModel(robot, root, 40);
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
-        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 40"));
+        trainSmallModel(robot, root, "vf.txt", 40);
         Color training = stroke(robot, root, "default-color0");
         Color validation = stroke(robot, root, "default-color1");
         double hues = Math.abs(training.getHue() - validation.getHue());
         assertTrue(Math.min(hues, 360 - hues) >= 90, training + " and " + validation + " are told apart by hue");
+        assertTrue(line(robot, root, "default-color0").getStrokeDashArray().isEmpty(), "training is a solid line");
+        assertFalse(line(robot, root, "default-color1").getStrokeDashArray().isEmpty(),
+                "validation is dashed: told apart without colour too");
 
         @SuppressWarnings("unchecked")
         ListView<Object> samples = robot.from(root).lookup("#samplesList").queryAs(ListView.class);
@@ -151,7 +151,10 @@ class TrustTest extends VanityFairWindow {
     }
 
     private static Color stroke(FxRobot robot, Parent root, String series) {
-        return (Color) robot.from(root).lookup("#lossChart .chart-series-line." + series).queryAs(Path.class)
-                .getStroke();
+        return (Color) line(robot, root, series).getStroke();
+    }
+
+    private static Path line(FxRobot robot, Parent root, String series) {
+        return robot.from(root).lookup("#lossChart .chart-series-line." + series).queryAs(Path.class);
     }
 }

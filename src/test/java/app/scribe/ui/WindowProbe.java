@@ -4,7 +4,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,6 +45,34 @@ final class WindowProbe {
         });
     }
 
+    /** Picks {@code book}, trains a {@link #smallModel} on it for {@code steps} steps and waits for the run's end. */
+    static void trainSmallModel(FxRobot robot, Parent root, String book, int steps) {
+        pickBook(robot, root, book);
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
+        smallModel(robot, root, steps);
+        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step " + steps));
+    }
+
+    /** Starts a beam search of width 64 for 100 000 characters (a minute or more) and waits for its progress. */
+    static void startLongBeamSearch(FxRobot robot, Parent root) {
+        robot.interact(() -> {
+            spinner(robot, root, "#beamSpinner").getValueFactory().setValue(64);
+            spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(100_000);
+        });
+        ProgressBar searchBar = robot.from(root).lookup("#searchProgressBar").queryAs(ProgressBar.class);
+        robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
+        waitUntil(robot, root, () -> searchBar.isVisible() && searchBar.getProgress() > 0);
+    }
+
+    /** The generated text shown tinted: the flow's characters after its prompt (labels, and texts for newlines). */
+    static String continuation(TextFlow tinted) {
+        StringBuilder out = new StringBuilder();
+        tinted.getChildren().stream().skip(1).forEach(n -> out.append(n instanceof Label l ? l.getText()
+                : ((Text) n).getText()));
+        return out.toString();
+    }
+
     static String label(FxRobot robot, Parent root, String id) {
         return robot.from(root).lookup(id).queryAs(Label.class).getText();
     }
@@ -52,10 +83,13 @@ final class WindowProbe {
         return robot.lookup(id).queryButton();
     }
 
-    /** Waits for a condition; on time-out, fails with what the window shows, to say why. */
+    /**
+     * Waits for a condition, checked on the FX thread (a lookup made elsewhere can meet a scene graph that the FX
+     * thread is changing); on time-out, fails with what the window shows, to say why.
+     */
     static void waitUntil(FxRobot robot, Parent root, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
             MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
             throw new AssertionError("timed out; status: " + label(robot, root, "#statusLabel") + "; message: "

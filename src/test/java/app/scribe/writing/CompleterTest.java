@@ -167,7 +167,7 @@ class CompleterTest {
         Stepper stepper = freshRead(text).branch();
         double probability = 1;
         for (int i = 0; i < 6; i++) {
-            int best = app.scribe.model.Sampler.argmax(p);
+            int best = app.scribe.model.SamplingSettings.argmax(p);
             probability *= p[best];
             expected.append(saved.vocabulary().charAt(best));
             p = stepper.step(best);

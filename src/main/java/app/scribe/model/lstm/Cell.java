@@ -19,6 +19,9 @@ abstract class Cell {
     private final Block[] blocks;
     private final int[] at;
     private final int end;
+    private float[] stepRow;
+    private float[] stepState;
+    private float[] stepBias;
 
     Cell(int input, int hidden, int base, Block... blocks) {
         this.input = input;
@@ -103,19 +106,43 @@ abstract class Cell {
     final void project(StepIo io, int inputAt, int charIndex, int bias) {
         int width = width();
         FloatBuffer sb = io.sb;
-        FloatBuffer wb = io.wb;
         int z = io.scratch;
         if (inputAt < 0) {
-            int row = at(0) + charIndex * width;
+            float[] row = stepRow(width);
+            float[] b = stepBias(width);
+            io.wb.get(at(0) + charIndex * width, row, 0, width);
+            io.wb.get(bias, b, 0, width);
             for (int j = 0; j < width; j++) {
-                sb.put(z + j, wb.get(row + j) + wb.get(bias + j));
+                row[j] += b[j];
             }
+            sb.put(z, row, 0, width);
         } else {
-            for (int j = 0; j < width; j++) {
-                sb.put(z + j, wb.get(bias + j));
-            }
+            sb.put(z, io.wb, bias, width);
             Blas.rowTimesMatrix(input, width, io.w, at(0), io.s, inputAt, 1f, io.z, z);
         }
+    }
+
+    /** A heap row of at least {@code width} floats for a generation step's element-wise maths. */
+    final float[] stepRow(int width) {
+        if (stepRow == null || stepRow.length < width) {
+            stepRow = new float[width];
+        }
+        return stepRow;
+    }
+
+    /** A second heap row, of {@link #hidden} floats, for a generation step's state. */
+    final float[] stepState() {
+        if (stepState == null) {
+            stepState = new float[hidden];
+        }
+        return stepState;
+    }
+
+    private float[] stepBias(int width) {
+        if (stepBias == null || stepBias.length < width) {
+            stepBias = new float[width];
+        }
+        return stepBias;
     }
 
     /** Xavier weights in W and RW (the first two blocks). */

@@ -71,7 +71,7 @@ public final class FastCharModel implements CharModel {
      * (median of three runs each, see BENCHMARKS.md). More were never measured, and each extra worker shrinks every
      * worker's gemms, so the default stops at two.
      */
-    static int defaultThreads() {
+    public static int defaultThreads() {
         String configured = System.getProperty("scribe.threads", System.getenv("SCRIBE_THREADS"));
         if (configured != null) {
             try {

@@ -177,18 +177,27 @@ final class LstmCell extends Cell {
     @Override
     void step(StepIo io, int state, int inputAt, int charIndex, long position) {
         int z = io.scratch;
+        int width = width();
         project(io, inputAt, charIndex, at(2));
-        Blas.rowTimesMatrix(hidden, width(), io.w, at(1), io.s, state, 1f, io.z, z);
+        Blas.rowTimesMatrix(hidden, width, io.w, at(1), io.s, state, 1f, io.z, z);
+        // On heap arrays, as in forward, so that the loops vectorise: FloatBuffer access one float at a time took
+        // most of a generated character's time.
+        float[] g = stepRow(width);
+        float[] c = stepState();
         FloatBuffer sb = io.sb;
+        sb.get(z, g, 0, width);
+        Activations.tanh(g, 0, hidden);
+        Activations.sigmoid(g, hidden, width);
         int cOff = state + hidden;
+        sb.get(cOff, c, 0, hidden);
         for (int j = 0; j < hidden; j++) {
-            float gg = Activations.tanh(sb.get(z + j));
-            float ff = Activations.sigmoid(sb.get(z + hidden + j));
-            float oo = Activations.sigmoid(sb.get(z + 2 * hidden + j));
-            float ii = Activations.sigmoid(sb.get(z + 3 * hidden + j));
-            float cc = ff * sb.get(cOff + j) + ii * gg;
-            sb.put(cOff + j, cc);
-            sb.put(state + j, oo * Activations.tanh(cc));
+            c[j] = g[hidden + j] * c[j] + g[3 * hidden + j] * g[j];
         }
+        sb.put(cOff, c, 0, hidden);
+        Activations.tanh(c, 0, hidden);
+        for (int j = 0; j < hidden; j++) {
+            c[j] = g[2 * hidden + j] * c[j];
+        }
+        sb.put(state, c, 0, hidden);
     }
 }
