@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -61,13 +62,25 @@ public final class Theme {
 
     private static void show(Scene scene, Choice choice) {
         boolean dark = choice == Choice.DARK || choice == Choice.SYSTEM && systemIsDark();
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(userAgentStylesheet(dark));
         List<String> classes = scene.getRoot().getStyleClass();
         classes.remove(DARK_CLASS);
         if (dark) {
             classes.add(DARK_CLASS);
         }
+    }
+
+    /**
+     * AtlantaFX's Primer stylesheet with its menu items made as compact as the platform look's. A choice box is as
+     * wide as its menu, which is styled by this stylesheet alone until it is first shown (scribe.css reaches it only
+     * then), so the rule has to be here: a data URL importing Primer, then the rule.
+     */
+    static String userAgentStylesheet(boolean dark) {
+        String primer = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        String css = "@import url(\"" + Theme.class.getResource(primer).toExternalForm() + "\");\n"
+                + ".context-menu { -fx-padding: 0; }\n.menu-item { -fx-padding: 3px 5px 3px 5px; }\n"
+                + ".menu-item > .left-container { -fx-padding: 0 0.4em 0 0; }\n.menu-item > .right-container { -fx-padding: 0; }\n";
+        return "data:text/css;base64," + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether the desktop asks for dark colours: GNOME's colour scheme or GTK theme, macOS's interface style. */

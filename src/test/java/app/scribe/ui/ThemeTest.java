@@ -1,7 +1,5 @@
 package app.scribe.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -40,7 +38,7 @@ class ThemeTest extends VanityFairWindow {
         } else {
             System.setProperty(Theme.NODE_PROPERTY, previousNode);
         }
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(Theme.userAgentStylesheet(false));
     }
 
     @Start
@@ -55,7 +53,7 @@ class ThemeTest extends VanityFairWindow {
         Theme theme = Theme.ofUser();
 
         robot.interact(() -> theme.apply(stage.getScene(), Theme.Choice.DARK));
-        assertEquals(new PrimerDark().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
+        assertEquals(Theme.userAgentStylesheet(true), Application.getUserAgentStylesheet());
         assertTrue(root.getStyleClass().contains(Theme.DARK_CLASS));
         assertTrue(brightness(robot, root) > 0.6, "light text on the dark theme: " + brightness(robot, root));
 
@@ -69,14 +67,14 @@ class ThemeTest extends VanityFairWindow {
         assertEquals(Theme.Choice.DARK, Theme.ofUser().stored());
         assertTrue(restarted[0].getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS),
                 "a new window opens dark");
-        assertEquals(new PrimerDark().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
+        assertEquals(Theme.userAgentStylesheet(true), Application.getUserAgentStylesheet());
         robot.interact(() -> {
             restarted[0].close();
             second.stop();
         });
 
         robot.interact(() -> theme.apply(stage.getScene(), Theme.Choice.LIGHT));
-        assertEquals(new PrimerLight().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
+        assertEquals(Theme.userAgentStylesheet(false), Application.getUserAgentStylesheet());
         assertFalse(root.getStyleClass().contains(Theme.DARK_CLASS));
         assertTrue(brightness(robot, root) < 0.4, "dark text on the light theme: " + brightness(robot, root));
         assertEquals(Theme.Choice.LIGHT, Theme.ofUser().stored());
