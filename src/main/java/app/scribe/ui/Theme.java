@@ -43,7 +43,8 @@ public final class Theme {
 
     public Choice stored() {
         try {
-            return root.nodeExists(path) ? Choice.valueOf(root.node(path).get(KEY, Choice.SYSTEM.name())) : Choice.SYSTEM;
+            return root.nodeExists(path) ? Choice.valueOf(root.node(path).get(KEY, Choice.SYSTEM.name()))
+                    : Choice.SYSTEM;
         } catch (BackingStoreException | IllegalArgumentException e) {
             return Choice.SYSTEM;
         }
@@ -78,8 +79,10 @@ public final class Theme {
     static String userAgentStylesheet(boolean dark) {
         String primer = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
         String css = "@import url(\"" + Theme.class.getResource(primer).toExternalForm() + "\");\n"
-                + ".context-menu { -fx-padding: 0; }\n.menu-item { -fx-padding: 3px 5px 3px 5px; }\n"
-                + ".menu-item > .left-container { -fx-padding: 0 0.4em 0 0; }\n.menu-item > .right-container { -fx-padding: 0; }\n";
+                + ".context-menu { -fx-padding: 0; }\n"
+                + ".menu-item { -fx-padding: 3px 5px 3px 5px; }\n"
+                + ".menu-item > .left-container { -fx-padding: 0 0.4em 0 0; }\n"
+                + ".menu-item > .right-container { -fx-padding: 0; }\n";
         return "data:text/css;base64," + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -98,7 +101,7 @@ public final class Theme {
                 gtkTheme != null ? gtkTheme : answer("gsettings", "get", "org.gnome.desktop.interface", "gtk-theme"));
     }
 
-    /** GNOME 42's {@code 'prefer-dark'}, else a GTK theme named dark (Adwaita-dark, Yaru-dark, {@code Adwaita:dark}). */
+    /** GNOME 42's {@code 'prefer-dark'}, else a GTK theme named dark (Adwaita-dark, {@code Adwaita:dark}). */
     static boolean isDarkGnome(String colorScheme, String gtkTheme) {
         return colorScheme.contains("prefer-dark") || gtkTheme.toLowerCase(Locale.ROOT).contains("dark");
     }

@@ -27,8 +27,8 @@ class RunsAnywhereTest {
 
     @Test
     void theShippedBooksAreFoundFromAnyWorkingFolder() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
         for (String property : List.of("glass.platform", "monocle.platform", "prism.order", "prism.text",
                 "java.awt.headless", "scribe.preferences")) {
             command.add("-D" + property + "=" + System.getProperty(property));
