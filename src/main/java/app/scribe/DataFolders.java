@@ -51,7 +51,13 @@ public record DataFolders(Path root) {
         return root.resolve("books");
     }
 
+    /** Where unexpected failures are logged with their details ({@link ErrorLog}). */
     public Path log() {
         return root.resolve("scribe.log");
+    }
+
+    /** The Lab's pictures and tables, unless its page names another folder. */
+    public Path labResults() {
+        return root.resolve("lab-results");
     }
 }

@@ -15,7 +15,7 @@ public final class ErrorLog {
     }
 
     public static Path file() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "scribe-errors.log");
+        return DataFolders.ofUser().log();
     }
 
     /** Appends the failure to the log and returns the log's path. */
@@ -23,6 +23,7 @@ public final class ErrorLog {
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         try {
+            Files.createDirectories(file().getParent());
             Files.writeString(file(), LocalDateTime.now() + " " + trace + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException ignored) {

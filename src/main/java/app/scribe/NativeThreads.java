@@ -19,16 +19,21 @@ final class NativeThreads {
     static final String VARIABLE = "OMP_NUM_THREADS";
     /** Set in the relaunched process to the launcher's process id. */
     static final String LAUNCHER = "SCRIBE_LAUNCHER_PID";
+    private static final String APP_LAUNCHER = "jpackage.app-path";
+    /** Set by jpackage's launcher for the JVM it starts; a second launcher that inherits it does not start one. */
+    private static final String APP_LAUNCHER_MARK = "_JPACKAGE_LAUNCHER";
 
     private NativeThreads() {
     }
 
     /**
      * This process's command line. Linux's /proc/self/cmdline comes first because ProcessHandle truncates long
-     * command lines (such as the module path that {@code mvn javafx:run} passes) to nothing.
+     * command lines (such as the module path that {@code mvn javafx:run} passes) to nothing. In the app image the
+     * program is jpackage's launcher ({@code jpackage.app-path}), whose runtime has no {@code bin/java}.
      */
     private static Optional<List<String>> commandLine() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = System.getProperty(APP_LAUNCHER,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path proc = Path.of("/proc/self/cmdline");
         if (Files.isReadable(proc)) {
             try {
@@ -63,6 +68,7 @@ final class NativeThreads {
         }
         ProcessBuilder builder = new ProcessBuilder(line.get()).inheritIO();
         builder.environment().put(VARIABLE, "1");
+        builder.environment().remove(APP_LAUNCHER_MARK);
         builder.environment().put(LAUNCHER, Long.toString(ProcessHandle.current().pid()));
         try {
             Process child = builder.start();

@@ -75,7 +75,10 @@ public final class ModelFile {
     private static final int MAX_HISTORY_SAMPLES = 100_000;
     private static final int MAX_SAMPLE_CHARS = 100_000;
 
-    private final ObjectMapper json = strictReader();
+    /** Made on first use (a save or a load, off the FX thread), not when the app opens: Jackson is ~370 classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = strictReader();
+    }
 
     /**
      * Unknown fields are ignored (a newer minor version may add some), but a value of the wrong type is refused
@@ -212,7 +215,7 @@ public final class ModelFile {
                 toManifest(saved.history()), entries);
         ZipOutputStream zip = new ZipOutputStream(raw);
         zip.putNextEntry(new ZipEntry(MANIFEST));
-        zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         zip.closeEntry();
         for (Manifest.ArrayEntry entry : entries) {
             float[] data = parameters.get(entry.name()).data();
@@ -420,7 +423,7 @@ public final class ModelFile {
     private Manifest parseManifest(byte[] bytes, String name) {
         Manifest manifest;
         try {
-            manifest = json.treeToValue(withCell(json.readTree(bytes), name), Manifest.class);
+            manifest = Json.MAPPER.treeToValue(withCell(Json.MAPPER.readTree(bytes), name), Manifest.class);
         } catch (ValueInstantiationException e) {
             String reason = e.getCause() instanceof ScribeException s ? s.getMessage() : "they are damaged";
             throw new ScribeException(name + " has settings Scribe cannot use: " + reason);

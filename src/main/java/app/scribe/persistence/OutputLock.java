@@ -34,11 +34,15 @@ public final class OutputLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lock for {@code model} (and its best checkpoint), or says who holds it. */
+    /**
+     * Takes the lock for {@code model} (and its best checkpoint), or says who holds it. The model's folder is created
+     * if need be: the user's models folder does not exist until the first model is written.
+     */
     public static OutputLock acquire(Path model) {
         Path target = model.toAbsolutePath();
         Path lockFile = target.resolveSibling("." + target.getFileName() + ".lock");
         try {
+            Files.createDirectories(target.getParent());
             for (int attempt = 0; ; attempt++) {
                 OutputLock taken = tryAcquire(model, lockFile);
                 if (taken != null) {

@@ -11,14 +11,17 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * The menu bar: File, Training, Generate and Help. Each item runs the same action as its button, and is disabled
+ * The menu bar: File, Training, Generate, View and Help. Each item runs the same action as its button, and is disabled
  * while that action cannot run (Save with no model, Pause when nothing trains).
  */
 final class MainMenu {
@@ -45,7 +48,7 @@ final class MainMenu {
     }
 
     MenuBar bar() {
-        MenuBar bar = new MenuBar(fileMenu(), trainingMenu(), generateMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), trainingMenu(), generateMenu(), viewMenu(), helpMenu());
         bar.setId("menuBar");
         return bar;
     }
@@ -107,6 +110,24 @@ final class MainMenu {
         MenuItem stop = item("stopGenerationItem", "Stop", Keys.STOP_GENERATION, generation::stop);
         stop.disableProperty().bind(generation.generatingProperty().not());
         return menu("generateMenu", "Generate", generate, stop);
+    }
+
+    /** The theme: System (the desktop's light or dark), Light or Dark; kept in the preferences. */
+    private Menu viewMenu() {
+        Theme theme = Theme.ofUser();
+        ToggleGroup group = new ToggleGroup();
+        Menu themes = new Menu("Theme");
+        themes.setId("themeMenu");
+        for (Theme.Choice choice : Theme.Choice.values()) {
+            String name = choice.name().charAt(0) + choice.name().substring(1).toLowerCase(Locale.ROOT);
+            RadioMenuItem item = new RadioMenuItem(name);
+            item.setId("theme" + name + "Item");
+            item.setToggleGroup(group);
+            item.setSelected(choice == theme.stored());
+            item.setOnAction(e -> theme.apply(main.window().getScene(), choice));
+            themes.getItems().add(item);
+        }
+        return menu("viewMenu", "View", themes);
     }
 
     private Menu helpMenu() {

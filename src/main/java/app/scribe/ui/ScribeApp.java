@@ -1,6 +1,7 @@
 package app.scribe.ui;
 
 import app.scribe.DataFolders;
+import app.scribe.ShippedBooks;
 import app.scribe.library.Fetcher;
 import javafx.application.Application;
 import javafx.collections.FXCollections;
@@ -26,16 +27,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The desktop app. Folders come from the system properties {@code scribe.corpora} and {@code scribe.models}
- * (defaults: {@code corpora} and {@code models} in the working directory); the library is in the user's data folder.
+ * The desktop app. The shipped books come from beside the code ({@link ShippedBooks}), models and the library from the
+ * user's data folder ({@link DataFolders}); the system properties {@code scribe.corpora} and {@code scribe.models}
+ * name other folders.
  */
 public final class ScribeApp extends Application {
     private Background background;
 
     @Override
     public void start(Stage stage) {
-        Path corpora = Path.of(System.getProperty("scribe.corpora", "corpora"));
-        Path models = Path.of(System.getProperty("scribe.models", "models"));
+        Path corpora = ShippedBooks.folder();
+        String modelsProperty = System.getProperty("scribe.models");
+        Path models = modelsProperty != null ? Path.of(modelsProperty) : DataFolders.ofUser().models();
         background = new Background();
         Messages messages = new Messages();
         Session session = new Session(corpora, models, background, messages);
@@ -87,6 +90,7 @@ public final class ScribeApp extends Application {
 
         Scene scene = new Scene(window);
         scene.getStylesheets().add(ScribeApp.class.getResource("scribe.css").toExternalForm());
+        Theme.ofUser().applyStored(scene);
         scene.setOnDragOver(ScribeApp::acceptFiles);
         scene.setOnDragDropped(event -> {
             if (event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty()) {
@@ -115,6 +119,7 @@ public final class ScribeApp extends Application {
             new CloseGuard(training, modelFiles).confirm(event);
         });
         stage.show();
+        StartupProbe.armIfAsked(scene);
     }
 
     /**

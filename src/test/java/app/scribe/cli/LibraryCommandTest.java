@@ -45,7 +45,7 @@ class LibraryCommandTest {
         ScribeCommandTest.Result r = scribe("paths");
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("models=" + home.resolve("models"), "books=" + home.resolve("books"),
-                "log=" + home.resolve("scribe.log")), r.outLines());
+                "log=" + home.resolve("scribe.log"), "lab=" + home.resolve("lab-results")), r.outLines());
     }
 
     @Test

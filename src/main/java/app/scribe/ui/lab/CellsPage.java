@@ -1,6 +1,7 @@
 package app.scribe.ui.lab;
 
 import app.scribe.ScribeException;
+import app.scribe.ShippedBooks;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.lab.CellsOnText;
@@ -44,7 +45,7 @@ final class CellsPage extends LabPage {
     }
 
     private static String defaultBook() {
-        Path vf = Path.of(System.getProperty("scribe.corpora", "corpora"), "vanity_fair.txt");
+        Path vf = ShippedBooks.folder().resolve("vanity_fair.txt");
         return Files.isRegularFile(vf) ? vf.toAbsolutePath().toString() : "";
     }
 

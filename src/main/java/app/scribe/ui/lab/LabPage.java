@@ -1,5 +1,6 @@
 package app.scribe.ui.lab;
 
+import app.scribe.DataFolders;
 import app.scribe.ErrorLog;
 import app.scribe.ScribeException;
 import app.scribe.lab.NewFile;
@@ -329,6 +330,6 @@ abstract class LabPage {
     }
 
     private static String defaultFolder() {
-        return System.getProperty("scribe.lab", Path.of("lab-results").toAbsolutePath().toString());
+        return System.getProperty("scribe.lab", DataFolders.ofUser().labResults().toString());
     }
 }

@@ -1,0 +1,101 @@
+package app.scribe.ui;
+
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Light and dark, picked in the View menu, restyle the real window, its text stays readable, and the choice outlives a restart. */
+class ThemeTest extends VanityFairWindow {
+    private static final String NODE = "/scribe-theme-test";
+    private static String previousNode;
+
+    @BeforeAll
+    static void ownPreferences() {
+        previousNode = System.setProperty(Theme.NODE_PROPERTY, NODE);
+    }
+
+    @AfterAll
+    static void clearPreferences() throws BackingStoreException {
+        if (Preferences.userRoot().nodeExists(NODE)) {
+            Preferences.userRoot().node(NODE).removeNode();
+        }
+        if (previousNode == null) {
+            System.clearProperty(Theme.NODE_PROPERTY);
+        } else {
+            System.setProperty(Theme.NODE_PROPERTY, previousNode);
+        }
+        Application.setUserAgentStylesheet(Theme.userAgentStylesheet(false));
+    }
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void darkAndLightRestyleTheWindowAndTheChoiceSurvivesARestart(FxRobot robot) throws BackingStoreException {
+        Parent root = stage.getScene().getRoot();
+        assertNull(Preferences.userRoot().node(NODE).get(Theme.KEY, null),
+                "reading the theme at start-up stores no choice (System keeps following the desktop)");
+
+        robot.clickOn("View").clickOn("Theme").clickOn("Dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.userAgentStylesheet(true), Application.getUserAgentStylesheet());
+        assertTrue(root.getStyleClass().contains(Theme.DARK_CLASS));
+        assertTrue(brightness(robot, root) > 0.6, "light text on the dark theme: " + brightness(robot, root));
+
+        Stage[] restarted = new Stage[1];
+        ScribeApp second = new ScribeApp();
+        robot.interact(() -> {
+            restarted[0] = new Stage();
+            Application.setUserAgentStylesheet(null);
+            second.start(restarted[0]);
+        });
+        assertEquals(Theme.Choice.DARK, Theme.ofUser().stored());
+        assertTrue(restarted[0].getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS),
+                "a new window opens dark");
+        assertEquals(Theme.userAgentStylesheet(true), Application.getUserAgentStylesheet());
+        robot.interact(() -> {
+            restarted[0].close();
+            second.stop();
+        });
+
+        robot.clickOn("View").clickOn("Theme").clickOn("Light");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.userAgentStylesheet(false), Application.getUserAgentStylesheet());
+        assertFalse(root.getStyleClass().contains(Theme.DARK_CLASS));
+        assertTrue(brightness(robot, root) < 0.4, "dark text on the light theme: " + brightness(robot, root));
+        assertEquals(Theme.Choice.LIGHT, Theme.ofUser().stored());
+    }
+
+    @Test
+    void gnomeAsksForDarkByColourSchemeOrThemeName() {
+        assertTrue(Theme.isDarkGnome("'prefer-dark'", "'Adwaita'"));
+        assertTrue(Theme.isDarkGnome("", "'Yaru-dark'"));
+        assertTrue(Theme.isDarkGnome("", "Adwaita:dark"));
+        assertFalse(Theme.isDarkGnome("'default'", "'Adwaita'"));
+        assertFalse(Theme.isDarkGnome("", ""));
+    }
+
+    /** The brightness of the status line's text, as the user sees it. */
+    private static double brightness(FxRobot robot, Parent root) {
+        Label status = robot.from(root).lookup("#statusLabel").queryAs(Label.class);
+        return ((Color) status.getTextFill()).getBrightness();
+    }
+}
