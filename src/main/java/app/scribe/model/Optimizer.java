@@ -8,7 +8,18 @@ import java.util.stream.Collectors;
 
 /** The update rules a model can train with; the name is what the CLI, the form and the model file use. */
 public enum Optimizer {
-    RMSPROP, ADAM, SGD, MOMENTUM;
+    RMSPROP("RMSprop"), ADAM("Adam"), SGD("SGD"), MOMENTUM("SGD + momentum");
+
+    private final String label;
+
+    Optimizer(String label) {
+        this.label = label;
+    }
+
+    /** The name as people write it, for the form. */
+    public String label() {
+        return label;
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

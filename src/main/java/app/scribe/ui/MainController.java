@@ -152,17 +152,8 @@ public final class MainController {
         patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, TrainingPlan.MAX_PATIENCE, 0));
         optimizerChoice.getItems().setAll(Optimizer.values());
         cellChoice.getItems().setAll(CellType.values());
-        cellChoice.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(CellType cell) {
-                return cell == null ? "" : cell.id();
-            }
-
-            @Override
-            public CellType fromString(String id) {
-                return CellType.parse(id);
-            }
-        });
+        optimizerChoice.setConverter(new ChoiceLabels<>(Optimizer::label));
+        cellChoice.setConverter(new ChoiceLabels<>(CellType::id));
         cellChoice.valueProperty().bindBidirectional(training.cellProperty());
         cellChoice.valueProperty().addListener((obs, old, now) -> cellChoice.setTooltip(
                 now == null ? null : new Tooltip(now.description())));

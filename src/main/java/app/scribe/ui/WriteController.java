@@ -105,21 +105,11 @@ public final class WriteController {
         strategyChoice.getItems().setAll(WriteViewModel.Strategy.values());
         strategyChoice.valueProperty().bindBidirectional(write.strategyProperty());
         untilChoice.getItems().setAll(Until.Kind.values());
-        untilChoice.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Until.Kind kind) {
-                return kind == null ? "" : switch (kind) {
-                    case WORD -> "the end of the word";
-                    case PHRASE -> "punctuation";
-                    case CHARACTERS -> "characters:";
-                };
-            }
-
-            @Override
-            public Until.Kind fromString(String text) {
-                return null;
-            }
-        });
+        untilChoice.setConverter(new ChoiceLabels<>(kind -> switch (kind) {
+            case WORD -> "the end of the word";
+            case PHRASE -> "punctuation";
+            case CHARACTERS -> "characters:";
+        }));
         untilChoice.valueProperty().bindBidirectional(write.untilProperty());
         charactersSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Until.MAX_CHARACTERS,
                 write.charactersProperty().get()));

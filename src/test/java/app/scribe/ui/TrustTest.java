@@ -11,6 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Path;
@@ -62,6 +63,8 @@ class TrustTest extends VanityFairWindow {
         assertEquals("2e-3", robot.from(root).lookup("#learningRateField").queryAs(TextField.class).getText(),
                 "the learning rate keeps its spelling");
         assertFalse(robot.from(root).lookup("#learningRateField").query().isDisabled());
+        assertEquals("RMSprop", robot.from(root).lookup("#optimizerChoice .label").queryAs(Label.class).getText(),
+                "the optimizer is named as people write it");
     }
 
     @Test
