@@ -6,6 +6,7 @@ import app.scribe.model.Hyperparameters;
 import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.TrainingHistory;
 import app.scribe.training.TrainingPlan;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -274,12 +275,42 @@ public final class MainController {
 
     private void bindModelFiles() {
         modelNameField.textProperty().bindBidirectional(modelFiles.nameProperty());
-        savedModelsBox.setItems(modelFiles.savedModels());
+        keepChosenModelWhenTheListMoves();
         savedModelsBox.setCellFactory(list -> ModelCards.cell(modelFiles.summariesProperty(), false));
         savedModelsBox.setButtonCell(ModelCards.cell(modelFiles.summariesProperty(), true));
         for (Button button : List.of(loadButton, renameButton, deleteButton)) {
             button.disableProperty().bind(savedModelsBox.valueProperty().isNull());
         }
+    }
+
+    /**
+     * Shows the saved models. The list follows the folder newest first, so saving a file moves it to the top (out of
+     * the list and back in), and the picker would drop or shift its choice: the file the user chose stays chosen
+     * while it is listed. Choices the picker makes itself during a change of the list are not the user's.
+     */
+    private void keepChosenModelWhenTheListMoves() {
+        ObservableList<Path> files = modelFiles.savedModels();
+        boolean[] moving = {false};
+        Path[] chosen = {null};
+        // This listener runs before the picker's own (added later, some only when its skin is made); the choice is
+        // put back once the whole change, and what the picker did about it, is over.
+        files.addListener((ListChangeListener<Path>) change -> {
+            if (!moving[0]) {
+                moving[0] = true;
+                Platform.runLater(() -> {
+                    moving[0] = false;
+                    if (chosen[0] != null && files.contains(chosen[0])) {
+                        savedModelsBox.setValue(chosen[0]);
+                    }
+                });
+            }
+        });
+        savedModelsBox.setItems(files);
+        savedModelsBox.valueProperty().addListener((obs, old, now) -> {
+            if (!moving[0] && now != null) {
+                chosen[0] = now;
+            }
+        });
     }
 
     @FXML private void train() { training.train(); }
