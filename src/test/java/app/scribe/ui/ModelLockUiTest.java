@@ -4,17 +4,10 @@ import app.scribe.persistence.OutputLock;
 import javafx.scene.Parent;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,28 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The app takes the same lock as the command line on the model it autosaves, and says so when another run has it. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class ModelLockUiTest {
-    @TempDir
-    static Path folder;
-    private static AppFolders folders;
-    private Stage stage;
-
-    @BeforeAll
-    static void folders() throws IOException {
-        folders = AppFolders.withVanityFair(folder, "locked_book.txt");
-    }
-
-    @AfterAll
-    static void restore() {
-        folders.restore();
-    }
-
+class ModelLockUiTest extends VanityFairWindow {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        new ScribeApp().start(stage);
+        open(stage);
     }
 
     @Test
@@ -55,7 +30,7 @@ class ModelLockUiTest {
         @SuppressWarnings("unchecked")
         ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
         robot.interact(() -> books.getSelectionModel().select(books.getItems().stream()
-                .filter(p -> p.getFileName().toString().equals("locked_book.txt")).findFirst().orElseThrow()));
+                .filter(p -> p.getFileName().toString().equals("vf.txt")).findFirst().orElseThrow()));
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
         robot.interact(() -> {
             spinner(robot, root, "#hiddenSpinner").getValueFactory().setValue(16);

@@ -18,14 +18,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
@@ -48,19 +43,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ghost text after a pause (the same as {@code complete}'s first line), typing over it, Tab, Undo, Ctrl+Right, Esc,
  * the list of alternatives, unknown characters, and a suggestion after an edit further back.
  */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class WriteTest {
-    @TempDir
-    static Path folder;
-    private static AppFolders folders;
+class WriteTest extends VanityFairWindow {
     private static Path trained;
     private static Path untrained;
-    private Stage stage;
 
     @BeforeAll
     static void models() throws IOException {
-        folders = AppFolders.withVanityFair(folder, "vf.txt");
         Path models = folder.resolve("models");
         trained = models.resolve("writer.scribe");
         StringWriter err = new StringWriter();
@@ -75,15 +63,9 @@ class WriteTest {
                 new TrainingHistory()), untrained);
     }
 
-    @AfterAll
-    static void restore() {
-        folders.restore();
-    }
-
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        new ScribeApp().start(stage);
+        open(stage);
     }
 
     @Test
