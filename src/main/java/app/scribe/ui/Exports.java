@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import app.scribe.Printable;
 import app.scribe.ScribeException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -44,16 +45,31 @@ public final class Exports {
         }
     }
 
-    /**
-     * Writes the text as UTF-8 to a temporary file beside {@code file}, then moves it over {@code file} atomically,
-     * so that a failure leaves the file the user picked as it was.
-     */
+    /** Writes the text as UTF-8 over {@code file}, atomically (see {@link #replace}). */
     static Path writeText(String text, Path file) {
+        return replace(file, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
+    }
+
+    private interface Content {
+        void writeTo(Path temp) throws IOException;
+    }
+
+    /**
+     * Writes to a temporary file beside {@code file}, then moves it over {@code file} atomically, so that a failure
+     * leaves the file the user picked as it was. Only a regular file is replaced: a device, a pipe or a folder is
+     * refused (writing into a pipe would wait forever, and replacing it is not the user's wish).
+     */
+    private static Path replace(Path file, Content content) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new ScribeException(Printable.escape(file.getFileName().toString())
+                    + " is not a regular file (a device, a pipe or a folder); Scribe does not replace it."
+                    + " Choose another name.");
+        }
         Path folder = file.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            temp = Files.createTempFile(folder, ".scribe-text-", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            temp = Files.createTempFile(folder, ".scribe-export-", ".tmp");
+            content.writeTo(temp);
             return Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ScribeException("Cannot write " + file + ": " + e.getMessage());
@@ -85,13 +101,10 @@ public final class Exports {
     }
 
     static Path writePng(BufferedImage image, Path file) {
-        try {
-            if (!ImageIO.write(image, "png", file.toFile())) {
+        return replace(file, temp -> {
+            if (!ImageIO.write(image, "png", temp.toFile())) {
                 throw new IOException("no PNG writer");
             }
-            return file;
-        } catch (IOException e) {
-            throw new ScribeException("Cannot write " + file + ": " + e.getMessage());
-        }
+        });
     }
 }
