@@ -8,17 +8,51 @@ import java.util.SplittableRandom;
  * column blocks being g (the tanh candidate), f, o, i. Per step, {@code z = x·W + h·RW + b},
  * {@code c = f ⊙ c + i ⊙ g}, {@code h = o ⊙ tanh(c)}; its state is h then c.
  *
- * <p>Forward keeps every step's activated gates, c and tanh(c) on the heap for backward. Backward runs one gemm
- * per step for the recurrent gradient and one at the end for {@code dRW}.
+ * <p>Forward keeps every step's activated gates in the projection, and c and tanh(c) on the heap, for backward.
+ * Backward runs one gemm per step for the recurrent gradient and one at the end for {@code dRW}. The gate maths of
+ * a step runs on {@link GateColumns}, so that its loops vectorise.
  */
 final class LstmCell extends Cell {
-    private float[] gates;
+    private static final int G = 0;
+    private static final int F = 1;
+    private static final int O = 2;
+    private static final int I = 3;
+
     private float[] cells;
     private float[] tanhCells;
-    private float[] row;
-    private float[] dcNext;
+    private Scratch scratch;
     private final float[] biasRow;
     private final float[] biasGrad;
+
+    /** One step's working arrays, all {@code [rows x hidden]} (or {@code [rows x 4H]}) and zero-based. */
+    private static final class Scratch {
+        final int rows;
+        final float[] z;
+        final GateColumns gates;
+        final float[] biasTile;
+        final float[] biasGradTile;
+        final float[] c;
+        final float[] cPrev;
+        final float[] tanhC;
+        final float[] h;
+        final float[] dcNext;
+        final float[] dc;
+
+        Scratch(int rows, int hidden) {
+            this.rows = rows;
+            int n = rows * hidden;
+            z = new float[4 * n];
+            gates = new GateColumns(4, rows, hidden);
+            biasTile = new float[4 * n];
+            biasGradTile = new float[4 * n];
+            c = new float[n];
+            cPrev = new float[n];
+            tanhC = new float[n];
+            h = new float[n];
+            dcNext = new float[n];
+            dc = new float[n];
+        }
+    }
 
     LstmCell(int input, int hidden, int base) {
         super(input, hidden, base, new Block("W", input, 4 * hidden), new Block("RW", hidden, 4 * hidden),
@@ -65,61 +99,74 @@ final class LstmCell extends Cell {
         return width();
     }
 
-    private void ensure(int n, int rows) {
-        int width = width();
-        if (gates == null || gates.length < n * width) {
-            gates = new float[n * width];
+    private Scratch ensure(int n, int rows) {
+        if (cells == null || cells.length < n * hidden) {
             cells = new float[n * hidden];
             tanhCells = new float[n * hidden];
         }
-        if (row == null || row.length < rows * hidden) {
-            row = new float[rows * hidden];
-            dcNext = new float[rows * hidden];
+        if (scratch == null || scratch.rows != rows) {
+            scratch = new Scratch(rows, hidden);
         }
+        return scratch;
     }
 
     @Override
     void forward(Window window, LayerBuffers layer) {
         int rows = window.rows;
         int steps = window.steps;
-        int width = width();
-        ensure(rows * steps, rows);
-        window.p.get(at(2), biasRow, 0, width);
-        float[] bh = biasRow;
-        float[] z = gates;
-        float[] c = cells;
-        float[] tc = tanhCells;
-        float[] hRow = row;
-        FloatBuffer h = layer.h.buffer;
+        int n = rows * hidden;
+        Scratch w = ensure(rows * steps, rows);
+        window.p.get(at(2), biasRow, 0, width());
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(biasRow, 0, w.biasTile, b * 4 * hidden, 4 * hidden);
+        }
+        float[] z = w.z;
+        float[] bias = w.biasTile;
+        float[] g = w.gates.gate[G];
+        float[] f = w.gates.gate[F];
+        float[] o = w.gates.gate[O];
+        float[] i = w.gates.gate[I];
+        float[] c = w.c;
+        float[] cPrev = w.cPrev;
+        float[] tanhC = w.tanhC;
+        float[] h = w.h;
         FloatBuffer a = layer.projection.buffer;
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
                 addRecurrent(window, layer, t);
             }
-            a.get(t * rows * width, z, t * rows * width, rows * width);
-            for (int b = 0; b < rows; b++) {
-                int r = t * rows + b;
-                int zo = r * width;
-                int s = r * hidden;
-                activateGates(z, zo, bh, hidden);
-                if (t > 0) {
-                    int prev = s - rows * hidden;
-                    for (int j = 0; j < hidden; j++) {
-                        tc[s + j] = z[zo + hidden + j] * c[prev + j] + z[zo + 3 * hidden + j] * z[zo + j];
-                    }
-                } else {
-                    for (int j = 0; j < hidden; j++) {
-                        tc[s + j] = z[zo + 3 * hidden + j] * z[zo + j];
-                    }
+            int at = 4 * n * t;
+            a.get(at, z, 0, 4 * n);
+            for (int k = 0; k < 4 * n; k++) {
+                z[k] += bias[k];
+            }
+            w.gates.split(z);
+            Activations.tanh(g, 0, n);
+            Activations.sigmoid(f, 0, n);
+            Activations.sigmoid(o, 0, n);
+            Activations.sigmoid(i, 0, n);
+            if (t > 0) {
+                for (int k = 0; k < n; k++) {
+                    c[k] = f[k] * cPrev[k] + i[k] * g[k];
                 }
-                System.arraycopy(tc, s, c, s, hidden);
-                Activations.tanh(tc, s, s + hidden);
-                int ho = b * hidden;
-                for (int j = 0; j < hidden; j++) {
-                    hRow[ho + j] = z[zo + 2 * hidden + j] * tc[s + j];
+            } else {
+                for (int k = 0; k < n; k++) {
+                    c[k] = i[k] * g[k];
                 }
             }
-            h.put(t * rows * hidden, hRow, 0, rows * hidden);
+            System.arraycopy(c, 0, cells, n * t, n);
+            System.arraycopy(c, 0, tanhC, 0, n);
+            Activations.tanh(tanhC, 0, n);
+            System.arraycopy(tanhC, 0, tanhCells, n * t, n);
+            for (int k = 0; k < n; k++) {
+                h[k] = o[k] * tanhC[k];
+            }
+            // The projection keeps the step's activated gates, one gate after another, for backward.
+            for (int gate = 0; gate < 4; gate++) {
+                a.put(at + gate * n, w.gates.gate[gate], 0, n);
+            }
+            layer.h.buffer.put(n * t, h, 0, n);
+            System.arraycopy(c, 0, cPrev, 0, n);
         }
     }
 
@@ -127,50 +174,71 @@ final class LstmCell extends Cell {
     void backward(Window window, LayerBuffers layer) {
         int rows = window.rows;
         int steps = window.steps;
-        int width = width();
+        int n = rows * hidden;
+        Scratch w = scratch;
+        float[] z = w.z;
+        float[] g = w.gates.gate[G];
+        float[] f = w.gates.gate[F];
+        float[] o = w.gates.gate[O];
+        float[] i = w.gates.gate[I];
+        float[] cPrev = w.cPrev;
+        float[] tanhC = w.tanhC;
+        float[] dh = w.h;
+        float[] dcn = w.dcNext;
+        float[] dc = w.dc;
+        float[] dbTile = w.biasGradTile;
         FloatBuffer a = layer.projection.buffer;
-        float[] z = gates;
-        float[] c = cells;
-        float[] tc = tanhCells;
-        float[] dhRow = row;
-        FloatBuffer dh = layer.dH.buffer;
-        float[] dcn = dcNext;
-        float[] db = biasGrad;
-        java.util.Arrays.fill(db, 0, width, 0f);
-        java.util.Arrays.fill(dcn, 0, rows * hidden, 0f);
+        java.util.Arrays.fill(dbTile, 0f);
+        java.util.Arrays.fill(dcn, 0f);
         for (int t = steps - 1; t >= 0; t--) {
             if (t < steps - 1) {
                 backRecurrent(window, layer, t);
             }
-            dh.get(t * rows * hidden, dhRow, 0, rows * hidden);
-            for (int b = 0; b < rows; b++) {
-                int r = t * rows + b;
-                int zo = r * width;
-                int s = r * hidden;
-                int prev = s - rows * hidden;
-                int d0 = b * hidden;
-                for (int j = 0; j < hidden; j++) {
-                    float gg = z[zo + j];
-                    float ff = z[zo + hidden + j];
-                    float oo = z[zo + 2 * hidden + j];
-                    float ii = z[zo + 3 * hidden + j];
-                    float th = tc[s + j];
-                    float dhv = dhRow[d0 + j];
-                    float dc = dhv * oo * (1 - th * th) + dcn[d0 + j];
-                    float cPrev = t > 0 ? c[prev + j] : 0f;
-                    dcn[d0 + j] = dc * ff;
-                    z[zo + j] = dc * ii * (1 - gg * gg);
-                    z[zo + hidden + j] = dc * cPrev * ff * (1 - ff);
-                    z[zo + 2 * hidden + j] = dhv * th * oo * (1 - oo);
-                    z[zo + 3 * hidden + j] = dc * gg * ii * (1 - ii);
-                }
-                for (int j = 0; j < width; j++) {
-                    db[j] += z[zo + j];
-                }
+            int at = 4 * n * t;
+            for (int gate = 0; gate < 4; gate++) {
+                a.get(at + gate * n, w.gates.gate[gate], 0, n);
             }
-            a.put(t * rows * width, z, t * rows * width, rows * width);
+            layer.dH.buffer.get(n * t, dh, 0, n);
+            System.arraycopy(tanhCells, n * t, tanhC, 0, n);
+            if (t > 0) {
+                System.arraycopy(cells, n * (t - 1), cPrev, 0, n);
+            } else {
+                java.util.Arrays.fill(cPrev, 0f);
+            }
+            // Four short loops rather than one: C2 left the one loop over all eight arrays scalar.
+            for (int k = 0; k < n; k++) {
+                float th = tanhC[k];
+                dc[k] = dh[k] * o[k] * (1 - th * th) + dcn[k];
+            }
+            for (int k = 0; k < n; k++) {
+                float oo = o[k];
+                o[k] = dh[k] * tanhC[k] * oo * (1 - oo);
+            }
+            for (int k = 0; k < n; k++) {
+                float ff = f[k];
+                dcn[k] = dc[k] * ff;
+                f[k] = dc[k] * cPrev[k] * ff * (1 - ff);
+            }
+            for (int k = 0; k < n; k++) {
+                float gg = g[k];
+                float ii = i[k];
+                g[k] = dc[k] * ii * (1 - gg * gg);
+                i[k] = dc[k] * gg * ii * (1 - ii);
+            }
+            w.gates.join(z);
+            for (int k = 0; k < 4 * n; k++) {
+                dbTile[k] += z[k];
+            }
+            a.put(at, z, 0, 4 * n);
         }
-        addGradient(window.g, at(2), db, width);
+        int width = width();
+        java.util.Arrays.fill(biasGrad, 0f);
+        for (int b = 0; b < rows; b++) {
+            for (int j = 0; j < width; j++) {
+                biasGrad[j] += dbTile[b * width + j];
+            }
+        }
+        addGradient(window.g, at(2), biasGrad, width);
         addRecurrentWeightGradient(window, layer);
     }
 

@@ -15,6 +15,8 @@ final class SoftmaxOutput {
     private int capacity;
     private OffHeap logits;
     private FloatPointer logitsP;
+    private float[] rowsOnHeap;
+    private float[] biasTile;
 
     SoftmaxOutput(Layout layout) {
         this.layout = layout;
@@ -40,51 +42,64 @@ final class SoftmaxOutput {
         }
         Blas.gemm(false, false, n, vocab, hidden, top, 0, hidden, window.params, layout.wy, vocab, 0f, logitsP, 0,
                 vocab);
-        FloatBuffer z = logits.buffer;
-        FloatBuffer p = window.p;
+        if (rowsOnHeap == null || rowsOnHeap.length < n * vocab) {
+            rowsOnHeap = new float[n * vocab];
+            biasTile = new float[n * vocab];
+        }
+        // On the heap: a direct buffer read and written one float at a time was most of this method's time.
+        float[] z = rowsOnHeap;
+        logits.buffer.get(0, z, 0, n * vocab);
+        window.p.get(layout.by, biasTile, 0, vocab);
+        for (int r = 1; r < n; r++) {
+            System.arraycopy(biasTile, 0, biasTile, r * vocab, vocab);
+        }
+        for (int i = 0; i < n * vocab; i++) {
+            z[i] += biasTile[i];
+        }
         double loss = 0;
         float[] dby = biasGrad;
         if (train) {
             java.util.Arrays.fill(dby, 0, vocab, 0f);
         }
-        int by = layout.by;
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < rows; b++) {
                 int r = (t * rows + b) * vocab;
                 float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < vocab; k++) {
-                    float v = z.get(r + k) + p.get(by + k);
-                    z.put(r + k, v);
-                    max = Math.max(max, v);
+                for (int k = r; k < r + vocab; k++) {
+                    max = Math.max(max, z[k]);
                 }
                 float sum = 0;
-                for (int k = 0; k < vocab; k++) {
-                    float e = (float) Math.exp(z.get(r + k) - max);
-                    z.put(r + k, e);
+                for (int k = r; k < r + vocab; k++) {
+                    float e = (float) Math.exp(z[k] - max);
+                    z[k] = e;
                     sum += e;
                 }
                 int target = batch.target(first + b, t);
                 float inv = 1f / sum;
-                float pt = z.get(r + target) * inv;
+                float pt = z[r + target] * inv;
                 loss -= Math.log(Math.max(pt, 1e-30f));
                 if (probs != null) {
                     int o = ((first + b) * steps + t) * vocab;
                     for (int k = 0; k < vocab; k++) {
-                        probs[o + k] = z.get(r + k) * inv;
+                        probs[o + k] = z[r + k] * inv;
                     }
                 }
                 if (train) {
+                    for (int k = r; k < r + vocab; k++) {
+                        z[k] *= inv;
+                    }
+                    z[r + target] -= 1f;
+                    for (int k = r; k < r + vocab; k++) {
+                        z[k] *= scale;
+                    }
                     for (int k = 0; k < vocab; k++) {
-                        float d = z.get(r + k) * inv;
-                        if (k == target) {
-                            d -= 1f;
-                        }
-                        d *= scale;
-                        z.put(r + k, d);
-                        dby[k] += d;
+                        dby[k] += z[r + k];
                     }
                 }
             }
+        }
+        if (train) {
+            logits.buffer.put(0, z, 0, n * vocab);
         }
         return loss;
     }

@@ -21,6 +21,9 @@ final class Worker {
     private final Cell[] cells;
     private final LayerBuffers[] layers;
     private final SoftmaxOutput output;
+    private float[] inputSum;
+    private float[] inputRow;
+    private float[] stepRows;
 
     Worker(Layout layout, OffHeap parameters) {
         this.layout = layout;
@@ -110,18 +113,42 @@ final class Worker {
                     0f, below.dHP, 0, hidden);
             below.maskGradient(n);
         } else {
-            FloatBuffer a = layer.projection.buffer;
-            FloatBuffer g = window.g;
-            for (int t = 0; t < window.steps; t++) {
-                for (int b = 0; b < rows; b++) {
-                    int x = batch.input(first + b, t);
-                    int to = cell.at(0) + x * width;
-                    int from = (t * rows + b) * width;
-                    for (int j = 0; j < width; j++) {
-                        g.put(to + j, g.get(to + j) + a.get(from + j));
-                    }
+            scatterInputGradient(cell, layer.projection.buffer, batch, first);
+        }
+    }
+
+    /**
+     * {@code dW} of a one-hot first layer: each row's projection gradient added to the row of {@code W} its input
+     * character picked. Summed on the heap first, each row copied to the same offset as its sum so that the add
+     * indexes both arrays alike and vectorises (see {@link GateColumns}).
+     */
+    private void scatterInputGradient(Cell cell, FloatBuffer projectionGradient, Batch batch, int first) {
+        int rows = window.rows;
+        int width = cell.width();
+        int size = cell.input * width;
+        if (inputSum == null || inputSum.length < size || stepRows.length < rows * width) {
+            inputSum = new float[size];
+            inputRow = new float[size];
+            stepRows = new float[rows * width];
+        }
+        float[] sum = inputSum;
+        float[] row = inputRow;
+        java.util.Arrays.fill(sum, 0, size, 0f);
+        for (int t = 0; t < window.steps; t++) {
+            projectionGradient.get(t * rows * width, stepRows, 0, rows * width);
+            for (int b = 0; b < rows; b++) {
+                int to = batch.input(first + b, t) * width;
+                System.arraycopy(stepRows, b * width, row, to, width);
+                for (int j = to; j < to + width; j++) {
+                    sum[j] += row[j];
                 }
             }
         }
+        FloatBuffer g = window.g;
+        g.get(cell.at(0), row, 0, size);
+        for (int j = 0; j < size; j++) {
+            row[j] += sum[j];
+        }
+        g.put(cell.at(0), row, 0, size);
     }
 }

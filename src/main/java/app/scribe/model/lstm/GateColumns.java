@@ -1,0 +1,42 @@
+package app.scribe.model.lstm;
+
+/**
+ * One step's gate pre-activations (or their gradients) for {@code rows} rows, split out of the gemm's row layout
+ * ({@code [rows, gates x hidden]}, each row holding the gates side by side) into one zero-based array per gate
+ * ({@code [rows x hidden]} each), and joined back.
+ *
+ * <p>Why: C2 in Java 17 vectorises a loop only when every array in it is indexed by the same expression. The gate
+ * maths reads four gates and the cell state at once; in the row layout each gate sits at its own offset, and such
+ * a loop runs one float at a time. Split, every loop of the step indexes {@code [0, rows x hidden)} alike.
+ */
+final class GateColumns {
+    final float[][] gate;
+    private final int hidden;
+    private final int rows;
+
+    GateColumns(int gates, int rows, int hidden) {
+        this.gate = new float[gates][rows * hidden];
+        this.hidden = hidden;
+        this.rows = rows;
+    }
+
+    /** Copies {@code z}'s row layout (from offset 0) into the per-gate arrays. */
+    void split(float[] z) {
+        int width = gate.length * hidden;
+        for (int b = 0; b < rows; b++) {
+            for (int k = 0; k < gate.length; k++) {
+                System.arraycopy(z, b * width + k * hidden, gate[k], b * hidden, hidden);
+            }
+        }
+    }
+
+    /** Copies the per-gate arrays back into {@code z}'s row layout (from offset 0). */
+    void join(float[] z) {
+        int width = gate.length * hidden;
+        for (int b = 0; b < rows; b++) {
+            for (int k = 0; k < gate.length; k++) {
+                System.arraycopy(gate[k], b * hidden, z, b * width + k * hidden, hidden);
+            }
+        }
+    }
+}
