@@ -25,7 +25,8 @@ abstract class GradientOptimiser {
     final float[] v;
     /** Heap copies of the weights and the gradient being moved: C2 vectorises loops over arrays, not over buffers. */
     private final float[] weights;
-    private final float[] gradient;
+    /** The gradient a step moves against, on the heap; {@link SlicedUpdate} sums the workers' gradients into it. */
+    final float[] gradient;
     long step;
 
     GradientOptimiser(int size, double weightDecay) {
@@ -49,17 +50,17 @@ abstract class GradientOptimiser {
     /** One step: {@code w} moves against {@code clip · g + weightDecay · w}. */
     final void update(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
         step++;
-        apply(w, g, clip, learningRate, 0, size);
+        g.get(0, gradient, 0, size);
+        apply(w, clip, learningRate, 0, size);
     }
 
     /**
-     * The rule on parameters {@code from .. to - 1}; {@link #step} already counts this step. Threads may move
-     * disjoint slices at the same time.
+     * The rule on parameters {@code from .. to - 1} against {@link #gradient}; {@link #step} already counts this
+     * step. Threads may move disjoint slices at the same time.
      */
-    final void apply(FloatBuffer w, FloatBuffer g, float clip, double learningRate, int from, int to) {
+    final void apply(FloatBuffer w, float clip, double learningRate, int from, int to) {
         int count = to - from;
         w.get(from, weights, from, count);
-        g.get(from, gradient, from, count);
         move(weights, gradient, clip, learningRate, from, to);
         w.put(from, weights, from, count);
     }
@@ -72,6 +73,16 @@ abstract class GradientOptimiser {
         double norm2 = 0;
         for (int i = from; i < to; i++) {
             float x = g.get(i);
+            norm2 += x * x;
+        }
+        return norm2;
+    }
+
+    /** The squared norm of {@code g}'s first {@code count} values. */
+    static double squaredNorm(float[] g, int count) {
+        double norm2 = 0;
+        for (int i = 0; i < count; i++) {
+            float x = g[i];
             norm2 += x * x;
         }
         return norm2;

@@ -6,13 +6,14 @@ import java.util.concurrent.Phaser;
 /**
  * The part of a training step after the workers' backward passes, split between the workers so that none waits
  * while another does it alone. Each part takes its own slice of the parameters: it adds the other workers'
- * gradients into worker 0's block (in worker order, so every sum is the one a single thread would make) and takes
- * the slice's squared norm. When all slices are in, the last part to arrive turns the global norm into the
+ * gradients to worker 0's (in worker order, so every sum is the one a single thread would make) into the optimiser's
+ * heap gradient (or back into worker 0's block when there is no step) and takes the slice's squared norm. When all slices are in, the last part to arrive turns the global norm into the
  * clipping factor and counts the optimiser step; then each part moves its slice of the weights. One per step.
  */
 final class SlicedUpdate {
     /** Slices start on multiples of this many floats, so that two parts never write one cache line. */
     private static final int ALIGN = 16;
+    private static final int CHUNK = 4096;
 
     private final FloatBuffer[] gradients;
     private final int size;
@@ -63,21 +64,34 @@ final class SlicedUpdate {
         int parts = gradients.length;
         int from = slice(k, parts, size);
         int to = k == parts - 1 ? size : slice(k + 1, parts, size);
-        FloatBuffer sum = gradients[0];
-        for (int i = 1; i < parts; i++) {
-            FloatBuffer g = gradients[i];
-            for (int j = from; j < to; j++) {
-                sum.put(j, sum.get(j) + g.get(j));
+        float[] sum = new float[CHUNK];
+        float[] part = new float[CHUNK];
+        double norm2 = 0;
+        // Chunk by chunk on the heap, where the adds vectorise; a direct buffer is read one float at a time.
+        for (int at = from; at < to; at += CHUNK) {
+            int count = Math.min(CHUNK, to - at);
+            gradients[0].get(at, sum, 0, count);
+            for (int i = 1; i < parts; i++) {
+                gradients[i].get(at, part, 0, count);
+                for (int j = 0; j < count; j++) {
+                    sum[j] += part[j];
+                }
+            }
+            if (optimiser == null) {
+                gradients[0].put(at, sum, 0, count);
+            } else {
+                norm2 += GradientOptimiser.squaredNorm(sum, count);
+                System.arraycopy(sum, 0, optimiser.gradient, at, count);
             }
         }
         if (optimiser == null) {
             return;
         }
-        partial[k] = GradientOptimiser.squaredNorm(sum, from, to);
+        partial[k] = norm2;
         if (phaser.arriveAndAwaitAdvance() < 0) {
             return;
         }
-        optimiser.apply(weights, sum, clip, learningRate, from, to);
+        optimiser.apply(weights, clip, learningRate, from, to);
     }
 
     /** Called by a part whose pass failed: no part waits for it, and no weight moves. */

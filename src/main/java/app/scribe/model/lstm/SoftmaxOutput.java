@@ -17,6 +17,7 @@ final class SoftmaxOutput {
     private FloatPointer logitsP;
     private float[] rowsOnHeap;
     private float[] biasTile;
+    private float[] expWork;
 
     SoftmaxOutput(Layout layout) {
         this.layout = layout;
@@ -45,6 +46,7 @@ final class SoftmaxOutput {
         if (rowsOnHeap == null || rowsOnHeap.length < n * vocab) {
             rowsOnHeap = new float[n * vocab];
             biasTile = new float[n * vocab];
+            expWork = new float[n * vocab];
         }
         // On the heap: a direct buffer read and written one float at a time was most of this method's time.
         float[] z = rowsOnHeap;
@@ -61,18 +63,22 @@ final class SoftmaxOutput {
         if (train) {
             java.util.Arrays.fill(dby, 0, vocab, 0f);
         }
+        for (int r = 0; r < n * vocab; r += vocab) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int k = r; k < r + vocab; k++) {
+                max = Math.max(max, z[k]);
+            }
+            for (int k = r; k < r + vocab; k++) {
+                z[k] -= max;
+            }
+        }
+        Activations.expOfNonPositive(z, expWork, 0, n * vocab);
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < rows; b++) {
                 int r = (t * rows + b) * vocab;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = r; k < r + vocab; k++) {
-                    max = Math.max(max, z[k]);
-                }
                 float sum = 0;
                 for (int k = r; k < r + vocab; k++) {
-                    float e = (float) Math.exp(z[k] - max);
-                    z[k] = e;
-                    sum += e;
+                    sum += z[k];
                 }
                 int target = batch.target(first + b, t);
                 float inv = 1f / sum;
