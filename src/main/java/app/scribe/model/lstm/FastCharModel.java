@@ -12,9 +12,6 @@ import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A char-RNN engine that spends its time in BLAS gemm instead of element-wise native ops: weights in one off-heap
@@ -27,13 +24,6 @@ public final class FastCharModel implements CharModel {
     public static final String ENGINE = "fast";
     private static final int MAX_DEFAULT_THREADS = 2;
 
-    /** Worker threads shared by all models; daemons so that they never keep the JVM alive. */
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "scribe-lstm-worker");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final int vocabSize;
     private final Hyperparameters hp;
     final Layout layout;
@@ -41,6 +31,7 @@ public final class FastCharModel implements CharModel {
     final GradientOptimiser optimiser;
     private final int threads;
     private Worker[] workers;
+    private HelperThread[] helpers;
 
     public FastCharModel(int vocabSize, Hyperparameters hp) {
         this(vocabSize, hp, defaultThreads());
@@ -117,8 +108,11 @@ public final class FastCharModel implements CharModel {
     private Worker[] workers() {
         if (workers == null) {
             workers = new Worker[threads];
+            helpers = new HelperThread[threads];
             for (int i = 0; i < threads; i++) {
                 workers[i] = new Worker(layout, params);
+                // Worker 0 runs on the calling thread.
+                helpers[i] = i == 0 ? null : new HelperThread("scribe-lstm-worker-" + i);
             }
         }
         return workers;
@@ -148,7 +142,7 @@ public final class FastCharModel implements CharModel {
         int base = batch.batchSize() / parts;
         int extra = batch.batchSize() % parts;
         @SuppressWarnings("unchecked")
-        Future<Double>[] futures = new Future[parts];
+        HelperThread.Task<Double>[] tasks = new HelperThread.Task[parts];
         int first = 0;
         int[] firsts = new int[parts];
         int[] rows = new int[parts];
@@ -159,26 +153,12 @@ public final class FastCharModel implements CharModel {
         }
         for (int i = 1; i < parts; i++) {
             final int k = i;
-            futures[i] = POOL.submit(() -> share(all[k], k, batch, firsts[k], rows[k], train, scale,
+            tasks[i] = helpers[i].submit(() -> share(all[k], k, batch, firsts[k], rows[k], train, scale,
                     dropoutSeed + k, probabilities, update));
         }
         double loss = share(all[0], 0, batch, firsts[0], rows[0], train, scale, dropoutSeed, probabilities, update);
         for (int i = 1; i < parts; i++) {
-            try {
-                loss += futures[i].get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted during a training step", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
-            }
+            loss += tasks[i].join();
         }
         if (goal == Goal.STEP) {
             for (int l = 0; l < layout.layers; l++) {

@@ -1,7 +1,6 @@
 package app.scribe.model.lstm;
 
 import java.nio.FloatBuffer;
-import java.util.concurrent.Phaser;
 
 /**
  * The part of a training step after the workers' backward passes, split between the workers so that none waits
@@ -22,7 +21,7 @@ final class SlicedUpdate {
     private final FloatBuffer weights;
     private final double clipNorm;
     private final double learningRate;
-    private final Phaser phaser;
+    private final SpinBarrier barrier;
     private float clip;
 
     /**
@@ -37,20 +36,17 @@ final class SlicedUpdate {
         this.weights = weights;
         this.clipNorm = clipNorm;
         this.learningRate = learningRate;
-        this.phaser = new Phaser(gradients.length) {
-            @Override
-            protected boolean onAdvance(int phase, int parties) {
-                if (phase == 1) {
-                    double norm2 = 0;
-                    for (double p : partial) {
-                        norm2 += p;
-                    }
-                    clip = GradientOptimiser.clip(norm2, SlicedUpdate.this.clipNorm);
-                    SlicedUpdate.this.optimiser.step++;
-                }
-                return false;
-            }
-        };
+        this.barrier = new SpinBarrier(gradients.length);
+    }
+
+    /** Run by the last part to bring in its slice's squared norm: the clipping factor, and the step counted. */
+    private void clipAndCount() {
+        double norm2 = 0;
+        for (double p : partial) {
+            norm2 += p;
+        }
+        clip = GradientOptimiser.clip(norm2, clipNorm);
+        optimiser.step++;
     }
 
     /**
@@ -58,7 +54,7 @@ final class SlicedUpdate {
      * at once when another part failed ({@link #abandon}).
      */
     void finish(int k) {
-        if (phaser.arriveAndAwaitAdvance() < 0) {
+        if (!barrier.await(() -> { })) {
             return;
         }
         int parts = gradients.length;
@@ -88,7 +84,7 @@ final class SlicedUpdate {
             return;
         }
         partial[k] = norm2;
-        if (phaser.arriveAndAwaitAdvance() < 0) {
+        if (!barrier.await(this::clipAndCount)) {
             return;
         }
         optimiser.apply(weights, clip, learningRate, from, to);
@@ -96,7 +92,7 @@ final class SlicedUpdate {
 
     /** Called by a part whose pass failed: no part waits for it, and no weight moves. */
     void abandon() {
-        phaser.forceTermination();
+        barrier.breakIt();
     }
 
     private static int slice(int k, int parts, int size) {
