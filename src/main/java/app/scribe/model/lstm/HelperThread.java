@@ -16,12 +16,18 @@ final class HelperThread {
     private static final long IDLE_NANOS = 2_000_000_000L;
 
     private final String name;
+    private final long idleNanos;
     private final Object lock = new Object();
     private volatile Task<?> task;
     private Thread thread;
 
     HelperThread(String name) {
+        this(name, IDLE_NANOS);
+    }
+
+    HelperThread(String name, long idleNanos) {
         this.name = name;
+        this.idleNanos = idleNanos;
     }
 
     /** A task handed to the helper, and its outcome. */
@@ -69,6 +75,13 @@ final class HelperThread {
         }
     }
 
+    /** The helper's thread while it has one, for tests. */
+    Thread thread() {
+        synchronized (lock) {
+            return thread;
+        }
+    }
+
     /** Hands {@code work} to the helper; the caller must {@link Task#join} it before it submits another. */
     <T> Task<T> submit(Callable<T> work) {
         Task<T> next = new Task<>(work);
@@ -91,7 +104,7 @@ final class HelperThread {
         }
     }
 
-    /** The next task, or null when none came for {@link #IDLE_NANOS} (the thread then ends). */
+    /** The next task, or null when none came for the idle time (the thread then ends). */
     private Task<?> take() {
         long start = System.nanoTime();
         while (true) {
@@ -103,8 +116,8 @@ final class HelperThread {
             long waited = System.nanoTime() - start;
             if (waited < SPIN_NANOS) {
                 Thread.onSpinWait();
-            } else if (waited < IDLE_NANOS) {
-                LockSupport.parkNanos(this, IDLE_NANOS - waited);
+            } else if (waited < idleNanos) {
+                LockSupport.parkNanos(this, idleNanos - waited);
             } else {
                 synchronized (lock) {
                     if (task == null) {
