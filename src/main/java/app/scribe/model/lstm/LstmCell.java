@@ -166,7 +166,9 @@ final class LstmCell extends Cell {
                 a.put(at + gate * n, w.gates.gate[gate], 0, n);
             }
             layer.h.buffer.put(n * t, h, 0, n);
-            System.arraycopy(c, 0, cPrev, 0, n);
+            float[] swap = cPrev;
+            cPrev = c;
+            c = swap;
         }
     }
 

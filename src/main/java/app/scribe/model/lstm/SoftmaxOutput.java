@@ -3,7 +3,6 @@ package app.scribe.model.lstm;
 import app.scribe.corpus.Batch;
 import org.bytedeco.javacpp.FloatPointer;
 
-import java.nio.FloatBuffer;
 
 /**
  * The output layer of a worker: logits {@code h·Wy + by} for every row of the window, softmax, cross-entropy
@@ -11,17 +10,18 @@ import java.nio.FloatBuffer;
  */
 final class SoftmaxOutput {
     private final Layout layout;
-    private final float[] biasGrad;
     private int capacity;
     private OffHeap logits;
     private FloatPointer logitsP;
     private float[] rowsOnHeap;
-    private float[] biasTile;
+    /** The bias, then each row's 1 / sum, repeated along every row. */
+    private float[] rowTile;
     private float[] expWork;
+    private OffHeap ones;
+    private FloatPointer onesP;
 
     SoftmaxOutput(Layout layout) {
         this.layout = layout;
-        this.biasGrad = new float[layout.vocab];
     }
 
     /**
@@ -45,24 +45,20 @@ final class SoftmaxOutput {
                 vocab);
         if (rowsOnHeap == null || rowsOnHeap.length < n * vocab) {
             rowsOnHeap = new float[n * vocab];
-            biasTile = new float[n * vocab];
+            rowTile = new float[n * vocab];
             expWork = new float[n * vocab];
         }
         // On the heap: a direct buffer read and written one float at a time was most of this method's time.
         float[] z = rowsOnHeap;
         logits.buffer.get(0, z, 0, n * vocab);
-        window.p.get(layout.by, biasTile, 0, vocab);
+        window.p.get(layout.by, rowTile, 0, vocab);
         for (int r = 1; r < n; r++) {
-            System.arraycopy(biasTile, 0, biasTile, r * vocab, vocab);
+            System.arraycopy(rowTile, 0, rowTile, r * vocab, vocab);
         }
         for (int i = 0; i < n * vocab; i++) {
-            z[i] += biasTile[i];
+            z[i] += rowTile[i];
         }
         double loss = 0;
-        float[] dby = biasGrad;
-        if (train) {
-            java.util.Arrays.fill(dby, 0, vocab, 0f);
-        }
         for (int r = 0; r < n * vocab; r += vocab) {
             float max = Float.NEGATIVE_INFINITY;
             for (int k = r; k < r + vocab; k++) {
@@ -73,6 +69,8 @@ final class SoftmaxOutput {
             }
         }
         Activations.expOfNonPositive(z, expWork, 0, n * vocab);
+        // Each row's 1 / sum spread over the row, so that the probabilities come from one loop over all rows.
+        float[] inverse = rowTile;
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < rows; b++) {
                 int r = (t * rows + b) * vocab;
@@ -80,28 +78,30 @@ final class SoftmaxOutput {
                 for (int k = r; k < r + vocab; k++) {
                     sum += z[k];
                 }
-                int target = batch.target(first + b, t);
                 float inv = 1f / sum;
-                float pt = z[r + target] * inv;
+                java.util.Arrays.fill(inverse, r, r + vocab, inv);
+                float pt = z[r + batch.target(first + b, t)] * inv;
                 loss -= Math.log(Math.max(pt, 1e-30f));
-                if (probs != null) {
-                    int o = ((first + b) * steps + t) * vocab;
-                    for (int k = 0; k < vocab; k++) {
-                        probs[o + k] = z[r + k] * inv;
-                    }
+            }
+        }
+        for (int i = 0; i < n * vocab; i++) {
+            z[i] *= inverse[i];
+        }
+        if (probs != null) {
+            for (int t = 0; t < steps; t++) {
+                for (int b = 0; b < rows; b++) {
+                    System.arraycopy(z, (t * rows + b) * vocab, probs, ((first + b) * steps + t) * vocab, vocab);
                 }
-                if (train) {
-                    for (int k = r; k < r + vocab; k++) {
-                        z[k] *= inv;
-                    }
-                    z[r + target] -= 1f;
-                    for (int k = r; k < r + vocab; k++) {
-                        z[k] *= scale;
-                    }
-                    for (int k = 0; k < vocab; k++) {
-                        dby[k] += z[r + k];
-                    }
+            }
+        }
+        if (train) {
+            for (int t = 0; t < steps; t++) {
+                for (int b = 0; b < rows; b++) {
+                    z[(t * rows + b) * vocab + batch.target(first + b, t)] -= 1f;
                 }
+            }
+            for (int i = 0; i < n * vocab; i++) {
+                z[i] *= scale;
             }
         }
         if (train) {
@@ -115,13 +115,22 @@ final class SoftmaxOutput {
         int hidden = layout.hidden;
         int vocab = layout.vocab;
         int n = window.steps * window.rows;
-        FloatBuffer g = window.g;
-        for (int k = 0; k < vocab; k++) {
-            g.put(layout.by + k, biasGrad[k]);
+        if (ones == null || ones.size < n) {
+            ones = new OffHeap(n);
+            ones.buffer.put(0, filled(n, 1f), 0, n);
+            onesP = ones.view();
         }
+        // dby: the logits' gradient summed over the rows, as one mat-vec.
+        Blas.rowTimesMatrix(n, vocab, logitsP, 0, onesP, 0, 0f, window.grad, layout.by);
         // dWy = Htop^T · dLogits; dHtop = dLogits · Wy^T
         Blas.gemm(true, false, hidden, vocab, n, top, 0, hidden, logitsP, 0, vocab, 1f, window.grad, layout.wy, vocab);
         Blas.gemm(false, true, n, hidden, vocab, logitsP, 0, vocab, window.params, layout.wy, vocab, 0f, dTop, 0,
                 hidden);
+    }
+
+    private static float[] filled(int n, float value) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, value);
+        return a;
     }
 }
