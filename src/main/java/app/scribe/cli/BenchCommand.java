@@ -128,9 +128,10 @@ final class BenchCommand implements Callable<Integer> {
         BatchSource source = new BatchSource(corpus, seq, batch);
         SplittableRandom random = new SplittableRandom(hp.seed());
         out.printf(Locale.ROOT, "bench %s: corpus %s (%,d chars, vocab %d), %s, hidden %d, layers %d, batch %d, "
-                        + "seq %d, Adam 2e-3, %d cores, OMP_NUM_THREADS=%s%n", engine, Printable.escape(corpus.name()),
-                corpus.length(), corpus.vocabulary().size(), cellType.id(), hidden, layers, batch, seq,
-                Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"));
+                        + "seq %d, Adam 2e-3, %d cores, OMP_NUM_THREADS=%s, OPENBLAS_CORETYPE=%s%n", engine,
+                Printable.escape(corpus.name()), corpus.length(), corpus.vocabulary().size(), cellType.id(), hidden,
+                layers, batch, seq, Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"),
+                System.getenv("OPENBLAS_CORETYPE"));
         out.flush();
         BlasLimit.Rate trainLimit = null;
         BlasLimit.Rate genLimit = null;
