@@ -112,7 +112,8 @@ public final class FastCharModel implements CharModel {
             for (int i = 0; i < threads; i++) {
                 workers[i] = new Worker(layout, params);
                 // Worker 0 runs on the calling thread.
-                helpers[i] = i == 0 ? null : new HelperThread("scribe-lstm-worker-" + i);
+                helpers[i] = i == 0 ? null : new HelperThread("scribe-lstm-worker-" + i,
+                        threads <= Runtime.getRuntime().availableProcessors());
             }
         }
         return workers;

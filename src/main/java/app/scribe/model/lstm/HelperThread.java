@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
  * while before it sleeps, and the caller spins while it waits for the result: training steps follow each other
  * within microseconds, and waking a sleeping thread took about a tenth of a millisecond of every step (measured
  * with a cached thread pool). After {@link #IDLE_NANOS} without work the thread ends; the next task starts a new
- * one, so a model that is no longer used leaves no thread behind. Daemon threads never keep the JVM alive.
+ * one, so a model that is no longer used leaves no thread behind. Daemon threads never keep the JVM alive. With
+ * more threads than cores nobody spins: a spinning thread would hold a core another worker needs.
  */
 final class HelperThread {
     /** Longer than the gap between two training steps, short enough not to matter when training stops. */
@@ -16,30 +17,34 @@ final class HelperThread {
     private static final long IDLE_NANOS = 2_000_000_000L;
 
     private final String name;
+    private final long spinNanos;
     private final long idleNanos;
     private final Object lock = new Object();
     private volatile Task<?> task;
     private Thread thread;
 
-    HelperThread(String name) {
-        this(name, IDLE_NANOS);
+    HelperThread(String name, boolean spin) {
+        this(name, spin, IDLE_NANOS);
     }
 
-    HelperThread(String name, long idleNanos) {
+    HelperThread(String name, boolean spin, long idleNanos) {
         this.name = name;
+        this.spinNanos = spin ? SPIN_NANOS : 0;
         this.idleNanos = idleNanos;
     }
 
     /** A task handed to the helper, and its outcome. */
     static final class Task<T> {
         private final Callable<T> work;
+        private final long spinNanos;
         private final Thread caller = Thread.currentThread();
         private T value;
         private Throwable failure;
         private volatile boolean done;
 
-        private Task(Callable<T> work) {
+        private Task(Callable<T> work, long spinNanos) {
             this.work = work;
+            this.spinNanos = spinNanos;
         }
 
         private void run() {
@@ -56,7 +61,7 @@ final class HelperThread {
         T join() {
             long start = System.nanoTime();
             while (!done) {
-                if (System.nanoTime() - start < SPIN_NANOS) {
+                if (System.nanoTime() - start < spinNanos) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.parkNanos(this, SPIN_NANOS);
@@ -84,7 +89,7 @@ final class HelperThread {
 
     /** Hands {@code work} to the helper; the caller must {@link Task#join} it before it submits another. */
     <T> Task<T> submit(Callable<T> work) {
-        Task<T> next = new Task<>(work);
+        Task<T> next = new Task<>(work, spinNanos);
         synchronized (lock) {
             task = next;
             if (thread == null) {
@@ -114,7 +119,7 @@ final class HelperThread {
                 return next;
             }
             long waited = System.nanoTime() - start;
-            if (waited < SPIN_NANOS) {
+            if (waited < spinNanos) {
                 Thread.onSpinWait();
             } else if (waited < idleNanos) {
                 LockSupport.parkNanos(this, idleNanos - waited);

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkerHandoverTest {
     @Test
     void tasksRunOneAfterAnotherOnTheHelperAndFailuresReachTheCaller() {
-        HelperThread helper = new HelperThread("test-helper");
+        HelperThread helper = new HelperThread("test-helper", true);
         Thread caller = Thread.currentThread();
         for (int i = 0; i < 100; i++) {
             int n = i;
@@ -38,7 +38,7 @@ class WorkerHandoverTest {
 
     @Test
     void anIdleHelperEndsItsThreadAndTheNextTaskStartsANewOne() throws InterruptedException {
-        HelperThread helper = new HelperThread("test-helper", 20_000_000L);
+        HelperThread helper = new HelperThread("test-helper", false, 20_000_000L);
         assertEquals(1, helper.submit(() -> 1).join());
         Thread first = helper.thread();
         first.join(10_000);
