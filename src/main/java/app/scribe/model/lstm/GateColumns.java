@@ -32,11 +32,23 @@ final class GateColumns {
 
     /** Copies the per-gate arrays back into {@code z}'s row layout (from offset 0). */
     void join(float[] z) {
-        int width = gate.length * hidden;
+        join(z, rows, hidden, gate);
+    }
+
+    /** Copies {@code gates} (each {@code [rows x hidden]}) into {@code z}'s row layout, side by side in each row. */
+    static void join(float[] z, int rows, int hidden, float[]... gates) {
+        int width = gates.length * hidden;
         for (int b = 0; b < rows; b++) {
-            for (int k = 0; k < gate.length; k++) {
-                System.arraycopy(gate[k], b * hidden, z, b * width + k * hidden, hidden);
+            for (int k = 0; k < gates.length; k++) {
+                System.arraycopy(gates[k], b * hidden, z, b * width + k * hidden, hidden);
             }
+        }
+    }
+
+    /** {@code tile} holds {@code row} (of {@code width} floats) once for each of {@code rows} rows. */
+    static void repeat(float[] row, int width, float[] tile, int rows) {
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(row, 0, tile, b * width, width);
         }
     }
 }

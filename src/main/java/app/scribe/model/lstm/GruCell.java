@@ -18,20 +18,55 @@ import java.util.SplittableRandom;
  * the whole {@code h·RW} is one gemm per step. Its state is h alone.
  */
 final class GruCell extends Cell {
+    private static final int R = 0;
+    private static final int Z = 1;
+    private static final int N = 2;
+
     private OffHeap recurrent;
     private FloatPointer recurrentP;
-    /** Per row: r, z, n after their activations. */
-    private float[] gates;
-    /** Per row: h·RWn + rb, what the reset gate multiplied. */
-    private float[] resetInput;
-    private float[] previous;
-    private float[] row;
-    private float[] recRow;
-    private float[] dhNext;
+    /** Per step and row: h·RWn + rb, what the reset gate multiplied. */
+    private float[] resetInputs;
+    private Scratch scratch;
     private final float[] bias;
     private final float[] recurrentBias;
     private final float[] biasGrad;
     private final float[] recurrentBiasGrad;
+    private float[] stepRec;
+    private float[] stepRecurrentBias;
+
+    /** One step's working arrays, zero-based, split by gate so that every loop vectorises (see GateColumns). */
+    private static final class Scratch {
+        final int rows;
+        final float[] rowsIn;
+        final GateColumns x;
+        final GateColumns rec;
+        final float[][] biasTile;
+        final float[] recurrentBiasTile;
+        final float[][] biasGradTile;
+        final float[] recurrentBiasGradTile;
+        final float[] resetInput;
+        final float[] previous;
+        final float[] h;
+        final float[] dhNext;
+        final float[] dn;
+
+        Scratch(int rows, int hidden) {
+            this.rows = rows;
+            int n = rows * hidden;
+            rowsIn = new float[3 * n];
+            x = new GateColumns(3, rows, hidden);
+            rec = new GateColumns(3, rows, hidden);
+            biasTile = new float[3][n];
+            recurrentBiasTile = new float[n];
+            biasGradTile = new float[3][n];
+            recurrentBiasGradTile = new float[n];
+            resetInput = new float[n];
+            previous = new float[n];
+            h = new float[n];
+            dhNext = new float[n];
+            dn = new float[n];
+        }
+    }
 
     GruCell(int input, int hidden, int base) {
         super(input, hidden, base, new Block("W", input, 3 * hidden), new Block("RW", hidden, 3 * hidden),
@@ -63,20 +98,16 @@ final class GruCell extends Cell {
         return 2 * width();
     }
 
-    private void ensure(int n, int rows) {
-        int width = width();
-        if (gates == null || gates.length < n * width) {
-            gates = new float[n * width];
-            resetInput = new float[n * hidden];
-            previous = new float[n * hidden];
-            recurrent = new OffHeap(n * width);
+    private Scratch ensure(int n, int rows) {
+        if (resetInputs == null || resetInputs.length < n * hidden) {
+            resetInputs = new float[n * hidden];
+            recurrent = new OffHeap(n * width());
             recurrentP = recurrent.view();
         }
-        if (row == null || row.length < rows * width) {
-            row = new float[rows * width];
-            recRow = new float[rows * width];
-            dhNext = new float[rows * hidden];
+        if (scratch == null || scratch.rows != rows) {
+            scratch = new Scratch(rows, hidden);
         }
+        return scratch;
     }
 
     @Override
@@ -84,47 +115,69 @@ final class GruCell extends Cell {
         int rows = window.rows;
         int steps = window.steps;
         int width = width();
-        int h2 = 2 * hidden;
-        ensure(rows * steps, rows);
+        int n = rows * hidden;
+        Scratch w = ensure(rows * steps, rows);
         window.p.get(at(2), bias, 0, width);
         window.p.get(at(3), recurrentBias, 0, hidden);
-        float[] g = gates;
-        float[] rec = recRow;
-        float[] out = row;
+        for (int gate = 0; gate < 3; gate++) {
+            float[] part = java.util.Arrays.copyOfRange(bias, gate * hidden, (gate + 1) * hidden);
+            GateColumns.repeat(part, hidden, w.biasTile[gate], rows);
+        }
+        GateColumns.repeat(recurrentBias, hidden, w.recurrentBiasTile, rows);
+        float[] r = w.x.gate[R];
+        float[] z = w.x.gate[Z];
+        float[] nn = w.x.gate[N];
+        float[] recR = w.rec.gate[R];
+        float[] recZ = w.rec.gate[Z];
+        float[] recN = w.rec.gate[N];
+        float[] br = w.biasTile[R];
+        float[] bz = w.biasTile[Z];
+        float[] bn = w.biasTile[N];
+        float[] rb = w.recurrentBiasTile;
+        float[] hn = w.resetInput;
+        float[] prev = w.previous;
+        float[] out = w.h;
         FloatBuffer a = layer.projection.buffer;
         for (int t = 0; t < steps; t++) {
-            int r0 = t * rows;
+            int at = 3 * n * t;
             if (t > 0) {
-                Blas.gemm(false, false, rows, width, hidden, layer.hP, (long) (r0 - rows) * hidden, hidden,
-                        window.params, at(1), width, 0f, recurrentP, (long) r0 * width, width);
-                recurrent.buffer.get(r0 * width, rec, 0, rows * width);
-                layer.h.buffer.get((r0 - rows) * hidden, previous, r0 * hidden, rows * hidden);
+                Blas.gemm(false, false, rows, width, hidden, layer.hP, (long) (t - 1) * n, hidden, window.params,
+                        at(1), width, 0f, recurrentP, at, width);
+                recurrent.buffer.get(at, w.rowsIn, 0, 3 * n);
+                w.rec.split(w.rowsIn);
             } else {
-                java.util.Arrays.fill(rec, 0, rows * width, 0f);
-                java.util.Arrays.fill(previous, 0, rows * hidden, 0f);
+                for (float[] part : w.rec.gate) {
+                    java.util.Arrays.fill(part, 0f);
+                }
+                java.util.Arrays.fill(prev, 0f);
             }
-            a.get(r0 * width, g, r0 * width, rows * width);
-            for (int b = 0; b < rows; b++) {
-                int zo = (r0 + b) * width;
-                int ro = b * width;
-                int s = (r0 + b) * hidden;
-                for (int j = 0; j < h2; j++) {
-                    g[zo + j] += bias[j] + rec[ro + j];
-                }
-                Activations.sigmoid(g, zo, zo + h2);
-                for (int j = 0; j < hidden; j++) {
-                    float hn = rec[ro + h2 + j] + recurrentBias[j];
-                    resetInput[s + j] = hn;
-                    g[zo + h2 + j] += bias[h2 + j] + g[zo + j] * hn;
-                }
-                Activations.tanh(g, zo + h2, zo + width);
-                int ho = b * hidden;
-                for (int j = 0; j < hidden; j++) {
-                    float z = g[zo + hidden + j];
-                    out[ho + j] = (1 - z) * g[zo + h2 + j] + z * previous[s + j];
-                }
+            a.get(at, w.rowsIn, 0, 3 * n);
+            w.x.split(w.rowsIn);
+            for (int k = 0; k < n; k++) {
+                r[k] += br[k] + recR[k];
             }
-            layer.h.buffer.put(r0 * hidden, out, 0, rows * hidden);
+            for (int k = 0; k < n; k++) {
+                z[k] += bz[k] + recZ[k];
+            }
+            Activations.sigmoid(r, 0, n);
+            Activations.sigmoid(z, 0, n);
+            for (int k = 0; k < n; k++) {
+                hn[k] = recN[k] + rb[k];
+            }
+            for (int k = 0; k < n; k++) {
+                nn[k] += bn[k] + r[k] * hn[k];
+            }
+            Activations.tanh(nn, 0, n);
+            for (int k = 0; k < n; k++) {
+                out[k] = (1 - z[k]) * nn[k] + z[k] * prev[k];
+            }
+            System.arraycopy(hn, 0, resetInputs, n * t, n);
+            // The projection keeps the step's activated gates, one gate after another, for backward.
+            for (int gate = 0; gate < 3; gate++) {
+                a.put(at + gate * n, w.x.gate[gate], 0, n);
+            }
+            layer.h.buffer.put(n * t, out, 0, n);
+            System.arraycopy(out, 0, prev, 0, n);
         }
     }
 
@@ -133,51 +186,87 @@ final class GruCell extends Cell {
         int rows = window.rows;
         int steps = window.steps;
         int width = width();
-        int h2 = 2 * hidden;
-        float[] g = gates;
-        float[] dx = row;
-        float[] dr = recRow;
-        float[] dhn = dhNext;
-        FloatBuffer dh = layer.dH.buffer;
+        int n = rows * hidden;
+        Scratch w = scratch;
+        float[] r = w.x.gate[R];
+        float[] z = w.x.gate[Z];
+        float[] nn = w.x.gate[N];
+        float[] hn = w.resetInput;
+        float[] prev = w.previous;
+        float[] dh = w.h;
+        float[] dhn = w.dhNext;
+        float[] dn = w.dn;
+        float[] dbr = w.biasGradTile[R];
+        float[] dbz = w.biasGradTile[Z];
+        float[] dbn = w.biasGradTile[N];
+        float[] drb = w.recurrentBiasGradTile;
+        for (float[] tile : w.biasGradTile) {
+            java.util.Arrays.fill(tile, 0f);
+        }
+        java.util.Arrays.fill(drb, 0f);
+        java.util.Arrays.fill(dhn, 0f);
+        FloatBuffer a = layer.projection.buffer;
+        for (int t = steps - 1; t >= 0; t--) {
+            int at = 3 * n * t;
+            if (t < steps - 1) {
+                Blas.gemm(false, true, rows, hidden, width, recurrentP, at + 3L * n, width, window.params, at(1),
+                        width, 1f, layer.dHP, (long) t * n, hidden);
+            }
+            for (int gate = 0; gate < 3; gate++) {
+                a.get(at + gate * n, w.x.gate[gate], 0, n);
+            }
+            layer.dH.buffer.get(n * t, dh, 0, n);
+            if (t > 0) {
+                layer.h.buffer.get(n * (t - 1), prev, 0, n);
+            } else {
+                java.util.Arrays.fill(prev, 0f);
+            }
+            System.arraycopy(resetInputs, n * t, hn, 0, n);
+            for (int k = 0; k < n; k++) {
+                dh[k] += dhn[k];
+                dhn[k] = dh[k] * z[k];
+            }
+            layer.dH.buffer.put(n * t, dh, 0, n);
+            for (int k = 0; k < n; k++) {
+                float nk = nn[k];
+                dn[k] = dh[k] * (1 - z[k]) * (1 - nk * nk);
+            }
+            for (int k = 0; k < n; k++) {
+                float zk = z[k];
+                z[k] = dh[k] * (prev[k] - nn[k]) * zk * (1 - zk);
+            }
+            // From here r, z and n hold the gradients of the reset input, the update gate and the recurrent
+            // candidate product: drr, dz, dn ⊙ r.
+            for (int k = 0; k < n; k++) {
+                nn[k] = dn[k] * r[k];
+            }
+            for (int k = 0; k < n; k++) {
+                float rk = r[k];
+                r[k] = dn[k] * hn[k] * rk * (1 - rk);
+            }
+            for (int k = 0; k < n; k++) {
+                dbr[k] += r[k];
+                dbz[k] += z[k];
+            }
+            for (int k = 0; k < n; k++) {
+                dbn[k] += dn[k];
+                drb[k] += nn[k];
+            }
+            GateColumns.join(w.rowsIn, rows, hidden, r, z, dn);
+            a.put(at, w.rowsIn, 0, 3 * n);
+            GateColumns.join(w.rowsIn, rows, hidden, r, z, nn);
+            recurrent.buffer.put(at, w.rowsIn, 0, 3 * n);
+        }
         java.util.Arrays.fill(biasGrad, 0f);
         java.util.Arrays.fill(recurrentBiasGrad, 0f);
-        java.util.Arrays.fill(dhn, 0, rows * hidden, 0f);
-        for (int t = steps - 1; t >= 0; t--) {
-            int r0 = t * rows;
-            if (t < steps - 1) {
-                Blas.gemm(false, true, rows, hidden, width, recurrentP, (long) (r0 + rows) * width, width,
-                        window.params, at(1), width, 1f, layer.dHP, (long) r0 * hidden, hidden);
+        for (int b = 0; b < rows; b++) {
+            for (int j = 0; j < hidden; j++) {
+                int k = b * hidden + j;
+                biasGrad[j] += dbr[k];
+                biasGrad[hidden + j] += dbz[k];
+                biasGrad[2 * hidden + j] += dbn[k];
+                recurrentBiasGrad[j] += drb[k];
             }
-            for (int b = 0; b < rows; b++) {
-                int zo = (r0 + b) * width;
-                int ro = b * width;
-                int s = (r0 + b) * hidden;
-                int d0 = b * hidden;
-                for (int j = 0; j < hidden; j++) {
-                    float r = g[zo + j];
-                    float z = g[zo + hidden + j];
-                    float n = g[zo + h2 + j];
-                    float dhv = dh.get(s + j) + dhn[d0 + j];
-                    dh.put(s + j, dhv);
-                    float dn = dhv * (1 - z) * (1 - n * n);
-                    float dz = dhv * (previous[s + j] - n) * z * (1 - z);
-                    float drr = dn * resetInput[s + j] * r * (1 - r);
-                    float dRec = dn * r;
-                    dhn[d0 + j] = dhv * z;
-                    dx[ro + j] = drr;
-                    dx[ro + hidden + j] = dz;
-                    dx[ro + h2 + j] = dn;
-                    dr[ro + j] = drr;
-                    dr[ro + hidden + j] = dz;
-                    dr[ro + h2 + j] = dRec;
-                    biasGrad[j] += drr;
-                    biasGrad[hidden + j] += dz;
-                    biasGrad[h2 + j] += dn;
-                    recurrentBiasGrad[j] += dRec;
-                }
-            }
-            layer.projection.buffer.put(r0 * width, dx, 0, rows * width);
-            recurrent.buffer.put(r0 * width, dr, 0, rows * width);
         }
         addGradient(window.g, at(2), biasGrad, width);
         addGradient(window.g, at(3), recurrentBiasGrad, hidden);
@@ -192,16 +281,35 @@ final class GruCell extends Cell {
         int width = width();
         int h2 = 2 * hidden;
         int z = io.scratch;
-        int rec = z + width;
+        int recAt = z + width;
         project(io, inputAt, charIndex, at(2));
-        Blas.rowTimesMatrix(hidden, width, io.w, at(1), io.s, state, 0f, io.z, rec);
-        FloatBuffer sb = io.sb;
-        FloatBuffer wb = io.wb;
-        for (int j = 0; j < hidden; j++) {
-            float r = Activations.sigmoid(sb.get(z + j) + sb.get(rec + j));
-            float u = Activations.sigmoid(sb.get(z + hidden + j) + sb.get(rec + hidden + j));
-            float n = Activations.tanh(sb.get(z + h2 + j) + r * (sb.get(rec + h2 + j) + wb.get(at(3) + j)));
-            sb.put(state + j, (1 - u) * n + u * sb.get(state + j));
+        Blas.rowTimesMatrix(hidden, width, io.w, at(1), io.s, state, 0f, io.z, recAt);
+        // On heap arrays, as in forward: FloatBuffer access one float at a time took most of a character's time.
+        if (stepRec == null) {
+            stepRec = new float[width];
+            stepRecurrentBias = new float[hidden];
         }
+        float[] g = stepRow(width);
+        float[] rec = stepRec;
+        float[] rb = stepRecurrentBias;
+        float[] h = stepState();
+        FloatBuffer sb = io.sb;
+        sb.get(z, g, 0, width);
+        sb.get(recAt, rec, 0, width);
+        sb.get(state, h, 0, hidden);
+        io.wb.get(at(3), rb, 0, hidden);
+        for (int j = 0; j < h2; j++) {
+            g[j] += rec[j];
+        }
+        Activations.sigmoid(g, 0, h2);
+        for (int j = 0; j < hidden; j++) {
+            g[h2 + j] += g[j] * (rec[h2 + j] + rb[j]);
+        }
+        Activations.tanh(g, h2, width);
+        for (int j = 0; j < hidden; j++) {
+            float u = g[hidden + j];
+            h[j] = (1 - u) * g[h2 + j] + u * h[j];
+        }
+        sb.put(state, h, 0, hidden);
     }
 }
