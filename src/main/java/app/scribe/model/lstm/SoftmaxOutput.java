@@ -14,9 +14,11 @@ final class SoftmaxOutput {
     private OffHeap logits;
     private FloatPointer logitsP;
     private float[] rowsOnHeap;
-    /** The bias, then each row's 1 / sum, repeated along every row. */
+    /**
+     * Scratch as large as the logits: the bias repeated along every row, then the exponentials' work, then each
+     * row's 1 / sum repeated along the row.
+     */
     private float[] rowTile;
-    private float[] expWork;
     private OffHeap ones;
     private FloatPointer onesP;
 
@@ -46,7 +48,6 @@ final class SoftmaxOutput {
         if (rowsOnHeap == null || rowsOnHeap.length < n * vocab) {
             rowsOnHeap = new float[n * vocab];
             rowTile = new float[n * vocab];
-            expWork = new float[n * vocab];
         }
         // On the heap: a direct buffer read and written one float at a time was most of this method's time.
         float[] z = rowsOnHeap;
@@ -68,7 +69,7 @@ final class SoftmaxOutput {
                 z[k] -= max;
             }
         }
-        Activations.expOfNonPositive(z, expWork, 0, n * vocab);
+        Activations.expOfNonPositive(z, rowTile, 0, n * vocab);
         // Each row's 1 / sum spread over the row, so that the probabilities come from one loop over all rows.
         float[] inverse = rowTile;
         for (int t = 0; t < steps; t++) {
