@@ -45,10 +45,10 @@ final class GateColumns {
         }
     }
 
-    /** {@code tile} holds {@code row} (of {@code width} floats) once for each of {@code rows} rows. */
-    static void repeat(float[] row, int width, float[] tile, int rows) {
+    /** Fills {@code tile} with {@code rows} copies of {@code row[from .. from + width)}, one after another. */
+    static void repeat(float[] row, int from, int width, float[] tile, int rows) {
         for (int b = 0; b < rows; b++) {
-            System.arraycopy(row, 0, tile, b * width, width);
+            System.arraycopy(row, from, tile, b * width, width);
         }
     }
 }

@@ -120,10 +120,9 @@ final class GruCell extends Cell {
         window.p.get(at(2), bias, 0, width);
         window.p.get(at(3), recurrentBias, 0, hidden);
         for (int gate = 0; gate < 3; gate++) {
-            float[] part = java.util.Arrays.copyOfRange(bias, gate * hidden, (gate + 1) * hidden);
-            GateColumns.repeat(part, hidden, w.biasTile[gate], rows);
+            GateColumns.repeat(bias, gate * hidden, hidden, w.biasTile[gate], rows);
         }
-        GateColumns.repeat(recurrentBias, hidden, w.recurrentBiasTile, rows);
+        GateColumns.repeat(recurrentBias, 0, hidden, w.recurrentBiasTile, rows);
         float[] r = w.x.gate[R];
         float[] z = w.x.gate[Z];
         float[] nn = w.x.gate[N];
@@ -177,7 +176,9 @@ final class GruCell extends Cell {
                 a.put(at + gate * n, w.x.gate[gate], 0, n);
             }
             layer.h.buffer.put(n * t, out, 0, n);
-            System.arraycopy(out, 0, prev, 0, n);
+            float[] swap = prev;
+            prev = out;
+            out = swap;
         }
     }
 

@@ -74,16 +74,6 @@ final class LstmCell extends Cell {
         }
     }
 
-    /** Adds the biases to one row's pre-activations at {@code zo} and activates them: tanh for g, σ for f, o, i. */
-    static void activateGates(float[] z, int zo, float[] bias, int hidden) {
-        int width = 4 * hidden;
-        for (int j = 0; j < width; j++) {
-            z[zo + j] += bias[j];
-        }
-        Activations.tanh(z, zo, zo + hidden);
-        Activations.sigmoid(z, zo + hidden, zo + width);
-    }
-
     @Override
     int stateSize() {
         return 2 * hidden;
@@ -117,9 +107,7 @@ final class LstmCell extends Cell {
         int n = rows * hidden;
         Scratch w = ensure(rows * steps, rows);
         window.p.get(at(2), biasRow, 0, width());
-        for (int b = 0; b < rows; b++) {
-            System.arraycopy(biasRow, 0, w.biasTile, b * 4 * hidden, 4 * hidden);
-        }
+        GateColumns.repeat(biasRow, 0, 4 * hidden, w.biasTile, rows);
         float[] z = w.z;
         float[] bias = w.biasTile;
         float[] g = w.gates.gate[G];

@@ -171,7 +171,7 @@ final class TimeGatedLstmCell extends Cell {
                 int zo = r * width;
                 int s = r * hidden;
                 int prev = s - rows * hidden;
-                LstmCell.activateGates(z, zo, biasRow, hidden);
+                activateGates(z, zo, biasRow, hidden);
                 long position = window.position(b, t);
                 for (int j = 0; j < hidden; j++) {
                     float cPrev = t > 0 ? cells[prev + j] : 0f;
@@ -289,5 +289,15 @@ final class TimeGatedLstmCell extends Cell {
             sb.put(cOff + j, k * ct + (1 - k) * cPrev);
             sb.put(state + j, k * oo * Activations.tanh(ct) + (1 - k) * hPrev);
         }
+    }
+
+    /** Adds the biases to one row's pre-activations at {@code zo} and activates them: tanh for g, σ for f, o, i. */
+    private static void activateGates(float[] z, int zo, float[] bias, int hidden) {
+        int width = 4 * hidden;
+        for (int j = 0; j < width; j++) {
+            z[zo + j] += bias[j];
+        }
+        Activations.tanh(z, zo, zo + hidden);
+        Activations.sigmoid(z, zo + hidden, zo + width);
     }
 }
