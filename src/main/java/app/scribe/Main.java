@@ -17,7 +17,7 @@ public final class Main {
         }
         NativeThreads.endWithTheLauncher();
         if (args.length == 0) {
-            app.scribe.ui.ScribeLauncher.launch(args);
+            app.scribe.ui.shell.ScribeLauncher.launch(args);
         } else {
             System.exit(ScribeCommand.run(args));
         }

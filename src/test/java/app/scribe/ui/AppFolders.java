@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.UserPreferences;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.shell.MessageBar;
+
 import app.scribe.model.CellType;
 import app.scribe.model.Hyperparameters;
 import app.scribe.persistence.ModelFile;

@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.shell.MessageBar;
+
 import app.scribe.corpus.Cleaning;
 import app.scribe.persistence.ModelFile;
 import javafx.scene.Node;

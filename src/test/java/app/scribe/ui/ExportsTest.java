@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.Exports;
+
 import app.scribe.ScribeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,8 @@
 package app.scribe.ui;
 
+import app.scribe.ui.generate.GenerationViewModel;
+import app.scribe.ui.shell.MessageBar;
+
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.Engines;

@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.shell.ScribeApp;
+
 import app.scribe.DataFolders;
 import app.scribe.ScribeHome;
 import app.scribe.library.CatalogEntry;

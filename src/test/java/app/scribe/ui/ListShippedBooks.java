@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.shell.ScribeApp;
+
 import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;

@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.Keys;
+
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.DialogPane;

@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.Messages;
+
 import app.scribe.ScribeException;
 import org.junit.jupiter.api.Test;
 

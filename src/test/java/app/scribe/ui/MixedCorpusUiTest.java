@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.shell.ScribeApp;
+
 import app.scribe.ScribeHome;
 import javafx.scene.Parent;
 import javafx.scene.control.ListCell;

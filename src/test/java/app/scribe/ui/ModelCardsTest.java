@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.shell.MessageBar;
+
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;

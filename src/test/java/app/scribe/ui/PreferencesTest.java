@@ -1,5 +1,8 @@
 package app.scribe.ui;
 
+import app.scribe.ui.shell.MessageBar;
+import app.scribe.ui.shell.ScribeApp;
+
 import javafx.scene.Parent;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Menu;

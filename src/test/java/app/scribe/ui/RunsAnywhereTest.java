@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.UserPreferences;
+
 import app.scribe.ShippedBooks;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

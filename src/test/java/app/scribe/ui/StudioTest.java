@@ -1,5 +1,8 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.Exports;
+import app.scribe.ui.generate.GenerationViewModel;
+
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;

@@ -1,5 +1,8 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.Theme;
+import app.scribe.ui.shell.ScribeApp;
+
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;

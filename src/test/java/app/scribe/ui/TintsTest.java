@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.Tints;
+
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
 package app.scribe.ui;
 
+import app.scribe.ui.generate.GenerationViewModel;
+import app.scribe.ui.shell.MessageBar;
+import app.scribe.ui.shell.ScribeApp;
+
 import app.scribe.persistence.ModelFile;
 import javafx.scene.Node;
 import javafx.scene.Parent;

@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.UserPreferences;
+
 import javafx.geometry.Rectangle2D;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,7 @@
 package app.scribe.ui;
 
+import app.scribe.ui.shell.MessageBar;
+
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;

@@ -1,5 +1,9 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.Exports;
+import app.scribe.ui.shell.MessageBar;
+import app.scribe.ui.write.WriteViewModel;
+
 import app.scribe.cli.ScribeCommand;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Vocabulary;

@@ -1,5 +1,11 @@
 package app.scribe.ui;
 
+import app.scribe.ui.common.BackgroundWork;
+import app.scribe.ui.common.Messages;
+import app.scribe.ui.common.Session;
+import app.scribe.ui.training.TrainingViewModel;
+import app.scribe.ui.write.WriteViewModel;
+
 import app.scribe.cli.ScribeCommand;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
@@ -52,7 +58,7 @@ class WriteViewModelTest {
 
     @Test
     void aSuggestionForATextThatHasMovedOnIsDropped(FxRobot robot) throws Exception {
-        Background background = new Background();
+        BackgroundWork background = new BackgroundWork();
         Session session = new Session(dir, dir, background, new Messages());
         WriteViewModel[] write = new WriteViewModel[1];
         List<String> ghosts = new CopyOnWriteArrayList<>();

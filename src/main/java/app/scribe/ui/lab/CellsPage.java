@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Page 6: several cells trained on the same book for the same steps; their validation curves overlaid. */
-final class CellsPage extends LabPage {
+public final class CellsPage extends LabPage {
     final TextField book = new TextField(defaultBook());
     final TextField cells = new TextField("lstm,gru,rnn");
     final TextField steps = new TextField("500");

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /** Page 2: the norm of dL/dh_t along a palindrome, at initialisation and after training, for each cell. */
-final class GradientsPage extends LabPage {
+public final class GradientsPage extends LabPage {
     final TextField cells = new TextField("rnn,lstm,gru,tglstm");
     final TextField length = new TextField("30");
     final TextField trained = new TextField("300");

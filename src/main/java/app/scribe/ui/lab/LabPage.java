@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a results folder. The experiment runs on a daemon thread of its own; its points and rows reach the chart and the
  * table batched, one FX pulse at a time.
  */
-abstract class LabPage {
+public abstract class LabPage {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final AtomicInteger SAVES = new AtomicInteger();
 

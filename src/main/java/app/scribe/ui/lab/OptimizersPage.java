@@ -13,7 +13,7 @@ import javafx.scene.control.TextField;
 import java.util.List;
 
 /** Page 5: the palindrome task with SGD, momentum, RMSprop and Adam from the same initial weights. */
-final class OptimizersPage extends LabPage {
+public final class OptimizersPage extends LabPage {
     final ChoiceBox<CellType> cell = new ChoiceBox<>();
     final TextField length = new TextField("10");
     final TextField steps = new TextField("500");

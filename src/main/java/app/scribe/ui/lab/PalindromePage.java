@@ -21,7 +21,7 @@ import java.util.List;
  * accuracy), or a sweep over cells, lengths and seeds (test accuracy against length, mean and mean ± spread,
  * filling in as runs end).
  */
-final class PalindromePage extends LabPage {
+public final class PalindromePage extends LabPage {
     static final String ONE = "One run";
     static final String SWEEP = "Sweep";
     static final int PLOT_EVERY = 5;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /** Page 4: eigenvalues and powers of a matrix, or of each layer's W_hh in a trained rnn model. */
-final class PowerPage extends LabPage {
+public final class PowerPage extends LabPage {
     final TextArea matrix = new TextArea(SquareMatrix.SEED_EXAMPLE.replace("; ", "\n"));
     final TextField power = new TextField(Integer.toString(PowerStudy.DEFAULT_POWER));
     final TextField model = new TextField();

@@ -9,7 +9,7 @@ import java.util.List;
  * Where an experiment thread puts its points, table rows and progress; they are handed to the page's FX thread in
  * batches, at most one pending hand-over at a time.
  */
-final class Sink {
+public final class Sink {
     /** A point; one that {@code replaces} takes the place of the series' point at the same x. */
     record Point(String series, double x, double y, boolean replaces) {
     }

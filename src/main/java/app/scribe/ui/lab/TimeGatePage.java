@@ -26,7 +26,7 @@ import java.util.List;
  * (the kept ones plus the one the sliders show), redrawn as a slider moves; and, for a trained tglstm model, how
  * its units learnt to open: histograms of their periods and open ratios.
  */
-final class TimeGatePage extends LabPage {
+public final class TimeGatePage extends LabPage {
     final Slider tau = slider(1, 200, 50);
     final Slider shift = slider(0, 100, 0);
     final Slider rOn = slider(0.01, 1, 0.2);

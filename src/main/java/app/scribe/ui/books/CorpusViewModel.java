@@ -1,0 +1,165 @@
+package app.scribe.ui.books;
+
+import app.scribe.ui.common.Session;
+
+import app.scribe.corpus.BatchSource;
+import app.scribe.corpus.Cleaning;
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusReader;
+import app.scribe.library.BookIndex;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The corpus pane: the books on offer (the corpora folder's and the library's, each shown by title and author when
+ * its folder's {@link BookIndex} knows them), loading one in the background, and what the user is told about it.
+ */
+public final class CorpusViewModel {
+    private final Session session;
+    private final Path libraryFolder;
+    private final Map<Path, String> labels = new HashMap<>();
+    private final CorpusReader reader = new CorpusReader();
+    private final ObservableList<Path> available = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No corpus yet: pick a book or open a text file.");
+    /** Only the latest choice of books is shown: a quick Shift-click range starts several reads. */
+    private long latestRequest;
+    private final ObjectProperty<Cleaning> cleaning = new SimpleObjectProperty<>(Cleaning.KEEP);
+    /** The books last chosen, read again when the cleaning changes. */
+    private List<Path> books = List.of();
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
+    private List<Path> shownBooks = List.of();
+
+    public CorpusViewModel(Session session, Path libraryFolder) {
+        this.session = session;
+        this.libraryFolder = libraryFolder;
+        refreshAvailable();
+        cleaning.addListener((obs, old, now) -> {
+            if (!books.isEmpty()) {
+                load(books);
+            }
+        });
+    }
+
+    /** How the books' characters are cleaned; a change reads the chosen books again with it. */
+    public ObjectProperty<Cleaning> cleaningProperty() {
+        return cleaning;
+    }
+
+    public ObservableList<Path> available() {
+        return available;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    /** What the Books list shows for a book: its title and author, else its file name. */
+    public String label(Path book) {
+        return labels.getOrDefault(book, book.getFileName().toString());
+    }
+
+    public void refreshAvailable() {
+        available.clear();
+        labels.clear();
+        addBooks(session.corporaFolder());
+        addBooks(libraryFolder);
+    }
+
+    private void addBooks(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        Map<String, BookIndex.Label> index = BookIndex.read(folder);
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> books = files.filter(p -> p.getFileName().toString().endsWith(".txt")).toList();
+            for (Path book : books) {
+                String name = book.getFileName().toString();
+                labels.put(book, index.containsKey(name) ? index.get(name).toString() : name);
+            }
+            available.addAll(books.stream().sorted(Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER))
+                    .toList());
+        } catch (IOException e) {
+            session.messages().error("Cannot list " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /** The files of the corpus in use, empty before one is loaded. */
+    public List<Path> books() {
+        return shownBooks;
+    }
+
+    public void load(Path file) {
+        load(List.of(file));
+    }
+
+    /**
+     * Reads the books (one, or several joined into one corpus) off the FX thread; the corpus becomes the session's
+     * when it is ready, unless a later choice has been made meanwhile.
+     */
+    public void load(List<Path> books) {
+        long request = ++latestRequest;
+        this.books = List.copyOf(books);
+        Cleaning chosen = cleaning.get();
+        loading.set(true);
+        summary.set("Reading " + books.stream().map(p -> String.valueOf(p.getFileName()))
+                .collect(Collectors.joining(", ")) + "…");
+        session.background().io(() -> reader.read(books, chosen), corpus -> {
+            if (request == latestRequest) {
+                shownBooks = List.copyOf(books);
+                show(corpus);
+            }
+        }, failure -> {
+            if (request != latestRequest) {
+                return;
+            }
+            loading.set(false);
+            summary.set(session.corpusProperty().get() == null ? "No corpus loaded." : describe(session.corpusProperty().get()));
+            session.messages().failure(failure);
+        });
+    }
+
+    private void show(Corpus corpus) {
+        loading.set(false);
+        session.corpusProperty().set(corpus);
+        summary.set(describe(corpus));
+        preview.set(corpus.preview());
+        Cleaning used = corpus.vocabulary().mapper().cleaning();
+        session.messages().info("Loaded " + corpus.name() + (used.keepsAsIs() ? "." : " (cleaning: " + used + ")."));
+    }
+
+    static String describe(Corpus corpus) {
+        String rarest = corpus.rarest().stream().map(c -> c.character() + "×" + c.count())
+                .collect(Collectors.joining("  "));
+        String books = corpus.books().size() < 2 ? "" : String.format("%nBooks: %s (validation: the last %.0f%% of each)",
+                corpus.shares(), 100 * BatchSource.VALIDATION_SHARE);
+        return String.format("%s%n%,d bytes · %,d characters · %d distinct · %s%s%s%nRarest: %s%nUnigram entropy %.2f nats/char",
+                corpus.name(), corpus.fileBytes(), corpus.length(), corpus.vocabulary().size(),
+                corpus.encodingSummary(), corpus.strippedGutenberg() ? " · Gutenberg header removed" : "", books,
+                rarest, corpus.unigramEntropy());
+    }
+}

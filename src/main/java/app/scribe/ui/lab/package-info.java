@@ -1,0 +1,4 @@
+/**
+ * The Lab window: one page per experiment of the seed reports, each a view over an experiment of app.scribe.lab that the CLI shares. Imports no other ui package.
+ */
+package app.scribe.ui.lab;

@@ -1,0 +1,83 @@
+package app.scribe.ui.library;
+
+import app.scribe.library.CatalogEntry;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+import java.util.function.Function;
+
+/** Wires the library window (library.fxml) to its view-model. */
+public final class LibraryController {
+    private final LibraryViewModel library;
+
+    @FXML private TextField queryField;
+    @FXML private TextField languageField;
+    @FXML private TextField mirrorField;
+    @FXML private TableView<CatalogEntry> resultsTable;
+    @FXML private Button searchButton;
+    @FXML private Button downloadButton;
+    @FXML private Button cancelButton;
+    @FXML private Button refreshCatalogButton;
+    @FXML private ProgressBar downloadProgress;
+    @FXML private Label libraryStatus;
+
+    public LibraryController(LibraryViewModel library) {
+        this.library = library;
+    }
+
+    @FXML
+    private void initialize() {
+        queryField.textProperty().bindBidirectional(library.queryProperty());
+        languageField.textProperty().bindBidirectional(library.languageProperty());
+        mirrorField.textProperty().bindBidirectional(library.mirrorProperty());
+        mirrorField.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                library.applyMirror();
+            }
+        });
+        TableColumn<CatalogEntry, String> language = column("Language", CatalogEntry::language, 80);
+        language.setMinWidth(80);
+        language.setMaxWidth(100);
+        resultsTable.getColumns().setAll(column("Title", CatalogEntry::title, 360),
+                column("Author", CatalogEntry::authorOrUnknown, 240), language);
+        resultsTable.setItems(library.results());
+        resultsTable.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                download();
+            }
+        });
+        var busy = library.busyProperty();
+        downloadButton.disableProperty().bind(busy.or(resultsTable.getSelectionModel().selectedItemProperty().isNull()));
+        searchButton.disableProperty().bind(busy);
+        refreshCatalogButton.disableProperty().bind(busy);
+        cancelButton.disableProperty().bind(busy.not());
+        downloadProgress.visibleProperty().bind(library.progressShownProperty());
+        downloadProgress.progressProperty().bind(library.progressProperty());
+        libraryStatus.textProperty().bind(library.statusProperty());
+    }
+
+    private static TableColumn<CatalogEntry, String> column(String title, Function<CatalogEntry, String> value,
+                                                            double width) {
+        TableColumn<CatalogEntry, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    @FXML private void search() { library.search(); }
+    @FXML private void cancel() { library.cancel(); }
+    @FXML private void refreshCatalog() { library.refreshCatalog(); }
+    @FXML private void applyMirror() { library.applyMirror(); }
+
+    @FXML
+    private void download() {
+        library.download(resultsTable.getSelectionModel().getSelectedItem());
+    }
+}

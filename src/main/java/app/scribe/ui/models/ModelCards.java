@@ -1,0 +1,92 @@
+package app.scribe.ui.models;
+
+import app.scribe.Printable;
+import app.scribe.model.Hyperparameters;
+import app.scribe.persistence.ModelFile;
+import app.scribe.persistence.ModelSummary;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+/** The saved models as cards (book, cell, size, step, validation loss, date), and asking before a rename or delete. */
+public final class ModelCards {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private ModelCards() {
+    }
+
+    /** Two lines: the file and its book, then what the model is; or the file and why it cannot be read. */
+    static String text(Path file, ModelSummary summary) {
+        String name = Printable.escape(file.getFileName().toString());
+        if (summary == null) {
+            return name;
+        }
+        if (summary.damaged()) {
+            return name + "\ndamaged: " + summary.problem();
+        }
+        Hyperparameters hp = summary.hyperparameters();
+        return name + " · " + Printable.escape(summary.book()) + "\n"
+                + String.format("%s %d x %d · %,d parameters · step %,d%s · %s", hp.cell().id(), hp.layers(),
+                hp.hiddenSize(), summary.parameters(), summary.step(), summary.validationLoss() == null ? ""
+                        : String.format(" · validation %.3f", summary.validationLoss()),
+                DATE.format(summary.modified()));
+    }
+
+    /** A card in the picker's list; {@code oneLine} for the picker's own button, which shows the file name only. */
+    public static ListCell<Path> cell(ReadOnlyObjectProperty<Map<Path, ModelSummary>> summaries, boolean oneLine) {
+        return new ListCell<>() {
+            {
+                summaries.addListener((obs, old, now) -> show(getItem(), isEmpty()));
+            }
+
+            @Override
+            protected void updateItem(Path file, boolean empty) {
+                super.updateItem(file, empty);
+                show(file, empty);
+            }
+
+            private void show(Path file, boolean empty) {
+                if (empty || file == null) {
+                    setText(null);
+                } else {
+                    setText(oneLine ? file.getFileName().toString() : text(file, summaries.get().get(file)));
+                    getStyleClass().remove("damaged-model");
+                    ModelSummary summary = summaries.get().get(file);
+                    if (!oneLine && summary != null && summary.damaged()) {
+                        getStyleClass().add("damaged-model");
+                    }
+                }
+            }
+        };
+    }
+
+    public static boolean confirmDelete(Window owner, Path file) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + file.getFileName()
+                + " from the models folder? This cannot be undone.", ButtonType.OK, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setHeaderText("Delete this model?");
+        alert.getDialogPane().lookupButton(ButtonType.OK).setId("confirmDeleteButton");
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+    }
+
+    public static Optional<String> askNewName(Window owner, Path file) {
+        String name = file.getFileName().toString();
+        TextInputDialog dialog = new TextInputDialog(name.substring(0, name.length() - ModelFile.EXTENSION.length()));
+        dialog.initOwner(owner);
+        dialog.setTitle("Rename model");
+        dialog.setHeaderText("Rename " + name + " to:");
+        dialog.getEditor().setId("newModelName");
+        dialog.getDialogPane().lookupButton(ButtonType.OK).setId("confirmRenameButton");
+        return dialog.showAndWait();
+    }
+}

@@ -1,0 +1,313 @@
+package app.scribe.ui.models;
+
+import app.scribe.ui.common.BackgroundWork;
+import app.scribe.ui.common.ReplaceQuestion;
+import app.scribe.ui.common.Session;
+import app.scribe.ui.training.TrainingViewModel;
+
+import app.scribe.ScribeException;
+import app.scribe.corpus.Corpus;
+import app.scribe.persistence.CheckpointWriter;
+import app.scribe.persistence.ModelFile;
+import app.scribe.persistence.ModelFolder;
+import app.scribe.persistence.ModelSummary;
+import app.scribe.persistence.SavedModel;
+import app.scribe.training.CheckpointSink;
+import app.scribe.training.TrainingHistory;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Saving the current model to models/NAME.scribe and loading model files, both off the FX thread. A save or an
+ * autosave that would replace a file this window did not write (a model loaded or trained earlier) asks first.
+ */
+public final class ModelFilesViewModel {
+    private final Session session;
+    private final TrainingViewModel training;
+    private final ReplaceQuestion replaceQuestion;
+    /** Files this window wrote or was allowed to replace: saving to them again asks nothing. */
+    private final Set<Path> ours = new HashSet<>();
+    private final ModelFile files = new ModelFile();
+    private final ModelFolder folder;
+    private final ReadOnlyObjectWrapper<Map<Path, ModelSummary>> summaries = new ReadOnlyObjectWrapper<>(Map.of());
+    private final StringProperty name = new SimpleStringProperty("my-model");
+    private final ObservableList<Path> saved = FXCollections.observableArrayList();
+    /** The model last written to or read from a file, and its step then: later training is not saved yet. */
+    private Session.ModelState savedState;
+    private long savedStep;
+    private final ReadOnlyObjectWrapper<SavedFile> lastFile = new ReadOnlyObjectWrapper<>();
+
+    /** A model file read or written, with the step it holds. */
+    public record SavedFile(Path file, long step) {
+    }
+
+    public ModelFilesViewModel(Session session, TrainingViewModel training, ReplaceQuestion replaceQuestion) {
+        this.session = session;
+        this.training = training;
+        this.replaceQuestion = replaceQuestion;
+        this.folder = new ModelFolder(session.modelsFolder());
+        training.setAutosave(this::autosaveTarget, written -> {
+            refresh();
+            if (written.kind() == CheckpointSink.Kind.LATEST) {
+                markSaved(session.modelProperty().get(), written.step(), written.file());
+            }
+        });
+        refresh();
+    }
+
+    /**
+     * Where a training run autosaves: the model's own file, or null when the user cancelled. A new model whose name
+     * is taken by files of an earlier one gets the next free name ("my-model-2"), so autosave never overwrites
+     * another model; a model that continues asks before it replaces files this window did not write.
+     */
+    Path autosaveTarget(boolean newModel) {
+        Path target = target();
+        if (newModel) {
+            target = freeName(target);
+            useName(target);
+            savedFiles(target, true).forEach(this::claim);
+            return target;
+        }
+        return allowed(target, true);
+    }
+
+    /**
+     * {@code target} when saving there (and with {@code withBest}, to its best file) replaces nothing this window
+     * did not write; otherwise what the user chooses: {@code target} anyway, a free name (which becomes the model's
+     * name), or null to cancel.
+     */
+    private Path allowed(Path target, boolean withBest) {
+        List<Path> foreign = savedFiles(target, withBest).stream()
+                .filter(f -> Files.exists(f) && !ours.contains(key(f))).toList();
+        Path chosen = target;
+        if (!foreign.isEmpty()) {
+            Path free = freeName(target);
+            switch (replaceQuestion.ask(foreign, free)) {
+                case REPLACE -> chosen = target;
+                case NEW_NAME -> {
+                    chosen = free;
+                    useName(free);
+                }
+                case CANCEL -> {
+                    return null;
+                }
+            }
+        }
+        savedFiles(chosen, withBest).forEach(this::claim);
+        return chosen;
+    }
+
+    /** The files a save to {@code target} writes. */
+    private static List<Path> savedFiles(Path target, boolean withBest) {
+        return withBest ? List.of(target, CheckpointWriter.bestPathFor(target)) : List.of(target);
+    }
+
+    /** {@code target}, or when it or its best file exists, the first free {@code NAME-2}, {@code NAME-3}, … */
+    private Path freeName(Path target) {
+        Path free = target;
+        for (int n = 2; Files.exists(free) || Files.exists(CheckpointWriter.bestPathFor(free)); n++) {
+            free = target.resolveSibling(baseName(target) + "-" + n + ModelFile.EXTENSION);
+        }
+        return free;
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(ModelFile.EXTENSION) ? name.substring(0, name.length() - ModelFile.EXTENSION.length()) : name;
+    }
+
+    private void useName(Path file) {
+        name.set(baseName(file));
+    }
+
+    private void claim(Path file) {
+        ours.add(key(file));
+    }
+
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
+    }
+
+    /** Whether the current model has training steps that no file holds. */
+    public boolean hasUnsavedTraining() {
+        Session.ModelState state = session.modelProperty().get();
+        return state != null && state.history().step() > 0
+                && !(state == savedState && state.history().step() == savedStep);
+    }
+
+    private void markSaved(Session.ModelState state, long step, Path file) {
+        savedState = state;
+        savedStep = step;
+        lastFile.set(new SavedFile(key(file), step));
+    }
+
+    /** The file the current model was last loaded from or written to, and its step then; null before any. */
+    public ReadOnlyObjectProperty<SavedFile> lastFileProperty() {
+        return lastFile.getReadOnlyProperty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObservableList<Path> savedModels() {
+        return saved;
+    }
+
+    public Path target() {
+        return folder.fileFor(name.get());
+    }
+
+    /** Saves a consistent copy of the model (taken between training steps when a run is going). */
+    public void save() {
+        saveThen(() -> { });
+    }
+
+    /** Saves, then runs {@code afterSuccess} on the FX thread (not after a failure, which is shown instead). */
+    public void saveThen(Runnable afterSuccess) {
+        Session.ModelState state = session.modelProperty().get();
+        if (state == null) {
+            session.messages().error("There is no model to save yet.");
+            return;
+        }
+        Path target;
+        try {
+            target = allowed(target(), false);
+        } catch (ScribeException e) {
+            session.messages().error(e.getMessage());
+            return;
+        }
+        if (target == null) {
+            return;
+        }
+        session.modelCopy()
+                .thenApplyAsync(copy -> {
+                    TrainingHistory history = state.history().copy();
+                    files.save(new SavedModel(copy, state.vocabulary(), state.corpus(), history), target);
+                    return history.step();
+                }, session.background().ioExecutor())
+                .whenComplete((step, failure) -> BackgroundWork.onFx(() -> {
+                    if (failure != null) {
+                        session.messages().failure(failure);
+                    } else {
+                        markSaved(state, step, target);
+                        refresh();
+                        session.messages().info("Saved " + target.getFileName() + " at step " + state.history().step() + ".");
+                        afterSuccess.run();
+                    }
+                }));
+    }
+
+    public void load(Path file) {
+        if (training.isBusy()) {
+            session.messages().error("Stop training before loading another model.");
+            return;
+        }
+        session.background().io(() -> files.load(file), loaded -> {
+            Session.ModelState state = new Session.ModelState(loaded.model(), loaded.vocabulary(), loaded.corpus(),
+                    loaded.history());
+            markSaved(state, loaded.history().step(), file);
+            session.modelProperty().set(state);
+            useName(file);
+            Corpus corpus = session.corpusProperty().get();
+            String hint = corpus != null && corpus.sha256().equals(loaded.corpus().sha256()) ? ""
+                    : " To continue training, open its corpus (" + loaded.corpus().name() + ").";
+            session.messages().info("Loaded " + file.getFileName() + " (step " + loaded.history().step() + ")." + hint);
+        }, session.messages()::failure);
+    }
+
+    /** Enter in the name field: says where Save writes, or why the name cannot be used. */
+    public void checkName() {
+        try {
+            session.messages().info("Save writes " + target().getFileName() + ".");
+        } catch (ScribeException e) {
+            session.messages().error(e.getMessage());
+        }
+    }
+
+    /**
+     * Lists the models folder again, newest first; the files' summaries are read off the FX thread.
+     */
+    public void refresh() {
+        List<Path> found;
+        try {
+            found = folder.files();
+        } catch (IOException e) {
+            session.messages().error("Cannot list " + session.modelsFolder() + ": " + e.getMessage());
+            return;
+        }
+        follow(found);
+        session.background().io(() -> found.stream().collect(Collectors.toMap(file -> file, folder::summary)),
+                summaries::set, session.messages()::failure);
+    }
+
+    /**
+     * Brings the list to {@code found} by removing and inserting single files, never by replacing the whole list,
+     * which would clear the picker's chosen model.
+     */
+    private void follow(List<Path> found) {
+        saved.removeIf(file -> !found.contains(file));
+        for (int i = 0; i < found.size(); i++) {
+            if (i >= saved.size() || !saved.get(i).equals(found.get(i))) {
+                saved.remove(found.get(i));
+                saved.add(i, found.get(i));
+            }
+        }
+    }
+
+    /** What each listed file's manifest says (or why it cannot be read); filled in shortly after each listing. */
+    public ReadOnlyObjectProperty<Map<Path, ModelSummary>> summariesProperty() {
+        return summaries.getReadOnlyProperty();
+    }
+
+    /** Renames a saved model, never over another file and never the model in use. */
+    public void rename(Path file, String newName) {
+        if (!refuseInUse(file, "rename")) {
+            session.background().io(() -> folder.rename(file, newName), renamed -> {
+                refresh();
+                session.messages().info("Renamed " + file.getFileName() + " to " + renamed.getFileName() + ".");
+            }, session.messages()::failure);
+        }
+    }
+
+    /** Deletes a saved model, never the model in use. */
+    public void delete(Path file) {
+        if (!refuseInUse(file, "delete")) {
+            session.background().io(() -> {
+                folder.delete(file);
+                return file;
+            }, deleted -> {
+                refresh();
+                session.messages().info("Deleted " + deleted.getFileName() + ".");
+            }, session.messages()::failure);
+        }
+    }
+
+    /** Nothing is renamed or deleted under a training run, nor the file the current model came from or went to. */
+    private boolean refuseInUse(Path file, String action) {
+        if (training.isBusy()) {
+            session.messages().error("Stop training before you " + action + " a model file.");
+            return true;
+        }
+        SavedFile current = lastFile.get();
+        if (session.modelProperty().get() != null && current != null && current.file().equals(key(file))) {
+            session.messages().error(file.getFileName() + " holds the model in use: press New model first to "
+                    + action + " it.");
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,83 @@
+package app.scribe.ui.training;
+
+import app.scribe.ui.common.Exports;
+import app.scribe.ui.common.GridCells;
+
+import app.scribe.training.TrainingHistory;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * The Timeline tab: the samples taken at evenly spaced training steps as a grid of step x temperature, filled in
+ * live while the model trains, so the user sees it learn words, then punctuation, then names.
+ */
+public final class TimelineController {
+    private final TrainingViewModel training;
+    private final Exports exports;
+
+    @FXML private GridPane timelineGrid;
+    @FXML private Label timelineHint;
+    @FXML private Button timelinePngButton;
+
+    public TimelineController(TrainingViewModel training, Exports exports) {
+        this.training = training;
+        this.exports = exports;
+    }
+
+    @FXML
+    private void initialize() {
+        training.samples().addListener((ListChangeListener<TrainingHistory.Sample>) c -> redraw());
+        timelinePngButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(training.samples()));
+        redraw();
+    }
+
+    private void redraw() {
+        List<TrainingHistory.Sample> samples = training.samples();
+        timelineGrid.getChildren().clear();
+        timelineGrid.getColumnConstraints().clear();
+        timelineHint.setText(samples.isEmpty() ? "Train a model: samples appear here at evenly spaced steps." : "");
+        TreeSet<Long> steps = new TreeSet<>();
+        TreeSet<Double> temperatures = new TreeSet<>();
+        samples.forEach(s -> {
+            steps.add(s.step());
+            temperatures.add(s.temperature());
+        });
+        List<Long> rows = List.copyOf(steps);
+        List<Double> columns = List.copyOf(temperatures);
+        ColumnConstraints stepColumn = new ColumnConstraints();
+        stepColumn.setPercentWidth(10);
+        timelineGrid.getColumnConstraints().add(stepColumn);
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnConstraints constraints = new ColumnConstraints();
+            constraints.setPercentWidth(86.0 / columns.size());
+            constraints.setHgrow(Priority.ALWAYS);
+            timelineGrid.getColumnConstraints().add(constraints);
+            Label heading = new Label(String.format(Locale.ROOT, "T = %.1f", columns.get(c)));
+            heading.getStyleClass().add("heading");
+            timelineGrid.add(heading, c + 1, 0);
+        }
+        Label stepHeading = new Label("step");
+        stepHeading.getStyleClass().add("heading");
+        timelineGrid.add(stepHeading, 0, 0);
+        for (int r = 0; r < rows.size(); r++) {
+            timelineGrid.add(new Label(Long.toString(rows.get(r))), 0, r + 1);
+        }
+        for (TrainingHistory.Sample sample : samples) {
+            timelineGrid.add(GridCells.text(sample.text()), columns.indexOf(sample.temperature()) + 1, rows.indexOf(sample.step()) + 1);
+        }
+    }
+
+    @FXML
+    private void saveTimelinePng() {
+        exports.savePng(timelineGrid, "timeline.png", timelineGrid.getScene().getWindow());
+    }
+}
