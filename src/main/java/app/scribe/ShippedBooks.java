@@ -19,16 +19,25 @@ public final class ShippedBooks {
     }
 
     public static Path folder() {
-        String chosen = System.getProperty(PROPERTY);
+        return folder(PROPERTY, FOLDER_NAME);
+    }
+
+    /** The folder {@code name} beside Scribe's code, or the one the system property {@code property} names. */
+    static Path folder(String property, String name) {
+        String chosen = System.getProperty(property);
         if (chosen != null && !chosen.isBlank()) {
             return Path.of(chosen);
         }
-        return besideCode(codeLocation());
+        return besideCode(codeLocation(), name);
     }
 
     /** The folder beside a jar file or a classes folder. */
     static Path besideCode(Path code) {
-        return code.toAbsolutePath().getParent().resolve(FOLDER_NAME);
+        return besideCode(code, FOLDER_NAME);
+    }
+
+    private static Path besideCode(Path code, String name) {
+        return code.toAbsolutePath().getParent().resolve(name);
     }
 
     private static Path codeLocation() {

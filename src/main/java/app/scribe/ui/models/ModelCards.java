@@ -6,6 +6,8 @@ import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.ModelSummary;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextInputDialog;
@@ -16,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The saved models as cards (book, cell, size, step, validation loss, date), and asking before a rename or delete. */
 public final class ModelCards {
@@ -26,8 +29,8 @@ public final class ModelCards {
     }
 
     /** Two lines: the file and its book, then what the model is; or the file and why it cannot be read. */
-    static String text(Path file, ModelSummary summary) {
-        String name = Printable.escape(file.getFileName().toString());
+    static String text(Path file, ModelSummary summary, boolean starter) {
+        String name = (starter ? "starter · " : "") + Printable.escape(file.getFileName().toString());
         if (summary == null) {
             return name;
         }
@@ -43,7 +46,8 @@ public final class ModelCards {
     }
 
     /** A card in the picker's list; {@code oneLine} for the picker's own button, which shows the file name only. */
-    public static ListCell<Path> cell(ReadOnlyObjectProperty<Map<Path, ModelSummary>> summaries, boolean oneLine) {
+    public static ListCell<Path> cell(ReadOnlyObjectProperty<Map<Path, ModelSummary>> summaries,
+                                     Predicate<Path> starter, boolean oneLine) {
         return new ListCell<>() {
             {
                 summaries.addListener((obs, old, now) -> show(getItem(), isEmpty()));
@@ -59,7 +63,8 @@ public final class ModelCards {
                 if (empty || file == null) {
                     setText(null);
                 } else {
-                    setText(oneLine ? file.getFileName().toString() : text(file, summaries.get().get(file)));
+                    setText(oneLine ? file.getFileName().toString()
+                            : text(file, summaries.get().get(file), starter.test(file)));
                     getStyleClass().remove("damaged-model");
                     ModelSummary summary = summaries.get().get(file);
                     if (!oneLine && summary != null && summary.damaged()) {
@@ -71,12 +76,19 @@ public final class ModelCards {
     }
 
     public static boolean confirmDelete(Window owner, Path file) {
+        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + file.getFileName()
-                + " from the models folder? This cannot be undone.", ButtonType.OK, ButtonType.CANCEL);
+                + " from the models folder? This cannot be undone.", delete, ButtonType.CANCEL);
         alert.initOwner(owner);
         alert.setHeaderText("Delete this model?");
-        alert.getDialogPane().lookupButton(ButtonType.OK).setId("confirmDeleteButton");
-        return alert.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+        Button deleteButton = (Button) alert.getDialogPane().lookupButton(delete);
+        deleteButton.setId("confirmDeleteButton");
+        // Enter must not delete: Cancel is the default button.
+        deleteButton.setDefaultButton(false);
+        Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("cancelDeleteButton");
+        cancel.setDefaultButton(true);
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == delete;
     }
 
     public static Optional<String> askNewName(Window owner, Path file) {

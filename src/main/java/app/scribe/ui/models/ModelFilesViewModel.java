@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,9 @@ public final class ModelFilesViewModel {
     private final Set<Path> ours = new HashSet<>();
     private final ModelFile files = new ModelFile();
     private final ModelFolder folder;
+    /** The starter models that ship with Scribe: listed and loaded, never written, renamed or deleted. */
+    private final ModelFolder starters;
+    private final Path startersFolder;
     private final ReadOnlyObjectWrapper<Map<Path, ModelSummary>> summaries = new ReadOnlyObjectWrapper<>(Map.of());
     private final StringProperty name = new SimpleStringProperty("my-model");
     private final ObservableList<Path> saved = FXCollections.observableArrayList();
@@ -54,11 +58,14 @@ public final class ModelFilesViewModel {
     public record SavedFile(Path file, long step) {
     }
 
-    public ModelFilesViewModel(Session session, TrainingViewModel training, ReplaceQuestion replaceQuestion) {
+    public ModelFilesViewModel(Session session, TrainingViewModel training, ReplaceQuestion replaceQuestion,
+                               Path startersFolder) {
         this.session = session;
         this.training = training;
         this.replaceQuestion = replaceQuestion;
         this.folder = new ModelFolder(session.modelsFolder());
+        this.startersFolder = ModelNames.key(startersFolder);
+        this.starters = new ModelFolder(startersFolder);
         training.setAutosave(this::autosaveTarget, written -> {
             refresh();
             if (written.kind() == CheckpointSink.Kind.LATEST) {
@@ -76,9 +83,9 @@ public final class ModelFilesViewModel {
     Path autosaveTarget(boolean newModel) {
         Path target = target();
         if (newModel) {
-            target = freeName(target);
+            target = ModelNames.freeName(target);
             useName(target);
-            savedFiles(target, true).forEach(this::claim);
+            ModelNames.savedFiles(target, true).forEach(this::claim);
             return target;
         }
         return allowed(target, true);
@@ -90,11 +97,11 @@ public final class ModelFilesViewModel {
      * name), or null to cancel.
      */
     private Path allowed(Path target, boolean withBest) {
-        List<Path> foreign = savedFiles(target, withBest).stream()
-                .filter(f -> Files.exists(f) && !ours.contains(key(f))).toList();
+        List<Path> foreign = ModelNames.savedFiles(target, withBest).stream()
+                .filter(f -> Files.exists(f) && !ours.contains(ModelNames.key(f))).toList();
         Path chosen = target;
         if (!foreign.isEmpty()) {
-            Path free = freeName(target);
+            Path free = ModelNames.freeName(target);
             switch (replaceQuestion.ask(foreign, free)) {
                 case REPLACE -> chosen = target;
                 case NEW_NAME -> {
@@ -106,40 +113,21 @@ public final class ModelFilesViewModel {
                 }
             }
         }
-        savedFiles(chosen, withBest).forEach(this::claim);
+        ModelNames.savedFiles(chosen, withBest).forEach(this::claim);
         return chosen;
     }
 
-    /** The files a save to {@code target} writes. */
-    private static List<Path> savedFiles(Path target, boolean withBest) {
-        return withBest ? List.of(target, CheckpointWriter.bestPathFor(target)) : List.of(target);
-    }
 
-    /** {@code target}, or when it or its best file exists, the first free {@code NAME-2}, {@code NAME-3}, … */
-    private Path freeName(Path target) {
-        Path free = target;
-        for (int n = 2; Files.exists(free) || Files.exists(CheckpointWriter.bestPathFor(free)); n++) {
-            free = target.resolveSibling(baseName(target) + "-" + n + ModelFile.EXTENSION);
-        }
-        return free;
-    }
 
-    private static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(ModelFile.EXTENSION) ? name.substring(0, name.length() - ModelFile.EXTENSION.length()) : name;
-    }
 
     private void useName(Path file) {
-        name.set(baseName(file));
+        name.set(ModelNames.baseName(file));
     }
 
     private void claim(Path file) {
-        ours.add(key(file));
+        ours.add(ModelNames.key(file));
     }
 
-    private static Path key(Path file) {
-        return file.toAbsolutePath().normalize();
-    }
 
     /** Whether the current model has training steps that no file holds. */
     public boolean hasUnsavedTraining() {
@@ -151,12 +139,17 @@ public final class ModelFilesViewModel {
     private void markSaved(Session.ModelState state, long step, Path file) {
         savedState = state;
         savedStep = step;
-        lastFile.set(new SavedFile(key(file), step));
+        lastFile.set(new SavedFile(ModelNames.key(file), step));
     }
 
     /** The file the current model was last loaded from or written to, and its step then; null before any. */
     public ReadOnlyObjectProperty<SavedFile> lastFileProperty() {
         return lastFile.getReadOnlyProperty();
+    }
+
+    /** The model in use, for what depends on whether there is one. */
+    public ReadOnlyObjectProperty<Session.ModelState> modelProperty() {
+        return session.modelProperty();
     }
 
     public StringProperty nameProperty() {
@@ -242,9 +235,10 @@ public final class ModelFilesViewModel {
      * Lists the models folder again, newest first; the files' summaries are read off the FX thread.
      */
     public void refresh() {
-        List<Path> found;
+        List<Path> found = new ArrayList<>();
         try {
-            found = folder.files();
+            found.addAll(folder.files());
+            found.addAll(starters.files().stream().sorted().toList());
         } catch (IOException e) {
             session.messages().error("Cannot list " + session.modelsFolder() + ": " + e.getMessage());
             return;
@@ -298,16 +292,40 @@ public final class ModelFilesViewModel {
 
     /** Nothing is renamed or deleted under a training run, nor the file the current model came from or went to. */
     private boolean refuseInUse(Path file, String action) {
-        if (training.isBusy()) {
-            session.messages().error("Stop training before you " + action + " a model file.");
-            return true;
+        String why = training.isBusy() ? "Stop training before you " + action + " a model file."
+                : whyKept(file);
+        if (why != null) {
+            session.messages().error(why);
+        }
+        return why != null;
+    }
+
+    /** Why {@code file} cannot be renamed or deleted now (a starter, or the model in use), or null when it can. */
+    public String whyKept(Path file) {
+        if (isStarter(file)) {
+            return file.getFileName() + " is a starter model, which Scribe never changes: load it and Save keeps your"
+                    + " own copy.";
         }
         SavedFile current = lastFile.get();
-        if (session.modelProperty().get() != null && current != null && current.file().equals(key(file))) {
-            session.messages().error(file.getFileName() + " holds the model in use: press New model first to "
-                    + action + " it.");
-            return true;
+        if (session.modelProperty().get() != null && current != null && current.file().equals(ModelNames.key(file))) {
+            return file.getFileName() + " holds the model in use: press New model first to rename or delete it.";
         }
-        return false;
+        return null;
+    }
+
+    /** Whether {@code file} is one of the starter models that ship with Scribe. */
+    public boolean isStarter(Path file) {
+        return file != null && startersFolder.equals(ModelNames.key(file).getParent());
+    }
+
+    /** The name of the book {@code file}'s model learnt from, as its manifest says (empty when it cannot be read). */
+    public String bookOf(Path file) {
+        ModelSummary summary = folder.summary(file);
+        return summary.damaged() ? "" : summary.book();
+    }
+
+    /** The starter models, by name. */
+    public List<Path> starterModels() {
+        return saved.stream().filter(this::isStarter).toList();
     }
 }

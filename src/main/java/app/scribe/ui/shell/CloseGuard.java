@@ -24,9 +24,14 @@ public final class CloseGuard {
         this.modelFiles = modelFiles;
     }
 
-    void confirm(WindowEvent event) {
+    /**
+     * Lets the window close, or asks first; {@code remember} runs once the window is sure to close, after a save
+     * asked for, so that what it keeps (the model in use, the recent models) includes the file just written.
+     */
+    void confirm(WindowEvent event, Runnable remember) {
         boolean running = training.isBusy();
         if (!running && !modelFiles.hasUnsavedTraining()) {
+            remember.run();
             return;
         }
         ButtonType save = new ButtonType("Save and close", ButtonBar.ButtonData.YES);
@@ -44,7 +49,12 @@ public final class CloseGuard {
             event.consume();
         } else if (answer.get() == save) {
             event.consume();
-            modelFiles.saveThen(() -> javafx.application.Platform.exit());
+            modelFiles.saveThen(() -> {
+                remember.run();
+                javafx.application.Platform.exit();
+            });
+        } else {
+            remember.run();
         }
     }
 }

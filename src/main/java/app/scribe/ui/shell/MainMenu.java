@@ -99,6 +99,7 @@ public final class MainMenu {
     private Menu trainingMenu() {
         var phase = training.phaseProperty();
         MenuItem train = item("trainItem", "Train / Resume", Keys.TRAIN, () -> {
+            main.showTraining();
             if (phase.get() == TrainingViewModel.Phase.PAUSED) {
                 training.resume();
             } else {
@@ -114,7 +115,10 @@ public final class MainMenu {
     }
 
     private Menu generateMenu() {
-        MenuItem generate = item("generateItem", "Generate", Keys.GENERATE, generation::generate);
+        MenuItem generate = item("generateItem", "Generate", Keys.GENERATE, () -> {
+            main.showGenerate(); // the text is written where it can be seen, never on a hidden tab
+            generation.generate();
+        });
         generate.disableProperty().bind(generation.generatingProperty());
         MenuItem stop = item("stopGenerationItem", "Stop", Keys.STOP_GENERATION, generation::stop);
         stop.disableProperty().bind(generation.generatingProperty().not());

@@ -9,21 +9,35 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
- * The message bar at the bottom of the window: part of the layout, so it never covers a control. Notes go after
- * 5 seconds and problems after 12; a failure Scribe did not expect stays until closed.
+ * The message bar at the bottom of the window. The window keeps a strip of one line for it ({@link #strip()}), and
+ * the bar lies over that strip: showing or hiding a message never moves a control, and a message longer than one
+ * line grows the bar upwards over the panes until it goes. Notes go after 5 seconds and problems after 12; a
+ * failure Scribe did not expect stays until closed.
  */
 public final class MessageBar extends HBox {
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
+    /** The height of the strip the window keeps for the bar: one line of text and the close button. */
+    private static final double STRIP_HEIGHT = 30;
+
     private final Label text = new Label();
     private final PauseTransition hide = new PauseTransition();
+    private final Region strip = new Region();
 
     MessageBar(Messages messages) {
         getStyleClass().add("message-bar");
         setAlignment(Pos.CENTER_LEFT);
+        setMinHeight(STRIP_HEIGHT);
+        setMaxHeight(USE_PREF_SIZE);
+        text.setMinHeight(USE_PREF_SIZE);
+        strip.getStyleClass().add("message-strip");
+        strip.setMinHeight(STRIP_HEIGHT);
+        strip.setPrefHeight(STRIP_HEIGHT);
+        strip.setMaxHeight(STRIP_HEIGHT);
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -40,6 +54,11 @@ public final class MessageBar extends HBox {
         });
     }
 
+    /** The room the window keeps at its foot for the bar, which lies over it. */
+    Region strip() {
+        return strip;
+    }
+
     /** The latest message, also after it is hidden. */
     public String getText() {
         return text.getText();
@@ -53,7 +72,6 @@ public final class MessageBar extends HBox {
         text.setText(message.text());
         pseudoClassStateChanged(PROBLEM, message.kind() != Messages.Kind.INFO);
         setVisible(true);
-        setManaged(true);
         hide.stop();
         if (message.kind() != Messages.Kind.FAILURE) {
             hide.setDuration(Duration.seconds(message.kind() == Messages.Kind.INFO ? 5 : 12));
@@ -64,6 +82,5 @@ public final class MessageBar extends HBox {
     private void hide() {
         hide.stop();
         setVisible(false);
-        setManaged(false);
     }
 }

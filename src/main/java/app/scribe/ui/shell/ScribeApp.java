@@ -1,5 +1,10 @@
 package app.scribe.ui.shell;
 
+import app.scribe.ui.books.BooksController;
+import app.scribe.ui.models.ModelsController;
+import app.scribe.ui.models.NewModelGuard;
+import app.scribe.ui.training.TrainingController;
+
 import app.scribe.ui.common.UserPreferences;
 
 import app.scribe.ui.books.CleaningController;
@@ -31,6 +36,7 @@ import app.scribe.ui.write.WriteViewModel;
 
 import app.scribe.DataFolders;
 import app.scribe.ShippedBooks;
+import app.scribe.ShippedModels;
 import app.scribe.library.Fetcher;
 import javafx.application.Application;
 import javafx.collections.FXCollections;
@@ -42,7 +48,9 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
+import javafx.geometry.Pos;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -50,6 +58,7 @@ import javafx.stage.WindowEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,24 +84,30 @@ public final class ScribeApp extends Application {
         CorpusViewModel corpus = new CorpusViewModel(session, library);
         TrainingViewModel training = new TrainingViewModel(session);
         GenerationViewModel generation = new GenerationViewModel(session, new NoveltyIndexes());
-        ModelFilesViewModel modelFiles = new ModelFilesViewModel(session, training, new ReplaceDialog(stage));
+        ModelFilesViewModel modelFiles = new ModelFilesViewModel(session, training, new ReplaceDialog(stage),
+                ShippedModels.folder());
         TemperatureGridViewModel grid = new TemperatureGridViewModel(session, generation);
         CellsViewModel cells = new CellsViewModel(session);
         ScoreViewModel score = new ScoreViewModel(session);
         WriteViewModel write = new WriteViewModel(session, training);
         Exports exports = new Exports(session);
         CleaningViewModel cleaning = new CleaningViewModel(session, corpus);
-        Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                MainController.class, () -> new MainController(corpus, new SizeAdviceViewModel(session, training), training,
-                        modelFiles, new LibraryWindow(
-                        new LibraryViewModel(session, corpus, library, new Fetcher(Fetcher.DEFAULT_TIMEOUT)))),
-                GenerateController.class, () -> new GenerateController(generation, exports),
-                TemperatureGridController.class, () -> new TemperatureGridController(grid, exports),
-                TimelineController.class, () -> new TimelineController(training, exports),
-                CellsController.class, () -> new CellsController(cells, generation, exports),
-                ScoreController.class, () -> new ScoreController(score, exports),
-                CleaningController.class, () -> new CleaningController(cleaning),
-                WriteController.class, () -> new WriteController(write, exports));
+        LibraryWindow libraryWindow = new LibraryWindow(
+                new LibraryViewModel(session, corpus, library, new Fetcher(Fetcher.DEFAULT_TIMEOUT)));
+        Map<Class<?>, Supplier<Object>> controllers = Map.ofEntries(
+                controller(MainController.class, () -> new MainController(
+                        () -> new NewModelGuard(training, modelFiles).newModel(stage))),
+                controller(BooksController.class, () -> new BooksController(corpus, libraryWindow::show)),
+                controller(TrainingController.class, () -> new TrainingController(training,
+                        new SizeAdviceViewModel(session, training))),
+                controller(ModelsController.class, () -> new ModelsController(modelFiles)),
+                controller(GenerateController.class, () -> new GenerateController(generation, exports)),
+                controller(TemperatureGridController.class, () -> new TemperatureGridController(grid, exports)),
+                controller(TimelineController.class, () -> new TimelineController(training, exports)),
+                controller(CellsController.class, () -> new CellsController(cells, generation, exports)),
+                controller(ScoreController.class, () -> new ScoreController(score, exports)),
+                controller(CleaningController.class, () -> new CleaningController(cleaning)),
+                controller(WriteController.class, () -> new WriteController(write, exports)));
 
         FXMLLoader loader = new FXMLLoader(ScribeApp.class.getResource("/app/scribe/ui/main.fxml"));
         loader.setControllerFactory(type -> controllers.get(type).get());
@@ -115,9 +130,14 @@ public final class ScribeApp extends Application {
         BorderPane window = new BorderPane(view);
         window.setTop(new MainMenu(main, modelFiles, training, generation, session, exports, recentModels,
                 () -> quit(stage)).bar());
-        window.setBottom(messageBar);
+        window.setBottom(messageBar.strip());
+        // The bar lies over the strip kept for it at the window's foot: a message never moves a control, and one
+        // longer than the strip grows upwards over the panes until it goes.
+        StackPane layers = new StackPane(window, messageBar);
+        StackPane.setAlignment(messageBar, Pos.BOTTOM_CENTER);
+        Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> messages.failure(failure));
 
-        Scene scene = new Scene(window);
+        Scene scene = new Scene(layers);
         scene.getStylesheets().add(ScribeApp.class.getResource("/app/scribe/ui/scribe.css").toExternalForm());
         Theme.ofUser().applyStored(scene);
         scene.setOnDragOver(ScribeApp::acceptFiles);
@@ -139,14 +159,14 @@ public final class ScribeApp extends Application {
         stage.setScene(scene);
         fitToScreen(stage, view);
         restore(preferences, stage, main, modelFiles);
-        stage.setOnCloseRequest(event -> {
+        Runnable remember = () -> {
             ModelFilesViewModel.SavedFile lastFile = modelFiles.lastFileProperty().get();
             boolean modelInUse = session.modelProperty().get() != null && lastFile != null;
             preferences.save(corpus.books(), modelInUse ? lastFile.file() : null, recentModels,
                     new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()),
                     main.dividers().chosen(), main.units());
-            new CloseGuard(training, modelFiles).confirm(event);
-        });
+        };
+        stage.setOnCloseRequest(event -> new CloseGuard(training, modelFiles).confirm(event, remember));
         stage.show();
         StartupProbe.armIfAsked(scene);
     }
@@ -171,7 +191,29 @@ public final class ScribeApp extends Application {
         if (!books.isEmpty()) {
             main.pickBooks(books);
         }
-        preferences.lastModel().ifPresent(modelFiles::load);
+        if (preferences.window().isEmpty()) {
+            openStarter(main, modelFiles);
+        } else {
+            preferences.lastModel().ifPresent(modelFiles::load);
+        }
+    }
+
+    /**
+     * A first start (no preferences yet) opens the first starter model and its book, so that Generate, Write, Inside
+     * and Score work before any training.
+     */
+    private static void openStarter(MainController main, ModelFilesViewModel modelFiles) {
+        modelFiles.starterModels().stream().findFirst().ifPresent(starter -> {
+            modelFiles.load(starter);
+            Path book = ShippedBooks.folder().resolve(modelFiles.bookOf(starter));
+            if (Files.isRegularFile(book)) {
+                main.pickBooks(List.of(book));
+            }
+        });
+    }
+
+    private static Map.Entry<Class<?>, Supplier<Object>> controller(Class<?> type, Supplier<Object> make) {
+        return Map.entry(type, make);
     }
 
     /** Quit: the window closes as by its close button, so the same question guards unsaved training. */

@@ -22,7 +22,7 @@ public final class SizeAdviceViewModel {
         this.training = training;
         for (Observable input : new Observable[]{session.corpusProperty(), training.hiddenSizeProperty(),
                 training.layersProperty(), training.cellProperty(), training.seqLengthProperty(),
-                training.speedProperty()}) {
+                training.speedProperty(), session.modelProperty()}) {
             input.addListener(changed -> refresh());
         }
         refresh();
@@ -42,9 +42,15 @@ public final class SizeAdviceViewModel {
             Hyperparameters hp = training.formHyperparameters();
             long trainingCharacters = new BatchSource(corpus, hp.seqLength(), hp.batchSize()).trainingCharacters();
             advice.set(SizeAdvice.advise(corpus.length(), trainingCharacters,
-                    SizeAdvice.parameters(hp, corpus.vocabulary().size()), training.speedProperty().get()));
+                    SizeAdvice.parameters(hp, vocabularySize(corpus)), training.speedProperty().get()));
         } catch (ScribeException e) {
             advice.set(""); // the form or the corpus says what is wrong when Train is pressed
         }
+    }
+
+    /** The vocabulary of the model that will train: the model's own when one is in use, else the book's. */
+    private int vocabularySize(Corpus corpus) {
+        Session.ModelState state = session.modelProperty().get();
+        return state != null ? state.model().vocabSize() : corpus.vocabulary().size();
     }
 }

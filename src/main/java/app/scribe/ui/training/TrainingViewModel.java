@@ -25,6 +25,7 @@ import app.scribe.training.TrainingHistory;
 import app.scribe.training.TrainingPlan;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -57,9 +58,13 @@ import java.util.function.Function;
 public final class TrainingViewModel {
     public enum Phase { IDLE, RUNNING, PAUSED }
 
+    /** The most steps the form takes. */
+    public static final int MAX_STEPS = 100_000_000;
+
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
 
     private final Session session;
+    private final BooleanExpression shapeLocked;
     private final ObjectProperty<Integer> hiddenSize = new SimpleObjectProperty<>(DEFAULTS.hiddenSize());
     private final ObjectProperty<Integer> layers = new SimpleObjectProperty<>(DEFAULTS.layers());
     private final ObjectProperty<Integer> seqLength = new SimpleObjectProperty<>(DEFAULTS.seqLength());
@@ -70,7 +75,8 @@ public final class TrainingViewModel {
     private final StringProperty weightDecay = new SimpleStringProperty("0");
     private final ObjectProperty<Double> dropout = new SimpleObjectProperty<>(DEFAULTS.dropout());
     private final StringProperty seed = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
-    private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(2000);
+    private static final int DEFAULT_STEPS = 2000;
+    private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(DEFAULT_STEPS);
     private final ObjectProperty<Integer> autosaveMinutes =
             new SimpleObjectProperty<>((int) CheckpointPolicy.defaults().everyMinutes());
     private final ObjectProperty<Integer> patience = new SimpleObjectProperty<>(0);
@@ -98,6 +104,7 @@ public final class TrainingViewModel {
 
     public TrainingViewModel(Session session) {
         this.session = session;
+        this.shapeLocked = session.modelProperty().isNotNull();
         pump.setCycleCount(Timeline.INDEFINITE);
         session.modelProperty().addListener((obs, old, now) -> showHistory(now));
         session.corpusProperty().addListener((obs, old, now) -> {
@@ -107,6 +114,10 @@ public final class TrainingViewModel {
         });
     }
 
+    /** Whether a model is in use, whose shape (cell, layers, hidden units) the form shows and cannot change. */
+    public BooleanExpression shapeLockedProperty() { return shapeLocked; }
+    /** A value typed in the form that cannot be taken, said in one sentence. */
+    public void reject(String sentence) { session.messages().error(sentence); }
     public ObjectProperty<Integer> hiddenSizeProperty() { return hiddenSize; }
     public ObjectProperty<Integer> layersProperty() { return layers; }
     public ObjectProperty<Integer> seqLengthProperty() { return seqLength; }
@@ -388,6 +399,10 @@ public final class TrainingViewModel {
             status.set(state.history().step() == 0 ? "New model, not trained yet."
                     : "Model at step " + state.history().step() + "." + lastValidation());
             copyFormFrom(state.model().hyperparameters());
+            if (steps.get() <= state.history().step()) {
+                // A model brought in (loaded, or a starter) trains on when Train is pressed, by as many steps again.
+                steps.set((int) Math.min(MAX_STEPS, state.history().step() + DEFAULT_STEPS));
+            }
         }
     }
 

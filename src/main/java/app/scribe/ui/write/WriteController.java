@@ -1,5 +1,7 @@
 package app.scribe.ui.write;
 
+import app.scribe.ui.common.Keys;
+
 import app.scribe.ui.common.ChoiceLabels;
 import app.scribe.ui.common.Exports;
 import app.scribe.ui.common.FileDialogs;
@@ -70,6 +72,8 @@ public final class WriteController {
         writeText.textProperty().addListener((obs, old, now) -> edited());
         writeText.caretPositionProperty().addListener((obs, old, now) -> edited());
         writeText.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        // Ctrl+Enter is Generate's key elsewhere; in the editor it does nothing, rather than generate on another tab.
+        Keys.onShortcutEnter(writeText, () -> { });
         writeHint.textProperty().bind(write.hintProperty());
         saveWritingButton.disableProperty().bind(writeText.textProperty().isEmpty());
 

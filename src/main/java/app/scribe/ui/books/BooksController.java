@@ -1,0 +1,120 @@
+package app.scribe.ui.books;
+
+import app.scribe.ui.common.FileDialogs;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The Books column: the list of books, opening and finding books, and what Scribe read from the chosen ones. */
+public final class BooksController {
+    /** Whole entries the list keeps room for, however little height the window has. */
+    static final int MIN_VISIBLE_BOOKS = 4;
+
+    /** The list's border, a cell's padding and room for a vertical scroll bar. */
+    private static final double CELL_INSETS = 34;
+
+    private final CorpusViewModel corpus;
+    private final Consumer<Window> findBooks;
+
+    @FXML private ListView<Path> corpusList;
+    @FXML private ProgressBar corpusProgress;
+    @FXML private Label corpusSummary;
+    @FXML private TextArea corpusPreview;
+    @FXML private Button openButton;
+
+    /** {@code findBooks} opens the library over the window it is given. */
+    public BooksController(CorpusViewModel corpus, Consumer<Window> findBooks) {
+        this.corpus = corpus;
+        this.findBooks = findBooks;
+    }
+
+    @FXML
+    private void initialize() {
+        corpusList.setItems(corpus.available());
+        corpusList.setCellFactory(list -> new BookCell());
+        // Room for four entries of two lines each: titles wrap rather than scroll sideways.
+        corpusList.setMinHeight(MIN_VISIBLE_BOOKS * 42 + 4);
+        corpusList.setPrefHeight(6 * 42 + 4);
+        corpusList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        corpusList.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Path>) change -> {
+            List<Path> books = List.copyOf(corpusList.getSelectionModel().getSelectedItems());
+            if (!books.isEmpty()) {
+                corpus.load(books);
+            }
+        });
+        // Kept in the layout and only shown while reading, so that nothing below it moves.
+        corpusProgress.visibleProperty().bind(corpus.loadingProperty());
+        corpusProgress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        corpusSummary.textProperty().bind(corpus.summaryProperty());
+        corpusPreview.textProperty().bind(corpus.previewProperty());
+    }
+
+    /**
+     * A book's title, wrapped to the list's width (so the list never scrolls sideways and no title is cut), and in
+     * full with its file in a tooltip.
+     */
+    private final class BookCell extends ListCell<Path> {
+        private final Label title = new Label();
+
+        BookCell() {
+            title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            title.prefWidthProperty().bind(corpusList.widthProperty().subtract(CELL_INSETS));
+            title.maxWidthProperty().bind(title.prefWidthProperty());
+            title.textFillProperty().bind(textFillProperty());
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Path book, boolean empty) {
+            super.updateItem(book, empty);
+            String label = empty || book == null ? null : corpus.label(book);
+            title.setText(label);
+            setGraphic(label == null ? null : title);
+            setTooltip(label == null ? null : new Tooltip(label + "\n" + book));
+        }
+    }
+
+    @FXML
+    public void openCorpus() {
+        File file = FileDialogs.openText(window(), "Open a text file");
+        if (file != null) {
+            corpus.load(file.toPath());
+        }
+    }
+
+    @FXML
+    private void findBooks() {
+        findBooks.accept(window());
+    }
+
+    /** Picks the books in the list when they are all there, else opens them as files of their own. */
+    public void pickBooks(List<Path> books) {
+        if (corpusList.getItems().containsAll(books)) {
+            corpusList.getSelectionModel().clearSelection();
+            books.forEach(book -> corpusList.getSelectionModel().select(book));
+        } else {
+            corpus.load(books);
+        }
+    }
+
+    private Window window() {
+        return openButton.getScene().getWindow();
+    }
+}

@@ -1,0 +1,235 @@
+package app.scribe.ui.training;
+
+import app.scribe.model.CellType;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.Optimizer;
+import app.scribe.training.CheckpointPolicy;
+import app.scribe.training.TrainingHistory;
+import app.scribe.training.TrainingPlan;
+import app.scribe.ui.common.ChoiceLabels;
+import app.scribe.ui.common.Keys;
+import app.scribe.ui.common.SpinnerInput;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.Property;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+
+import java.util.List;
+
+/**
+ * The Train tab: the form, the controls, where the run stands, the live chart and the samples. The settings fold
+ * away when a run starts, so that the chart has the height; while a model is loaded its shape is locked.
+ */
+public final class TrainingController {
+    private final TrainingViewModel training;
+    private final SizeAdviceViewModel sizeAdvice;
+    private Runnable newModel = () -> { };
+    private LossChart chart;
+
+    @FXML private Spinner<Integer> hiddenSpinner;
+    @FXML private Spinner<Integer> layersSpinner;
+    @FXML private Spinner<Integer> seqSpinner;
+    @FXML private Spinner<Integer> batchSpinner;
+    @FXML private ChoiceBox<CellType> cellChoice;
+    @FXML private ChoiceBox<Optimizer> optimizerChoice;
+    @FXML private TextField learningRateField;
+    @FXML private TextField weightDecayField;
+    @FXML private Spinner<Double> dropoutSpinner;
+    @FXML private TextField seedField;
+    @FXML private Spinner<Integer> stepsSpinner;
+    @FXML private Spinner<Integer> autosaveSpinner;
+    @FXML private Spinner<Integer> patienceSpinner;
+    @FXML private Button trainButton;
+    @FXML private Button pauseButton;
+    @FXML private Button resumeButton;
+    @FXML private Button stopButton;
+    @FXML private Button resetButton;
+    @FXML private ChoiceBox<String> unitsChoice;
+    @FXML private Label statusLabel;
+    @FXML private Label shapeLockLabel;
+    @FXML private Label sizeAdviceLabel;
+    @FXML private Label formProblemLabel;
+    @FXML private ProgressBar trainingProgress;
+    @FXML private TitledPane settingsPane;
+    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private NumberAxis lossAxis;
+    @FXML private ListView<TrainingHistory.Sample> samplesList;
+
+    public TrainingController(TrainingViewModel training, SizeAdviceViewModel sizeAdvice) {
+        this.training = training;
+        this.sizeAdvice = sizeAdvice;
+    }
+
+    /** What New model does: the window asks first about training that no file holds. */
+    public void setOnNewModel(Runnable newModel) {
+        this.newModel = newModel;
+    }
+
+    @FXML
+    private void initialize() {
+        bindForm();
+        bindControls();
+        chart = new LossChart(lossChart, lossAxis, training);
+        unitsChoice.getItems().setAll(LossChart.NATS, LossChart.BITS);
+        unitsChoice.setValue(LossChart.NATS);
+        unitsChoice.valueProperty().addListener((obs, old, now) -> chart.showIn(now));
+        pauseOnSpace();
+        sizeAdviceLabel.textProperty().bind(sizeAdvice.adviceProperty());
+        formProblemLabel.visibleProperty().bind(formProblemLabel.textProperty().isNotEmpty());
+        formProblemLabel.managedProperty().bind(formProblemLabel.visibleProperty());
+    }
+
+    private void bindForm() {
+        // The ranges are the record's; the values come from the view model when the spinners are bound below.
+        hiddenSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_HIDDEN_SIZE, 1, 16));
+        layersSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_LAYERS));
+        seqSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_SEQ_LENGTH, 1, 5));
+        batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_BATCH_SIZE, 1, 8));
+        dropoutSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.85, 0, 0.05));
+        stepsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TrainingViewModel.MAX_STEPS, 2000, 500));
+        autosaveSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
+                (int) CheckpointPolicy.MAX_MINUTES, 5));
+        patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, TrainingPlan.MAX_PATIENCE, 0));
+        guard(hiddenSpinner, "Hidden units");
+        guard(layersSpinner, "Layers");
+        guard(seqSpinner, "Seq. length");
+        guard(batchSpinner, "Batch");
+        guard(dropoutSpinner, "Dropout");
+        guard(stepsSpinner, "Steps");
+        guard(autosaveSpinner, "Autosave");
+        guard(patienceSpinner, "Early stop after");
+        optimizerChoice.getItems().setAll(Optimizer.values());
+        cellChoice.getItems().setAll(CellType.values());
+        optimizerChoice.setConverter(new ChoiceLabels<>(Optimizer::label));
+        cellChoice.setConverter(new ChoiceLabels<>(CellType::id));
+        cellChoice.valueProperty().bindBidirectional(training.cellProperty());
+        cellChoice.valueProperty().addListener((obs, old, now) -> cellChoice.setTooltip(
+                now == null ? null : new Tooltip(now.description())));
+        cellChoice.setTooltip(new Tooltip(training.cellProperty().get().description()));
+        bind(hiddenSpinner, training.hiddenSizeProperty());
+        bind(layersSpinner, training.layersProperty());
+        bind(seqSpinner, training.seqLengthProperty());
+        bind(batchSpinner, training.batchSizeProperty());
+        bind(stepsSpinner, training.stepsProperty());
+        bind(autosaveSpinner, training.autosaveMinutesProperty());
+        bind(patienceSpinner, training.patienceProperty());
+        bind(dropoutSpinner, training.dropoutProperty());
+        optimizerChoice.valueProperty().bindBidirectional(training.optimizerProperty());
+        learningRateField.textProperty().bindBidirectional(training.learningRateProperty());
+        weightDecayField.textProperty().bindBidirectional(training.weightDecayProperty());
+        seedField.textProperty().bindBidirectional(training.seedProperty());
+    }
+
+    /** A bad number typed in {@code spinner} is explained under the form and in the message bar. */
+    private void guard(Spinner<?> spinner, String name) {
+        SpinnerInput.guard(spinner, name, sentence -> {
+            formProblemLabel.setText(sentence);
+            training.reject(sentence);
+        });
+        spinner.valueProperty().addListener((obs, old, now) -> formProblemLabel.setText(""));
+    }
+
+    private static <T> void bind(Spinner<T> spinner, Property<T> property) {
+        spinner.getValueFactory().valueProperty().bindBidirectional(property);
+    }
+
+    private void bindControls() {
+        var phase = training.phaseProperty();
+        BooleanBinding idle = Bindings.equal(phase, TrainingViewModel.Phase.IDLE);
+        trainButton.disableProperty().bind(idle.not());
+        resetButton.disableProperty().bind(idle.not());
+        pauseButton.disableProperty().bind(Bindings.notEqual(phase, TrainingViewModel.Phase.RUNNING));
+        resumeButton.disableProperty().bind(Bindings.notEqual(phase, TrainingViewModel.Phase.PAUSED));
+        stopButton.disableProperty().bind(idle);
+        trainButton.setTooltip(new Tooltip("Train a new model, or continue the current one ("
+                + Keys.TRAIN.getDisplayText() + ")"));
+        statusLabel.textProperty().bind(training.statusProperty());
+        trainingProgress.progressProperty().bind(training.progressProperty());
+        trainingProgress.visibleProperty().bind(idle.not());
+        for (Node field : List.of(seqSpinner, batchSpinner, dropoutSpinner, optimizerChoice, learningRateField,
+                weightDecayField, seedField, stepsSpinner, autosaveSpinner, patienceSpinner)) {
+            field.disableProperty().bind(idle.not());
+        }
+        // The shape of a model in use is its own: locked, with a sentence saying how to change it.
+        BooleanBinding shapeFixed = idle.not().or(training.shapeLockedProperty());
+        for (Node field : List.of(hiddenSpinner, layersSpinner, cellChoice)) {
+            field.disableProperty().bind(shapeFixed);
+        }
+        // A model in use has its settings: they fold away for the chart; New model opens them for the next one.
+        training.shapeLockedProperty().addListener((obs, old, locked) -> settingsPane.setExpanded(!locked));
+        settingsPane.setExpanded(!training.shapeLockedProperty().get());
+        shapeLockLabel.visibleProperty().bind(training.shapeLockedProperty());
+        shapeLockLabel.managedProperty().bind(training.shapeLockedProperty());
+        phase.addListener((obs, old, now) -> {
+            if (old == TrainingViewModel.Phase.IDLE && now != TrainingViewModel.Phase.IDLE) {
+                settingsPane.setExpanded(false); // the chart takes the height while a run goes
+            }
+        });
+        samplesList.setItems(training.samples());
+        samplesList.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(TrainingHistory.Sample sample, boolean empty) {
+                super.updateItem(sample, empty);
+                setText(empty || sample == null ? null : String.format("step %d · T %.1f:  %s", sample.step(),
+                        sample.temperature(), sample.text().replace('\n', ' ')));
+            }
+        });
+        training.samples().addListener((ListChangeListener<TrainingHistory.Sample>) c ->
+                samplesList.scrollTo(Math.max(0, training.samples().size() - 1)));
+    }
+
+    /** Space on the chart (once clicked) pauses a run, or resumes a paused one. */
+    private void pauseOnSpace() {
+        lossChart.setFocusTraversable(true);
+        lossChart.setOnMouseClicked(event -> lossChart.requestFocus());
+        lossChart.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.SPACE) {
+                if (training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED) {
+                    training.resume();
+                } else {
+                    training.pause();
+                }
+                event.consume();
+            }
+        });
+    }
+
+    @FXML private void train() { training.train(); }
+    @FXML private void pause() { training.pause(); }
+    @FXML private void resume() { training.resume(); }
+    @FXML private void stop() { training.stop(); }
+    @FXML private void resetModel() { newModel.run(); }
+    @FXML private void checkTrainingForm() { training.checkForm(); }
+
+    public String units() {
+        return unitsChoice.getValue();
+    }
+
+    /** Shows the loss in {@code units} when the chart offers them. */
+    public void chooseUnits(String units) {
+        if (unitsChoice.getItems().contains(units)) {
+            unitsChoice.setValue(units);
+        }
+    }
+}
