@@ -23,7 +23,10 @@ public record DataFolders(Path root) {
             return new DataFolders(Path.of(scribeHome));
         }
         String os = osName.toLowerCase(Locale.ROOT);
-        Path home = Path.of(userHome);
+        // The user's home is $HOME where it is set (XDG's rule, and what a shell and a sandbox mean by home); Java's
+        // user.home comes from the password file and ignores it.
+        String homeVariable = os.startsWith("windows") ? null : env.get("HOME");
+        Path home = Path.of(isSet(homeVariable) && Path.of(homeVariable).isAbsolute() ? homeVariable : userHome);
         if (os.startsWith("windows")) {
             String appData = env.get("APPDATA");
             return new DataFolders((isSet(appData) ? Path.of(appData) : home.resolve("AppData").resolve("Roaming"))

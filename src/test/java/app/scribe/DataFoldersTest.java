@@ -12,6 +12,17 @@ class DataFoldersTest {
     private static final String HOME = "/home/ada";
 
     @Test
+    void withoutXdgDataHomeTheHomeVariableWinsOverJavasUserHome() {
+        assertEquals(Path.of("/tmp/sandbox/.local/share/scribe"),
+                DataFolders.resolve(null, "Linux", Map.of("HOME", "/tmp/sandbox"), HOME).root(),
+                "$HOME/.local/share, as XDG says, not the password file's home");
+        assertEquals(Path.of("/data/ada/scribe"), DataFolders.resolve(null, "Linux",
+                Map.of("HOME", "/tmp/sandbox", "XDG_DATA_HOME", "/data/ada"), HOME).root());
+        assertEquals(Path.of(HOME, ".local/share/scribe"),
+                DataFolders.resolve(null, "Linux", Map.of("HOME", ""), HOME).root(), "an empty HOME is not a home");
+    }
+
+    @Test
     void linuxUsesXdgDataHomeElseLocalShare() {
         assertEquals(Path.of("/data/ada/scribe"),
                 DataFolders.resolve(null, "Linux", Map.of("XDG_DATA_HOME", "/data/ada"), HOME).root());

@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import app.scribe.ShippedModels;
 import app.scribe.ui.common.UserPreferences;
 
 import java.io.IOException;
@@ -16,10 +17,14 @@ import java.util.prefs.Preferences;
 final class AppFolders {
     private final String previousCorpora;
     private final String previousModels;
+    private final String previousStarters;
 
-    private AppFolders(Path corpora, Path models) {
+    /** The starter models are the test's own folder's ({@code starters/}, empty unless a test puts one there). */
+    private AppFolders(Path corpora, Path models) throws IOException {
         previousCorpora = System.setProperty("scribe.corpora", corpora.toString());
         previousModels = System.setProperty("scribe.models", models.toString());
+        previousStarters = System.setProperty(ShippedModels.PROPERTY,
+                Files.createDirectories(models.resolveSibling("starters")).toString());
         clearPreferences();
     }
 
@@ -50,6 +55,7 @@ final class AppFolders {
         clearPreferences();
         restore("scribe.corpora", previousCorpora);
         restore("scribe.models", previousModels);
+        restore(ShippedModels.PROPERTY, previousStarters);
     }
 
     private static void restore(String key, String value) {

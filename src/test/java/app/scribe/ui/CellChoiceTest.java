@@ -20,6 +20,7 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.spinner;
 import static app.scribe.ui.WindowProbe.waitUntil;
@@ -50,20 +51,20 @@ class CellChoiceTest extends VanityFairWindow {
             spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(30);
         });
         TextField decay = robot.from(root).lookup("#weightDecayField").queryAs(TextField.class);
-        robot.clickOn(decay).eraseText(decay.getText().length()).write("-1");
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, decay).eraseText(decay.getText().length()).write("-1");
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         waitUntil(robot, root, () -> notifications.getText() != null
                 && notifications.getText().contains("weight decay must be between 0 and 1"));
 
-        robot.clickOn(decay).eraseText(decay.getText().length()).write("1e-4");
+        click(robot, decay).eraseText(decay.getText().length()).write("1e-4");
         @SuppressWarnings("unchecked")
         ChoiceBox<CellType> cells = robot.from(root).lookup("#cellChoice").queryAs(ChoiceBox.class);
-        robot.clickOn(cells);
+        click(robot, cells);
         robot.clickOn("gru");
         assertEquals(CellType.GRU, cells.getValue());
         assertEquals(CellType.GRU.description(), cells.getTooltip().getText());
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 30"));
 
         Path saved = folder.resolve("models").resolve("my-model.scribe");
@@ -76,7 +77,7 @@ class CellChoiceTest extends VanityFairWindow {
         robot.interact(() -> tabs.getSelectionModel().select(3));
         TextArea text = robot.from(root).lookup("#cellsText").queryAs(TextArea.class);
         robot.interact(() -> text.setText("She said \"yes\"."));
-        robot.clickOn(robot.from(root).lookup("#readButton").queryButton());
+        click(robot, robot.from(root).lookup("#readButton").queryButton());
         TextFlow heatmap = robot.from(root).lookup("#heatmap").queryAs(TextFlow.class);
         waitUntil(robot, root, () -> heatmap.getChildren().size() == 15);
         assertTrue(label(robot, root, "#cellLabel").contains("of the gru: h,"), label(robot, root, "#cellLabel"));

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
@@ -70,7 +71,7 @@ class CleaningUiTest extends VanityFairWindow {
         assertTrue(rare.contains("'Z'×2"), rare);
         int asIs = vocabulary(robot, root);
 
-        robot.clickOn(robot.from(root).lookup("#lowercaseCheck").queryAs(Node.class));
+        click(robot, robot.from(root).lookup("#lowercaseCheck").queryAs(Node.class));
         waitUntil(robot, root, () -> vocabulary(robot, root) != asIs);
         int lower = vocabulary(robot, root);
         assertTrue(lower < asIs, lower + " < " + asIs);
@@ -81,7 +82,7 @@ class CleaningUiTest extends VanityFairWindow {
         assertTrue(!label(robot, root, "#cleaningRare").contains("'Z'"), "the rare list follows the cleaning");
 
         smallModel(robot, root, 10);
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 10"));
         Path saved = folder.resolve("models/my-model.scribe");
         waitUntil(robot, root, () -> Files.exists(saved));
@@ -91,16 +92,16 @@ class CleaningUiTest extends VanityFairWindow {
 
         robot.interact(() -> robot.from(root).lookup("#promptField").queryAs(TextField.class).setText("The King "));
         Button generate = robot.from(root).lookup("#generateButton").queryButton();
-        robot.clickOn(generate);
+        click(robot, generate);
         Text continuation = robot.from(root).lookup("#continuationText").queryAs(Text.class);
         waitUntil(robot, root, () -> !generate.isDisabled() && !continuation.getText().isEmpty());
         assertEquals("the king ", robot.from(root).lookup("#promptText").queryAs(Text.class).getText(),
                 "the prompt is read in lower case, as the book was");
 
-        robot.clickOn(robot.from(root).lookup("#keepButton").queryButton());
+        click(robot, robot.from(root).lookup("#keepButton").queryButton());
         waitUntil(robot, root, () -> vocabulary(robot, root) == asIs);
         robot.interact(() -> WindowProbe.spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(20));
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         waitUntil(robot, root, () -> notifications.getText().contains("the model learnt from text cleaned as lowercase"));
         assertEquals(10, new ModelFile().load(saved).history().step(), "nothing was trained on the other text");
@@ -108,7 +109,7 @@ class CleaningUiTest extends VanityFairWindow {
         @SuppressWarnings("unchecked")
         ComboBox<Path> models = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
         robot.interact(() -> models.getSelectionModel().select(saved));
-        robot.clickOn(robot.from(root).lookup("#loadButton").queryButton());
+        click(robot, robot.from(root).lookup("#loadButton").queryButton());
         CheckBox lowercase = robot.from(root).lookup("#lowercaseCheck").queryAs(CheckBox.class);
         waitUntil(robot, root, () -> lowercase.isSelected() && vocabulary(robot, root) == lower);
     }

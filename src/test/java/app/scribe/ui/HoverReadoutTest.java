@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.continuation;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.spinner;
@@ -119,7 +120,7 @@ class HoverReadoutTest extends VanityFairWindow {
         // Top-k 1 is greedy decoding: every temperature then writes the same text.
         robot.interact(() -> spinner(robot, root, "#topKSpinner").getValueFactory().setValue(1));
         selectTab(robot, root, 1);
-        robot.clickOn(robot.from(root).lookup("#gridButton").queryButton());
+        click(robot, robot.from(root).lookup("#gridButton").queryButton());
         waitUntil(robot, root, () -> robot.from(root).lookup("#gridText2").tryQuery().isPresent()
                 && !robot.from(root).lookup("#gridButton").queryButton().isDisabled());
         String coldest = gridText(robot.from(root).lookup("#gridText0").query());
@@ -145,7 +146,7 @@ class HoverReadoutTest extends VanityFairWindow {
         @SuppressWarnings("unchecked")
         ComboBox<Path> models = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
         robot.interact(() -> models.getSelectionModel().select(other));
-        robot.clickOn(robot.from(root).lookup("#loadButton").queryButton());
+        click(robot, robot.from(root).lookup("#loadButton").queryButton());
         waitUntil(robot, root, () -> bar.getText() != null && bar.getText().startsWith("Loaded other.scribe"));
         @SuppressWarnings("unchecked")
         ComboBox<GenerationViewModel.Branch> history = robot.from(root).lookup("#branchBox").queryAs(ComboBox.class);
@@ -163,11 +164,11 @@ class HoverReadoutTest extends VanityFairWindow {
         // Branching there fails for real: the loaded model cannot read the text before the branch point. The
         // failure reaches the message bar as a sentence, and nothing is generated.
         Label thirteenth = character(tinted, 12);
-        robot.clickOn(thirteenth);
+        click(robot, thirteenth);
         waitUntil(robot, root, () -> alternatives.getScene().getWindow().isShowing()
                 && robot.lookup("#alternativesLabel").queryAs(Label.class).getText().startsWith("Character 12 '"));
         int texts = history.getItems().size();
-        robot.clickOn(robot.lookup("#alternative0").queryButton());
+        click(robot, robot.lookup("#alternative0").queryButton());
         waitUntil(robot, root, () -> bar.isShowing() && bar.getText() != null
                 && bar.getText().startsWith("The model does not know these characters: "));
         assertEquals(texts, history.getItems().size(), "no branch was added");
@@ -175,7 +176,7 @@ class HoverReadoutTest extends VanityFairWindow {
     }
 
     private static void generate(FxRobot robot, Parent root, TextFlow tinted) {
-        robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
+        click(robot, robot.from(root).lookup("#generateButton").queryButton());
         waitUntil(robot, root, () -> tinted.isVisible() && tinted.getChildren().size() == 41);
     }
 

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import static app.scribe.ui.WindowProbe.click;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class LabWindowTest extends VanityFairWindow {
 
     @Test
     void everyPageRunsPlotsStopsAndSaves(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#labButton").queryButton());
+        click(robot, robot.from(stage.getScene().getRoot()).lookup("#labButton").queryButton());
         TabPane tabs = robot.lookup("#labTabs").queryAs(TabPane.class);
         Path results = Files.createDirectories(folder.resolve("lab"));
 
@@ -169,7 +170,7 @@ class LabWindowTest extends VanityFairWindow {
     private static void type(FxRobot robot, String id, String text) {
         TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
         robot.interact(field::clear);
-        robot.clickOn(field).write(text);
+        click(robot, field).write(text);
     }
 
     private static String errorBeside(FxRobot robot, String id) {

@@ -8,6 +8,7 @@ import app.scribe.library.CatalogEntry;
 import app.scribe.library.GutenbergServer;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
@@ -96,7 +98,7 @@ class LibraryViewTest {
         pickBook(robot, root, "pg2591.txt");
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("Gutenberg header removed"));
         smallModel(robot, root, 20);
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 20"));
     }
 
@@ -134,7 +136,7 @@ class LibraryViewTest {
 
     /** Opens the library window, points it at the local mirror and searches for {@code query}. */
     private TableView<CatalogEntry> search(FxRobot robot, String query) {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#findBooksButton").queryButton());
+        click(robot, robot.from(stage.getScene().getRoot()).lookup("#findBooksButton").queryButton());
         robot.interact(() -> {
             robot.lookup("#mirrorField").queryAs(TextField.class).setText(server.url());
             robot.lookup("#queryField").queryAs(TextField.class).setText(query);
@@ -154,7 +156,8 @@ class LibraryViewTest {
         @SuppressWarnings("unchecked")
         ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
         return robot.from(books).lookup(".list-cell").queryAllAs(ListCell.class).stream()
-                .map(ListCell::getText).filter(text -> text != null).map(String::valueOf).toList();
+                .map(cell -> cell.getGraphic() instanceof Labeled title ? title.getText() : null)
+                .filter(text -> text != null).map(String::valueOf).toList();
     }
 
     private static List<String> libraryFiles() throws IOException {

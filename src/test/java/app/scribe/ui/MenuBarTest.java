@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
@@ -40,7 +41,7 @@ class MenuBarTest extends VanityFairWindow {
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
         smallModel(robot, root, 100_000);
         Node chart = robot.from(root).lookup("#lossChart").queryAs(Node.class);
-        robot.clickOn(chart);
+        click(robot, chart);
         robot.push(KeyCode.CONTROL, KeyCode.T);
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").contains("ETA"));
         ProgressBar progress = robot.from(root).lookup("#trainingProgress").queryAs(ProgressBar.class);
@@ -50,7 +51,7 @@ class MenuBarTest extends VanityFairWindow {
 
         robot.clickOn("Training").clickOn("Pause (Space on the chart)");
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Paused at step"));
-        robot.clickOn(chart);
+        click(robot, chart);
         robot.push(KeyCode.SPACE);
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").contains("ETA"));
         robot.push(KeyCode.SPACE);
@@ -59,7 +60,7 @@ class MenuBarTest extends VanityFairWindow {
         waitUntil(robot, root, () -> !robot.from(root).lookup("#trainButton").queryButton().isDisabled());
         assertFalse(progress.isVisible(), "the progress bar goes with the run");
 
-        robot.clickOn(chart);
+        click(robot, chart);
         robot.push(KeyCode.CONTROL, KeyCode.ENTER);
         Text continuation = robot.from(root).lookup("#continuationText").queryAs(Text.class);
         waitUntil(robot, root, () -> continuation.getText().length() == 400);
@@ -70,7 +71,7 @@ class MenuBarTest extends VanityFairWindow {
             WindowProbe.spinner(robot, root, "#beamSpinner").getValueFactory().setValue(64);
             WindowProbe.spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(100_000);
         });
-        robot.clickOn(chart);
+        click(robot, chart);
         robot.push(KeyCode.CONTROL, KeyCode.ENTER);
         waitUntil(robot, root, () -> !item(root, "stopGenerationItem").isDisable());
         robot.push(KeyCode.ESCAPE);

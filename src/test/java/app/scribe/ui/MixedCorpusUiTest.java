@@ -4,6 +4,7 @@ import app.scribe.ui.shell.ScribeApp;
 
 import app.scribe.ScribeHome;
 import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.smallModel;
 import static app.scribe.ui.WindowProbe.waitUntil;
@@ -63,7 +65,7 @@ class MixedCorpusUiTest {
     @Test
     void twoSelectedBooksShowTheirSharesAndTrain(FxRobot robot) {
         Parent root = stage.getScene().getRoot();
-        robot.clickOn(cell(robot, root, "grimm.txt"));
+        click(robot, cell(robot, root, "grimm.txt"));
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").startsWith("grimm.txt"));
         robot.press(KeyCode.CONTROL).clickOn(cell(robot, root, "vanity.txt")).release(KeyCode.CONTROL);
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("Books: "));
@@ -76,7 +78,7 @@ class MixedCorpusUiTest {
         assertTrue(advice.startsWith("One epoch ("), advice);
         assertTrue(advice.contains("not measured yet"), advice);
         assertTrue(advice.contains("Rule of thumb (char-rnn)"), advice);
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 10"));
         String measured = label(robot, root, "#sizeAdviceLabel");
         assertTrue(measured.contains("scaled from this session's last run"), measured);
@@ -84,6 +86,7 @@ class MixedCorpusUiTest {
 
     private static ListCell<?> cell(FxRobot robot, Parent root, String text) {
         return robot.from(root.lookup("#corpusList")).lookup(".list-cell").queryAllAs(ListCell.class).stream()
-                .filter(c -> text.equals(c.getText())).findFirst().orElseThrow();
+                .filter(c -> c.getGraphic() instanceof Labeled title && text.equals(title.getText())).findFirst()
+                .orElseThrow();
     }
 }

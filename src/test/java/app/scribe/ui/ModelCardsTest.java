@@ -3,7 +3,9 @@ package app.scribe.ui;
 import app.scribe.ui.shell.MessageBar;
 
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -18,6 +20,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.dialogButton;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
@@ -45,7 +48,7 @@ class ModelCardsTest extends VanityFairWindow {
         pickBook(robot, root, "vf.txt");
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
         smallModel(robot, root, 30);
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").contains("autosaved step 30"));
         Path model = models.resolve("my-model.scribe");
         Path best = models.resolve("my-model.best.scribe");
@@ -54,7 +57,7 @@ class ModelCardsTest extends VanityFairWindow {
         ComboBox<Path> picker = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
         waitUntil(robot, root, () -> picker.getItems().size() == 3);
         assertEquals(broken, picker.getItems().get(2), "newest first: " + picker.getItems());
-        robot.clickOn(picker);
+        click(robot, picker);
         waitUntil(robot, root, () -> cards(robot).stream().anyMatch(text -> text.startsWith("my-model.scribe · vf.txt\n")
                 && text.contains("lstm 1 x 32 · ") && text.contains(" parameters · step 30 · validation ")));
         assertTrue(cards(robot).contains("broken.scribe\ndamaged: broken.scribe is not a Scribe model file (it is not a"
@@ -65,8 +68,12 @@ class ModelCardsTest extends VanityFairWindow {
         delete(robot, root, picker, broken);
         waitUntil(robot, root, () -> notifications.getText().contains("leaves it alone"));
         assertTrue(Files.exists(broken), "a damaged file is not Scribe's to delete");
-        delete(robot, root, picker, model);
-        waitUntil(robot, root, () -> notifications.getText().contains("holds the model in use"));
+        robot.interact(() -> picker.getSelectionModel().select(model));
+        Button deleteButton = robot.from(root).lookup("#deleteButton").queryButton();
+        assertTrue(deleteButton.isDisabled() && robot.from(root).lookup("#renameButton").queryButton().isDisabled(),
+                "the model in use can be neither deleted nor renamed");
+        Object why = deleteButton.getParent().getProperties().get("javafx.scene.control.Tooltip");
+        assertTrue(why instanceof Tooltip tip && tip.getText().contains("holds the model in use"), String.valueOf(why));
         assertTrue(Files.exists(model));
 
         byte[] modelBytes = Files.readAllBytes(model);
@@ -80,7 +87,7 @@ class ModelCardsTest extends VanityFairWindow {
         assertTrue(!Files.exists(best) && !picker.getItems().contains(best));
 
         robot.interact(() -> picker.getSelectionModel().select(keeper));
-        robot.clickOn(robot.from(root).lookup("#deleteButton").queryButton());
+        click(robot, robot.from(root).lookup("#deleteButton").queryButton());
         robot.clickOn(dialogButton(robot, root, ".dialog-pane .button:cancel"));
         assertTrue(Files.exists(keeper), "Cancel deletes nothing");
         delete(robot, root, picker, keeper);
@@ -89,13 +96,13 @@ class ModelCardsTest extends VanityFairWindow {
 
     private static void delete(FxRobot robot, Parent root, ComboBox<Path> picker, Path file) {
         robot.interact(() -> picker.getSelectionModel().select(file));
-        robot.clickOn(robot.from(root).lookup("#deleteButton").queryButton());
+        click(robot, robot.from(root).lookup("#deleteButton").queryButton());
         robot.clickOn(dialogButton(robot, root, "#confirmDeleteButton"));
     }
 
     private static void rename(FxRobot robot, Parent root, ComboBox<Path> picker, Path file, String name) {
         robot.interact(() -> picker.getSelectionModel().select(file));
-        robot.clickOn(robot.from(root).lookup("#renameButton").queryButton());
+        click(robot, robot.from(root).lookup("#renameButton").queryButton());
         waitUntil(robot, root, () -> robot.lookup("#newModelName").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#newModelName").queryAs(TextField.class).setText(name));
         robot.clickOn(dialogButton(robot, root, "#confirmRenameButton"));

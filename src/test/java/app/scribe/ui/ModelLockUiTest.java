@@ -13,6 +13,7 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.spinner;
 import static app.scribe.ui.WindowProbe.waitUntil;
@@ -43,16 +44,16 @@ class ModelLockUiTest extends VanityFairWindow {
         Path lockFile = folder.resolve("models").resolve(".my-model.scribe.lock");
         MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         try (OutputLock other = OutputLock.acquire(model)) {
-            robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+            click(robot, robot.from(root).lookup("#trainButton").queryButton());
             waitUntil(robot, root, () -> notifications.isShowing() && notifications.getText() != null
                     && notifications.getText().contains("my-model.scribe is being written by another Scribe run"));
             assertFalse(robot.from(root).lookup("#trainButton").queryButton().isDisabled(), "no run started");
             assertFalse(Files.exists(model), "nothing was written");
         }
 
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> Files.exists(lockFile));
-        robot.clickOn(robot.from(root).lookup("#stopButton").queryButton());
+        click(robot, robot.from(root).lookup("#stopButton").queryButton());
         waitUntil(robot, root, () -> !robot.from(root).lookup("#trainButton").queryButton().isDisabled());
         waitUntil(robot, root, () -> Files.exists(model));
         assertFalse(Files.exists(lockFile), "the run's lock is released when it stops");

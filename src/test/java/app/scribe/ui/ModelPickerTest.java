@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
@@ -35,7 +36,7 @@ class ModelPickerTest extends VanityFairWindow {
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
         robot.interact(() -> robot.from(root).lookup("#modelNameField").queryAs(TextField.class).setText("mover"));
         smallModel(robot, root, 20);
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").contains("autosaved step 20"));
         @SuppressWarnings("unchecked")
         ComboBox<Path> picker = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
@@ -50,7 +51,7 @@ class ModelPickerTest extends VanityFairWindow {
         assertTrue(picker.getItems().indexOf(older) > 0, "listed below the newer files: " + picker.getItems());
 
         robot.interact(() -> picker.getSelectionModel().select(older));
-        robot.clickOn(robot.from(root).lookup("#loadButton").queryButton());
+        click(robot, robot.from(root).lookup("#loadButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Model at step"));
         robot.push(KeyCode.CONTROL, KeyCode.S);
         waitUntil(robot, root, () -> picker.getItems().indexOf(older) == 0);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
@@ -46,15 +47,15 @@ class PreferencesTest extends VanityFairWindow {
         assertEquals("Scribe — vf.txt", stage.getTitle());
         smallModel(robot, root, 30);
         robot.interact(() -> WindowProbe.spinner(robot, root, "#autosaveSpinner").getValueFactory().setValue(0));
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 30"));
         assertEquals("Scribe — my-model.scribe* · vf.txt", stage.getTitle(), "unsaved training is marked");
-        robot.clickOn(robot.from(root).lookup("#lossChart").queryAs(javafx.scene.Node.class));
+        click(robot, robot.from(root).lookup("#lossChart").queryAs(javafx.scene.Node.class));
         robot.push(KeyCode.CONTROL, KeyCode.Q);
-        robot.clickOn(WindowProbe.dialogButton(robot, root, "#cancelCloseButton"));
+        click(robot, WindowProbe.dialogButton(robot, root, "#cancelCloseButton"));
         assertTrue(stage.isShowing(), "Quit asks first about unsaved training, and Cancel keeps the window");
 
-        robot.clickOn(robot.from(root).lookup("#lossChart").queryAs(javafx.scene.Node.class));
+        click(robot, robot.from(root).lookup("#lossChart").queryAs(javafx.scene.Node.class));
         robot.push(KeyCode.CONTROL, KeyCode.S);
         Path model = folder.resolve("models").resolve("my-model.scribe");
         waitUntil(robot, root, () -> Files.exists(model) && stage.getTitle().equals("Scribe — my-model.scribe · vf.txt"));
@@ -91,7 +92,8 @@ class PreferencesTest extends VanityFairWindow {
         waitUntil(robot, again, () -> !second.isShowing());
         Stage third = reopen(robot);
         Parent last = third.getScene().getRoot();
-        waitUntil(robot, last, () -> label(robot, last, "#corpusSummary").contains("vf.txt"));
+        waitUntil(robot, last, () -> label(robot, last, "#corpusSummary").contains("vf.txt")
+                && label(robot, last, "#corpusSummary").contains("distinct"));
         assertTrue(third.getX() < 1600, "a place off every screen is not used: x = " + third.getX());
         assertEquals(List.of(), recentModels(last), "a model file that has gone leaves the list");
         assertFalse(label(robot, last, "#statusLabel").startsWith("Model at step"));

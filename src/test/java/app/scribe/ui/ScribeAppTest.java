@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
@@ -76,10 +77,10 @@ class ScribeAppTest {
         waitUntil(robot, first, () -> label(robot, first, "#corpusSummary").contains("distinct"));
         smallModel(robot, first, 100_000);
 
-        robot.clickOn(robot.from(first).lookup("#trainButton").queryButton());
+        click(robot, robot.from(first).lookup("#trainButton").queryButton());
         LineChart<?, ?> chart = robot.from(first).lookup("#lossChart").queryAs(LineChart.class);
         waitUntil(robot, first, () -> chart.getData().get(0).getData().size() >= 3);
-        robot.clickOn(robot.from(first).lookup("#stopButton").queryButton());
+        click(robot, robot.from(first).lookup("#stopButton").queryButton());
         waitUntil(robot, first, () -> !robot.from(first).lookup("#trainButton").queryButton().isDisabled());
         assertTrue(label(robot, first, "#statusLabel").contains("stopped by the user"),
                 "status after Stop: " + label(robot, first, "#statusLabel"));
@@ -93,7 +94,7 @@ class ScribeAppTest {
         assertEquals(prompt, robot.from(first).lookup("#promptText").queryAs(Text.class).getText());
 
         robot.interact(() -> robot.from(first).lookup("#modelNameField").queryAs(TextField.class).setText("ui-test"));
-        robot.clickOn(robot.from(first).lookup("#saveButton").queryButton());
+        click(robot, robot.from(first).lookup("#saveButton").queryButton());
         Path saved = folder.resolve("models").resolve("ui-test.scribe");
         waitUntil(robot, first, () -> Files.exists(saved));
 
@@ -107,7 +108,7 @@ class ScribeAppTest {
         @SuppressWarnings("unchecked")
         ComboBox<Path> models = robot.from(fresh).lookup("#savedModelsBox").queryAs(ComboBox.class);
         robot.interact(() -> models.getSelectionModel().select(saved));
-        robot.clickOn(robot.from(fresh).lookup("#loadButton").queryButton());
+        click(robot, robot.from(fresh).lookup("#loadButton").queryButton());
         waitUntil(robot, fresh, () -> label(robot, fresh, "#statusLabel").startsWith("Model at step"));
         LineChart<?, ?> freshChart = robot.from(fresh).lookup("#lossChart").queryAs(LineChart.class);
         assertTrue(freshChart.getData().get(0).getData().size() >= 3, "the loaded model brings back its chart");
@@ -121,7 +122,9 @@ class ScribeAppTest {
         Parent root = stage.getScene().getRoot();
         MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         pickBook(robot, root, "damaged.txt");
-        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("damaged.txt"));
+        // The final summary, not "Reading damaged.txt…" on the way to it.
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("damaged.txt")
+                && label(robot, root, "#corpusSummary").contains("distinct"));
         assertTrue(label(robot, root, "#corpusSummary").contains("UTF-8, 1 invalid byte sequence read as U+FFFD"),
                 label(robot, root, "#corpusSummary"));
         pickBook(robot, root, "picture.txt");
@@ -130,7 +133,7 @@ class ScribeAppTest {
         pickBook(robot, root, "empty.txt");
         waitUntil(robot, root, () -> notifications.getText().contains("empty.txt is empty"));
 
-        robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
+        click(robot, robot.from(root).lookup("#generateButton").queryButton());
         waitUntil(robot, root, () -> notifications.getText().contains("no model yet"));
         assertTrue(notifications.isShowing(), "the message is on screen");
         assertFalse(notifications.getText().contains("Exception"), notifications.getText());
@@ -143,7 +146,7 @@ class ScribeAppTest {
             spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(60);
         });
         Button generate = robot.from(root).lookup("#generateButton").queryButton();
-        robot.clickOn(generate);
+        click(robot, generate);
         Text continuation = robot.from(root).lookup("#continuationText").queryAs(Text.class);
         waitUntil(robot, root, () -> !generate.isDisabled() && continuation.getText().length() == 60);
         return continuation.getText();

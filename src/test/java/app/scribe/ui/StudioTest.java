@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.continuation;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.spinner;
@@ -68,7 +69,7 @@ class StudioTest extends VanityFairWindow {
             robot.from(root).lookup("#promptField").queryAs(TextField.class).setText("She ");
             spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(40);
         });
-        robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
+        click(robot, robot.from(root).lookup("#generateButton").queryButton());
         TextFlow tinted = robot.from(root).lookup("#colouredFlow").queryAs(TextFlow.class);
         waitUntil(robot, root, () -> tinted.isVisible() && tinted.getChildren().size() == 41);
         String first = continuation(tinted);
@@ -80,7 +81,7 @@ class StudioTest extends VanityFairWindow {
         waitUntil(robot, root, () -> alternatives.getChildren().size() == 5);
         String readout = robot.lookup("#alternativesLabel").queryAs(Label.class).getText();
         assertTrue(readout.startsWith("Character 4 '"), readout);
-        robot.clickOn(fifth);
+        click(robot, fifth);
         Button other = null;
         for (Node node : alternatives.getChildren()) {
             Button candidate = (Button) node;
@@ -90,7 +91,7 @@ class StudioTest extends VanityFairWindow {
             }
         }
         String chosen = other.getText().substring(1, other.getText().lastIndexOf('\''));
-        robot.clickOn(other);
+        click(robot, other);
         @SuppressWarnings("unchecked")
         ComboBox<GenerationViewModel.Branch> history = robot.from(root).lookup("#branchBox").queryAs(ComboBox.class);
         waitUntil(robot, root, () -> history.getItems().size() == 2 && tinted.isVisible()
@@ -103,7 +104,7 @@ class StudioTest extends VanityFairWindow {
         waitUntil(robot, root, () -> first.equals(continuation(tinted)));
 
         selectTab(robot, root, 1);
-        robot.clickOn(robot.from(root).lookup("#gridButton").queryButton());
+        click(robot, robot.from(root).lookup("#gridButton").queryButton());
         GridPane grid = robot.from(root).lookup("#temperatureGrid").queryAs(GridPane.class);
         waitUntil(robot, root, () -> grid.getChildren().size() == 6);
         for (int i = 0; i < 3; i++) {
@@ -118,7 +119,7 @@ class StudioTest extends VanityFairWindow {
         assertTrue(read.getWidth() > 100 && read.getHeight() > 20, read.getWidth() + "x" + read.getHeight());
 
         selectTab(robot, root, 3);
-        robot.clickOn(robot.from(root).lookup("#useGeneratedButton").queryButton());
+        click(robot, robot.from(root).lookup("#useGeneratedButton").queryButton());
         @SuppressWarnings("unchecked")
         ListView<Object> interesting = robot.from(root).lookup("#interestingList").queryAs(ListView.class);
         TextFlow heatmap = robot.from(root).lookup("#heatmap").queryAs(TextFlow.class);
@@ -128,7 +129,7 @@ class StudioTest extends VanityFairWindow {
         selectTab(robot, root, 4);
         robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class)
                 .setText("She was very happy to see him again."));
-        robot.clickOn(robot.from(root).lookup("#scoreButton").queryButton());
+        click(robot, robot.from(root).lookup("#scoreButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").contains("bits per character"));
         assertTrue(label(robot, root, "#scoreSummary").startsWith("36 characters"), label(robot, root, "#scoreSummary"));
         TextFlow surprise = robot.from(root).lookup("#surpriseFlow").queryAs(TextFlow.class);
@@ -159,7 +160,7 @@ class StudioTest extends VanityFairWindow {
         ProgressBar searchBar = robot.from(root).lookup("#searchProgressBar").queryAs(ProgressBar.class);
         assertFalse(searchBar.isVisible(), "no bar before a search");
         startLongBeamSearch(robot, root);
-        robot.clickOn(robot.from(root).lookup("#stopGenerationButton").queryButton());
+        click(robot, robot.from(root).lookup("#stopGenerationButton").queryButton());
         waitUntil(robot, root, () -> !generate.isDisabled());
         assertFalse(searchBar.isVisible());
         String stopped = robot.from(root).lookup("#continuationText").queryAs(Text.class).getText();
@@ -170,7 +171,7 @@ class StudioTest extends VanityFairWindow {
             spinner(robot, root, "#beamSpinner").getValueFactory().setValue(0);
             spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(10);
         });
-        robot.clickOn(generate);
+        click(robot, generate);
         TextFlow tinted = robot.from(root).lookup("#colouredFlow").queryAs(TextFlow.class);
         waitUntil(robot, root, () -> !generate.isDisabled() && tinted.isVisible()
                 && tinted.getChildren().size() == 11);
@@ -182,7 +183,7 @@ class StudioTest extends VanityFairWindow {
         // A pasted text is scored after a pause in typing.
         robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText(book));
         waitUntil(robot, root, () -> scoreBar.isVisible() && scoreBar.getProgress() > 0);
-        robot.clickOn(robot.from(root).lookup("#stopScoreButton").queryButton());
+        click(robot, robot.from(root).lookup("#stopScoreButton").queryButton());
         waitUntil(robot, root, () -> !score.isDisabled());
         assertFalse(scoreBar.isVisible());
         assertTrue(label(robot, root, "#scoreSummary").startsWith("Stopped after "),
@@ -204,7 +205,7 @@ class StudioTest extends VanityFairWindow {
             spinner(robot, root, "#batchSpinner").getValueFactory().setValue(batch);
             spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(steps);
         });
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step " + steps));
     }
 

@@ -9,9 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -34,8 +31,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.dialogButton;
 import static app.scribe.ui.WindowProbe.label;
+import static app.scribe.ui.WindowProbe.reveal;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
 import static app.scribe.ui.WindowProbe.spinner;
@@ -67,8 +66,11 @@ class TrainingSafetyTest extends VanityFairWindow {
         List<TextInputControl> fields = List.copyOf(robot.from(root).lookup(".text-input").queryAllAs(TextInputControl.class));
         assertTrue(fields.size() >= 20, "every text field and area of the window, spinners' included: " + fields.size());
         for (TextInputControl field : fields) {
-            showTabHolding(robot, root, field);
-            robot.clickOn(field);
+            if (field.isDisabled()) {
+                continue; // the shape of the model in use is locked: nothing to type there
+            }
+            reveal(robot, root, field);
+            click(robot, field);
             assertTrue(field.isFocused(), describe(field));
             if (field.isEditable()) {
                 robot.push(KeyCode.CONTROL, KeyCode.A);
@@ -83,7 +85,7 @@ class TrainingSafetyTest extends VanityFairWindow {
 
         robot.push(KeyCode.CONTROL, KeyCode.T);
         assertTrue(train.isDisabled(), "the Train shortcut trains");
-        robot.clickOn(robot.from(root).lookup("#stopButton").queryButton());
+        click(robot, robot.from(root).lookup("#stopButton").queryButton());
         waitUntil(robot, root, () -> !train.isDisabled());
     }
 
@@ -96,7 +98,7 @@ class TrainingSafetyTest extends VanityFairWindow {
         Button generate = robot.from(root).lookup("#generateButton").queryButton();
         Text continuation = robot.from(root).lookup("#continuationText").queryAs(Text.class);
 
-        robot.clickOn(robot.from(root).lookup("#promptField").queryAs(TextField.class)).write("She ");
+        click(robot, robot.from(root).lookup("#promptField").queryAs(TextField.class)).write("She ");
         robot.type(KeyCode.ENTER);
         waitUntil(robot, root, () -> !generate.isDisabled() && continuation.getText().length() == 40);
         assertEquals("She ", robot.from(root).lookup("#promptText").queryAs(Text.class).getText());
@@ -108,8 +110,8 @@ class TrainingSafetyTest extends VanityFairWindow {
         assertEquals(status, label(robot, root, "#statusLabel"), "generating leaves training alone");
 
         TextArea cellsText = robot.from(root).lookup("#cellsText").queryAs(TextArea.class);
-        showTabHolding(robot, root, cellsText);
-        robot.clickOn(cellsText).write("She said");
+        reveal(robot, root, cellsText);
+        click(robot, cellsText).write("She said");
         robot.push(KeyCode.CONTROL, KeyCode.ENTER);
         TextFlow heatmap = robot.from(root).lookup("#heatmap").queryAs(TextFlow.class);
         waitUntil(robot, root, () -> heatmap.getChildren().size() == 8);
@@ -133,31 +135,31 @@ class TrainingSafetyTest extends VanityFairWindow {
         @SuppressWarnings("unchecked")
         ComboBox<Path> picker = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
         robot.interact(() -> picker.getSelectionModel().select(loaded));
-        robot.clickOn(robot.from(root).lookup("#loadButton").queryButton());
+        click(robot, robot.from(root).lookup("#loadButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Model at step 30"));
         byte[] loadedBytes = Files.readAllBytes(loaded);
         byte[] bestBytes = Files.readAllBytes(best);
         Button train = robot.from(root).lookup("#trainButton").queryButton();
         MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
 
-        robot.clickOn(robot.from(root).lookup("#saveButton").queryButton());
+        click(robot, robot.from(root).lookup("#saveButton").queryButton());
         robot.clickOn(dialogButton(robot, root, "#cancelReplaceButton"));
         assertArrayEquals(loadedBytes, Files.readAllBytes(loaded), "Save asks too, and Cancel writes nothing");
 
         robot.interact(() -> spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(30));
-        robot.clickOn(train);
+        click(robot, train);
         waitUntil(robot, root, () -> notifications.getText().contains("already at step 30 and Steps is 30"));
         assertFalse(train.isDisabled(), "a model at its budget does not train");
 
         robot.interact(() -> spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(60));
-        robot.clickOn(train);
+        click(robot, train);
         Button cancel = dialogButton(robot, root, "#cancelReplaceButton");
         assertArrayEquals(loadedBytes, Files.readAllBytes(loaded), "untouched while the question is open");
-        robot.clickOn(cancel);
+        click(robot, cancel);
         assertFalse(train.isDisabled(), "Cancel does not train");
         assertArrayEquals(loadedBytes, Files.readAllBytes(loaded));
 
-        robot.clickOn(train);
+        click(robot, train);
         robot.clickOn(dialogButton(robot, root, "#newNameButton"));
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 60")
                 && label(robot, root, "#statusLabel").contains("autosaved step 60 to loaded-2.scribe"));
@@ -169,10 +171,10 @@ class TrainingSafetyTest extends VanityFairWindow {
         assertEquals(loaded, picker.getValue(), "the picker still shows the chosen model");
         assertEquals("loaded.scribe", picker.getButtonCell().getText());
 
-        robot.clickOn(robot.from(root).lookup("#loadButton").queryButton());
+        click(robot, robot.from(root).lookup("#loadButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Model at step 30"));
         robot.interact(() -> spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(90));
-        robot.clickOn(train);
+        click(robot, train);
         robot.clickOn(dialogButton(robot, root, "#replaceFileButton"));
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 90")
                 && label(robot, root, "#statusLabel").contains("autosaved step 90 to loaded.scribe"));
@@ -186,27 +188,9 @@ class TrainingSafetyTest extends VanityFairWindow {
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
         smallModel(robot, root, steps);
         robot.interact(() -> robot.from(root).lookup("#modelNameField").queryAs(TextField.class).setText(name));
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step " + steps)
                 && label(robot, root, "#statusLabel").contains("autosaved step " + steps + " to " + name + ".scribe"));
-    }
-
-    /** Selects the studio tab that holds {@code node}, if any, so that it can be clicked. */
-    private static void showTabHolding(FxRobot robot, Parent root, Node node) {
-        for (Node up = node; up != null; up = up.getParent()) {
-            if (up instanceof TitledPane panel && !panel.isExpanded()) {
-                robot.interact(() -> panel.setExpanded(true));
-            }
-        }
-        TabPane tabs = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
-        for (Tab tab : tabs.getTabs()) {
-            for (Node up = node; up != null; up = up.getParent()) {
-                if (up == tab.getContent()) {
-                    robot.interact(() -> tabs.getSelectionModel().select(tab));
-                    return;
-                }
-            }
-        }
     }
 
     private static String describe(Node field) {

@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 
 import java.util.List;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.dialogButton;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
@@ -50,17 +51,17 @@ class TrustTest extends VanityFairWindow {
         assertFalse(label(robot, root, "#statusLabel").startsWith("Pick a corpus"), "the hint goes once a book is picked");
         smallModel(robot, root, 100_000);
         Button train = robot.from(root).lookup("#trainButton").queryButton();
-        robot.clickOn(train);
+        click(robot, train);
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").contains("ETA"));
         for (String id : List.of("#optimizerChoice", "#learningRateField", "#seedField", "#stepsSpinner",
                 "#weightDecayField", "#cellChoice", "#autosaveSpinner", "#patienceSpinner")) {
             assertTrue(robot.from(root).lookup(id).query().isDisabled(), id + " cannot change a running model");
         }
 
-        robot.clickOn(robot.from(root).lookup("#pauseButton").queryButton());
+        click(robot, robot.from(root).lookup("#pauseButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Paused at step"));
         assertFalse(label(robot, root, "#statusLabel").contains("ETA"), label(robot, root, "#statusLabel"));
-        robot.clickOn(robot.from(root).lookup("#stopButton").queryButton());
+        click(robot, robot.from(root).lookup("#stopButton").queryButton());
         waitUntil(robot, root, () -> !train.isDisabled());
         assertEquals("2e-3", robot.from(root).lookup("#learningRateField").queryAs(TextField.class).getText(),
                 "the learning rate keeps its spelling");
@@ -110,19 +111,19 @@ class TrustTest extends VanityFairWindow {
         robot.interact(() -> WindowProbe.spinner(robot, root, "#autosaveSpinner").getValueFactory().setValue(0));
         Button train = robot.from(root).lookup("#trainButton").queryButton();
         Button newModel = robot.from(root).lookup("#resetButton").queryButton();
-        robot.clickOn(train);
+        click(robot, train);
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 40"));
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> chart = robot.from(root).lookup("#lossChart").queryAs(LineChart.class);
         @SuppressWarnings("unchecked")
         ListView<Object> samples = robot.from(root).lookup("#samplesList").queryAs(ListView.class);
 
-        robot.clickOn(newModel);
+        click(robot, newModel);
         robot.clickOn(dialogButton(robot, root, "#cancelNewModelButton"));
         assertTrue(label(robot, root, "#statusLabel").startsWith("Finished at step 40"), "Cancel keeps the model");
         assertFalse(chart.getData().get(0).getData().isEmpty());
 
-        robot.clickOn(newModel);
+        click(robot, newModel);
         robot.clickOn(dialogButton(robot, root, "#discardButton"));
         assertTrue(label(robot, root, "#statusLabel").startsWith("New model"), label(robot, root, "#statusLabel"));
         for (XYChart.Series<Number, Number> series : chart.getData()) {
@@ -132,10 +133,10 @@ class TrustTest extends VanityFairWindow {
         assertTrue(samples.getItems().isEmpty());
 
         robot.interact(() -> WindowProbe.spinner(robot, root, "#autosaveSpinner").getValueFactory().setValue(5));
-        robot.clickOn(train);
+        click(robot, train);
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 40")
                 && label(robot, root, "#statusLabel").contains("autosaved step 40"));
-        robot.clickOn(newModel);
+        click(robot, newModel);
         assertTrue(label(robot, root, "#statusLabel").startsWith("New model"), "a saved model goes without a question");
     }
 
@@ -143,7 +144,7 @@ class TrustTest extends VanityFairWindow {
     void theMessageBarCoversNoControlAndProblemsGoAway(FxRobot robot) {
         Parent root = stage.getScene().getRoot();
         MessageBar bar = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> bar.isShowing() && bar.getText().equals("Pick a corpus first."));
         Bounds message = bar.localToScene(bar.getLayoutBounds());
         for (String id : List.of("#copyButton", "#saveTextButton", "#samplesList", "#corpusPreview")) {

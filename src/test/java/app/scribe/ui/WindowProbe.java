@@ -3,7 +3,12 @@ package app.scribe.ui;
 import app.scribe.ui.shell.MessageBar;
 
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -12,9 +17,11 @@ import javafx.scene.control.Spinner;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotInterface;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +34,44 @@ final class WindowProbe {
     @SuppressWarnings("unchecked")
     static Spinner<Integer> spinner(FxRobot robot, Parent root, String id) {
         return robot.from(root).lookup(id).queryAs(Spinner.class);
+    }
+
+    /**
+     * Brings {@code node} into view as a user would: selects the tab that holds it, opens the folded sections around
+     * it and scrolls the panes around it, so that it can be clicked.
+     */
+    static void reveal(FxRobot robot, Parent root, Node node) {
+        TabPane tabs = robot.from(root).lookup("#studioTabs").tryQueryAs(TabPane.class).orElse(null);
+        for (Tab tab : tabs == null ? List.<Tab>of() : tabs.getTabs()) {
+            for (Node up = node; up != null; up = up.getParent()) {
+                if (up == tab.getContent()) {
+                    robot.interact(() -> tabs.getSelectionModel().select(tab));
+                }
+            }
+        }
+        for (Node up = node; up != null; up = up.getParent()) {
+            if (up instanceof TitledPane panel && !panel.isExpanded()) {
+                robot.interact(() -> panel.setExpanded(true));
+            }
+        }
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof ScrollPane scroll) {
+                robot.interact(() -> {
+                    double content = scroll.getContent().getLayoutBounds().getHeight();
+                    double view = scroll.getViewportBounds().getHeight();
+                    double top = scroll.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds())).getMinY();
+                    if (content > view) {
+                        scroll.setVvalue(Math.max(0, Math.min(1, top / (content - view))));
+                    }
+                });
+            }
+        }
+    }
+
+    /** Clicks {@code node} once it is in view ({@link #reveal}). */
+    static FxRobotInterface click(FxRobot robot, Node node) {
+        reveal(robot, node.getScene().getRoot(), node);
+        return robot.clickOn(node);
     }
 
     /** Picks a book from the list by its file name. */
@@ -53,7 +98,7 @@ final class WindowProbe {
         pickBook(robot, root, book);
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
         smallModel(robot, root, steps);
-        robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
+        click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step " + steps));
     }
 
@@ -64,7 +109,7 @@ final class WindowProbe {
             spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(100_000);
         });
         ProgressBar searchBar = robot.from(root).lookup("#searchProgressBar").queryAs(ProgressBar.class);
-        robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
+        click(robot, robot.from(root).lookup("#generateButton").queryButton());
         waitUntil(robot, root, () -> searchBar.isVisible() && searchBar.getProgress() > 0);
     }
 

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,7 +80,7 @@ class WriteTest extends VanityFairWindow {
         robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().size() - 1));
         TextArea area = robot.from(root).lookup("#writeText").queryAs(TextArea.class);
         Label ghost = robot.from(root).lookup("#ghostLabel").queryAs(Label.class);
-        robot.clickOn(area);
+        click(robot, area);
         robot.write("It");
         waitUntil(robot, root, () -> label(robot, root, "#writeHint").equals(WriteViewModel.NO_MODEL));
 
@@ -92,7 +93,7 @@ class WriteTest extends VanityFairWindow {
         List<String> ghosts = new CopyOnWriteArrayList<>();
         robot.interact(() -> ghost.textProperty().addListener((obs, old, now) -> ghosts.add(now)));
         robot.interact(() -> area.clear());
-        robot.clickOn(area);
+        click(robot, area);
         robot.write("It is a truth universally ");
         String first = waitForGhost(robot, root, ghost);
         assertEquals(complete(area.getText()), first, "the ghost is complete's first line");
@@ -195,13 +196,13 @@ class WriteTest extends VanityFairWindow {
         @SuppressWarnings("unchecked")
         ComboBox<Path> models = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
         robot.interact(() -> models.getSelectionModel().select(model));
-        robot.clickOn(robot.from(root).lookup("#loadButton").queryButton());
+        click(robot, robot.from(root).lookup("#loadButton").queryButton());
         TextArea area = robot.from(root).lookup("#writeText").queryAs(TextArea.class);
         String name = model.getFileName().toString();
         waitUntil(robot, root, () -> robot.from(root).lookup("#notifications").queryAs(MessageBar.class)
                 .getText() != null && robot.from(root).lookup("#notifications").queryAs(MessageBar.class)
                 .getText().startsWith("Loaded " + name));
-        robot.clickOn(area);
+        click(robot, area);
     }
 
     private static String waitForGhost(FxRobot robot, Parent root, Label ghost) {

@@ -14,8 +14,14 @@ public final class Messages {
     /** A note, a problem the user can fix, or a failure Scribe did not expect (logged). */
     public enum Kind { INFO, ERROR, FAILURE }
 
-    public record Message(Kind kind, String text) {
+    /**
+     * A message; {@code number} counts the messages, so that the same sentence said again is a new message (a
+     * property tells its listeners only of values that differ, and a record with the same text would be equal).
+     */
+    public record Message(Kind kind, String text, long number) {
     }
+
+    private long said;
 
     private final ReadOnlyObjectWrapper<Message> latest = new ReadOnlyObjectWrapper<>();
 
@@ -24,17 +30,17 @@ public final class Messages {
     }
 
     public void info(String text) {
-        latest.set(new Message(Kind.INFO, Printable.escape(text)));
+        latest.set(new Message(Kind.INFO, Printable.escape(text), ++said));
     }
 
     public void error(String text) {
-        latest.set(new Message(Kind.ERROR, Printable.escape(text)));
+        latest.set(new Message(Kind.ERROR, Printable.escape(text), ++said));
     }
 
     /** Shows a failure as a sentence: its own message when it is a user-facing one, else a pointer to the log. */
     public void failure(Throwable failure) {
         latest.set(new Message(userFacing(failure) == null ? Kind.FAILURE : Kind.ERROR,
-                Printable.escape(describe(failure))));
+                Printable.escape(describe(failure)), ++said));
     }
 
     /** The sentence a failure is shown as; an unexpected one is logged first. */

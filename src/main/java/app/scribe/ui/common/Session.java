@@ -8,6 +8,8 @@ import app.scribe.model.CharModel;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingHistory;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ public final class Session {
     private final Messages messages;
     /** The run training the current model, which alone may copy it while it runs; null between runs. */
     private Trainer training;
+    private final ReadOnlyIntegerWrapper runsEnded = new ReadOnlyIntegerWrapper(0);
 
     public Session(Path corporaFolder, Path modelsFolder, BackgroundWork background, Messages messages) {
         this.corporaFolder = corporaFolder;
@@ -58,7 +61,15 @@ public final class Session {
 
     /** Says which run owns the current model from now on ({@code null}: none, the model is at rest). */
     public void trainedBy(Trainer trainer) {
+        if (trainer == null && training != null) {
+            runsEnded.set(runsEnded.get() + 1);
+        }
         training = trainer;
+    }
+
+    /** How many training runs of this window have ended: each changed the weights that views show. */
+    public ReadOnlyIntegerProperty runsEndedProperty() {
+        return runsEnded.getReadOnlyProperty();
     }
 
     /**

@@ -87,6 +87,9 @@ public final class CellsController {
         TextTrace trace = cells.traceProperty().get();
         if (trace == null || cells.layerProperty().get() > trace.layers() || cells.unitProperty().get() >= trace.hiddenSize()) {
             heatmap.getChildren().clear();
+            if (trace == null) {
+                cellLabel.setText("");
+            }
             return;
         }
         double[] values = cells.values();

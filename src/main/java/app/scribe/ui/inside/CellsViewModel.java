@@ -39,6 +39,16 @@ public final class CellsViewModel {
 
     public CellsViewModel(Session session) {
         this.session = session;
+        // What the Inside tab shows belongs to one model: another (or none) clears it, more training reads it again.
+        session.modelProperty().addListener((obs, old, now) -> {
+            trace.set(null);
+            interesting.clear();
+        });
+        session.runsEndedProperty().addListener((obs, old, now) -> {
+            if (trace.get() != null) {
+                read();
+            }
+        });
     }
 
     public StringProperty textProperty() { return text; }

@@ -59,8 +59,8 @@ public final class CellsPage extends LabPage {
             return p;
         });
         List<CellType> list = read(cellsError, () -> Sweep.cells(cells.getText()));
-        int n = read(stepsError, () -> whole(steps, 1, CellsOnText.MAX_STEPS, "steps"));
-        long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
+        Integer n = read(stepsError, () -> whole(steps, 1, CellsOnText.MAX_STEPS, "steps"));
+        Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         return (sink, stop) -> {
             Corpus corpus = new CorpusReader().read(path);
             sink.header(List.of("cell", "steps", "final_val_loss", "ending"));

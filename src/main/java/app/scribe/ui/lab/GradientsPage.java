@@ -43,9 +43,9 @@ public final class GradientsPage extends LabPage {
     @Override
     Experiment prepare() {
         List<CellType> cellList = read(cellsError, () -> Sweep.cells(cells.getText()));
-        int t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
-        int n = read(trainedError, () -> whole(trained, 0, 1_000_000, "training steps"));
-        long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
+        Integer t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
+        Integer n = read(trainedError, () -> whole(trained, 0, 1_000_000, "training steps"));
+        Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         return (sink, stop) -> {
             sink.header(List.of("cell", "when", "t", "grad_norm"));
             StringJoiner ratios = new StringJoiner("; ", "Norm at t = 0 over the last step: ", ".");

@@ -17,9 +17,13 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
+import javafx.css.PseudoClass;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,6 +51,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class LabPage {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final AtomicInteger SAVES = new AtomicInteger();
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    /** The results table keeps room for this many rows under its header. */
+    private static final int TABLE_ROWS = 5;
+    private static final double ROW_HEIGHT = 24;
 
     final String id;
     final VBox root = new VBox(6);
@@ -58,9 +66,13 @@ public abstract class LabPage {
     final Label status = new Label();
     final LineChart<Number, Number> chart;
     final TableView<List<String>> table = new TableView<>();
+    /** The live chart beside the results table. */
+    final SplitPane chartAndTable = new SplitPane();
     final TextField folder = new TextField(LabPage.defaultFolder());
     private final Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
-    private final List<Label> fieldErrors = new ArrayList<>();
+    private final Map<Label, Node> fieldErrors = new LinkedHashMap<>();
+    /** The fields refused while the form was last read: all are marked and explained at once. */
+    private int refused;
     private Table results;
     private Stop running;
     private int formRow;
@@ -105,7 +117,10 @@ public abstract class LabPage {
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
         table.setId(id + "Table");
-        table.setPrefHeight(170);
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.setMinHeight(ROW_HEIGHT * (TABLE_ROWS + 1) + 30); // the header, five rows, a horizontal scroll bar
+        table.setPrefHeight(ROW_HEIGHT * (TABLE_ROWS + 1) + 30);
+        table.setPlaceholder(new Label("The results show here: press Run."));
         HBox buttons = new HBox(6, run, stop, progress, progressLabel);
         HBox saving = new HBox(6, new Label("Results folder"), folder, savePng, saveCsv);
         for (Label wrapped : List.of(q, f, status)) {
@@ -113,7 +128,14 @@ public abstract class LabPage {
             wrapped.setMinHeight(Region.USE_PREF_SIZE);
         }
         root.setPadding(new Insets(8));
-        root.getChildren().addAll(q, f, form, buttons, saving, status, chart, table);
+        // The chart and the results side by side, so that both show without scrolling on a 700-pixel screen.
+        chartAndTable.getItems().setAll(chart, table);
+        chartAndTable.setDividerPositions(0.6);
+        chartAndTable.setMinHeight(Math.max(240, table.getMinHeight()));
+        VBox.setVgrow(chartAndTable, Priority.ALWAYS);
+        table.setMinWidth(260);
+        chart.setMinWidth(320);
+        root.getChildren().addAll(q, f, form, buttons, saving, status, chartAndTable);
     }
 
     /** Adds a labelled control with a message label beside it; returns that label. */
@@ -122,23 +144,41 @@ public abstract class LabPage {
         error.getStyleClass().add("field-error");
         error.setStyle("-fx-text-fill: #b00020;");
         error.setWrapText(true);
-        fieldErrors.add(error);
-        form.addRow(formRow++, new Label(label), control, error);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.setMinWidth(160);
+        GridPane.setHgrow(error, Priority.ALWAYS);
+        fieldErrors.put(error, control);
+        Label name = new Label(label);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        form.addRow(formRow++, name, control, error);
         return error;
     }
 
-    /** Reads a field; a refusal is shown beside it and stops the start. */
+    /**
+     * Reads a field. A refusal is shown beside it, the field is marked, and null comes back so that the form's other
+     * fields are read too: every bad field is explained at once, and the run does not start.
+     */
     <T> T read(Label error, Reader<T> reader) {
+        String problem;
         try {
             T value = reader.read();
-            error.setText("");
+            mark(error, null);
             return value;
         } catch (ScribeException e) {
-            error.setText(e.getMessage());
-            throw new FieldRefused();
+            problem = e.getMessage();
         } catch (NumberFormatException e) {
-            error.setText("this is not a number.");
-            throw new FieldRefused();
+            problem = "this is not a number.";
+        }
+        mark(error, problem);
+        refused++;
+        return null;
+    }
+
+    private void mark(Label error, String problem) {
+        error.setText(problem == null ? "" : problem);
+        Node control = fieldErrors.get(error);
+        if (control != null) {
+            control.pseudoClassStateChanged(INVALID, problem != null);
         }
     }
 
@@ -155,10 +195,8 @@ public abstract class LabPage {
         T read();
     }
 
-    static final class FieldRefused extends RuntimeException {
-        FieldRefused() {
-            super(null, null, false, false);
-        }
+    private String fixFields() {
+        return refused == 1 ? "Fix the field marked in red." : "Fix the " + refused + " fields marked in red.";
     }
 
     /** What to run, built from the form on the FX thread (fields read with {@link #read}). */
@@ -171,16 +209,25 @@ public abstract class LabPage {
     }
 
     private void start() {
-        Experiment experiment;
+        Experiment prepared;
+        refused = 0;
         try {
-            experiment = prepare();
-        } catch (FieldRefused e) {
-            status.setText("Fix the fields marked in red.");
-            return;
-        } catch (ScribeException e) {
-            status.setText(e.getMessage());
+            prepared = prepare();
+        } catch (RuntimeException e) {
+            if (refused == 0 && !(e instanceof ScribeException)) {
+                throw e;
+            }
+            prepared = null;
+            status.setText(refused == 0 ? e.getMessage() : fixFields());
+        }
+        if (refused > 0 && prepared != null) {
+            status.setText(fixFields());
+            prepared = null;
+        }
+        if (prepared == null) {
             return;
         }
+        Experiment experiment = prepared;
         series.clear();
         chart.getData().clear();
         results = null;
@@ -191,8 +238,10 @@ public abstract class LabPage {
         status.setText("Running…");
         Stop stopper = new Stop();
         running = stopper;
-        run.setDisable(true);
+        // Stop takes the focus before Run is disabled, so that it never falls to the results folder's path.
         stop.setDisable(false);
+        stop.requestFocus();
+        run.setDisable(true);
         Sink sink = new Sink(this);
         Thread thread = new Thread(() -> {
             String end;
@@ -214,6 +263,9 @@ public abstract class LabPage {
         if (running == stopper) {
             running = null;
             run.setDisable(false);
+            if (stop.isFocused()) {
+                run.requestFocus();
+            }
             stop.setDisable(true);
         }
         status.setText(message);
@@ -237,6 +289,12 @@ public abstract class LabPage {
             for (int i = 0; i < header.size(); i++) {
                 int column = i;
                 TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
+                // Wide enough for its whole header, which is also its tooltip.
+                c.setMinWidth(new Text(header.get(i)).getLayoutBounds().getWidth() * 1.15 + 24);
+                Label title = new Label(header.get(i));
+                title.setTooltip(new Tooltip(header.get(i)));
+                c.setGraphic(title);
+                c.setText("");
                 c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(column)));
                 table.getColumns().add(c);
             }

@@ -1,9 +1,11 @@
 package app.scribe.ui.lab;
 
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -33,9 +35,31 @@ public final class LabWindow {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Scribe — the seeds' lab");
-        stage.setScene(new Scene(tabs, 1000, 820));
+        Rectangle2D screen = screenOf(owner);
+        double width = Math.min(1000, screen.getWidth());
+        double height = Math.min(820, screen.getHeight());
+        Scene scene = new Scene(tabs, width, height);
+        scene.getStylesheets().add(LabWindow.class.getResource("/app/scribe/ui/scribe.css").toExternalForm());
+        stage.setScene(scene);
+        // Within the screen the window opens on, whole: centred on its owner where that fits, else moved inside.
+        double x = owner == null ? screen.getMinX() : owner.getX() + (owner.getWidth() - width) / 2;
+        double y = owner == null ? screen.getMinY() : owner.getY() + (owner.getHeight() - height) / 2;
+        stage.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - width)));
+        stage.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height)));
         stage.setOnHidden(e -> pages.forEach(LabPage::stop));
         stage.show();
         return stage;
+    }
+
+    /** The visual bounds (without task bars) of the screen that holds most of {@code owner}, else the primary one. */
+    private static Rectangle2D screenOf(Window owner) {
+        if (owner != null) {
+            List<Screen> screens = Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(),
+                    owner.getHeight());
+            if (!screens.isEmpty()) {
+                return screens.get(0).getVisualBounds();
+            }
+        }
+        return Screen.getPrimary().getVisualBounds();
     }
 }

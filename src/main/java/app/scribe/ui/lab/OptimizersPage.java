@@ -1,5 +1,7 @@
 package app.scribe.ui.lab;
 
+import app.scribe.ui.common.ChoiceLabels;
+
 import app.scribe.lab.Numbers;
 import app.scribe.lab.OptimizerRace;
 import app.scribe.lab.TaskRun;
@@ -30,6 +32,7 @@ public final class OptimizersPage extends LabPage {
                         + "momentum 0.01, rmsprop and adam 1e-3.",
                 "step", "loss (nats)");
         cell.getItems().addAll(CellType.values());
+        cell.setConverter(new ChoiceLabels<>(CellType::id));
         cell.setValue(CellType.LSTM);
         cell.setId("optimizersCell");
         length.setId("optimizersLength");
@@ -43,9 +46,9 @@ public final class OptimizersPage extends LabPage {
 
     @Override
     Experiment prepare() {
-        int t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
-        int n = read(stepsError, () -> whole(steps, 1, 1_000_000, "steps"));
-        long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
+        Integer t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
+        Integer n = read(stepsError, () -> whole(steps, 1, 1_000_000, "steps"));
+        Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         TaskSettings base = new TaskSettings(cell.getValue(), t, n, TaskSettings.DEFAULT_HIDDEN,
                 TaskSettings.DEFAULT_BATCH, TaskSettings.DEFAULT_LEARNING_RATE, Optimizer.RMSPROP, s);
         int count = Optimizer.values().length;

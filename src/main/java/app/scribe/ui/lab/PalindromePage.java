@@ -1,5 +1,7 @@
 package app.scribe.ui.lab;
 
+import app.scribe.ui.common.ChoiceLabels;
+
 import app.scribe.ScribeException;
 import app.scribe.lab.Numbers;
 import app.scribe.lab.Stop;
@@ -57,8 +59,10 @@ public final class PalindromePage extends LabPage {
         mode.getItems().addAll(ONE, SWEEP);
         mode.setValue(ONE);
         cell.getItems().addAll(CellType.values());
+        cell.setConverter(new ChoiceLabels<>(CellType::id));
         cell.setValue(CellType.LSTM);
         optimizer.getItems().addAll(Optimizer.values());
+        optimizer.setConverter(new ChoiceLabels<>(Optimizer::label));
         optimizer.setValue(Optimizer.RMSPROP);
         mode.setId("palindromeMode");
         cell.setId("palindromeCell");
@@ -88,18 +92,18 @@ public final class PalindromePage extends LabPage {
     @Override
     Experiment prepare() {
         boolean sweep = SWEEP.equals(mode.getValue());
-        int t = sweep ? 5 : read(lengthError, () -> lengthOf(length.getText()));
-        int n = read(stepsError, () -> whole(steps, 1, 1_000_000, "steps"));
-        int h = read(hiddenError, () -> whole(hidden, 1, 2048, "hidden units"));
-        int b = read(batchError, () -> whole(batch, 1, 4096, "the batch"));
-        double rate = read(lrError, () -> {
+        Integer t = sweep ? Integer.valueOf(5) : read(lengthError, () -> lengthOf(length.getText()));
+        Integer n = read(stepsError, () -> whole(steps, 1, 1_000_000, "steps"));
+        Integer h = read(hiddenError, () -> whole(hidden, 1, 2048, "hidden units"));
+        Integer b = read(batchError, () -> whole(batch, 1, 4096, "the batch"));
+        Double rate = read(lrError, () -> {
             double v = Double.parseDouble(lr.getText().strip());
             if (!(v > 0 && v <= 10)) {
                 throw new ScribeException("the learning rate must be above 0 and at most 10.");
             }
             return v;
         });
-        long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
+        Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         TaskSettings base = new TaskSettings(cell.getValue(), t, n, h, b, rate, optimizer.getValue(), s);
         if (!sweep) {
             return (sink, stop) -> one(base, sink, stop);
@@ -110,7 +114,7 @@ public final class PalindromePage extends LabPage {
             list.forEach(PalindromePage::checkLength);
             return list;
         });
-        int seedCount = read(seedsError, () -> Integer.parseInt(seeds.getText().strip()));
+        Integer seedCount = read(seedsError, () -> Integer.parseInt(seeds.getText().strip()));
         List<TaskSettings> plan = read(seedsError, () -> Sweep.plan(base, cellList, lengthList, seedCount));
         return (sink, stop) -> sweep(plan, sink, stop);
     }

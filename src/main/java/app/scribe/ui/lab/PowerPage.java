@@ -49,7 +49,7 @@ public final class PowerPage extends LabPage {
 
     @Override
     Experiment prepare() {
-        int k = read(powerError, () -> {
+        Integer k = read(powerError, () -> {
             int v = Integer.parseInt(power.getText().strip());
             if (v < 0 || v > PowerStudy.MAX_POWER) {
                 throw new ScribeException("the power must be between 0 and " + PowerStudy.MAX_POWER + ".");

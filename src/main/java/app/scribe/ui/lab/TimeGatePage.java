@@ -62,15 +62,16 @@ public final class TimeGatePage extends LabPage {
         tauHistogram.setId("timegateTauHistogram");
         rOnHistogram.setId("timegateROnHistogram");
         HBox histograms = new HBox(6, tauHistogram, rOnHistogram);
-        root.getChildren().add(root.getChildren().indexOf(chart) + 1, histograms);
+        root.getChildren().add(root.getChildren().indexOf(chartAndTable) + 1, histograms);
         Button keep = new Button("Keep curve");
         keep.setId("timegateKeep");
         keep.setOnAction(e -> {
-            try {
-                kept.add(current());
+            GateCurve curve = current();
+            if (curve == null) {
+                status.setText("Fix the field marked in red.");
+            } else {
+                kept.add(curve);
                 run.fire();
-            } catch (FieldRefused refused) {
-                status.setText("Fix the fields marked in red.");
             }
         });
         Button clear = new Button("Clear kept");
@@ -109,14 +110,14 @@ public final class TimeGatePage extends LabPage {
     }
 
     private GateCurve current() {
-        int n = read(stepsError, () -> {
+        Integer n = read(stepsError, () -> {
             int v = Integer.parseInt(steps.getText().strip());
             if (v < 1 || v > GateCurve.MAX_STEPS) {
                 throw new ScribeException("steps must be between 1 and " + GateCurve.MAX_STEPS + ".");
             }
             return v;
         });
-        return new GateCurve(round(tau.getValue()), round(shift.getValue()), round(rOn.getValue()),
+        return n == null ? null : new GateCurve(round(tau.getValue()), round(shift.getValue()), round(rOn.getValue()),
                 round(alpha.getValue()), n);
     }
 
@@ -136,7 +137,7 @@ public final class TimeGatePage extends LabPage {
             }
             return p;
         });
-        if (path == null) {
+        if (file.isEmpty()) {
             modelError.setText("");
         }
         return (sink, stop) -> {

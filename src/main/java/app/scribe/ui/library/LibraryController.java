@@ -2,6 +2,7 @@ package app.scribe.ui.library;
 
 import app.scribe.library.CatalogEntry;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -54,6 +55,16 @@ public final class LibraryController {
             }
         });
         var busy = library.busyProperty();
+        // Before the buttons follow busy: the focus goes to Cancel while a download runs and back to the results
+        // after it, never to the next field in line (the mirror's address, with its text selected).
+        busy.addListener((obs, was, now) -> {
+            if (!now && cancelButton.isFocused()) {
+                resultsTable.requestFocus();
+            } else if (now && (searchButton.isFocused() || downloadButton.isFocused()
+                    || refreshCatalogButton.isFocused() || resultsTable.isFocused())) {
+                Platform.runLater(cancelButton::requestFocus); // once Cancel is enabled
+            }
+        });
         downloadButton.disableProperty().bind(busy.or(resultsTable.getSelectionModel().selectedItemProperty().isNull()));
         searchButton.disableProperty().bind(busy);
         refreshCatalogButton.disableProperty().bind(busy);

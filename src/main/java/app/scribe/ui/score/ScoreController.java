@@ -54,6 +54,10 @@ public final class ScoreController {
     }
 
     private void redraw(TextTrace trace) {
+        if (trace == null) {
+            surpriseFlow.getChildren().clear();
+            return;
+        }
         List<Text> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         Color runColour = null;

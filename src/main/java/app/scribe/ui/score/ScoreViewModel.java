@@ -48,6 +48,16 @@ public final class ScoreViewModel {
         this.session = session;
         typingPause.setOnFinished(e -> scoreQuietly());
         text.addListener((obs, old, now) -> typingPause.playFromStart());
+        // The score belongs to one model's weights: another model, or more training, scores the text again.
+        session.modelProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                trace.set(null);
+                summary.set("");
+            } else {
+                scoreQuietly();
+            }
+        });
+        session.runsEndedProperty().addListener((obs, old, now) -> scoreQuietly());
     }
 
     public StringProperty textProperty() { return text; }

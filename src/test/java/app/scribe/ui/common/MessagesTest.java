@@ -1,6 +1,4 @@
-package app.scribe.ui;
-
-import app.scribe.ui.common.Messages;
+package app.scribe.ui.common;
 
 import app.scribe.ScribeException;
 import org.junit.jupiter.api.Test;
@@ -18,5 +16,15 @@ class MessagesTest {
         assertEquals("x\\u0007", messages.latestProperty().get().text());
         messages.failure(new RuntimeException(new ScribeException("m\u001b]0;t.scribe is damaged.")));
         assertEquals("m\\u001B]0;t.scribe is damaged.", messages.latestProperty().get().text());
+    }
+
+    @Test
+    void theSameSentenceSaidAgainIsShownAgain() {
+        Messages messages = new Messages();
+        int[] shown = {0};
+        messages.latestProperty().addListener((obs, old, now) -> shown[0]++);
+        messages.error("There is no model yet: train one or load one.");
+        messages.error("There is no model yet: train one or load one.");
+        assertEquals(2, shown[0], "a listener hears the repeated message, so the bar shows it again");
     }
 }
