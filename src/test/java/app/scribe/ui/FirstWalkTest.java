@@ -54,6 +54,8 @@ class FirstWalkTest extends VanityFairWindow {
         pickBook(robot, root, "vf.txt");
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
         Path models = folder.resolve("models");
+        robot.interact(() -> robot.from(root).lookup("#modelNameField").queryAs(javafx.scene.control.TextField.class)
+                .setText("walk")); // the folder is the class's: other tests' models are my-model
         for (int run = 1; run <= 3; run++) {
             smallModel(robot, root, 5);
             click(robot, robot.from(root).lookup("#trainButton").queryButton());
@@ -67,24 +69,24 @@ class FirstWalkTest extends VanityFairWindow {
                 waitUntil(robot, root, () -> !robot.from(root).lookup("#hiddenSpinner").query().isDisabled());
             }
         }
-        assertTrue(Files.isRegularFile(models.resolve("my-model.scribe")));
-        assertTrue(Files.isRegularFile(models.resolve("my-model-2.scribe")));
-        assertTrue(Files.isRegularFile(models.resolve("my-model-3.scribe")), "my-model-3, not my-model-2-2");
+        assertTrue(Files.isRegularFile(models.resolve("walk.scribe")));
+        assertTrue(Files.isRegularFile(models.resolve("walk-2.scribe")));
+        assertTrue(Files.isRegularFile(models.resolve("walk-3.scribe")), "walk-3, not walk-2-2");
 
         @SuppressWarnings("unchecked")
         ComboBox<Path> picker = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
         assertNull(picker.getValue(), "autosaving never picks a model in the list by itself");
-        robot.interact(() -> picker.setValue(models.resolve("my-model-3.scribe").toAbsolutePath().normalize()));
+        robot.interact(() -> picker.setValue(models.resolve("walk-3.scribe").toAbsolutePath().normalize()));
         assertTrue(robot.from(root).lookup("#renameButton").queryButton().isDisabled(),
-                "the model in use cannot be renamed");
-        robot.interact(() -> picker.setValue(models.resolve("my-model.scribe").toAbsolutePath().normalize()));
+                "the model in use cannot be renamed: " + stage.getTitle() + ", picked " + picker.getValue());
+        robot.interact(() -> picker.setValue(models.resolve("walk.scribe").toAbsolutePath().normalize()));
         Button delete = robot.from(root).lookup("#deleteButton").queryButton();
         assertFalse(delete.isDisabled());
         click(robot, delete);
         dialogButton(robot, root, "#cancelDeleteButton");
         robot.type(KeyCode.ENTER);
         waitUntil(robot, root, () -> robot.lookup("#cancelDeleteButton").tryQuery().isEmpty());
-        assertTrue(Files.isRegularFile(models.resolve("my-model.scribe")), "Enter in the question cancels");
+        assertTrue(Files.isRegularFile(models.resolve("walk.scribe")), "Enter in the question cancels");
     }
 
     @Test

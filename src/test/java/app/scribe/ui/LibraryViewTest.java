@@ -95,6 +95,7 @@ class LibraryViewTest {
         assertTrue(libraryStatus(robot).contains("is in the library"),
                 libraryStatus(robot));
 
+        robot.interact(() -> ((Stage) results.getScene().getWindow()).close()); // back to the main window
         pickBook(robot, root, "pg2591.txt");
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("Gutenberg header removed"));
         smallModel(robot, root, 20);

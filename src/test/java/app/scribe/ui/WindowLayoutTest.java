@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
@@ -48,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * while a run trains the live chart is at least 400 x 250 and the progress bar shows, without scrolling.
  */
 class WindowLayoutTest extends VanityFairWindow {
+    private static final AtomicInteger MESSAGES = new AtomicInteger();
     private static final List<String> TITLES = List.of(
             "The Life and Opinions of Tristram Shandy, Gentleman — Sterne, Laurence, 1713-1768",
             "Memoirs of the Extraordinary Popular Delusions and the Madness of Crowds — Mackay, Charles",
@@ -139,7 +141,8 @@ class WindowLayoutTest extends VanityFairWindow {
         MessageBar bar = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         if (show) {
             TextField name = robot.from(root).lookup("#modelNameField").queryAs(TextField.class);
-            robot.interact(() -> name.setText("a-model-with-a-very-long-name-".repeat(6)));
+            String longName = "a-model-with-a-very-long-name-".repeat(6) + MESSAGES.incrementAndGet();
+            robot.interact(() -> name.setText(longName));
             click(robot, name);
             robot.type(KeyCode.ENTER);
             waitUntil(robot, root, () -> bar.isShowing() && bar.getText().startsWith("Save writes a-model"));

@@ -27,6 +27,8 @@ public final class BooksController {
 
     /** The list's border, a cell's padding and room for a vertical scroll bar. */
     private static final double CELL_INSETS = 34;
+    /** A book's entry when its title wraps to three lines. */
+    private static final double ENTRY_HEIGHT = 60;
 
     private final CorpusViewModel corpus;
     private final Consumer<Window> findBooks;
@@ -47,9 +49,9 @@ public final class BooksController {
     private void initialize() {
         corpusList.setItems(corpus.available());
         corpusList.setCellFactory(list -> new BookCell());
-        // Room for four entries of two lines each: titles wrap rather than scroll sideways.
-        corpusList.setMinHeight(MIN_VISIBLE_BOOKS * 42 + 4);
-        corpusList.setPrefHeight(6 * 42 + 4);
+        // Room for four entries of three lines each: titles wrap rather than scroll sideways.
+        corpusList.setMinHeight(MIN_VISIBLE_BOOKS * ENTRY_HEIGHT + 4);
+        corpusList.setPrefHeight(6 * ENTRY_HEIGHT + 4);
         corpusList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         corpusList.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Path>) change -> {
             List<Path> books = List.copyOf(corpusList.getSelectionModel().getSelectedItems());
