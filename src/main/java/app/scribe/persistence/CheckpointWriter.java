@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * Writes a run's checkpoints to model files on its own thread, so that training never waits for the disk: the
  * latest to {@code NAME.scribe}, the best by validation loss to {@code NAME.best.scribe}. When checkpoints come
  * faster than the disk takes them, only the newest of each kind is written. Each write is atomic (see
- * {@link ModelFile}), so a crash or a full disk leaves the previous checkpoint intact.
+ * {@link AtomicFile}), so a crash or a full disk leaves the previous checkpoint intact, and replaces only the file
+ * that was there when the run was checked, or that this run wrote last: a file someone put in its place is kept.
  */
 public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
     public static final String BEST_SUFFIX = ".best";
@@ -35,6 +36,8 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
     private final Vocabulary vocabulary;
     private final CorpusInfo corpus;
     private final Map<Kind, Path> targets = new EnumMap<>(Kind.class);
+    /** What this run last saw at each target (null: nothing); a file found there in its place is never replaced. */
+    private final Map<Kind, FileIdentity> written = new EnumMap<>(Kind.class);
     private final Map<Kind, AtomicReference<Pending>> pending = new EnumMap<>(Kind.class);
     private final Consumer<Written> onWritten;
     private final Consumer<String> onFailed;
@@ -59,6 +62,7 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
         targets.put(Kind.BEST, bestPathFor(latest));
         for (Kind kind : Kind.values()) {
             pending.put(kind, new AtomicReference<>());
+            written.put(kind, OutputGuard.isScribeModel(targets.get(kind)) ? FileIdentity.of(targets.get(kind)) : null);
         }
     }
 
@@ -87,7 +91,8 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
         }
         Path target = targets.get(kind);
         try {
-            files.save(new SavedModel(next.model(), vocabulary, corpus, next.history()), target);
+            written.put(kind, files.save(new SavedModel(next.model(), vocabulary, corpus, next.history()), target,
+                    Replace.only(written.get(kind))));
             onWritten.accept(new Written(kind, target, next.history().step()));
         } catch (RuntimeException e) {
             onFailed.accept("Could not write the " + kind.name().toLowerCase() + " checkpoint: " + e.getMessage());

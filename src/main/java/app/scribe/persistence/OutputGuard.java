@@ -36,9 +36,7 @@ public final class OutputGuard {
         Path book = canonical(corpus);
         for (Path output : outputs) {
             Path target = canonical(output);
-            String name = String.valueOf(target.getFileName());
-            if (target.equals(book) || (book.getParent() != null && book.getParent().equals(target.getParent())
-                    && ModelFile.isTempOf(String.valueOf(book.getFileName()), name))) {
+            if (target.equals(book) || AtomicFile.isTempOf(book, target)) {
                 throw new ScribeException("Cannot save to " + output + ": the corpus " + corpus + " is there, and "
                         + "saving the model would overwrite the book; choose another --out.");
             }
