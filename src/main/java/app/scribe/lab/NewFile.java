@@ -8,6 +8,8 @@ import app.scribe.persistence.Replace;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Writing a result file Scribe creates: never over an existing file (or link), never half-written. */
 public final class NewFile {
@@ -15,10 +17,29 @@ public final class NewFile {
     }
 
     /** Refuses a file (or link, even a dangling one) that exists already; null passes: no file asked for. */
-    public static void requireAbsent(Path file) {
+    private static void requireAbsent(Path file) {
         if (file != null && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new ScribeException(Printable.escape(file.toString()) + " already exists; Scribe does not replace a"
                     + " file it did not write. Choose a new name.");
+        }
+    }
+
+    /**
+     * Refuses, before any work, result files that exist (links included), cannot be created, or are one file named
+     * twice; nulls (no file asked for) pass.
+     */
+    public static void requireNew(Path... files) {
+        Set<Path> seen = new HashSet<>();
+        for (Path file : files) {
+            if (file == null) {
+                continue;
+            }
+            requireAbsent(file);
+            AtomicFile.checkWritable(file, Replace.NOTHING);
+            if (!seen.add(file.toAbsolutePath().normalize())) {
+                throw new ScribeException(Printable.escape(file.toString()) + " is named for two results; give each"
+                        + " its own file.");
+            }
         }
     }
 
