@@ -10,6 +10,7 @@ import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
+import app.scribe.model.MemoryEstimate;
 import app.scribe.model.Optimizer;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.persistence.CheckpointWriter;
@@ -189,6 +190,7 @@ final class TrainCommand implements Callable<Integer> {
                         + " ignored: a resumed model keeps the settings it was trained with.");
             }
         } else {
+            MemoryEstimate.requireTrainable(engine, corpus.vocabulary().size(), requested);
             model = Engines.create(engine, corpus.vocabulary().size(), requested);
             history = new TrainingHistory();
         }
