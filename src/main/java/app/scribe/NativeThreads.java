@@ -43,9 +43,8 @@ final class NativeThreads {
         Path proc = Path.of("/proc/self/cmdline");
         if (Files.isReadable(proc)) {
             try {
-                String[] parts = new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).split("\0");
-                if (parts.length > 1) {
-                    List<String> line = new ArrayList<>(List.of(parts));
+                List<String> line = arguments(Files.readAllBytes(proc));
+                if (line.size() > 1) {
                     line.set(0, java);
                     return Optional.of(line);
                 }
@@ -61,6 +60,18 @@ final class NativeThreads {
         line.add(info.command().get());
         line.addAll(List.of(info.arguments().get()));
         return Optional.of(line);
+    }
+
+    /**
+     * The arguments in /proc/self/cmdline, each ended by a NUL: passed on unchanged, empty ones included (a trailing
+     * {@code --prompt ''} must stay an empty prompt, not become a missing value).
+     */
+    static List<String> arguments(byte[] cmdline) {
+        List<String> parts = new ArrayList<>(List.of(new String(cmdline, StandardCharsets.UTF_8).split("\0", -1)));
+        if (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) {
+            parts.remove(parts.size() - 1); // what follows the last NUL
+        }
+        return parts;
     }
 
     /** Returns the exit code of the relaunched process, or empty when this process should carry on itself. */

@@ -2,6 +2,8 @@ package app.scribe;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,5 +19,13 @@ class NativeThreadsTest {
                 "AVX-512 without BW, DQ and VL is not enough for the SkylakeX kernels");
         assertEquals(Optional.empty(), NativeThreads.blasCore("fpu sse sse2 avx"));
         assertEquals(Optional.empty(), NativeThreads.blasCore(""));
+    }
+
+    /** Issue 23, item 13: the relaunched child gets the arguments unchanged, a trailing empty one included. */
+    @Test
+    void emptyArgumentsSurviveTheRelaunch() {
+        byte[] cmdline = "java\0-cp\0x.jar\0generate\0--prompt\0\0".getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of("java", "-cp", "x.jar", "generate", "--prompt", ""), NativeThreads.arguments(cmdline));
+        assertEquals(List.of("java", "", "a"), NativeThreads.arguments("java\0\0a\0".getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,5 +1,6 @@
 package app.scribe.persistence;
 
+import app.scribe.ScribeException;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
@@ -68,6 +69,10 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
 
     /** {@code dir/NAME.scribe} → {@code dir/NAME.best.scribe}. */
     public static Path bestPathFor(Path latest) {
+        if (latest.getFileName() == null) {
+            throw new ScribeException("Cannot save to " + latest + ": it is a folder; name a file such as "
+                    + latest.resolve("model" + ModelFile.EXTENSION) + ".");
+        }
         String name = latest.getFileName().toString();
         String base = name.endsWith(ModelFile.EXTENSION) ? name.substring(0, name.length() - ModelFile.EXTENSION.length()) : name;
         return latest.resolveSibling(base + BEST_SUFFIX + ModelFile.EXTENSION);
