@@ -145,14 +145,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         AtomicReference<Trainer> running = new AtomicReference<>();
-        try (OutputLock lock = OutputLock.acquire(out); StopSignals signals = new StopSignals(signal -> {
+        // The handlers come first: a signal between taking the lock and installing them would leave the lock file.
+        try (StopSignals signals = new StopSignals(signal -> {
             err.println("SIG" + signal + ": saving at the end of this step (press Ctrl-C again to quit without saving).");
             err.flush();
             Trainer trainer = running.get();
             if (trainer != null) {
                 trainer.stop();
             }
-        })) {
+        }); OutputLock lock = OutputLock.acquire(out)) {
             train(console, err, checkpoints, requested, cleaning, trainer -> {
                 running.set(trainer);
                 if (signals.exitCode() != 0) {

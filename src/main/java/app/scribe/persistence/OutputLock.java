@@ -16,6 +16,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Claims a model file for one writer: an operating-system lock on the hidden file {@code .NAME.scribe.lock} beside
@@ -26,6 +28,29 @@ import java.util.List;
  */
 public final class OutputLock implements AutoCloseable {
     private record Held(Path file, boolean created, FileChannel channel, FileLock lock) {
+    }
+
+    /** Lock files this process created and holds: removed by a shutdown hook if the process ends without close. */
+    private static final Set<Path> CREATED = ConcurrentHashMap.newKeySet();
+
+    private static final class ExitHook {
+        static {
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> CREATED.forEach(file -> {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        // Left for the next run to take over.
+                    }
+                }), "scribe-lock-files"));
+            } catch (IllegalStateException e) {
+                // Already shutting down.
+            }
+        }
+
+        static void install() {
+            // Loading the class installs the hook once.
+        }
     }
 
     private final List<Held> held;
@@ -115,6 +140,10 @@ public final class OutputLock implements AutoCloseable {
             channel.close();
             return null;
         }
+        if (created) {
+            ExitHook.install();
+            CREATED.add(lockFile);
+        }
         return new Held(lockFile, created, channel, lock);
     }
 
@@ -124,6 +153,7 @@ public final class OutputLock implements AutoCloseable {
         for (Held h : held) {
             try {
                 if (h.created()) {
+                    CREATED.remove(h.file());
                     Files.deleteIfExists(h.file());
                 }
                 h.lock().release();
