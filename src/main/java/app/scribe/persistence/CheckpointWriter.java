@@ -42,6 +42,8 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
     private final Map<Kind, AtomicReference<Pending>> pending = new EnumMap<>(Kind.class);
     private final Consumer<Written> onWritten;
     private final Consumer<String> onFailed;
+    /** Whether the last write failed: a full disk fails every checkpoint, and one warning says so. */
+    private boolean failing;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "scribe-checkpoints");
         thread.setDaemon(true);
@@ -51,7 +53,8 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
     /**
      * @param latest    where the latest checkpoint goes; the best goes beside it (see {@link #bestPathFor(Path)})
      * @param onWritten told of each checkpoint written, on the writer's thread
-     * @param onFailed  told why a checkpoint could not be written, on the writer's thread; training goes on
+     * @param onFailed  told why a checkpoint could not be written, on the writer's thread, once until a checkpoint is
+     *                  written again; training goes on
      */
     public CheckpointWriter(Path latest, Vocabulary vocabulary, CorpusInfo corpus, Consumer<Written> onWritten,
                             Consumer<String> onFailed) {
@@ -98,9 +101,14 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
         try {
             written.put(kind, files.save(new SavedModel(next.model(), vocabulary, corpus, next.history()), target,
                     Replace.only(written.get(kind))));
+            failing = false;
             onWritten.accept(new Written(kind, target, next.history().step()));
         } catch (RuntimeException e) {
-            onFailed.accept("Could not write the " + kind.name().toLowerCase() + " checkpoint: " + e.getMessage());
+            if (!failing) {
+                onFailed.accept("Could not write the " + kind.name().toLowerCase() + " checkpoint: " + e.getMessage()
+                        + " Training goes on; later checkpoints that fail the same way are not reported.");
+            }
+            failing = true;
         }
     }
 

@@ -64,11 +64,10 @@ class FilesScribeDidNotWriteTest {
             Path best = CheckpointWriter.bestPathFor(latest);
             Files.writeString(best, "made while the run went");
             writer.checkpoint(CheckpointSink.Kind.BEST, saved.model(), saved.history());
-            done.take();
-            assertEquals("made while the run went", Files.readString(best));
         }
+        assertEquals("made while the run went", Files.readString(CheckpointWriter.bestPathFor(latest)));
         assertEquals("the user's own file", Files.readString(latest));
-        assertEquals(2, failures.size(), failures.toString());
+        assertEquals(1, failures.size(), "reported once: " + failures);
         assertTrue(failures.stream().allMatch(f -> f.contains("someone else")), failures.toString());
     }
 
