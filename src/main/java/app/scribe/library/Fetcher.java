@@ -75,10 +75,10 @@ public final class Fetcher {
     public void download(URI uri, String what, Path target, Replace replace, long maxBytes, Progress progress,
                          Cancellation cancel, Check check) {
         ONE_AT_A_TIME.lock();
-        try (OutputLock lock = OutputLock.acquireFile(target)) {
-            AtomicFile.checkWritable(target, replace);
+        try {
+            AtomicFile.checkReplaceable(target, replace);
             HttpURLConnection connection = open(uri, what, cancel);
-            try {
+            try (OutputLock lock = OutputLock.acquireFile(target)) {
                 long total = connection.getContentLengthLong();
                 if (total > maxBytes) {
                     throw tooLarge(what, maxBytes);

@@ -135,6 +135,11 @@ public final class AtomicFile {
         }
     }
 
+    /** Refuses, with a sentence and without creating anything, what {@code replace} would not let a write replace. */
+    public static void checkReplaceable(Path target, Replace replace) {
+        refuse(target.toAbsolutePath(), replace);
+    }
+
     /** Refuses, with a sentence, to replace what is at {@code file}. */
     private static void refuse(Path file, Replace replace) {
         BasicFileAttributes existing = FileIdentity.attributes(file);
