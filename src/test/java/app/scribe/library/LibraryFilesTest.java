@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 23, items 1, 8 and 9: a book the user put in the library (a file or a link) is never replaced; a server that
@@ -84,5 +85,37 @@ class LibraryFilesTest {
         assertFalse(Files.exists(temps), "and Scribe's empty folder with it");
         assertTrue(Files.exists(users), "a file outside Scribe's folder is the user's");
         assertFalse(Files.exists(books.resolve(".pg599.txt.lock")), "the lock file is removed");
+    }
+
+    /** Issue 23, item 11: a full disk is named as such, not taken for a connection cut short. */
+    @Test
+    void aFullDiskDuringADownloadSaysSo() throws Exception {
+        Library library = library(new Fetcher(Fetcher.DEFAULT_TIMEOUT));
+        library.catalog(Progress.NONE, new Cancellation());
+        Path small = Files.createDirectories(folder.resolve("small"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", small.toString()) == 0,
+                "mounting a small tmpfs is not allowed here");
+        try {
+            Files.copy(books.resolve(Library.CATALOG_FILE), small.resolve(Library.CATALOG_FILE));
+            Library onSmallDisk = new Library(small, Mirror.of(server.url() + "/"),
+                    new Fetcher(Fetcher.DEFAULT_TIMEOUT));
+            ScribeException e = assertThrows(ScribeException.class,
+                    () -> onSmallDisk.get(599, Progress.NONE, new Cancellation()));
+            assertTrue(e.getMessage().contains("disk is full"), e.getMessage());
+            assertFalse(Files.exists(small.resolve("pg599.txt")));
+            assertFalse(Files.exists(small.resolve(AtomicFile.TEMP_FOLDER)), "no temporary file is left");
+        } finally {
+            run("umount", small.toString());
+        }
+    }
+
+    private static int run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
     }
 }
