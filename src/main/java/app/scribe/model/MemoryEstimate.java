@@ -96,11 +96,6 @@ public record MemoryEstimate(long bytes, long largestFloats) {
         }
     }
 
-    /** The estimate in words, for the size advice. */
-    public String describe() {
-        return String.format(Locale.ROOT, "about %s of memory (this machine has %s)", size(bytes), size(limitBytes()));
-    }
-
     private static String size(long bytes) {
         double gb = bytes / (double) (1L << 30);
         return gb >= 1 ? String.format(Locale.ROOT, "%,.1f GB", gb)

@@ -21,7 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -41,8 +40,6 @@ public final class AtomicFile {
     /** The hidden folder beside a target that holds the temporary files; Scribe removes it when it is empty. */
     public static final String TEMP_FOLDER = ".scribe-temp";
     private static final String TEMP_SUFFIX = ".tmp";
-    /** No live writer leaves its temporary file untouched this long (downloads have a shorter deadline). */
-    static final Duration STALE_AFTER = Duration.ofHours(1);
     private static final int BUFFER = 64 * 1024;
     /** The temporary files being written now; removed by a shutdown hook when Ctrl-C or SIGTERM ends the process. */
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
@@ -262,11 +259,6 @@ public final class AtomicFile {
             }
             removeTempFolderIfEmpty(file);
         }
-    }
-
-    /** Removes the temporary files of {@code target} untouched for longer than any live writer leaves one. */
-    public static void sweepStale(Path target) {
-        sweep(List.of(target), FileTime.fromMillis(System.currentTimeMillis() - STALE_AFTER.toMillis()));
     }
 
     private static void removeTempFolderIfEmpty(Path file) {

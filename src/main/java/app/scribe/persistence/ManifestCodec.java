@@ -32,7 +32,7 @@ final class ManifestCodec {
     static final int FORMAT_VERSION = 3;
     private static final int VERSION_WITHOUT_CLEANING = 2;
     /** The temperature of the samples in files that did not record one. */
-    static final double LEGACY_SAMPLE_TEMPERATURE = 0.7;
+    private static final double LEGACY_SAMPLE_TEMPERATURE = 0.7;
     /** A curve point every 5 steps for a million steps; a longer history would not fit the manifest's size. */
     private static final int MAX_HISTORY_POINTS = 1_000_000;
     private static final int MAX_HISTORY_SAMPLES = 100_000;

@@ -26,7 +26,6 @@ public final class ModelFile {
     public static final String EXTENSION = ".scribe";
     static final String MANIFEST = ModelContainer.MANIFEST;
     static final long MAX_MANIFEST_BYTES = ModelContainer.MAX_MANIFEST_BYTES;
-    static final double LEGACY_SAMPLE_TEMPERATURE = ManifestCodec.LEGACY_SAMPLE_TEMPERATURE;
 
     /** A Scribe model, or nothing: what {@link #save(SavedModel, Path)} may replace. */
     public static final Replace MODELS_ONLY = Replace.onlyIf(OutputGuard::isScribeModel,
