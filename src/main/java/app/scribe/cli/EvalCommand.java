@@ -64,6 +64,10 @@ final class EvalCommand implements Callable<Integer> {
         TextScore score = new Tracer(saved.model(), vocabulary).score("", text, progress);
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.finish();
+        if (score.known() == 0 || !Double.isFinite(score.bitsPerCharacter())) {
+            throw new ScribeException(name + " has nothing the model can score: it knows none of its characters ("
+                    + unknownCharacters(vocabulary, text) + ").");
+        }
         if (score.unknown() > 0) {
             err.printf(Locale.ROOT, "warning: skipped %d characters the model does not know: %s%n", score.unknown(),
                     unknownCharacters(vocabulary, text));

@@ -65,7 +65,7 @@ public final class ScribeCommand implements Runnable {
             return FAILURE;
         });
         try {
-            return cli.execute(args);
+            return outputWritten(cli, cli.execute(args));
         } catch (OutOfMemoryError e) {
             // An Error passes picocli's handlers; without this the user would get a stack trace.
             return outOfMemory(cli.getErr(), e);
@@ -76,6 +76,20 @@ public final class ScribeCommand implements Runnable {
             cli.getErr().flush();
             return FAILURE;
         }
+    }
+
+    /**
+     * A failed write to standard output (a full disk, {@code > /dev/full}) loses the result: an error, not exit 0.
+     * PrintWriter keeps such failures to itself until asked.
+     */
+    private static int outputWritten(CommandLine cli, int code) {
+        if (cli.getOut().checkError() && code == 0) {
+            cli.getErr().println("error: the output could not be written (the disk is full, or the file or pipe it"
+                    + " goes to was closed); it is lost.");
+            cli.getErr().flush();
+            return BAD_INPUT;
+        }
+        return code;
     }
 
     private static int outOfMemory(PrintWriter err, Throwable e) {

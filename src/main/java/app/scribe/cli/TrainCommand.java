@@ -10,6 +10,7 @@ import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
+import app.scribe.model.MemoryEstimate;
 import app.scribe.model.Optimizer;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.persistence.CheckpointWriter;
@@ -144,14 +145,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         AtomicReference<Trainer> running = new AtomicReference<>();
-        try (OutputLock lock = OutputLock.acquire(out); StopSignals signals = new StopSignals(signal -> {
+        // The handlers come first: a signal between taking the lock and installing them would leave the lock file.
+        try (StopSignals signals = new StopSignals(signal -> {
             err.println("SIG" + signal + ": saving at the end of this step (press Ctrl-C again to quit without saving).");
             err.flush();
             Trainer trainer = running.get();
             if (trainer != null) {
                 trainer.stop();
             }
-        })) {
+        }); OutputLock lock = OutputLock.acquire(out)) {
             train(console, err, checkpoints, requested, cleaning, trainer -> {
                 running.set(trainer);
                 if (signals.exitCode() != 0) {
@@ -189,6 +191,7 @@ final class TrainCommand implements Callable<Integer> {
                         + " ignored: a resumed model keeps the settings it was trained with.");
             }
         } else {
+            MemoryEstimate.requireTrainable(engine, corpus.vocabulary().size(), requested);
             model = Engines.create(engine, corpus.vocabulary().size(), requested);
             history = new TrainingHistory();
         }

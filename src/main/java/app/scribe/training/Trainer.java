@@ -7,6 +7,7 @@ import app.scribe.corpus.Corpus;
 import app.scribe.model.CharModel;
 import app.scribe.model.Generator;
 import app.scribe.model.Hyperparameters;
+import app.scribe.model.MemoryEstimate;
 import app.scribe.model.SamplingSettings;
 
 import java.util.List;
@@ -49,6 +50,7 @@ public final class Trainer {
         this.plan = plan;
         this.history = Objects.requireNonNull(history);
         Hyperparameters hp = model.hyperparameters();
+        MemoryEstimate.requireTrainable(model.engine(), model.vocabSize(), hp);
         if (corpus.vocabulary().size() != model.vocabSize()) {
             throw new ScribeException("The model was built for " + model.vocabSize() + " characters but "
                     + corpus.name() + " has " + corpus.vocabulary().size() + ".");
