@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param port           0 to 65535; 0 takes any free port ({@link ScribeServer#address()} says which)
  * @param token          null, or the bearer token every request but {@code /health} must carry
  * @param workers        requests worked on at once (each on one thread)
- * @param queue          requests that may wait for a worker; one more is refused with 429
+ * @param queue          requests that may wait for a worker (at least 1); one more is refused with 429
  * @param maxPromptChars longest prompt or scored text, in characters (413 beyond)
  * @param maxTokens      largest {@code max_tokens}, in characters (400 beyond)
  * @param timeLimit      the most a request may take from its arrival, waiting included: generation stops there
@@ -40,7 +40,7 @@ public record ServerOptions(String host, int port, String token, int workers, in
             throw new ScribeException("--token must be printable ASCII without spaces.");
         }
         check("--workers", workers, 1, MAX_WORKERS, "");
-        check("--queue", queue, 0, MAX_QUEUE, "");
+        check("--queue", queue, 1, MAX_QUEUE, "");
         check("--max-prompt", maxPromptChars, 1, MAX_PROMPT_CHARS, " characters");
         check("--max-tokens", maxTokens, 1, Generator.MAX_LENGTH, " characters");
         if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()

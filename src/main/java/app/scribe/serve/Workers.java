@@ -1,9 +1,8 @@
 package app.scribe.serve;
 
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,13 +23,14 @@ final class Workers {
     private volatile boolean stopping;
 
     Workers(int workers, int queue) {
-        BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
         AtomicInteger number = new AtomicInteger();
-        pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, waiting, r -> {
+        ThreadFactory threads = r -> {
             Thread t = new Thread(r, "scribe-serve-" + number.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
+        pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
+                threads);
     }
 
     /** Runs {@code job} on a worker; false when none is free and the queue is full. */
