@@ -31,7 +31,10 @@ final class CompletionRun {
         }
     }
 
-    /** Receives a choice's characters as soon as they are final; the last call has the finish reason. */
+    /**
+     * Receives a choice's characters as soon as they are final (a view, to be used before returning); the last call
+     * has the finish reason.
+     */
     interface Listener {
         Listener NONE = (index, tokens, finishReason) -> {
         };
@@ -76,15 +79,14 @@ final class CompletionRun {
             Token token = token(probabilities, next);
             tokens.add(token);
             text.append(token.text());
-            String tail = text.substring(Math.max(0, text.length() - longestStop));
+            String tail = longestStop == 0 ? "" : text.substring(Math.max(0, text.length() - longestStop));
             int stopAt = stopStart(tail);
             if (stopAt >= 0) {
                 int keep = text.length() - tail.length() + stopAt;
                 while (text.length() > keep) {
                     text.setLength(text.length() - tokens.remove(tokens.size() - 1).text().length());
                 }
-                listener.accept(index, List.copyOf(tokens.subList(Math.min(sent, tokens.size()), tokens.size())),
-                        "stop");
+                listener.accept(index, tokens.subList(Math.min(sent, tokens.size()), tokens.size()), "stop");
                 return new Choice(index, tokens, "stop");
             }
             int ready = tokens.size();
@@ -92,21 +94,21 @@ final class CompletionRun {
                 held -= tokens.get(ready - 1).text().length();
             }
             if (ready > sent) {
-                listener.accept(index, List.copyOf(tokens.subList(sent, ready)), null);
+                listener.accept(index, tokens.subList(sent, ready), null);
                 sent = ready;
             }
             if (i + 1 < request.maxTokens()) {
                 probabilities = stepper.step(next);
             }
         }
-        listener.accept(index, List.copyOf(tokens.subList(sent, tokens.size())), "length");
+        listener.accept(index, tokens.subList(sent, tokens.size()), "length");
         return new Choice(index, tokens, "length");
     }
 
     private Token token(float[] probabilities, int chosen) {
         double logprob = Math.log(probabilities[chosen]);
         if (request.logprobs() == null) {
-            return new Token(served.vocabulary.charAt(chosen), logprob, null);
+            return new Token(served.characters[chosen], logprob, null);
         }
         Map<String, Double> top = new LinkedHashMap<>();
         boolean[] taken = new boolean[probabilities.length];
@@ -118,9 +120,9 @@ final class CompletionRun {
                 }
             }
             taken[best] = true;
-            top.put(served.vocabulary.charAt(best), Math.log(probabilities[best]));
+            top.put(served.characters[best], Math.log(probabilities[best]));
         }
-        return new Token(served.vocabulary.charAt(chosen), logprob, top);
+        return new Token(served.characters[chosen], logprob, top);
     }
 
     /** Where in {@code tail} (the text's last characters) a stop string it ends with begins; -1 for none. */

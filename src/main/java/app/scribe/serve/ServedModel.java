@@ -9,6 +9,7 @@ import app.scribe.training.TrainingHistory;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The model a server answers with: its name, its read-only weights, its vocabulary and its card. */
@@ -17,6 +18,8 @@ final class ServedModel {
     final CharModel model;
     final Vocabulary vocabulary;
     final Generator generator;
+    /** Each vocabulary entry as a string, made once rather than for every character written. */
+    final String[] characters;
     private final ObjectNode card;
 
     /** Snapshots the weights of {@code saved} (see {@link SharedWeights}); {@code id} names it in every answer. */
@@ -25,6 +28,8 @@ final class ServedModel {
         this.model = new SharedWeights(saved.model());
         this.vocabulary = saved.vocabulary();
         this.generator = new Generator(model, vocabulary);
+        this.characters = new String[vocabulary.size()];
+        Arrays.setAll(characters, vocabulary::charAt);
         this.card = card(id, saved, created);
     }
 

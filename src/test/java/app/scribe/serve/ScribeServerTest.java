@@ -2,6 +2,7 @@ package app.scribe.serve;
 
 import app.scribe.analysis.Tracer;
 import app.scribe.model.Generator;
+import app.scribe.model.ParameterSet;
 import app.scribe.model.SamplingSettings;
 import app.scribe.model.StopRule;
 import app.scribe.persistence.ModelFile;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -241,6 +243,26 @@ class ScribeServerTest {
         assertEquals(413, reply.status());
         assertEquals("too_large", reply.error("code"));
         assertEquals(200, http.get("health").status(), "the server goes on");
+    }
+
+    @Test
+    void theAppsWayInServesASnapshotOfAModelInMemory() throws Exception {
+        SavedModel own = new ModelFile().load(modelFile);
+        ScribeServer app = ScribeServer.start(own, "in memory", ServerOptions.defaults().withPort(0));
+        try {
+            Http client = new Http(app.address(), null);
+            assertEquals("in memory", client.get("v1/models").json().get("data").get(0).get("id").asText());
+            String greedy = completion("\"max_tokens\": 40, \"temperature\": 0");
+            JsonNode before = client.post("v1/completions", greedy).json().get("choices");
+            ParameterSet parameters = own.model().parameters();
+            parameters.arrays().values().forEach(a -> Arrays.fill(a.data(), 0f));
+            own.model().load(parameters);
+            assertEquals(before, client.post("v1/completions", greedy).json().get("choices"),
+                    "changing the app's model after the start changes nothing served");
+        } finally {
+            app.stop();
+            app.stop();
+        }
     }
 
     @Test
