@@ -317,7 +317,7 @@ class EvalAndSamplingCommandTest {
         assertBadInput(generate("--temperature", "0"), "temperature must be above 0");
         assertBadInput(generate("--length", "0"), "length must be between 1");
         assertBadInput(generate("--beam", "2", "--length", "0"), "length must be between 1");
-        assertBadInput(scribe(), "train, generate, eval, complete, bench, lab, library or paths");
+        assertBadInput(scribe(), "train, generate, eval, complete, bench, lab, library, paths or serve");
     }
 
     @Test
