@@ -6,6 +6,7 @@ import app.scribe.StopSignals;
 import app.scribe.corpus.Cleaning;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
+import app.scribe.corpus.ValidationText;
 import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
@@ -99,6 +100,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "clean the text's characters first: ascii, lowercase, rare=N (characters"
             + " seen fewer than N times become one placeholder); repeat or separate with commas (default: keep as is)")
     List<String> clean = List.of();
+
+    @Option(names = "--val", description = "validate on this text instead of the last 5% of each book (which are "
+            + "then trained on too)")
+    Path validationFile;
 
     @Option(names = "--resume", description = "continue training this model file")
     Path resume;
@@ -206,7 +211,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!corpus.vocabulary().mapper().cleaning().keepsAsIs()) {
             console.printf("cleaning: %s%n", corpus.cleaningSummary());
         }
-        Trainer trainer = new Trainer(model, corpus, plan, history);
+        Trainer trainer = new Trainer(model, corpus, plan, history, validationText(corpus, console, err));
         trainer.addListener(new ProgressPrinter(console));
         started.accept(trainer);
         AtomicLong latestWritten = new AtomicLong(-1);
@@ -228,6 +233,21 @@ final class TrainCommand implements Callable<Integer> {
         console.printf("saved %s at step %d%n", Printable.escape(out.toString()), trainer.history().step());
         console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
         console.flush();
+    }
+
+    /** The {@code --val} text in the corpus's vocabulary, announced; null without {@code --val}. */
+    private char[] validationText(Corpus corpus, PrintWriter console, PrintWriter err) {
+        if (validationFile == null) {
+            return null;
+        }
+        ValidationText validation = ValidationText.read(validationFile, corpus.vocabulary());
+        if (validation.skipped() > 0) {
+            ScribeCommand.warn(err, "validation skips " + validation.skipped() + " characters the corpus lacks: "
+                    + validation.unknown());
+        }
+        console.printf("validation %s: %,d characters%n", Printable.escape(validationFile.toString()),
+                validation.indices().length);
+        return validation.indices();
     }
 
     /** Builds a setting from flags, naming the flag in a refusal: "checkpoint minutes" becomes "--checkpoint-minutes". */
