@@ -61,6 +61,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--minutes", description = "stop after this many minutes")
     Double minutes;
 
+    @Option(names = "--size", description = "auto: choose the model and its learning-rate schedule for --minutes "
+            + "from the corpus and this machine's speed (the default when only a time is given); manual: the flags")
+    String size;
+
     @Option(names = "--hidden", description = "LSTM units per layer (default 128)")
     int hidden = DEFAULTS.hiddenSize();
 
@@ -140,6 +144,7 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer rule = flagged(() -> Optimizer.parse(optimizer));
         CellType cellType = flagged(() -> CellType.parse(cell));
         Cleaning cleaning = Cleaning.parse(clean);
+        boolean auto = AutoSize.applies(size, spec.commandLine().getParseResult(), minutes, steps, resume);
         Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch, rule, lr,
                 DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType,
                 leak);
@@ -157,7 +162,7 @@ final class TrainCommand implements Callable<Integer> {
                 trainer.stop();
             }
         })) {
-            train(console, err, checkpoints, requested, cleaning, trainer -> {
+            train(console, err, checkpoints, auto ? null : requested, cleaning, trainer -> {
                 running.set(trainer);
                 if (signals.exitCode() != 0) {
                     trainer.stop();
@@ -174,6 +179,17 @@ final class TrainCommand implements Callable<Integer> {
         SavedModel saved = resume == null ? null : files.load(resume);
         Corpus corpus = new CorpusReader().read(corpusFiles,
                 saved == null ? cleaning : saved.vocabulary().mapper().cleaning());
+        console.printf("corpus %s: %,d characters, %d distinct, %s%n", Printable.escape(corpus.name()),
+                corpus.length(), corpus.vocabulary().size(), corpus.encodingSummary());
+        if (corpus.books().size() > 1) {
+            console.printf("books: %s%n", Printable.escape(corpus.shares()));
+        }
+        if (!corpus.vocabulary().mapper().cleaning().keepsAsIs()) {
+            console.printf("cleaning: %s%n", corpus.cleaningSummary());
+        }
+        char[] validation = validationText(corpus, console, err);
+        AutoSize.Chosen chosen = saved == null && requested == null
+                ? AutoSize.choose(console, engine, corpus, validation, minutes, seed) : null;
         CharModel model;
         TrainingHistory history;
         if (saved != null) {
@@ -194,24 +210,20 @@ final class TrainCommand implements Callable<Integer> {
                         + " ignored: a resumed model keeps the settings it was trained with.");
             }
         } else {
-            model = Engines.create(engine, corpus.vocabulary().size(), requested);
+            model = Engines.create(engine, corpus.vocabulary().size(),
+                    chosen != null ? chosen.choice().hyperparameters() : requested);
             history = new TrainingHistory();
         }
         long total = steps != null ? steps : minutes != null ? 100_000_000L : 2000;
         if (resume != null && steps != null) {
             total = history.step() + steps;
         }
-        TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(minutes == null ? 0 : minutes)
-                .withPatience(patience);
-        console.printf("corpus %s: %,d characters, %d distinct, %s%n", Printable.escape(corpus.name()),
-                corpus.length(), corpus.vocabulary().size(), corpus.encodingSummary());
-        if (corpus.books().size() > 1) {
-            console.printf("books: %s%n", Printable.escape(corpus.shares()));
+        double limit = chosen != null ? chosen.minutesLeft() : minutes == null ? 0 : minutes;
+        TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(limit).withPatience(patience);
+        Trainer trainer = new Trainer(model, corpus, plan, history, validation);
+        if (chosen != null) {
+            trainer.setSchedule(chosen.choice().schedule());
         }
-        if (!corpus.vocabulary().mapper().cleaning().keepsAsIs()) {
-            console.printf("cleaning: %s%n", corpus.cleaningSummary());
-        }
-        Trainer trainer = new Trainer(model, corpus, plan, history, validationText(corpus, console, err));
         trainer.addListener(new ProgressPrinter(console));
         started.accept(trainer);
         AtomicLong latestWritten = new AtomicLong(-1);

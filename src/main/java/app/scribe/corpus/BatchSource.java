@@ -96,6 +96,20 @@ public final class BatchSource {
         return end >= seqLength + 2 && length - end >= seqLength + 1;
     }
 
+    /**
+     * The longest sequences {@code corpus} can be cut into, validating on its books' tails or, when not null, on
+     * {@code validation}; below 1 when even sequences of one character do not fit.
+     */
+    public static int longestSequence(Corpus corpus, char[] validation) {
+        int longest = validation == null ? Integer.MAX_VALUE : validation.length - 1;
+        for (Corpus.Book book : corpus.books()) {
+            int length = book.characters();
+            int end = trainingEnd(length);
+            longest = Math.min(longest, validation == null ? Math.min(end - 2, length - end - 1) : length - 2);
+        }
+        return longest;
+    }
+
     /** The fewest characters a text needs for sequences of {@code seqLength}: what the user is told to supply. */
     public static int minimumLength(int seqLength) {
         int n = seqLength + 1; // both parts grow with the length, so the first length that fits is the minimum

@@ -236,7 +236,8 @@ public final class Trainer {
                     + "validations (best %.4f at step %d)", plan.patience(), best.loss(), best.step());
         }
         if (plan.maxMinutes() > 0 && trainedMillis >= plan.maxMinutes() * 60_000) {
-            return "reached the time limit of " + plan.maxMinutes() + " minutes";
+            return "reached the time limit of " + new java.math.BigDecimal(plan.maxMinutes())
+                    .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + " minutes";
         }
         return null;
     }

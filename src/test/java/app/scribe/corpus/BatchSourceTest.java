@@ -115,6 +115,8 @@ class BatchSourceTest {
             assertTrue(m.find(), e.getMessage());
             int minimum = Integer.parseInt(m.group(1));
             BatchSource source = new BatchSource(ofLength(minimum), seq, 4);
+            assertTrue(BatchSource.longestSequence(ofLength(minimum), null) >= seq, "length " + minimum);
+            assertTrue(BatchSource.longestSequence(ofLength(minimum - 1), null) < seq, "length " + (minimum - 1));
             assertTrue(source.validationBatches().size() >= 1, "seq " + seq);
             assertThrows(ScribeException.class, () -> new BatchSource(ofLength(minimum - 1), finalSeq, 4),
                     "seq " + seq + ": " + (minimum - 1) + " should be too short");
