@@ -15,12 +15,18 @@ import java.util.List;
  */
 public record ValidationText(char[] indices, long skipped, String unknown) {
     public static ValidationText read(Path file, Vocabulary vocabulary) {
-        String text = vocabulary.prepare(TextFiles.readText(file, CorpusReader.MAX_FILE_BYTES, "validates on"));
+        return of(TextFiles.nameOf(file), TextFiles.readText(file, CorpusReader.MAX_FILE_BYTES, "validates on"),
+                vocabulary);
+    }
+
+    /** {@code text}, named {@code name} in a refusal, in the vocabulary's form and indices. */
+    public static ValidationText of(String name, String raw, Vocabulary vocabulary) {
+        String text = vocabulary.prepare(raw);
         List<String> missing = vocabulary.unknownCharacters(text);
         StringBuilder known = new StringBuilder(text.length());
         text.codePoints().filter(cp -> vocabulary.indexOf(cp) >= 0).forEach(known::appendCodePoint);
         if (known.length() == 0) {
-            throw new ScribeException(TextFiles.nameOf(file) + " has no characters the corpus has, to validate on.");
+            throw new ScribeException(name + " has no characters the corpus has, to validate on.");
         }
         long skipped = text.codePointCount(0, text.length()) - known.codePointCount(0, known.length());
         return new ValidationText(vocabulary.encode(known.toString()), skipped, Vocabulary.firstOf(missing));

@@ -30,7 +30,7 @@ class TimeBudgetCommandTest {
     @Test
     void aTimeAloneChoosesTheModelAndSaysWhy() throws IOException {
         Path model = dir.resolve("auto.scribe");
-        Result r = scribe("train", "--corpus", corpus().toString(), "--out", model.toString(), "--minutes", "0.1",
+        Result r = scribe("train", "--corpus", corpus().toString(), "--out", model.toString(), "--minutes", "0.25",
                 "--seed", "9");
         assertEquals(0, r.code(), r.err());
         String line = r.out().lines().filter(l -> l.startsWith("auto size for ")).findFirst().orElseThrow();
@@ -38,7 +38,7 @@ class TimeBudgetCommandTest {
         Hyperparameters hp = new ModelFile().load(model).model().hyperparameters();
         assertTrue(line.contains(": 2 x " + hp.hiddenSize() + " lstm"), line);
         assertEquals(9, hp.seed());
-        assertTrue(r.out().contains("reached the time limit of 0.0"), r.out());
+        assertTrue(r.out().matches("(?s).*reached the time limit of 0\\.\\d{1,4} minutes.*"), r.out());
     }
 
     @Test
@@ -63,5 +63,22 @@ class TimeBudgetCommandTest {
         assertBadInput(scribe("train", "--corpus", c, "--out", o, "--size", "big", "--minutes", "1"),
                 "--size must be auto or manual");
         assertFalse(Files.exists(Path.of(o)));
+    }
+
+    @Test
+    void theQualityBenchScoresTheLastTenthAfterTrainingOnTheRest() throws IOException {
+        Result r = scribe("bench", "--quality", "--corpus", corpus().toString(), "--minutes", "0.25");
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> lines = r.outLines();
+        assertEquals("quality play.txt: 20,000 characters, training on the first 18,000, scoring the last 2,000",
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("auto size for "), lines.get(1));
+        assertTrue(lines.get(lines.size() - 2).matches("quality_nats=\\d\\.\\d{4}"), r.out());
+        double nats = Double.parseDouble(lines.get(lines.size() - 2).substring("quality_nats=".length()));
+        double bits = Double.parseDouble(lines.get(lines.size() - 1).substring("quality_bpc=".length()));
+        assertEquals(nats, bits * Math.log(2), 2e-4);
+        assertBadInput(scribe("bench", "--quality", "--corpus", corpus().toString()), "give --minutes");
+        assertBadInput(scribe("bench", "--quality", "--corpus", corpus().toString(), "--minutes", "1", "--peer"),
+                "no --steps or --peer");
     }
 }
