@@ -172,6 +172,9 @@ class EvalAndSamplingCommandTest {
             p = stepper.step(c);
         }
         assertEquals(bits / text.length(), Double.parseDouble(last.substring(4)), 2e-6);
+        String nats = lines.get(lines.size() - 2);
+        assertTrue(nats.matches("nats=\\d+\\.\\d{6}"), nats);
+        assertEquals(bits / text.length() * Math.log(2), Double.parseDouble(nats.substring(5)), 2e-6);
 
         Path one = Files.writeString(dir.resolve("one.txt"), "a");
         Result single = scribe("eval", "--model", model.toString(), "--text", one.toString());
