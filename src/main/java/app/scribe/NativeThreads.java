@@ -23,6 +23,8 @@ import java.util.Optional;
 final class NativeThreads {
     static final String VARIABLE = "OMP_NUM_THREADS";
     static final String BLAS_CORE = "OPENBLAS_CORETYPE";
+    /** How often a relaunched process looks whether its launcher is still there. */
+    private static final long LAUNCHER_POLL_MILLIS = 250;
     /** Set in the relaunched process to the launcher's process id. */
     static final String LAUNCHER = "SCRIBE_LAUNCHER_PID";
     private static final String APP_LAUNCHER = "jpackage.app-path";
@@ -43,9 +45,8 @@ final class NativeThreads {
         Path proc = Path.of("/proc/self/cmdline");
         if (Files.isReadable(proc)) {
             try {
-                String[] parts = new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).split("\0");
-                if (parts.length > 1) {
-                    List<String> line = new ArrayList<>(List.of(parts));
+                List<String> line = arguments(Files.readAllBytes(proc));
+                if (line.size() > 1) {
                     line.set(0, java);
                     return Optional.of(line);
                 }
@@ -61,6 +62,18 @@ final class NativeThreads {
         line.add(info.command().get());
         line.addAll(List.of(info.arguments().get()));
         return Optional.of(line);
+    }
+
+    /**
+     * The arguments in /proc/self/cmdline, each ended by a NUL: passed on unchanged, empty ones included (a trailing
+     * {@code --prompt ''} must stay an empty prompt, not become a missing value).
+     */
+    static List<String> arguments(byte[] cmdline) {
+        List<String> parts = new ArrayList<>(List.of(new String(cmdline, StandardCharsets.UTF_8).split("\0", -1)));
+        if (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) {
+            parts.remove(parts.size() - 1); // what follows the last NUL
+        }
+        return parts;
     }
 
     /** Returns the exit code of the relaunched process, or empty when this process should carry on itself. */
@@ -129,18 +142,50 @@ final class NativeThreads {
 
     /**
      * In a relaunched process: when the launcher dies (even by SIGKILL, which it cannot forward), this process gets
-     * a SIGTERM of its own, so that a training run saves and ends instead of running on without its parent.
+     * a SIGTERM of its own, so that a training run saves and ends instead of running on without its parent. A
+     * launcher killed but not yet reaped by its own parent is a zombie that still "exists", so the launcher's state
+     * is read from /proc (where there is one) rather than waiting for it to disappear.
      */
     static void endWithTheLauncher() {
         String launcher = System.getenv(LAUNCHER);
         if (launcher == null) {
             return;
         }
-        Runnable terminate = () -> sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
+        long pid;
         try {
-            ProcessHandle.of(Long.parseLong(launcher)).ifPresentOrElse(p -> p.onExit().thenRun(terminate), terminate);
+            pid = Long.parseLong(launcher);
         } catch (NumberFormatException e) {
-            // Not set by a launcher of ours.
+            return; // Not set by a launcher of ours.
         }
+        Thread watch = new Thread(() -> {
+            try {
+                while (!launcherGone(pid)) {
+                    Thread.sleep(LAUNCHER_POLL_MILLIS);
+                }
+                sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "scribe-launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    private static boolean launcherGone(long pid) {
+        try {
+            return !running(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException e) {
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        }
+    }
+
+    /** Whether a /proc/PID/stat line describes a live process: not a zombie (Z) or dead (X, x). */
+    static boolean running(String stat) {
+        int name = stat.lastIndexOf(')');
+        if (name < 0 || name + 2 >= stat.length()) {
+            return true;
+        }
+        char state = stat.charAt(name + 2);
+        return state != 'Z' && state != 'X' && state != 'x';
     }
 }

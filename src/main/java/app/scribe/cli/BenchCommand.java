@@ -91,6 +91,10 @@ final class BenchCommand implements Callable<Integer> {
             + "on a machine with 2 or more cores, else 1)")
     Integer threads;
 
+    @Option(names = "--quality", description = "instead: train the time budget's model (train --minutes) for "
+            + "--minutes on the first 90% of the corpus and score the last 10%, in nats and bits per character")
+    boolean quality;
+
     @Option(names = "--peer", description = "also run the PyTorch peer and print the ratios")
     boolean peer;
 
@@ -113,6 +117,16 @@ final class BenchCommand implements Callable<Integer> {
         requireRange("--steps", steps, 1, MAX_STEPS);
         requireRange("--warmup", warmup, 0, MAX_WARMUP);
         requireRange("--threads", threads, 1, MAX_THREADS);
+        if (quality) {
+            if (minutes == null || steps != null || peer) {
+                throw new ScribeException("bench --quality trains for a time: give --minutes, and no --steps or --peer.");
+            }
+            if (threads != null) {
+                System.setProperty("scribe.threads", Integer.toString(threads));
+            }
+            QualityBench.run(out, corpusFile, engine, minutes);
+            return 0;
+        }
         CellType cellType = cellType();
         if (peer && cellType == CellType.TGLSTM) {
             throw new ScribeException("The PyTorch peer has no time-gated LSTM; bench --cell tglstm without --peer.");

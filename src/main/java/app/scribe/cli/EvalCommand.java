@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Scores a text with a model: bits per character, the mean of -log2 p over the text's characters, read from the
- * start of a paragraph. The text is decoded and cleaned as a corpus is, put in the model's Unicode form, and may be
+ * start of a paragraph, and the same in nats (the mean of -ln p, the unit of nanoGPT's and PyTorch's losses). The text is decoded and cleaned as a corpus is, put in the model's Unicode form, and may be
  * as short as one character. Characters the model does not know are skipped and named on stderr, or refused with
  * {@code --strict}.
  */
@@ -64,6 +64,10 @@ final class EvalCommand implements Callable<Integer> {
         TextScore score = new Tracer(saved.model(), vocabulary).score("", text, progress);
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.finish();
+        if (score.known() == 0 || !Double.isFinite(score.bitsPerCharacter())) {
+            throw new ScribeException(name + " has nothing the model can score: it knows none of its characters ("
+                    + unknownCharacters(vocabulary, text) + ").");
+        }
         if (score.unknown() > 0) {
             err.printf(Locale.ROOT, "warning: skipped %d characters the model does not know: %s%n", score.unknown(),
                     unknownCharacters(vocabulary, text));
@@ -76,6 +80,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "scored %d characters in %.0f ms (%.0f chars/s)%n", score.known(),
                 seconds * 1e3, score.known() / seconds);
+        out.printf(Locale.ROOT, "nats=%.6f%n", score.bitsPerCharacter() * Math.log(2));
         out.printf(Locale.ROOT, "bpc=%.6f%n", score.bitsPerCharacter());
         out.flush();
         return 0;

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.Printable;
 import app.scribe.ScribeException;
 import app.scribe.lab.NewFile;
 import app.scribe.lab.Numbers;
@@ -118,8 +119,7 @@ final class LabPalindromeCommand implements Callable<Integer> {
     private void sweep(TaskSettings base, PrintWriter out) {
         List<CellType> cellList = Sweep.cells(cells);
         List<TaskSettings> plan = Sweep.plan(base, cellList, Sweep.lengths(lengths), seeds);
-        NewFile.requireAbsent(csv);
-        NewFile.requireAbsent(png);
+        NewFile.requireNew(csv, png);
         long started = System.nanoTime();
         out.println("runs=" + plan.size() + " threads=" + threads);
         out.flush();
@@ -133,10 +133,10 @@ final class LabPalindromeCommand implements Callable<Integer> {
         tables.summary().aligned().forEach(out::println);
         out.printf("seconds=%.0f%n", (System.nanoTime() - started) / 1e9);
         if (csv != null) {
-            out.println("csv=" + tables.runs().writeCsv(csv));
+            out.println("csv=" + Printable.escape(tables.runs().writeCsv(csv).toString()));
         }
         if (png != null) {
-            out.println("png=" + PlotPicture.write(tables.picture(), png));
+            out.println("png=" + Printable.escape(PlotPicture.write(tables.picture(), png).toString()));
         }
     }
 }

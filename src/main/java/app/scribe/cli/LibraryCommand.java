@@ -1,6 +1,7 @@
 package app.scribe.cli;
 
 import app.scribe.DataFolders;
+import app.scribe.Printable;
 import app.scribe.ScribeException;
 import app.scribe.library.Cancellation;
 import app.scribe.library.CatalogEntry;
@@ -72,8 +73,9 @@ final class LibraryCommand implements Runnable {
             List<CatalogEntry> found = catalog.search(String.join(" ", words), language, Integer.MAX_VALUE);
             PrintWriter out = spec.commandLine().getOut();
             for (CatalogEntry entry : found) {
-                out.println(entry.id() + "\t" + entry.title() + "\t" + entry.authorOrUnknown() + "\t"
-                        + entry.language());
+                // Catalog fields are text from outside: escaped, so C1 controls and bidi overrides show as codes.
+                out.println(entry.id() + "\t" + Printable.escape(entry.title()) + "\t"
+                        + Printable.escape(entry.authorOrUnknown()) + "\t" + Printable.escape(entry.language()));
             }
             out.flush();
             if (found.isEmpty()) {
@@ -103,7 +105,7 @@ final class LibraryCommand implements Runnable {
             ProgressReporter progress = ProgressReporter.on(spec.commandLine().getErr(), "downloading book " + id);
             Path saved = mirror.library().get(id, progress, new Cancellation());
             progress.finish();
-            spec.commandLine().getOut().println("saved " + saved);
+            spec.commandLine().getOut().println("saved " + Printable.escape(saved.toString()));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -120,8 +122,8 @@ final class LibraryCommand implements Runnable {
             Library library = Library.ofUser(Mirror.mainSite());
             List<Library.Book> books = library.list();
             for (Library.Book book : books) {
-                out.println(book.id() + "\t" + book.label().title() + "\t" + book.label().author() + "\t"
-                        + book.file());
+                out.println(book.id() + "\t" + Printable.escape(book.label().title()) + "\t"
+                        + Printable.escape(book.label().author()) + "\t" + Printable.escape(book.file().toString()));
             }
             out.flush();
             if (books.isEmpty()) {

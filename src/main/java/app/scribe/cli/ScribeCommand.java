@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /**
- * The command line: {@code scribe train | generate | eval | complete | bench | lab | library | paths}. Bad input exits
- * with 2 and one {@code error:} line.
+ * The command line: {@code scribe train | generate | eval | complete | bench | lab | library | paths | serve}. Bad
+ * input exits with 2 and one {@code error:} line.
  * {@code -h}/{@code --help} and {@code -V}/{@code --version} are inherited by every command and exit with 0, whatever
  * else is missing.
  */
@@ -18,7 +18,7 @@ import java.io.PrintWriter;
         version = "Scribe " + app.scribe.Version.NUMBER,
         description = "Train a character-level recurrent network on a book and let it write.",
         subcommands = {TrainCommand.class, GenerateCommand.class, EvalCommand.class, CompleteCommand.class,
-                BenchCommand.class, LabCommand.class, LibraryCommand.class, PathsCommand.class})
+                BenchCommand.class, LabCommand.class, LibraryCommand.class, PathsCommand.class, ServeCommand.class})
 public final class ScribeCommand implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;
@@ -30,7 +30,7 @@ public final class ScribeCommand implements Runnable {
     public void run() {
         // The spec's command line, not a new one: a new one would print to System.err, not the configured stream.
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, generate, eval,"
-                + " complete, bench, lab, library or paths");
+                + " complete, bench, lab, library, paths or serve");
     }
 
     public static int run(String... args) {
@@ -65,7 +65,7 @@ public final class ScribeCommand implements Runnable {
             return FAILURE;
         });
         try {
-            return cli.execute(args);
+            return outputWritten(cli, cli.execute(args));
         } catch (OutOfMemoryError e) {
             // An Error passes picocli's handlers; without this the user would get a stack trace.
             return outOfMemory(cli.getErr(), e);
@@ -76,6 +76,20 @@ public final class ScribeCommand implements Runnable {
             cli.getErr().flush();
             return FAILURE;
         }
+    }
+
+    /**
+     * A failed write to standard output (a full disk, {@code > /dev/full}) loses the result: an error, not exit 0.
+     * PrintWriter keeps such failures to itself until asked.
+     */
+    private static int outputWritten(CommandLine cli, int code) {
+        if (cli.getOut().checkError() && code == 0) {
+            cli.getErr().println("error: the output could not be written (the disk is full, or the file or pipe it"
+                    + " goes to was closed); it is lost.");
+            cli.getErr().flush();
+            return BAD_INPUT;
+        }
+        return code;
     }
 
     private static int outOfMemory(PrintWriter err, Throwable e) {

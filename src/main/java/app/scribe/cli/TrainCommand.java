@@ -6,10 +6,12 @@ import app.scribe.StopSignals;
 import app.scribe.corpus.Cleaning;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
+import app.scribe.corpus.ValidationText;
 import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
+import app.scribe.model.MemoryEstimate;
 import app.scribe.model.Optimizer;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.persistence.CheckpointWriter;
@@ -60,6 +62,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--minutes", description = "stop after this many minutes")
     Double minutes;
 
+    @Option(names = "--size", description = "auto: choose the model and its learning-rate schedule for --minutes "
+            + "from the corpus and this machine's speed (the default when only a time is given); manual: the flags")
+    String size;
+
     @Option(names = "--hidden", description = "LSTM units per layer (default 128)")
     int hidden = DEFAULTS.hiddenSize();
 
@@ -100,6 +106,10 @@ final class TrainCommand implements Callable<Integer> {
             + " seen fewer than N times become one placeholder); repeat or separate with commas (default: keep as is)")
     List<String> clean = List.of();
 
+    @Option(names = "--val", description = "validate on this text instead of the last 5% of each book (which are "
+            + "then trained on too)")
+    Path validationFile;
+
     @Option(names = "--resume", description = "continue training this model file")
     Path resume;
 
@@ -135,6 +145,7 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer rule = flagged(() -> Optimizer.parse(optimizer));
         CellType cellType = flagged(() -> CellType.parse(cell));
         Cleaning cleaning = Cleaning.parse(clean);
+        boolean auto = AutoSize.applies(size, spec.commandLine().getParseResult(), minutes, steps, resume);
         Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch, rule, lr,
                 DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType,
                 leak);
@@ -144,15 +155,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         AtomicReference<Trainer> running = new AtomicReference<>();
-        try (OutputLock lock = OutputLock.acquire(out); StopSignals signals = new StopSignals(signal -> {
+        // The handlers come first: a signal between taking the lock and installing them would leave the lock file.
+        try (StopSignals signals = new StopSignals(signal -> {
             err.println("SIG" + signal + ": saving at the end of this step (press Ctrl-C again to quit without saving).");
             err.flush();
             Trainer trainer = running.get();
             if (trainer != null) {
                 trainer.stop();
             }
-        })) {
-            train(console, err, checkpoints, requested, cleaning, trainer -> {
+        }); OutputLock lock = OutputLock.acquire(out)) {
+            train(console, err, checkpoints, auto ? null : requested, cleaning, trainer -> {
                 running.set(trainer);
                 if (signals.exitCode() != 0) {
                     trainer.stop();
@@ -169,6 +181,17 @@ final class TrainCommand implements Callable<Integer> {
         SavedModel saved = resume == null ? null : files.load(resume);
         Corpus corpus = new CorpusReader().read(corpusFiles,
                 saved == null ? cleaning : saved.vocabulary().mapper().cleaning());
+        console.printf("corpus %s: %,d characters, %d distinct, %s%n", Printable.escape(corpus.name()),
+                corpus.length(), corpus.vocabulary().size(), corpus.encodingSummary());
+        if (corpus.books().size() > 1) {
+            console.printf("books: %s%n", Printable.escape(corpus.shares()));
+        }
+        if (!corpus.vocabulary().mapper().cleaning().keepsAsIs()) {
+            console.printf("cleaning: %s%n", corpus.cleaningSummary());
+        }
+        char[] validation = validationText(corpus, console, err);
+        AutoSize.Chosen chosen = saved == null && requested == null
+                ? AutoSize.choose(console, engine, corpus, validation, minutes, seed) : null;
         CharModel model;
         TrainingHistory history;
         if (saved != null) {
@@ -189,24 +212,21 @@ final class TrainCommand implements Callable<Integer> {
                         + " ignored: a resumed model keeps the settings it was trained with.");
             }
         } else {
-            model = Engines.create(engine, corpus.vocabulary().size(), requested);
+            Hyperparameters settings = chosen != null ? chosen.choice().hyperparameters() : requested;
+            MemoryEstimate.requireTrainable(engine, corpus.vocabulary().size(), settings);
+            model = Engines.create(engine, corpus.vocabulary().size(), settings);
             history = new TrainingHistory();
         }
         long total = steps != null ? steps : minutes != null ? 100_000_000L : 2000;
         if (resume != null && steps != null) {
             total = history.step() + steps;
         }
-        TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(minutes == null ? 0 : minutes)
-                .withPatience(patience);
-        console.printf("corpus %s: %,d characters, %d distinct, %s%n", Printable.escape(corpus.name()),
-                corpus.length(), corpus.vocabulary().size(), corpus.encodingSummary());
-        if (corpus.books().size() > 1) {
-            console.printf("books: %s%n", Printable.escape(corpus.shares()));
+        double limit = chosen != null ? chosen.minutesLeft() : minutes == null ? 0 : minutes;
+        TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(limit).withPatience(patience);
+        Trainer trainer = new Trainer(model, corpus, plan, history, validation);
+        if (chosen != null) {
+            trainer.setSchedule(chosen.choice().schedule());
         }
-        if (!corpus.vocabulary().mapper().cleaning().keepsAsIs()) {
-            console.printf("cleaning: %s%n", corpus.cleaningSummary());
-        }
-        Trainer trainer = new Trainer(model, corpus, plan, history);
         trainer.addListener(new ProgressPrinter(console));
         started.accept(trainer);
         AtomicLong latestWritten = new AtomicLong(-1);
@@ -228,6 +248,21 @@ final class TrainCommand implements Callable<Integer> {
         console.printf("saved %s at step %d%n", Printable.escape(out.toString()), trainer.history().step());
         console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
         console.flush();
+    }
+
+    /** The {@code --val} text in the corpus's vocabulary, announced; null without {@code --val}. */
+    private char[] validationText(Corpus corpus, PrintWriter console, PrintWriter err) {
+        if (validationFile == null) {
+            return null;
+        }
+        ValidationText validation = ValidationText.read(validationFile, corpus.vocabulary());
+        if (validation.skipped() > 0) {
+            ScribeCommand.warn(err, "validation skips " + validation.skipped() + " characters the corpus lacks: "
+                    + validation.unknown());
+        }
+        console.printf("validation %s: %,d characters%n", Printable.escape(validationFile.toString()),
+                validation.indices().length);
+        return validation.indices();
     }
 
     /** Builds a setting from flags, naming the flag in a refusal: "checkpoint minutes" becomes "--checkpoint-minutes". */

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 /**
  * Cuts a corpus into training windows and held-out validation text: the final share of every book, so that no book
  * is only in validation. Training windows start at random offsets in the books' heads (the seed reports'
- * sampling); validation windows tile the tails in order so the measure is the same every time.
+ * sampling); validation windows tile the tails in order so the measure is the same every time. Given a separate
+ * validation text, the books are trained on whole and the validation windows tile that text instead.
  */
 public final class BatchSource {
     public static final double VALIDATION_SHARE = 0.05;
@@ -17,14 +18,18 @@ public final class BatchSource {
     public static final int MAX_VALIDATION_CHARS = 100_000;
 
     private final char[] indices;
+    /** The text validation windows are cut from: {@link #indices} itself, or a separate validation text. */
+    private final char[] validationText;
+    /** The ranges {@code [from, to)} of {@link #validationText} that validation windows tile. */
+    private final List<int[]> validationRanges;
     private final List<Split> splits;
     private final int seqLength;
     private final int batchSize;
     private final int trainingCharacters;
     private final int trainingStarts;
 
-    /** One book's training head {@code [start, trainEnd)} and validation tail {@code [trainEnd, validationEnd)}. */
-    private record Split(int start, int trainEnd, int validationEnd) {
+    /** One book's training part {@code [start, trainEnd)}. */
+    private record Split(int start, int trainEnd) {
         int trainingStarts(int seqLength) {
             return trainEnd - start - seqLength;
         }
@@ -32,9 +37,11 @@ public final class BatchSource {
 
     public BatchSource(Corpus corpus, int seqLength, int batchSize) {
         this.indices = corpus.indices();
+        this.validationText = indices;
         this.seqLength = seqLength;
         this.batchSize = batchSize;
         List<Split> splits = new ArrayList<>();
+        List<int[]> tails = new ArrayList<>();
         int validationCap = MAX_VALIDATION_CHARS / corpus.books().size();
         for (Corpus.Book book : corpus.books()) {
             if (!longEnough(book.characters(), seqLength)) {
@@ -42,9 +49,39 @@ public final class BatchSource {
                         + "sequences of " + seqLength + " (it needs at least " + minimumLength(seqLength) + ").");
             }
             int trainEnd = book.start() + trainingEnd(book.characters());
-            splits.add(new Split(book.start(), trainEnd, Math.min(book.end() - 1, trainEnd + validationCap)));
+            splits.add(new Split(book.start(), trainEnd));
+            tails.add(new int[]{trainEnd, Math.min(book.end() - 1, trainEnd + validationCap)});
         }
         this.splits = List.copyOf(splits);
+        this.validationRanges = List.copyOf(tails);
+        this.trainingCharacters = splits.stream().mapToInt(s -> s.trainEnd() - s.start()).sum();
+        this.trainingStarts = splits.stream().mapToInt(s -> s.trainingStarts(seqLength)).sum();
+    }
+
+    /**
+     * Trains on the whole of every book and validates on {@code validation}, a separate text already in the
+     * corpus's vocabulary indices (all of it, in consecutive windows), so that a loss can be compared with other
+     * tools' on the same held-out text.
+     */
+    public BatchSource(Corpus corpus, int seqLength, int batchSize, char[] validation) {
+        this.indices = corpus.indices();
+        this.validationText = validation.clone();
+        this.seqLength = seqLength;
+        this.batchSize = batchSize;
+        if (validation.length < seqLength + 1) {
+            throw new ScribeException("The validation text has " + validation.length + " characters: too short for"
+                    + " sequences of " + seqLength + " (it needs at least " + (seqLength + 1) + ").");
+        }
+        List<Split> splits = new ArrayList<>();
+        for (Corpus.Book book : corpus.books()) {
+            if (book.characters() < seqLength + 2) {
+                throw new ScribeException(book.name() + " has " + book.characters() + " characters: too short for "
+                        + "sequences of " + seqLength + " (it needs at least " + (seqLength + 2) + ").");
+            }
+            splits.add(new Split(book.start(), book.end()));
+        }
+        this.splits = List.copyOf(splits);
+        this.validationRanges = List.of(new int[]{0, validation.length - 1});
         this.trainingCharacters = splits.stream().mapToInt(s -> s.trainEnd() - s.start()).sum();
         this.trainingStarts = splits.stream().mapToInt(s -> s.trainingStarts(seqLength)).sum();
     }
@@ -57,6 +94,20 @@ public final class BatchSource {
     private static boolean longEnough(int length, int seqLength) {
         int end = trainingEnd(length);
         return end >= seqLength + 2 && length - end >= seqLength + 1;
+    }
+
+    /**
+     * The longest sequences {@code corpus} can be cut into, validating on its books' tails or, when not null, on
+     * {@code validation}; below 1 when even sequences of one character do not fit.
+     */
+    public static int longestSequence(Corpus corpus, char[] validation) {
+        int longest = validation == null ? Integer.MAX_VALUE : validation.length - 1;
+        for (Corpus.Book book : corpus.books()) {
+            int length = book.characters();
+            int end = trainingEnd(length);
+            longest = Math.min(longest, validation == null ? Math.min(end - 2, length - end - 1) : length - 2);
+        }
+        return longest;
     }
 
     /** The fewest characters a text needs for sequences of {@code seqLength}: what the user is told to supply. */
@@ -79,7 +130,7 @@ public final class BatchSource {
         int[] starts = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
             starts[b] = trainingStart(random.nextInt(trainingStarts));
-            copyWindow(starts[b], b * seqLength, inputs, targets);
+            copyWindow(indices, starts[b], b * seqLength, inputs, targets);
         }
         return new Batch(batchSize, seqLength, inputs, targets, starts);
     }
@@ -98,10 +149,10 @@ public final class BatchSource {
     /** Every book's validation tail in consecutive windows, grouped into batches (the last one may be smaller). */
     public List<Batch> validationBatches() {
         List<Integer> windowStarts = new ArrayList<>();
-        for (Split split : splits) {
-            int windows = (split.validationEnd() - split.trainEnd()) / seqLength;
+        for (int[] range : validationRanges) {
+            int windows = (range[1] - range[0]) / seqLength;
             for (int w = 0; w < windows; w++) {
-                windowStarts.add(split.trainEnd() + w * seqLength);
+                windowStarts.add(range[0] + w * seqLength);
             }
         }
         List<Batch> batches = new ArrayList<>();
@@ -112,17 +163,17 @@ public final class BatchSource {
             int[] starts = new int[size];
             for (int b = 0; b < size; b++) {
                 starts[b] = windowStarts.get(first + b);
-                copyWindow(starts[b], b * seqLength, inputs, targets);
+                copyWindow(validationText, starts[b], b * seqLength, inputs, targets);
             }
             batches.add(new Batch(size, seqLength, inputs, targets, starts));
         }
         return batches;
     }
 
-    private void copyWindow(int start, int offset, int[] inputs, int[] targets) {
+    private void copyWindow(char[] text, int start, int offset, int[] inputs, int[] targets) {
         for (int t = 0; t < seqLength; t++) {
-            inputs[offset + t] = indices[start + t];
-            targets[offset + t] = indices[start + t + 1];
+            inputs[offset + t] = text[start + t];
+            targets[offset + t] = text[start + t + 1];
         }
     }
 }

@@ -27,8 +27,12 @@ public final class TextDecoder {
     private static final double MAX_CONTROL_SHARE = 0.01;
     /** Share of valid non-ASCII sequences from which a file is in an encoding, with a few damaged bytes. */
     private static final double MIN_VALID_SHARE = 0.95;
-    /** Share of zero bytes at the even (or odd) positions from which a file without BOM is tried as UTF-16. */
-    private static final double MIN_UTF16_ZERO_SHARE = 0.1;
+    /**
+     * Share of zero bytes at the even (or odd) positions from which a file without BOM is tried as UTF-16: text
+     * mostly in Latin script. Fewer zeros (such as {@code hello\0world\0...}, a third) decode to CJK garbage: the
+     * file is taken for binary instead.
+     */
+    private static final double MIN_UTF16_ZERO_SHARE = 0.5;
     private static final int SAMPLE_BYTES = 1 << 20;
     private static final int PIECE_CHARS = 1 << 16;
 

@@ -108,8 +108,8 @@ public final class PlotPicture {
     }
 
     public static Path write(BufferedImage image, Path file) {
-        return NewFile.write(file, tmp -> {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
+        return NewFile.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer");
             }
         });

@@ -1,5 +1,6 @@
 package app.scribe.lab;
 
+import app.scribe.Printable;
 import app.scribe.ScribeException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -55,7 +56,12 @@ public final class SquareMatrix {
                 try {
                     row[j] = Double.parseDouble(cells[j]);
                 } catch (NumberFormatException e) {
-                    throw new ScribeException("the matrix holds '" + cells[j] + "', which is not a number.");
+                    throw new ScribeException("the matrix holds '" + Printable.escape(cells[j])
+                            + "', which is not a number.");
+                }
+                if (!Double.isFinite(row[j])) {
+                    throw new ScribeException("the matrix holds '" + Printable.escape(cells[j])
+                            + "', which is not a finite number.");
                 }
             }
             rows.add(row);
@@ -117,7 +123,14 @@ public final class SquareMatrix {
 
     /** The eigenvalues, largest modulus first (complex ones in conjugate pairs). */
     public List<Eigenvalue> eigenvalues() {
-        EigenDecomposition eigen = new EigenDecomposition(real());
+        EigenDecomposition eigen;
+        try {
+            eigen = new EigenDecomposition(real());
+        } catch (RuntimeException e) {
+            // Commons Math gives up (no convergence) on entries near the largest doubles.
+            throw new ScribeException("the eigenvalues of this matrix cannot be computed (" + e.getMessage()
+                    + "); its entries are too large or too far apart, so scale it down.");
+        }
         double[] re = eigen.getRealEigenvalues();
         double[] im = eigen.getImagEigenvalues();
         List<Eigenvalue> out = new ArrayList<>();

@@ -1,7 +1,6 @@
 package app.scribe.lab;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +61,6 @@ public record Table(List<String> header, List<List<String>> rows) {
 
     /** Writes the CSV to a file that must not exist yet (through a temporary file and an atomic move). */
     public Path writeCsv(Path file) {
-        return NewFile.write(file, tmp -> Files.writeString(tmp, csv(), StandardCharsets.UTF_8));
+        return NewFile.write(file, out -> out.write(csv().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -2,8 +2,11 @@ package app.scribe.lab;
 
 import app.scribe.ScribeException;
 import app.scribe.model.CellType;
+import app.scribe.model.MemoryEstimate;
 import app.scribe.model.Optimizer;
 import app.scribe.model.lstm.LastStepNetwork;
+
+import java.util.Locale;
 
 /**
  * One palindrome training run's settings, the seed reports' defaults included (hidden 128, batch 128, RMSprop
@@ -61,7 +64,11 @@ public record TaskSettings(CellType cell, int length, int steps, int hidden, int
     }
 
     /** A fresh network with this run's initial weights (the same seed gives the same weights). */
+    /** The network these settings train; refused, with the memory it needs and the machine's, when it cannot run. */
     public LastStepNetwork network() {
+        MemoryEstimate.lastStep(cell, Palindromes.DIGITS, hidden, batch, length).requireFits(String.format(
+                Locale.ROOT, "A %s of %d units on palindromes of length %d with batch %d", cell.id(), hidden, length,
+                batch));
         return new LastStepNetwork(cell, Palindromes.DIGITS, hidden, optimizer, CLIP_NORM, seed);
     }
 

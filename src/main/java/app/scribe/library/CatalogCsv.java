@@ -15,10 +15,16 @@ import java.util.Map;
  */
 final class CatalogCsv {
     private static final List<String> NEEDED = List.of("Text#", "Type", "Title", "Language", "Authors", "Subjects");
+    /** Gutenberg's catalog lists about 75,000 texts in about 15 MB; these caps leave it room to grow eightfold. */
+    static final int MAX_TEXTS = 1_000_000;
+    static final long MAX_CHARS = 128L << 20;
+    static final int MAX_ROW_CHARS = 64 * 1024;
 
     private final Reader in;
     private final String name;
     private int pending = -2;
+    private long chars;
+    private int rowChars;
 
     private CatalogCsv(Reader in, String name) {
         this.in = in;
@@ -43,6 +49,10 @@ final class CatalogCsv {
             if (row.size() < header.size() || !"Text".equals(row.get(column.get("Type")).strip())) {
                 continue;
             }
+            if (entries.size() == MAX_TEXTS) {
+                throw new ScribeException(String.format("%s lists more than %,d texts, more than a Project Gutenberg"
+                        + " catalog holds; Scribe does not read it.", name, MAX_TEXTS));
+            }
             try {
                 entries.add(new CatalogEntry(Integer.parseInt(row.get(column.get("Text#")).strip()),
                         oneLine(row.get(column.get("Title"))), oneLine(row.get(column.get("Authors"))),
@@ -61,6 +71,7 @@ final class CatalogCsv {
 
     /** The next row's fields, or null at the end of the input. */
     private List<String> row() throws IOException {
+        rowChars = 0;
         int c = next();
         if (c == -1) {
             return null;
@@ -112,6 +123,14 @@ final class CatalogCsv {
             int c = pending;
             pending = -2;
             return c;
+        }
+        if (++rowChars > MAX_ROW_CHARS) {
+            throw new ScribeException(String.format("%s has a row longer than %,d characters, which no catalog has;"
+                    + " Scribe does not read it.", name, MAX_ROW_CHARS));
+        }
+        if (++chars > MAX_CHARS) {
+            throw new ScribeException(String.format("%s is larger than %,d MB once uncompressed, more than a Project"
+                    + " Gutenberg catalog; Scribe does not read it.", name, MAX_CHARS >> 20));
         }
         return in.read();
     }

@@ -2,6 +2,9 @@ package app.scribe.library;
 
 import app.scribe.ScribeException;
 import app.scribe.model.Progress;
+import app.scribe.persistence.AtomicFile;
+import app.scribe.persistence.OutputLock;
+import app.scribe.persistence.Replace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +15,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLException;
@@ -43,44 +41,89 @@ public final class Fetcher {
     }
 
     private final Duration timeout;
+    private final Rate rate;
+
+    /**
+     * The slowest download Scribe waits for: one that ends within {@code deadline}, and receives at least
+     * {@code minimumBytes} in every {@code window}, so a server that drips a byte now and then ends it, not hangs it.
+     */
+    public record Rate(Duration deadline, long minimumBytes, Duration window) {
+        public static final Rate DEFAULT = new Rate(Duration.ofMinutes(30), 16 * 1024, Duration.ofMinutes(1));
+
+        String describe() {
+            return String.format("at least %,d KB every %d seconds, within %d minutes", minimumBytes / 1024,
+                    window.toSeconds(), deadline.toMinutes());
+        }
+    }
 
     /** {@code timeout}: for connecting and for each read, so a silent server ends the download rather than hangs. */
     public Fetcher(Duration timeout) {
+        this(timeout, Rate.DEFAULT);
+    }
+
+    public Fetcher(Duration timeout, Rate rate) {
         this.timeout = timeout;
+        this.rate = rate;
     }
 
     /**
-     * Downloads {@code uri} to {@code target}; {@code what} names it in messages ("book 1342"); progress is bytes of
-     * the total (0 when the server does not say); a body over {@code maxBytes} is refused as it arrives.
+     * Downloads {@code uri} to {@code target} through {@link AtomicFile}, if {@code replace} allows what is there;
+     * {@code what} names it in messages ("book 1342"); progress is bytes of the total (0 when the server does not
+     * say); a body over {@code maxBytes} is refused as it arrives. The target is locked for the download, and the
+     * temporary files that killed downloads of it left are removed.
      */
-    public void download(URI uri, String what, Path target, long maxBytes, Progress progress, Cancellation cancel,
-                         Check check) {
+    public void download(URI uri, String what, Path target, Replace replace, long maxBytes, Progress progress,
+                         Cancellation cancel, Check check) {
         ONE_AT_A_TIME.lock();
-        Path part = null;
         try {
+            AtomicFile.checkReplaceable(target, replace);
             HttpURLConnection connection = open(uri, what, cancel);
-            try {
-                Files.createDirectories(target.getParent());
-                part = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            try (OutputLock lock = OutputLock.acquireFile(target)) {
                 long total = connection.getContentLengthLong();
                 if (total > maxBytes) {
                     throw tooLarge(what, maxBytes);
                 }
-                long received = copy(connection, part, total, maxBytes, what, progress, cancel);
-                if (total >= 0 && received < total) {
-                    throw truncated(what, received, total);
-                }
-                check.accept(part, String.valueOf(connection.getContentType()));
+                AtomicFile.write(target, replace, out -> {
+                    long received = copy(connection, out, total, maxBytes, what, progress, cancel);
+                    if (total >= 0 && received < total) {
+                        throw truncated(what, received, total);
+                    }
+                }, part -> check.accept(part, String.valueOf(connection.getContentType())));
             } finally {
                 connection.disconnect();
             }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            part = null;
+        } catch (ScribeException e) {
+            // AtomicFile says what failed in writing; the copy's own failures are the disk's or the connection's.
+            if (e.getCause() instanceof DiskFull full) {
+                throw new ScribeException("Could not save " + what + ": the disk is full or cannot be written ("
+                        + full.getMessage() + "); nothing was saved.", e);
+            }
+            if (e.getCause() instanceof ConnectionFailed failed) {
+                throw failed(what, cancel, problem(uri, failed.cause()), failed.cause());
+            }
+            throw e;
         } catch (IOException e) {
             throw failed(what, cancel, problem(uri, e), e);
         } finally {
-            deleteQuietly(part);
             ONE_AT_A_TIME.unlock();
+        }
+    }
+
+    /** A write to the disk failed: not the connection's fault. */
+    private static final class DiskFull extends IOException {
+        DiskFull(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** Reading from the server failed. */
+    private static final class ConnectionFailed extends IOException {
+        ConnectionFailed(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        IOException cause() {
+            return (IOException) getCause();
         }
     }
 
@@ -122,31 +165,49 @@ public final class Fetcher {
         }
     }
 
-    private static long copy(HttpURLConnection connection, Path part, long total, long maxBytes, String what,
-                             Progress progress, Cancellation cancel) throws IOException {
+    private long copy(HttpURLConnection connection, OutputStream out, long total, long maxBytes, String what,
+                      Progress progress, Cancellation cancel) throws IOException {
         long received = 0;
-        try (InputStream in = connection.getInputStream();
-             FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
-            OutputStream out = Channels.newOutputStream(channel);
+        long start = System.nanoTime();
+        long windowStart = start;
+        long windowBytes = 0;
+        try (InputStream in = connection.getInputStream()) {
             byte[] buffer = new byte[BUFFER];
             progress.reached(0, total);
             for (int n; (n = in.read(buffer)) != -1; ) {
                 if (cancel.isCancelled()) {
                     break;
                 }
-                out.write(buffer, 0, n);
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw new DiskFull(e);
+                }
                 received += n;
+                windowBytes += n;
                 if (received > maxBytes) {
                     throw tooLarge(what, maxBytes);
                 }
+                long now = System.nanoTime();
+                if (now - start > rate.deadline().toNanos()
+                        || (now - windowStart > rate.window().toNanos() && windowBytes < rate.minimumBytes())) {
+                    throw new ScribeException(String.format("Could not download %s: the server sent %,d bytes too"
+                            + " slowly (Scribe waits for %s); nothing was saved. Try again later, or another"
+                            + " mirror.", what, received, rate.describe()));
+                }
+                if (now - windowStart > rate.window().toNanos()) {
+                    windowStart = now;
+                    windowBytes = 0;
+                }
                 progress.reached(received, total);
             }
-            channel.force(true);
+        } catch (DiskFull e) {
+            throw e;
         } catch (IOException e) {
             if (total >= 0 && received < total && !cancel.isCancelled() && !(e instanceof SocketTimeoutException)) {
                 throw truncated(what, received, total);
             }
-            throw e;
+            throw new ConnectionFailed(e);
         }
         if (cancel.isCancelled()) {
             throw failed(what, cancel, "", null);
@@ -199,15 +260,5 @@ public final class Fetcher {
             return "the secure connection to " + host + " failed (" + e.getMessage() + ")";
         }
         return "the connection to " + host + " failed (" + e.getMessage() + ")";
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // A stray .part file is never listed as a book; nothing else depends on it.
-            }
-        }
     }
 }

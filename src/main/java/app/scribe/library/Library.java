@@ -4,6 +4,7 @@ import app.scribe.DataFolders;
 import app.scribe.ScribeException;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.model.Progress;
+import app.scribe.persistence.Replace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,13 @@ public final class Library {
     private static final Pattern BOOK_FILE = Pattern.compile("pg(\\d+)\\.txt");
     private static final Pattern WEB_PAGE = Pattern.compile("^(\u00EF\u00BB\u00BF)?\\s*<(!doctype\\s+html|html|head|body)[\\s>]",
             Pattern.CASE_INSENSITIVE);
+
+    /** A book already there is kept, whoever put it there: downloading it again would replace it. */
+    private static final Replace NO_BOOK = (target, existing) -> "it is already in the library, and Scribe does not"
+            + " replace it; remove it first to download the book again.";
+    /** The catalog is replaced only by a new one: a file of another kind at its name is the user's. */
+    private static final Replace CATALOG_ONLY = Replace.onlyIf(Library::isGzip, "it is not a gzip catalog, so it is"
+            + " not the one Scribe fetched; move it away to fetch the catalog.");
 
     /** A book in the library. */
     public record Book(int id, Path file, BookIndex.Label label) {
@@ -82,8 +90,8 @@ public final class Library {
     /** Downloads the catalog again; the one the library had stays until the new one has arrived whole. */
     public synchronized Catalog refreshCatalog(Progress progress, Cancellation cancel) {
         Catalog[] read = new Catalog[1];
-        fetcher.download(mirror.catalog(), "the catalog", folder.resolve(CATALOG_FILE), MAX_CATALOG_BYTES, progress,
-                cancel, (file, contentType) -> {
+        fetcher.download(mirror.catalog(), "the catalog", folder.resolve(CATALOG_FILE), CATALOG_ONLY, MAX_CATALOG_BYTES,
+                progress, cancel, (file, contentType) -> {
                     refuseWebPage(file, contentType, "the catalog");
                     try (InputStream in = Files.newInputStream(file)) {
                         read[0] = Catalog.read(in, CATALOG_FILE + " from " + mirror.base().getHost());
@@ -108,7 +116,7 @@ public final class Library {
                 "Book " + id + " is not a text in the catalog; search for it, or refresh the catalog if it is new."));
         Path target = folder.resolve("pg" + id + ".txt");
         String what = "book " + id;
-        fetcher.download(mirror.book(id), what, target, CorpusReader.MAX_FILE_BYTES, progress, cancel,
+        fetcher.download(mirror.book(id), what, target, NO_BOOK, CorpusReader.MAX_FILE_BYTES, progress, cancel,
                 (file, contentType) -> {
                     refuseWebPage(file, contentType, what);
                     try {
@@ -149,6 +157,15 @@ public final class Library {
         books.sort(Comparator.comparing((Book b) -> b.label().title().toLowerCase(Locale.ROOT))
                 .thenComparing(Book::id));
         return books;
+    }
+
+    private static boolean isGzip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Refuses an HTML page (a mirror's error or login page) served in place of the file. */

@@ -18,12 +18,15 @@ public record Mirror(URI base) {
     }
 
     /** The mirror at {@code url} (http or https, with a host); anything else is refused with a sentence. */
+    private static final int MAX_PORT = 65_535;
+
     public static Mirror of(String url) {
         String trimmed = url == null ? "" : url.strip();
         try {
             URI uri = new URI(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
             if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null) {
+                    && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null
+                    && uri.getPort() <= MAX_PORT) {
                 return new Mirror(uri);
             }
         } catch (URISyntaxException e) {

@@ -29,6 +29,13 @@ public interface CharModel {
     /** Replaces weights and optimizer state with those given; shapes must match. */
     void load(ParameterSet parameters);
 
+    /**
+     * Tells the model how many steps it has taken, when a saved model is loaded; engines whose optimizer counts
+     * steps (Adam's bias correction in DL4J) continue from there instead of restarting their warm-up.
+     */
+    default void setIterationCount(long steps) {
+    }
+
     /** An independent deep copy, for generating on one thread while another trains. */
     CharModel copy();
 }

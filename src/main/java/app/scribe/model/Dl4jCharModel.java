@@ -216,7 +216,7 @@ public final class Dl4jCharModel implements CharModel {
         }
     }
 
-    /** Tells the network how many steps it has taken, so that a resumed run continues where it left off. */
+    @Override
     public void setIterationCount(long steps) {
         net.setIterationCount((int) Math.min(Integer.MAX_VALUE, steps));
     }

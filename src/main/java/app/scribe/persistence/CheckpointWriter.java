@@ -1,5 +1,6 @@
 package app.scribe.persistence;
 
+import app.scribe.ScribeException;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * Writes a run's checkpoints to model files on its own thread, so that training never waits for the disk: the
  * latest to {@code NAME.scribe}, the best by validation loss to {@code NAME.best.scribe}. When checkpoints come
  * faster than the disk takes them, only the newest of each kind is written. Each write is atomic (see
- * {@link ModelFile}), so a crash or a full disk leaves the previous checkpoint intact.
+ * {@link AtomicFile}), so a crash or a full disk leaves the previous checkpoint intact, and replaces only the file
+ * that was there when the run was checked, or that this run wrote last: a file someone put in its place is kept.
  */
 public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
     public static final String BEST_SUFFIX = ".best";
@@ -35,9 +37,13 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
     private final Vocabulary vocabulary;
     private final CorpusInfo corpus;
     private final Map<Kind, Path> targets = new EnumMap<>(Kind.class);
+    /** What this run last saw at each target (null: nothing); a file found there in its place is never replaced. */
+    private final Map<Kind, FileIdentity> written = new EnumMap<>(Kind.class);
     private final Map<Kind, AtomicReference<Pending>> pending = new EnumMap<>(Kind.class);
     private final Consumer<Written> onWritten;
     private final Consumer<String> onFailed;
+    /** Whether the last write failed: a full disk fails every checkpoint, and one warning says so. */
+    private boolean failing;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "scribe-checkpoints");
         thread.setDaemon(true);
@@ -47,7 +53,8 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
     /**
      * @param latest    where the latest checkpoint goes; the best goes beside it (see {@link #bestPathFor(Path)})
      * @param onWritten told of each checkpoint written, on the writer's thread
-     * @param onFailed  told why a checkpoint could not be written, on the writer's thread; training goes on
+     * @param onFailed  told why a checkpoint could not be written, on the writer's thread, once until a checkpoint is
+     *                  written again; training goes on
      */
     public CheckpointWriter(Path latest, Vocabulary vocabulary, CorpusInfo corpus, Consumer<Written> onWritten,
                             Consumer<String> onFailed) {
@@ -59,11 +66,16 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
         targets.put(Kind.BEST, bestPathFor(latest));
         for (Kind kind : Kind.values()) {
             pending.put(kind, new AtomicReference<>());
+            written.put(kind, OutputGuard.isScribeModel(targets.get(kind)) ? FileIdentity.of(targets.get(kind)) : null);
         }
     }
 
     /** {@code dir/NAME.scribe} → {@code dir/NAME.best.scribe}. */
     public static Path bestPathFor(Path latest) {
+        if (latest.getFileName() == null) {
+            throw new ScribeException("Cannot save to " + latest + ": it is a folder; name a file such as "
+                    + latest.resolve("model" + ModelFile.EXTENSION) + ".");
+        }
         String name = latest.getFileName().toString();
         String base = name.endsWith(ModelFile.EXTENSION) ? name.substring(0, name.length() - ModelFile.EXTENSION.length()) : name;
         return latest.resolveSibling(base + BEST_SUFFIX + ModelFile.EXTENSION);
@@ -87,10 +99,16 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
         }
         Path target = targets.get(kind);
         try {
-            files.save(new SavedModel(next.model(), vocabulary, corpus, next.history()), target);
+            written.put(kind, files.save(new SavedModel(next.model(), vocabulary, corpus, next.history()), target,
+                    Replace.only(written.get(kind))));
+            failing = false;
             onWritten.accept(new Written(kind, target, next.history().step()));
         } catch (RuntimeException e) {
-            onFailed.accept("Could not write the " + kind.name().toLowerCase() + " checkpoint: " + e.getMessage());
+            if (!failing) {
+                onFailed.accept("Could not write the " + kind.name().toLowerCase() + " checkpoint: " + e.getMessage()
+                        + " Training goes on; later checkpoints that fail the same way are not reported.");
+            }
+            failing = true;
         }
     }
 

@@ -36,9 +36,7 @@ public final class OutputGuard {
         Path book = canonical(corpus);
         for (Path output : outputs) {
             Path target = canonical(output);
-            String name = String.valueOf(target.getFileName());
-            if (target.equals(book) || (book.getParent() != null && book.getParent().equals(target.getParent())
-                    && ModelFile.isTempOf(String.valueOf(book.getFileName()), name))) {
+            if (target.equals(book) || AtomicFile.isTempOf(book, target)) {
                 throw new ScribeException("Cannot save to " + output + ": the corpus " + corpus + " is there, and "
                         + "saving the model would overwrite the book; choose another --out.");
             }
@@ -89,6 +87,11 @@ public final class OutputGuard {
      * names of one file give the same result, whether the file exists yet or not.
      */
     static Path canonical(Path path) {
+        return canonical(path, 0);
+    }
+
+    /** A dangling link counts as the file it names: writing through it would create that file. */
+    private static Path canonical(Path path, int links) {
         Path absolute = path.toAbsolutePath();
         try {
             return absolute.toRealPath();
@@ -98,11 +101,19 @@ public final class OutputGuard {
                 return absolute.normalize();
             }
             String last = String.valueOf(absolute.getFileName());
-            Path real = canonical(parent);
+            Path real = canonical(parent, links);
             if (last.equals("..")) {
                 return real.getParent() == null ? real : real.getParent();
             }
-            return last.equals(".") ? real : real.resolve(last);
+            Path resolved = last.equals(".") ? real : real.resolve(last);
+            if (links < 40 && Files.isSymbolicLink(resolved)) {
+                try {
+                    return canonical(real.resolve(Files.readSymbolicLink(resolved)), links + 1);
+                } catch (IOException unreadable) {
+                    return resolved;
+                }
+            }
+            return resolved;
         }
     }
 }

@@ -7,6 +7,7 @@ import app.scribe.corpus.Corpus;
 import app.scribe.model.CharModel;
 import app.scribe.model.Generator;
 import app.scribe.model.Hyperparameters;
+import app.scribe.model.MemoryEstimate;
 import app.scribe.model.SamplingSettings;
 
 import java.util.List;
@@ -42,18 +43,29 @@ public final class Trainer {
     private final Queue<CompletableFuture<CharModel>> snapshotRequests = new ConcurrentLinkedQueue<>();
     private CheckpointPolicy checkpointPolicy = CheckpointPolicy.none();
     private CheckpointSink checkpoints = (kind, snapshot, saved) -> { };
+    private LearningRateSchedule schedule;
 
     public Trainer(CharModel model, Corpus corpus, TrainingPlan plan, TrainingHistory history) {
+        this(model, corpus, plan, history, null);
+    }
+
+    /**
+     * A trainer that validates on {@code validation} (a separate text in the corpus's vocabulary indices, see
+     * {@code ValidationText}) and trains on the whole corpus; with {@code null}, on the last 5 % of every book.
+     */
+    public Trainer(CharModel model, Corpus corpus, TrainingPlan plan, TrainingHistory history, char[] validation) {
         this.model = model;
         this.corpus = corpus;
         this.plan = plan;
         this.history = Objects.requireNonNull(history);
         Hyperparameters hp = model.hyperparameters();
+        MemoryEstimate.requireTrainable(model.engine(), model.vocabSize(), hp);
         if (corpus.vocabulary().size() != model.vocabSize()) {
             throw new ScribeException("The model was built for " + model.vocabSize() + " characters but "
                     + corpus.name() + " has " + corpus.vocabulary().size() + ".");
         }
-        this.batches = new BatchSource(corpus, hp.seqLength(), hp.batchSize());
+        this.batches = validation == null ? new BatchSource(corpus, hp.seqLength(), hp.batchSize())
+                : new BatchSource(corpus, hp.seqLength(), hp.batchSize(), validation);
     }
 
     public void addListener(Consumer<TrainingEvent> listener) {
@@ -64,6 +76,11 @@ public final class Trainer {
     public void setCheckpoints(CheckpointPolicy policy, CheckpointSink sink) {
         this.checkpointPolicy = Objects.requireNonNull(policy);
         this.checkpoints = Objects.requireNonNull(sink);
+    }
+
+    /** Sets each step's learning rate by {@code schedule} instead of the model's step decay; set before {@link #run()}. */
+    public void setSchedule(LearningRateSchedule schedule) {
+        this.schedule = Objects.requireNonNull(schedule);
     }
 
     public TrainingHistory history() {
@@ -169,7 +186,7 @@ public final class Trainer {
     private void trainStep(Clock clock) {
         Hyperparameters hp = model.hyperparameters();
         long step = history.step();
-        double lr = hp.learningRateAt(step);
+        double lr = schedule == null ? hp.learningRateAt(step) : schedule.rate(step, progress(step, clock));
         long t0 = System.nanoTime();
         double loss = model.train(batches.trainingBatch(batchRandom(hp.seed(), step)), lr);
         if (!Double.isFinite(loss)) {
@@ -206,6 +223,13 @@ public final class Trainer {
         serveSnapshots();
     }
 
+    /** The share of the budget used before {@code step}: training time against the time limit, else steps. */
+    private double progress(long step, Clock clock) {
+        double used = plan.maxMinutes() > 0 ? (System.nanoTime() - clock.started) / (plan.maxMinutes() * 60e9)
+                : (double) step / plan.totalSteps();
+        return Math.min(1, Math.max(0, used));
+    }
+
     /** Why the run stops before its last step (patience run out, time limit reached), or null to go on. */
     private String earlyStop(boolean evaluated, long trainedMillis) {
         if (evaluated && plan.patience() > 0 && history.validationsSinceBest() >= plan.patience()) {
@@ -214,7 +238,8 @@ public final class Trainer {
                     + "validations (best %.4f at step %d)", plan.patience(), best.loss(), best.step());
         }
         if (plan.maxMinutes() > 0 && trainedMillis >= plan.maxMinutes() * 60_000) {
-            return "reached the time limit of " + plan.maxMinutes() + " minutes";
+            return "reached the time limit of " + new java.math.BigDecimal(plan.maxMinutes())
+                    .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + " minutes";
         }
         return null;
     }

@@ -172,6 +172,9 @@ class EvalAndSamplingCommandTest {
             p = stepper.step(c);
         }
         assertEquals(bits / text.length(), Double.parseDouble(last.substring(4)), 2e-6);
+        String nats = lines.get(lines.size() - 2);
+        assertTrue(nats.matches("nats=\\d+\\.\\d{6}"), nats);
+        assertEquals(bits / text.length() * Math.log(2), Double.parseDouble(nats.substring(5)), 2e-6);
 
         Path one = Files.writeString(dir.resolve("one.txt"), "a");
         Result single = scribe("eval", "--model", model.toString(), "--text", one.toString());
@@ -317,7 +320,7 @@ class EvalAndSamplingCommandTest {
         assertBadInput(generate("--temperature", "0"), "temperature must be above 0");
         assertBadInput(generate("--length", "0"), "length must be between 1");
         assertBadInput(generate("--beam", "2", "--length", "0"), "length must be between 1");
-        assertBadInput(scribe(), "train, generate, eval, complete, bench, lab, library or paths");
+        assertBadInput(scribe(), "train, generate, eval, complete, bench, lab, library, paths or serve");
     }
 
     @Test

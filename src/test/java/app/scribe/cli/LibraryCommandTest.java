@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,5 +110,18 @@ class LibraryCommandTest {
             assertEquals(List.of("pg_catalog.csv.gz"), files.map(p -> p.getFileName().toString()).toList(),
                     "only the catalog arrived");
         }
+    }
+
+    /** Issue 23, item 17: C1 controls and bidirectional overrides from a catalog are shown escaped. */
+    @Test
+    void catalogFieldsAreEscaped() throws IOException {
+        String catalog = "Text#,Type,Issued,Title,Language,Authors,Subjects,LoCC,Bookshelves\n"
+                + "7,Text,2000-01-01,\"Evil \u009b31m \u202etitle\",en,\"Doe, Jane\",Tricks,PR,\n";
+        server.serve(GutenbergServer.catalogPath(), GutenbergServer.gzip(catalog.getBytes(StandardCharsets.UTF_8)),
+                "application/gzip");
+        ScribeCommandTest.Result r = scribe("library", "search", "--mirror", server.url(), "evil");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("\u009b") || r.out().contains("\u202e"), r.out());
+        assertTrue(r.out().contains("\\u009B31m \\u202Etitle"), r.out());
     }
 }

@@ -75,7 +75,8 @@ class OutputSafetyCommandTest {
         assertBadInput(train(book, link, "--steps", "2", "--force"), "overwrite the book");
         Files.createDirectories(folder.resolve("sub"));
         assertBadInput(train(book, folder.resolve("sub/../book.txt"), "--steps", "2"), "overwrite the book");
-        Path bookNamedTemp = Files.copy(corpus, folder.resolve(".t.scribe-abc123.tmp"));
+        Path temps = Files.createDirectories(folder.resolve(".scribe-temp"));
+        Path bookNamedTemp = Files.copy(corpus, temps.resolve("t.scribe-abc123.tmp"));
         assertBadInput(train(bookNamedTemp, folder.resolve("t.scribe"), "--steps", "2"), "overwrite the book");
 
         byte[] original = Files.readAllBytes(corpus);
@@ -115,17 +116,20 @@ class OutputSafetyCommandTest {
     @Test
     void staleTemporaryFilesOfTheSameModelAreRemovedAtTheNextRun() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("stale"));
+        Path temps = Files.createDirectories(folder.resolve(".scribe-temp"));
         FileTime yesterday = FileTime.fromMillis(System.currentTimeMillis() - 86_400_000L);
-        Path[] stale = {folder.resolve(".s.scribe-1a2b3c.tmp"), folder.resolve(".s.best.scribe-zz9.tmp")};
-        Path[] kept = {folder.resolve(".other.scribe-1a2b3c.tmp"), folder.resolve(".s.scribe-x.scribe-4d.tmp"),
-                folder.resolve("s.scribe-notes.tmp")};
+        Path[] stale = {temps.resolve("s.scribe-1a2b3c.tmp"), temps.resolve("s.best.scribe-zz9.tmp")};
+        // Outside Scribe's own folder a file named like a temporary file is the user's (issue 23, item 4).
+        Path[] kept = {temps.resolve("other.scribe-1a2b3c.tmp"), temps.resolve("s.scribe-x.scribe-4d.tmp"),
+                temps.resolve("s.scribe-my notes.tmp"), folder.resolve(".s.scribe-1a2b3c.tmp"),
+                folder.resolve("s.scribe-abc.tmp")};
         for (Path[] group : new Path[][]{stale, kept}) {
             for (Path p : group) {
                 Files.writeString(p, "partial");
                 Files.setLastModifiedTime(p, yesterday);
             }
         }
-        Path newer = Files.writeString(folder.resolve(".s.scribe-n3w.tmp"), "written after the lock was taken");
+        Path newer = Files.writeString(temps.resolve("s.scribe-n3w.tmp"), "written after the lock was taken");
         Files.setLastModifiedTime(newer, FileTime.fromMillis(System.currentTimeMillis() + 3_600_000L));
         Result r = train(corpus, folder.resolve("s.scribe"), "--steps", "2");
         assertTrue(Files.exists(newer), "only files older than the lock are removed");
@@ -137,10 +141,11 @@ class OutputSafetyCommandTest {
             assertTrue(Files.exists(p), p + " belongs to another file and is kept");
         }
         assertFalse(Files.exists(folder.resolve(".s.scribe.lock")), "the lock file this run created is removed");
+        assertFalse(Files.exists(folder.resolve(".s.best.scribe.lock")), "so is the best file's");
     }
 
     @Test
     void aFolderThatTakesNoFilesGivesASentence() {
-        assertBadInput(train(corpus, Path.of("/proc/m.scribe"), "--steps", "2"), "cannot save m.scribe");
+        assertBadInput(train(corpus, Path.of("/proc/m.scribe"), "--steps", "2"), "cannot write m.scribe");
     }
 }

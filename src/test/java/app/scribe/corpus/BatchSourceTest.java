@@ -115,9 +115,46 @@ class BatchSourceTest {
             assertTrue(m.find(), e.getMessage());
             int minimum = Integer.parseInt(m.group(1));
             BatchSource source = new BatchSource(ofLength(minimum), seq, 4);
+            assertTrue(BatchSource.longestSequence(ofLength(minimum), null) >= seq, "length " + minimum);
+            assertTrue(BatchSource.longestSequence(ofLength(minimum - 1), null) < seq, "length " + (minimum - 1));
             assertTrue(source.validationBatches().size() >= 1, "seq " + seq);
             assertThrows(ScribeException.class, () -> new BatchSource(ofLength(minimum - 1), finalSeq, 4),
                     "seq " + seq + ": " + (minimum - 1) + " should be too short");
         }
+    }
+
+    @Test
+    void aSeparateValidationTextIsTiledWholeAndTheBookIsTrainedOnWhole() {
+        Corpus corpus = positional();
+        char[] validation = new char[101];
+        for (int i = 0; i < validation.length; i++) {
+            validation[i] = (char) (1000 + i);
+        }
+        int seq = 10;
+        BatchSource source = new BatchSource(corpus, seq, 4, validation);
+        assertEquals(LENGTH, source.trainingCharacters());
+        int expected = 1000;
+        for (Batch batch : source.validationBatches()) {
+            for (int b = 0; b < batch.batchSize(); b++) {
+                for (int t = 0; t < seq; t++) {
+                    assertEquals(expected, batch.input(b, t));
+                    assertEquals(expected + 1, batch.target(b, t));
+                    expected++;
+                }
+            }
+        }
+        assertEquals(1100, expected, "all ten whole windows of the 101 characters (100 targets)");
+        SplittableRandom random = new SplittableRandom(3);
+        int maxTarget = 0;
+        for (int n = 0; n < 300; n++) {
+            Batch batch = source.trainingBatch(random);
+            for (int b = 0; b < batch.batchSize(); b++) {
+                maxTarget = Math.max(maxTarget, batch.target(b, seq - 1));
+            }
+        }
+        assertTrue(maxTarget > LENGTH - 30 && maxTarget < LENGTH, "training reaches the book's end: " + maxTarget);
+        ScribeException e = assertThrows(ScribeException.class,
+                () -> new BatchSource(corpus, 200, 4, validation));
+        assertTrue(e.getMessage().contains("needs at least 201"), e.getMessage());
     }
 }

@@ -54,6 +54,10 @@ class KillDuringSaveTest {
                 String name = left.getFileName().toString();
                 if (name.endsWith(ModelFile.EXTENSION)) {
                     files.load(left);
+                } else if (name.equals(AtomicFile.TEMP_FOLDER)) {
+                    try (Stream<Path> temps = Files.list(left)) {
+                        assertTrue(temps.allMatch(t -> AtomicFile.isTempOf(t, target)), "only temporary files");
+                    }
                 } else {
                     assertTrue(name.startsWith(".") && name.endsWith(".tmp"), "unexpected file left: " + name);
                 }

@@ -1,7 +1,7 @@
 package app.scribe.ui.common;
 
-import app.scribe.Printable;
-import app.scribe.ScribeException;
+import app.scribe.persistence.AtomicFile;
+import app.scribe.persistence.Replace;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
@@ -12,9 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Saving what the studio shows: texts as UTF-8 files, grids and heatmaps as PNG pictures; writing happens off the FX thread. */
 public final class Exports {
@@ -47,41 +45,16 @@ public final class Exports {
 
     /** Writes the text as UTF-8 over {@code file}, atomically (see {@link #replace}). */
     public static Path writeText(String text, Path file) {
-        return replace(file, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
-    }
-
-    private interface Content {
-        void writeTo(Path temp) throws IOException;
+        return replace(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
-     * Writes to a temporary file beside {@code file}, then moves it over {@code file} atomically, so that a failure
-     * leaves the file the user picked as it was. Only a regular file is replaced: a device, a pipe or a folder is
-     * refused (writing into a pipe would wait forever, and replacing it is not the user's wish).
+     * Writes through {@link AtomicFile}: a failure leaves the file the user picked (the save dialog asked before
+     * replacing it) as it was; a device, a pipe, a folder or a link is refused.
      */
-    private static Path replace(Path file, Content content) {
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new ScribeException(Printable.escape(file.getFileName().toString())
-                    + " is not a regular file (a device, a pipe or a folder); Scribe does not replace it."
-                    + " Choose another name.");
-        }
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(folder, ".scribe-export-", ".tmp");
-            content.writeTo(temp);
-            return Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new ScribeException("Cannot write " + file + ": " + e.getMessage());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Only a leftover temporary file; the message above says what failed.
-                }
-            }
-        }
+    private static Path replace(Path file, AtomicFile.Content content) {
+        AtomicFile.write(file, Replace.ANY_FILE, content);
+        return file;
     }
 
     public void savePng(Node node, String suggestedName, Window owner) {
@@ -101,8 +74,8 @@ public final class Exports {
     }
 
     public static Path writePng(BufferedImage image, Path file) {
-        return replace(file, temp -> {
-            if (!ImageIO.write(image, "png", temp.toFile())) {
+        return replace(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer");
             }
         });

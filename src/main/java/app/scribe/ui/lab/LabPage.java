@@ -3,7 +3,7 @@ package app.scribe.ui.lab;
 import app.scribe.DataFolders;
 import app.scribe.ErrorLog;
 import app.scribe.ScribeException;
-import app.scribe.lab.NewFile;
+import app.scribe.lab.PlotPicture;
 import app.scribe.lab.Stop;
 import app.scribe.lab.Table;
 import javafx.application.Platform;
@@ -30,7 +30,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -335,11 +334,7 @@ public abstract class LabPage {
 
     private void savePng() {
         java.awt.image.BufferedImage image = SwingFXUtils.fromFXImage(chart.snapshot(null, null), null);
-        save(() -> NewFile.write(target("png"), tmp -> {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer");
-            }
-        }));
+        save(() -> PlotPicture.write(image, target("png")));
     }
 
     private void saveCsv() {

@@ -1,0 +1,194 @@
+package app.scribe.persistence;
+
+import app.scribe.Printable;
+import app.scribe.ScribeException;
+import app.scribe.corpus.TextMapper;
+import app.scribe.model.CellType;
+import app.scribe.training.TrainingHistory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The manifest as JSON: written from a saved model, read back strictly (a value of the wrong type is damage, not a
+ * version) with the migrations of older format versions, and its history turned back into a training history.
+ */
+final class ManifestCodec {
+    /**
+     * 2 records the cell and the weight decay; files of version 1 hold LSTMs without weight decay. 3 records a
+     * cleaning; a model kept as is is still written as 2, so that Scribes before 3 read it.
+     */
+    static final int FORMAT_VERSION = 3;
+    private static final int VERSION_WITHOUT_CLEANING = 2;
+    /** The temperature of the samples in files that did not record one. */
+    private static final double LEGACY_SAMPLE_TEMPERATURE = 0.7;
+    /** A curve point every 5 steps for a million steps; a longer history would not fit the manifest's size. */
+    private static final int MAX_HISTORY_POINTS = 1_000_000;
+    private static final int MAX_HISTORY_SAMPLES = 100_000;
+    private static final int MAX_SAMPLE_CHARS = 100_000;
+
+    /** Made on first use (a save or a load, off the FX thread), not when the app opens: Jackson is ~370 classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = strictReader();
+    }
+
+    private ManifestCodec() {
+    }
+
+    /**
+     * Unknown fields are ignored (a newer minor version may add some), but a value of the wrong type is refused
+     * rather than converted: {@code "formatVersion": "1"} or {@code 1.5} is damage, not a version.
+     */
+    private static ObjectMapper strictReader() {
+        ObjectMapper mapper = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+                .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+        for (LogicalType scalar : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** The manifest of {@code saved}, whose arrays go to {@code entries}, as pretty-printed JSON. */
+    static byte[] encode(SavedModel saved, List<Manifest.ArrayEntry> entries) throws IOException {
+        TextMapper mapper = saved.vocabulary().mapper();
+        TrainingHistory h = saved.history();
+        Manifest.History history = new Manifest.History(h.step(), h.trainingMillis(),
+                h.trainingLoss().stream().map(p -> new double[]{p.step(), p.loss()}).toList(),
+                h.validationLoss().stream().map(p -> new double[]{p.step(), p.loss()}).toList(),
+                h.samples().stream().map(s -> new Manifest.SampleEntry(s.step(), s.temperature(), s.text())).toList());
+        Manifest manifest = new Manifest(mapper.cleaning().keepsAsIs() ? VERSION_WITHOUT_CLEANING : FORMAT_VERSION,
+                "Scribe", saved.model().engine(), saved.model().hyperparameters(), saved.vocabulary().codePoints(),
+                saved.vocabulary().normalization().manifestName(), Manifest.CleaningEntry.of(mapper), saved.corpus(),
+                history, entries);
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+    }
+
+    /** Reads a manifest, migrating older versions; refuses a damaged, incomplete or newer one with a sentence. */
+    static Manifest decode(byte[] bytes, String name) {
+        Manifest manifest;
+        try {
+            manifest = Json.MAPPER.treeToValue(migrate(Json.MAPPER.readTree(bytes), name), Manifest.class);
+        } catch (ValueInstantiationException e) {
+            String reason = e.getCause() instanceof ScribeException s ? s.getMessage() : "they are damaged";
+            throw new ScribeException(name + " has settings Scribe cannot use: " + reason);
+        } catch (JsonMappingException e) {
+            throw new ScribeException(name + " has an unreadable " + ModelContainer.MANIFEST + ": the value at "
+                    + Printable.escape(fieldPath(e)) + " is missing, of the wrong type or out of range.");
+        } catch (JsonProcessingException e) {
+            throw new ScribeException(name + " has an unreadable " + ModelContainer.MANIFEST + " ("
+                    + Printable.escape(e.getOriginalMessage()) + ").");
+        } catch (IOException e) {
+            throw new ScribeException(name + " has an unreadable " + ModelContainer.MANIFEST + ".");
+        }
+        if (manifest == null) {
+            throw new ScribeException(name + " has an empty " + ModelContainer.MANIFEST + ".");
+        }
+        if (manifest.formatVersion() > FORMAT_VERSION) {
+            throw new ScribeException(name + " was written in model format version " + manifest.formatVersion()
+                    + " by a newer Scribe; this version reads up to " + FORMAT_VERSION + ".");
+        }
+        if (manifest.formatVersion() < 1 || manifest.engine() == null || manifest.hyperparameters() == null
+                || manifest.vocabulary() == null || manifest.arrays() == null || manifest.history() == null
+                || manifest.corpus() == null || manifest.corpus().name() == null
+                || manifest.corpus().sha256() == null) {
+            throw new ScribeException(name + " has an incomplete " + ModelContainer.MANIFEST + ".");
+        }
+        checkHistory(manifest.history(), name);
+        return manifest;
+    }
+
+    /**
+     * Files before format 2 did not record the cell, the weight decay or the time gate leak: they hold LSTMs trained
+     * without decay. A cell this version does not know is named in the refusal.
+     */
+    private static JsonNode migrate(JsonNode root, String name) {
+        JsonNode hp = root == null ? null : root.get("hyperparameters");
+        if (!(hp instanceof ObjectNode settings)) {
+            return root;
+        }
+        JsonNode cell = settings.get("cell");
+        if (root.path("formatVersion").isInt() && root.path("formatVersion").asInt() < 2) {
+            if (cell == null) {
+                settings.put("cell", CellType.LSTM.name());
+            }
+            if (settings.get("weightDecay") == null) {
+                settings.put("weightDecay", 0.0);
+            }
+            if (settings.get("timeGateLeak") == null) {
+                settings.put("timeGateLeak", 0.0);
+            }
+        } else if (cell != null && cell.isTextual()) {
+            try {
+                settings.put("cell", CellType.parse(cell.asText()).name());
+            } catch (ScribeException e) {
+                throw new ScribeException(name + " holds a " + Printable.escape(cell.asText()) + " cell, which this "
+                        + "version of Scribe does not know (it knows " + CellType.ids() + ").");
+            }
+        }
+        return root;
+    }
+
+    /** Where in the manifest a value failed, as {@code history.samples[2].step}. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the top level" : path.toString();
+    }
+
+    private static void checkHistory(Manifest.History h, String name) {
+        if (h.step() < 0 || h.trainingMillis() < 0) {
+            throw new ScribeException(name + " records a negative step or training time.");
+        }
+        if (size(h.trainingLoss()) > MAX_HISTORY_POINTS || size(h.validationLoss()) > MAX_HISTORY_POINTS
+                || size(h.samples()) > MAX_HISTORY_SAMPLES) {
+            throw new ScribeException(name + " records more loss points (at most " + MAX_HISTORY_POINTS
+                    + ") or samples (at most " + MAX_HISTORY_SAMPLES + ") than Scribe keeps.");
+        }
+        if (h.samples() != null && h.samples().stream().anyMatch(s -> s == null || s.text() == null
+                || s.text().length() > MAX_SAMPLE_CHARS)) {
+            throw new ScribeException(name + " records a sample without text or longer than " + MAX_SAMPLE_CHARS
+                    + " characters.");
+        }
+    }
+
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    static TrainingHistory history(Manifest.History h) {
+        return new TrainingHistory(h.step(), h.trainingMillis(), toPoints(h.trainingLoss()),
+                toPoints(h.validationLoss()), h.samples() == null ? List.of()
+                : h.samples().stream().map(s -> new TrainingHistory.Sample(s.step(),
+                        s.temperature() == null ? LEGACY_SAMPLE_TEMPERATURE : s.temperature(), s.text())).toList());
+    }
+
+    private static List<TrainingHistory.Point> toPoints(List<double[]> pairs) {
+        if (pairs == null) {
+            return List.of();
+        }
+        return pairs.stream().filter(p -> p != null && p.length == 2)
+                .map(p -> new TrainingHistory.Point((long) p[0], p[1])).toList();
+    }
+}

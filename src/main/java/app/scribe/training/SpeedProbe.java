@@ -1,0 +1,52 @@
+package app.scribe.training;
+
+import app.scribe.corpus.BatchSource;
+import app.scribe.corpus.Corpus;
+import app.scribe.model.CharModel;
+import app.scribe.model.Engines;
+import app.scribe.model.Hyperparameters;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Measures this machine's training speed now, for a {@link TimeBudget}: a throwaway model of the budget's shape (2 x
+ * 128, sequences of 100) trains on the corpus for a few seconds, the first third of them untimed. The speed is given in
+ * parameter-characters per second, which stays close to constant across sizes (see {@link SizeAdvice}).
+ */
+public final class SpeedProbe {
+    private static final int PROBE_HIDDEN = 128;
+    /** At least this many steps warm up, and as many are timed. */
+    private static final int MIN_STEPS = 2;
+
+    private SpeedProbe() {
+    }
+
+    /** Trains for about {@code seconds} on sequences of at most {@code longestSequence} (what the corpus allows). */
+    public static SizeAdvice.Speed measure(String engine, Corpus corpus, int longestSequence, double seconds) {
+        Hyperparameters d = Hyperparameters.defaults();
+        Hyperparameters hp = new Hyperparameters(PROBE_HIDDEN, TimeBudget.LAYERS,
+                Math.min(TimeBudget.SEQ_LENGTH, longestSequence), TimeBudget.BATCH, d.optimizer(),
+                d.learningRate(), d.decayRate(), d.decayEvery(), d.clipNorm(), 0, d.seed());
+        CharModel model = Engines.create(engine, corpus.vocabulary().size(), hp);
+        BatchSource batches = new BatchSource(corpus, hp.seqLength(), hp.batchSize());
+        SplittableRandom random = new SplittableRandom(hp.seed());
+        // The first steps load native code and compile the hot loops: untimed, for a third of the time.
+        long warm = System.nanoTime();
+        for (int i = 0; i < MIN_STEPS || System.nanoTime() - warm < seconds / 3 * 1e9; i++) {
+            model.train(batches.trainingBatch(random), hp.learningRate());
+        }
+        long start = System.nanoTime();
+        long steps = 0;
+        double elapsed;
+        do {
+            model.train(batches.trainingBatch(random), hp.learningRate());
+            steps++;
+            elapsed = (System.nanoTime() - start) / 1e9;
+        } while (steps < MIN_STEPS || elapsed < seconds * 2 / 3);
+        double charsPerSecond = steps * hp.batchSize() * hp.seqLength() / elapsed;
+        long parameters = SizeAdvice.parameters(hp, corpus.vocabulary().size());
+        return new SizeAdvice.Speed(charsPerSecond * parameters, String.format(Locale.ROOT,
+                "measured just now: %,.0f chars/s at %,d parameters", charsPerSecond, parameters));
+    }
+}
