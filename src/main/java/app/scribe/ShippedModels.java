@@ -11,6 +11,8 @@ import java.nio.file.Path;
  */
 public final class ShippedModels {
     public static final String PROPERTY = "scribe.starters";
+    /** The starter a first start opens when it ships; otherwise the first by name. */
+    public static final String FIRST = "vanity-fair-lstm.scribe";
 
     private ShippedModels() {
     }

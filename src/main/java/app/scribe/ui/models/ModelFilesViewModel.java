@@ -6,6 +6,7 @@ import app.scribe.ui.common.Session;
 import app.scribe.ui.training.TrainingViewModel;
 
 import app.scribe.ScribeException;
+import app.scribe.ShippedModels;
 import app.scribe.corpus.Corpus;
 import app.scribe.persistence.CheckpointWriter;
 import app.scribe.persistence.ModelFile;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -324,8 +326,11 @@ public final class ModelFilesViewModel {
         return summary.damaged() ? "" : summary.book();
     }
 
-    /** The starter models, by name. */
+    /** The starter models: {@link ShippedModels#FIRST} first where it ships, then the others by name. */
     public List<Path> starterModels() {
-        return saved.stream().filter(this::isStarter).toList();
+        return saved.stream().filter(this::isStarter)
+                .sorted(Comparator.comparing((Path p) -> !p.getFileName().toString().equals(ShippedModels.FIRST))
+                        .thenComparing(Path::getFileName))
+                .toList();
     }
 }
