@@ -61,7 +61,7 @@ public final class ModelCards {
 
             private void show(Path file, boolean empty) {
                 if (empty || file == null) {
-                    setText(null);
+                    setText(oneLine ? "saved and starter models" : null); // the picker's own button says what it holds
                 } else {
                     setText(oneLine ? file.getFileName().toString()
                             : text(file, summaries.get().get(file), starter.test(file)));

@@ -1,6 +1,7 @@
 package app.scribe.ui.models;
 
 import app.scribe.ui.common.BackgroundWork;
+import app.scribe.ui.common.Keys;
 import app.scribe.ui.common.ReplaceQuestion;
 import app.scribe.ui.common.Session;
 import app.scribe.ui.training.TrainingViewModel;
@@ -220,7 +221,10 @@ public final class ModelFilesViewModel {
             Corpus corpus = session.corpusProperty().get();
             String hint = corpus != null && corpus.sha256().equals(loaded.corpus().sha256()) ? ""
                     : " To continue training, open its corpus (" + loaded.corpus().name() + ").";
-            session.messages().info("Loaded " + file.getFileName() + " (step " + loaded.history().step() + ")." + hint);
+            session.messages().info(isStarter(file)
+                    ? "Loaded the starter model " + file.getFileName() + ": Generate (" + Keys.GENERATE.getDisplayText()
+                    + ") writes with it; Train teaches it more and saves your own copy."
+                    : "Loaded " + file.getFileName() + " (step " + loaded.history().step() + ")." + hint);
         }, session.messages()::failure);
     }
 

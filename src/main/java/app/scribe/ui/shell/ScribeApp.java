@@ -205,6 +205,7 @@ public final class ScribeApp extends Application {
     private static void openStarter(MainController main, ModelFilesViewModel modelFiles) {
         modelFiles.starterModels().stream().findFirst().ifPresent(starter -> {
             modelFiles.load(starter);
+            main.showGenerate(); // a newcomer can write at once: Generate, Write, Inside and Score have a model
             Path book = ShippedBooks.folder().resolve(modelFiles.bookOf(starter));
             if (Files.isRegularFile(book)) {
                 main.pickBooks(List.of(book));

@@ -182,6 +182,9 @@ public final class TrainingController {
             }
         });
         samplesList.setItems(training.samples());
+        Label noSamples = new Label("A run takes ten samples as it trains; they show here.");
+        noSamples.setWrapText(true);
+        samplesList.setPlaceholder(noSamples);
         samplesList.setCellFactory(list -> new ListCell<>() {
             {
                 setWrapText(true);
