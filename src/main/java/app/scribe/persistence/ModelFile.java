@@ -59,10 +59,12 @@ import java.util.zip.ZipOutputStream;
 public final class ModelFile {
     /**
      * 2 records the cell and the weight decay; files of version 1 hold LSTMs without weight decay. 3 records a
-     * cleaning; a model kept as is is still written as 2, so that Scribes before 3 read it.
+     * cleaning. 4 records a cell's own settings as {@code hyperparameters.cellOptions}, where 2 and 3 had the
+     * tglstm's {@code timeGateLeak}; every model is written as 4, since earlier Scribes would miss that field.
      */
-    public static final int FORMAT_VERSION = 3;
-    private static final int VERSION_WITHOUT_CLEANING = 2;
+    public static final int FORMAT_VERSION = 4;
+    /** The version that replaced the time gate leak by the cell's own settings. */
+    private static final int VERSION_WITH_CELL_OPTIONS = 4;
     public static final String EXTENSION = ".scribe";
     static final String MANIFEST = "manifest.json";
     private static final String TEMP_PREFIX = ".";
@@ -209,7 +211,7 @@ public final class ModelFile {
             entries.add(new Manifest.ArrayEntry(e.getKey(), e.getValue().shape(), "arrays/" + entries.size() + ".f32"));
         }
         TextMapper mapper = saved.vocabulary().mapper();
-        Manifest manifest = new Manifest(mapper.cleaning().keepsAsIs() ? VERSION_WITHOUT_CLEANING : FORMAT_VERSION,
+        Manifest manifest = new Manifest(FORMAT_VERSION,
                 "Scribe", saved.model().engine(), saved.model().hyperparameters(), saved.vocabulary().codePoints(),
                 saved.vocabulary().normalization().manifestName(), Manifest.CleaningEntry.of(mapper), saved.corpus(),
                 toManifest(saved.history()), entries);
@@ -454,9 +456,9 @@ public final class ModelFile {
     }
 
     /**
-     * Files before format 2 did not record the cell, the weight decay or the time gate leak: they hold LSTMs trained
-     * without decay. A
-     * cell this version does not know is named in the refusal.
+     * Files before format 2 did not record the cell or the weight decay: they hold LSTMs trained without decay. Files
+     * before format 4 recorded the tglstm's leak as {@code timeGateLeak} (every cell had one, only the tglstm used
+     * it): it becomes the tglstm's {@code cellOptions}. A cell this version does not know is named in the refusal.
      */
     private static JsonNode withCell(JsonNode root, String name) {
         JsonNode hp = root == null ? null : root.get("hyperparameters");
@@ -464,15 +466,20 @@ public final class ModelFile {
             return root;
         }
         JsonNode cell = settings.get("cell");
-        if (root.path("formatVersion").isInt() && root.path("formatVersion").asInt() < 2) {
+        int version = root.path("formatVersion").isInt() ? root.path("formatVersion").asInt() : FORMAT_VERSION;
+        if (version < VERSION_WITH_CELL_OPTIONS) {
+            JsonNode leak = settings.remove("timeGateLeak");
+            ObjectNode options = settings.putObject("cellOptions");
+            if (leak != null && cell != null && CellType.TGLSTM.id().equalsIgnoreCase(cell.asText().trim())) {
+                options.set("leak", leak);
+            }
+        }
+        if (version < 2) {
             if (cell == null) {
                 settings.put("cell", CellType.LSTM.name());
             }
             if (settings.get("weightDecay") == null) {
                 settings.put("weightDecay", 0.0);
-            }
-            if (settings.get("timeGateLeak") == null) {
-                settings.put("timeGateLeak", 0.0);
             }
         } else if (cell != null && cell.isTextual()) {
             try {

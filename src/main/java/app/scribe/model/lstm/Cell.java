@@ -1,5 +1,7 @@
 package app.scribe.model.lstm;
 
+import app.scribe.model.CellOptions;
+
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 
@@ -12,8 +14,16 @@ import java.util.SplittableRandom;
  * {@code x·W} for every step of a window before {@link #forward} and, after {@link #backward} has turned it into the
  * gradient of that projection, the gradients of {@code W} and of the layer's input. An instance keeps its own
  * scratch arrays, so every worker and stepper has its own cells.
+ *
+ * <p>The class is public only so that a {@link app.scribe.model.CellType} can name how to build one; everything a
+ * cell does stays inside this package.
  */
-abstract class Cell {
+public abstract class Cell {
+    /** Builds the cell of one layer whose weights start at {@code base}, with the cell's own settings. */
+    public interface Factory {
+        Cell create(int input, int hidden, int base, CellOptions options);
+    }
+
     final int input;
     final int hidden;
     private final Block[] blocks;

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * The reset gate scales the recurrent product {@code h·RWn}, not h itself (the seed's {@code W·[r ⊙ h, x]}), so
  * the whole {@code h·RW} is one gemm per step. Its state is h alone.
  */
-final class GruCell extends Cell {
+public final class GruCell extends Cell {
     private static final int R = 0;
     private static final int Z = 1;
     private static final int N = 2;
@@ -68,7 +68,7 @@ final class GruCell extends Cell {
         }
     }
 
-    GruCell(int input, int hidden, int base) {
+    public GruCell(int input, int hidden, int base) {
         super(input, hidden, base, new Block("W", input, 3 * hidden), new Block("RW", hidden, 3 * hidden),
                 new Block("b", 1, 3 * hidden), new Block("rb", 1, hidden));
         bias = new float[3 * hidden];

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * Backward runs one gemm per step for the recurrent gradient and one at the end for {@code dRW}. The gate maths of
  * a step runs on {@link GateColumns}, so that its loops vectorise.
  */
-final class LstmCell extends Cell {
+public final class LstmCell extends Cell {
     private static final int G = 0;
     private static final int F = 1;
     private static final int O = 2;
@@ -54,7 +54,7 @@ final class LstmCell extends Cell {
         }
     }
 
-    LstmCell(int input, int hidden, int base) {
+    public LstmCell(int input, int hidden, int base) {
         super(input, hidden, base, new Block("W", input, 4 * hidden), new Block("RW", hidden, 4 * hidden),
                 new Block("b", 1, 4 * hidden));
         this.biasRow = new float[4 * hidden];

@@ -13,13 +13,13 @@ import java.util.SplittableRandom;
  * phi = ((t - s) mod tau) / tau            (true modulo, also for t &lt; s)
  * k   = 2 phi / r_on                       while phi &lt;= r_on / 2
  *       2 - 2 phi / r_on                   while r_on / 2 &lt; phi &lt;= r_on
- *       alpha phi                          otherwise (alpha: the leak, {@code timeGateLeak})
+ *       alpha phi                          otherwise (alpha: the leak, the cell setting {@code leak})
  * c = k c~ + (1 - k) c      h = k h~ + (1 - k) h
  * </pre>
  * with c~, h~ the LSTM's update. Its state is h then c. After each optimiser step the period is kept at 1 or more
  * and the open ratio in [0.01, 1].
  */
-final class TimeGatedLstmCell extends Cell {
+public final class TimeGatedLstmCell extends Cell {
     /** Periods start log-uniform between these (characters): from a letter pair to a phrase. */
     static final double MIN_PERIOD = 2;
     static final double MAX_PERIOD = 32;
@@ -50,7 +50,7 @@ final class TimeGatedLstmCell extends Cell {
     private float[] dcNext;
     private float[] dhNext;
 
-    TimeGatedLstmCell(int input, int hidden, int base, double leak) {
+    public TimeGatedLstmCell(int input, int hidden, int base, double leak) {
         super(input, hidden, base, new Block("W", input, 4 * hidden), new Block("RW", hidden, 4 * hidden),
                 new Block("b", 1, 4 * hidden), new Block("tau", 1, hidden), new Block("s", 1, hidden),
                 new Block("ron", 1, hidden));

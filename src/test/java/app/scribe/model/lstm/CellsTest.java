@@ -4,6 +4,7 @@ import app.scribe.corpus.Batch;
 import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
+import app.scribe.model.CellOptions;
 import app.scribe.model.CellType;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
@@ -28,8 +29,9 @@ class CellsTest {
 
     /** A leak, so that the closed time gate's slope is checked too. */
     private static Hyperparameters hp(CellType cell, int hidden, int layers, int seq, int batch) {
-        return new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-2, 0.96, 5000, 5.0, 0.0, 11)
-                .withCell(cell).withTimeGateLeak(0.1);
+        Hyperparameters hp = new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-2, 0.96, 5000, 5.0,
+                0.0, 11).withCell(cell);
+        return cell == CellType.TGLSTM ? hp.withCellOptions(CellOptions.NONE.with("leak", 0.1)) : hp;
     }
 
     /** Windows of random characters starting at 0, 3, 11, ... in their text. */
