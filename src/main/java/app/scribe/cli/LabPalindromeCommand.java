@@ -29,13 +29,15 @@ final class LabPalindromeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cell", description = "one run: the cell, e.g. lstm")
+    @Option(names = "--cell", completionCandidates = CellChoices.class,
+            description = "one run: the cell, one of ${COMPLETION-CANDIDATES}")
     String cell;
 
     @Option(names = "--length", description = "one run: the palindrome length T, 2-1000")
     Integer length;
 
-    @Option(names = "--cells", description = "sweep: cells separated by commas, e.g. rnn,lstm")
+    @Option(names = "--cells", completionCandidates = CellChoices.class,
+            description = "sweep: cells separated by commas, of ${COMPLETION-CANDIDATES}")
     String cells;
 
     @Option(names = "--lengths", description = "sweep: FROM-TO:STEP or a list (default 5-30:5)")

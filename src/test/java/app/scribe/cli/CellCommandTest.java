@@ -78,6 +78,30 @@ class CellCommandTest {
     }
 
     @Test
+    void aCellsOwnSettingIsAFlagRecordedInTheModelFile() {
+        Path out = dir.resolve("leak.scribe");
+        assertEquals(0, train(corpus, out, "--cell", "tglstm", "--leak", "0.25", "--steps", "1").code());
+        assertEquals(0.25, new ModelFile().load(out).model().hyperparameters().cellOptions().get("leak"));
+    }
+
+    @Test
+    void helpTextsNameEveryCellAndEveryCellSetting() {
+        for (String[] command : new String[][]{{"train"}, {"bench"}, {"lab", "gradients"}, {"lab", "palindrome"},
+                {"lab", "cells"}, {"lab", "optimizers"}}) {
+            String[] help = Arrays.copyOf(command, command.length + 1);
+            help[command.length] = "--help";
+            String usage = scribe(help).out().replaceAll("\\s+", " ");
+            assertTrue(usage.contains(CellType.ids()), String.join(" ", command) + ": " + usage);
+        }
+        String train = scribe("train", "--help").out().replaceAll("\\s+", " ");
+        for (CellType cell : CellType.values()) {
+            cell.settings().forEach(s -> assertTrue(train.contains("--" + s.key() + "=<" + s.key() + "> "
+                    + s.help(cell)), train));
+        }
+        assertFalse(train.contains("LSTM units"), train);
+    }
+
+    @Test
     void aFileWithAnUnknownCellOrWrongShapesIsRefused() throws IOException {
         ModelZip gru = trained("gru");
         assertBadInput(scribe("generate", "--model", write("unknown-cell", gru.withManifest(
