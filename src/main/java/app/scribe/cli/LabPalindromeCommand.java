@@ -10,8 +10,8 @@ import app.scribe.lab.TaskRun;
 import app.scribe.lab.TaskSettings;
 import app.scribe.lab.SweepTables;
 import app.scribe.model.CellType;
-import app.scribe.model.Optimizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,11 +55,8 @@ final class LabPalindromeCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "batch size (default 128)")
     int batch = TaskSettings.DEFAULT_BATCH;
 
-    @Option(names = "--lr", description = "learning rate (default 1e-3)")
-    double lr = TaskSettings.DEFAULT_LEARNING_RATE;
-
-    @Option(names = "--optimizer", description = "rmsprop, adam, sgd or momentum (default rmsprop)")
-    String optimizer = "rmsprop";
+    @Mixin
+    OptimizerOptions rule = new OptimizerOptions(TaskSettings.DEFAULT_LEARNING_RATE);
 
     @Option(names = "--seed", description = "random seed; a sweep uses seed, seed+1, ... (default 42)")
     long seed = TaskSettings.DEFAULT_SEED;
@@ -90,8 +87,8 @@ final class LabPalindromeCommand implements Callable<Integer> {
             throw new ScribeException("threads must be between 1 and 64 (got " + threads + ").");
         }
         CellType first = CellType.parse(single ? cell : cells.split(",")[0]);
-        TaskSettings base = new TaskSettings(first, single ? length : 5, steps, hidden, batch, lr,
-                Optimizer.parse(optimizer), seed);
+        TaskSettings base = new TaskSettings(first, single ? length : 5, steps, hidden, batch, rule.lr,
+                rule.rule(), seed);
         PrintWriter out = spec.commandLine().getOut();
         if (single) {
             one(base, out);

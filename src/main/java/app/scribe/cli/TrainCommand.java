@@ -63,11 +63,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions shape = new ModelOptions();
 
-    @Option(names = "--lr", description = "learning rate (default 2e-3)")
-    double lr = DEFAULTS.learningRate();
-
-    @Option(names = "--optimizer", description = "rmsprop, adam, sgd or momentum (default rmsprop)")
-    String optimizer = "rmsprop";
+    @Mixin
+    OptimizerOptions rule = new OptimizerOptions(DEFAULTS.learningRate());
 
     @Option(names = "--weight-decay", description = "L2 weight decay added to every gradient, 0 to 1 (default 0)")
     double weightDecay = DEFAULTS.weightDecay();
@@ -114,12 +111,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         CheckpointPolicy checkpoints = flagged(() -> new CheckpointPolicy(checkpointSteps, checkpointMinutes, !noBest));
         flagged(() -> TrainingPlan.forSteps(1).withPatience(patience));
-        Optimizer rule = flagged(() -> Optimizer.parse(optimizer));
+        Optimizer optimizer = rule.rule();
         CellType cellType = shape.cellType();
         Cleaning cleaning = Cleaning.parse(clean);
         Hyperparameters requested = resume != null ? null : new Hyperparameters(shape.hidden, shape.layers, shape.seq,
-                shape.batch, rule, lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed,
-                weightDecay, cellType, CellSettingFlags.given(spec, cellType));
+                shape.batch, optimizer, rule.lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(),
+                dropout, seed, weightDecay, cellType, CellSettingFlags.given(spec, cellType));
         for (Path corpusFile : corpusFiles) {
             OutputGuard.check(noBest ? List.of(out) : List.of(out, CheckpointWriter.bestPathFor(out)), corpusFile,
                     resume, force);
@@ -214,7 +211,7 @@ final class TrainCommand implements Callable<Integer> {
             return settings.get();
         } catch (ScribeException e) {
             String message = e.getMessage();
-            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience", "optimizer")) {
+            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience")) {
                 if (message.startsWith(name)) {
                     message = "--" + name.replace(' ', '-') + message.substring(name.length());
                 }
