@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.model.CellType;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.ModelZip;
@@ -31,8 +32,7 @@ class CellCommandTest {
 
     @BeforeAll
     static void book() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
-        corpus = Files.write(dir.resolve("shakespeare.txt"), text);
+        corpus = TestCorpora.shakespeare(dir, "shakespeare.txt", 20_000);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import app.scribe.TestCorpora;
 import app.scribe.corpus.Cleaning;
 import app.scribe.persistence.ModelFile;
 import javafx.scene.Node;
@@ -42,7 +43,7 @@ class CleaningUiTest extends VanityFairWindow {
 
     @BeforeAll
     static void grimm() throws IOException {
-        Files.copy(Path.of("../shared/corpora/grimms_fairy_tales.txt"), folder.resolve("corpora/grimm.txt"));
+        Files.copy(TestCorpora.book("grimms_fairy_tales.txt"), folder.resolve("corpora/grimm.txt"));
     }
 
     @Start

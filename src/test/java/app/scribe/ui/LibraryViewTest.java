@@ -1,7 +1,6 @@
 package app.scribe.ui;
 
 import app.scribe.DataFolders;
-import app.scribe.ScribeHome;
 import app.scribe.library.CatalogEntry;
 import app.scribe.library.GutenbergServer;
 import javafx.scene.Parent;
@@ -47,14 +46,12 @@ class LibraryViewTest {
     @TempDir
     static Path folder;
     private static AppFolders folders;
-    private static ScribeHome scribeHome;
     private static GutenbergServer server;
     private Stage stage;
 
     @BeforeAll
     static void start() throws IOException {
         folders = AppFolders.withVanityFair(folder, "small_vanity_fair.txt");
-        scribeHome = ScribeHome.at(folder.resolve("home"));
         server = GutenbergServer.withBooks();
     }
 
@@ -62,7 +59,6 @@ class LibraryViewTest {
     static void restore() {
         server.close();
         folders.restore();
-        scribeHome.restore();
     }
 
     @Start

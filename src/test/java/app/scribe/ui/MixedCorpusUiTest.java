@@ -1,6 +1,6 @@
 package app.scribe.ui;
 
-import app.scribe.ScribeHome;
+import app.scribe.TestCorpora;
 import javafx.scene.Parent;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
@@ -35,21 +35,18 @@ class MixedCorpusUiTest {
     @TempDir
     static Path folder;
     private static AppFolders folders;
-    private static ScribeHome scribeHome;
     private Stage stage;
 
     @BeforeAll
     static void start() throws IOException {
         folders = AppFolders.withVanityFair(folder, "vanity.txt");
-        byte[] grimm = Files.readAllBytes(Path.of("../shared/corpora/grimms_fairy_tales.txt"));
+        byte[] grimm = Files.readAllBytes(TestCorpora.book("grimms_fairy_tales.txt"));
         Files.write(folder.resolve("corpora/grimm.txt"), Arrays.copyOf(grimm, 50_000));
-        scribeHome = ScribeHome.at(folder.resolve("home"));
     }
 
     @AfterAll
     static void restore() {
         folders.restore();
-        scribeHome.restore();
     }
 
     @Start

@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommand;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
@@ -40,7 +41,7 @@ class WriteViewModelTest {
 
     @BeforeAll
     static void train() throws IOException {
-        String book = Files.readString(Path.of("../shared/corpora/vanity_fair.txt")).substring(20_000, 50_000);
+        String book = Files.readString(TestCorpora.book("vanity_fair.txt")).substring(20_000, 50_000);
         Path corpus = Files.writeString(dir.resolve("vf.txt"), book);
         Path model = dir.resolve("vf.scribe");
         int code = ScribeCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
