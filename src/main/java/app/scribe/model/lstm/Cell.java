@@ -65,8 +65,13 @@ public abstract class Cell {
         return blocks[0].cols();
     }
 
-    /** Writes this layer's initial weights into {@code w} (the whole parameter block). */
-    abstract void initialise(float[] w, SplittableRandom random);
+    /**
+     * Writes this layer's initial weights into {@code w} (the whole parameter block): by default Xavier weights in W
+     * and RW, zero biases.
+     */
+    void initialise(float[] w, SplittableRandom random) {
+        initialiseWeights(w, random);
+    }
 
     /**
      * Brings weights the optimiser moved out of their domain back into it (the time gate's period and open ratio);
@@ -79,11 +84,15 @@ public abstract class Cell {
     void check(float[] w, int layer) {
     }
 
-    /** Floats of one stream's state for this layer; the output h comes first. */
-    abstract int stateSize();
+    /** Floats of one stream's state for this layer; the output h comes first. By default h is the whole state. */
+    int stateSize() {
+        return hidden;
+    }
 
-    /** Where in the layer's state the values the Inside tab shows (the LSTM's c, or h) start. */
-    abstract int shownState();
+    /** Where in the layer's state the values the Inside tab shows (the LSTM's c, or by default h) start. */
+    int shownState() {
+        return 0;
+    }
 
     /** Floats of scratch a step needs. */
     abstract int stepScratch();

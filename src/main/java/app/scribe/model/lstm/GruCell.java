@@ -3,7 +3,6 @@ package app.scribe.model.lstm;
 import org.bytedeco.javacpp.FloatPointer;
 
 import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 
 /**
  * The fully gated GRU in PyTorch's {@code nn.GRU} form: {@code W[input, 3H]}, {@code RW[H, 3H]} with the column
@@ -75,22 +74,6 @@ public final class GruCell extends Cell {
         recurrentBias = new float[hidden];
         biasGrad = new float[3 * hidden];
         recurrentBiasGrad = new float[hidden];
-    }
-
-    /** Xavier weights, zero biases. */
-    @Override
-    void initialise(float[] w, SplittableRandom random) {
-        initialiseWeights(w, random);
-    }
-
-    @Override
-    int stateSize() {
-        return hidden;
-    }
-
-    @Override
-    int shownState() {
-        return 0;
     }
 
     @Override
@@ -172,9 +155,7 @@ public final class GruCell extends Cell {
             }
             System.arraycopy(hn, 0, resetInputs, n * t, n);
             // The projection keeps the step's activated gates, one gate after another, for backward.
-            for (int gate = 0; gate < 3; gate++) {
-                a.put(at + gate * n, w.x.gate[gate], 0, n);
-            }
+            w.x.store(a, at);
             layer.h.buffer.put(n * t, out, 0, n);
             float[] swap = prev;
             prev = out;
@@ -213,9 +194,7 @@ public final class GruCell extends Cell {
                 Blas.gemm(false, true, rows, hidden, width, recurrentP, at + 3L * n, width, window.params, at(1),
                         width, 1f, layer.dHP, (long) t * n, hidden);
             }
-            for (int gate = 0; gate < 3; gate++) {
-                a.get(at + gate * n, w.x.gate[gate], 0, n);
-            }
+            w.x.load(a, at);
             layer.dH.buffer.get(n * t, dh, 0, n);
             if (t > 0) {
                 layer.h.buffer.get(n * (t - 1), prev, 0, n);

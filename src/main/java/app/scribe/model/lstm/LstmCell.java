@@ -115,9 +115,7 @@ public final class LstmCell extends LstmGates {
                 h[k] = o[k] * tanhC[k];
             }
             // The projection keeps the step's activated gates, one gate after another, for backward.
-            for (int gate = 0; gate < 4; gate++) {
-                a.put(at + gate * n, w.gates.gate[gate], 0, n);
-            }
+            w.gates.store(a, at);
             layer.h.buffer.put(n * t, h, 0, n);
             float[] swap = cPrev;
             cPrev = c;
@@ -150,9 +148,7 @@ public final class LstmCell extends LstmGates {
                 backRecurrent(window, layer, t);
             }
             int at = 4 * n * t;
-            for (int gate = 0; gate < 4; gate++) {
-                a.get(at + gate * n, w.gates.gate[gate], 0, n);
-            }
+            w.gates.load(a, at);
             layer.dH.buffer.get(n * t, dh, 0, n);
             System.arraycopy(tanhCells, n * t, tanhC, 0, n);
             if (t > 0) {

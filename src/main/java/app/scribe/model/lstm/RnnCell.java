@@ -1,7 +1,6 @@
 package app.scribe.model.lstm;
 
 import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 
 /**
  * The plain (Elman) recurrent cell: {@code W[input, H]}, {@code RW[H, H]}, {@code b[H]};
@@ -18,22 +17,6 @@ public final class RnnCell extends Cell {
                 new Block("b", 1, hidden));
         this.biasRow = new float[hidden];
         this.biasGrad = new float[hidden];
-    }
-
-    /** Xavier weights, zero biases. */
-    @Override
-    void initialise(float[] w, SplittableRandom random) {
-        initialiseWeights(w, random);
-    }
-
-    @Override
-    int stateSize() {
-        return hidden;
-    }
-
-    @Override
-    int shownState() {
-        return 0;
     }
 
     @Override
