@@ -196,6 +196,7 @@ public final class MainController {
                 patienceSpinner)) {
             field.disableProperty().bind(idle.not());
         }
+        CellSettingsForm.attach(cellChoice, training, idle.not());
         samplesList.setItems(training.samples());
         samplesList.setCellFactory(list -> new ListCell<>() {
             {

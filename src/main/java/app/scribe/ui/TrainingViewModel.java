@@ -4,6 +4,7 @@ import app.scribe.ScribeException;
 import app.scribe.corpus.Corpus;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
+import app.scribe.model.CellOptions;
 import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
 import app.scribe.persistence.CheckpointWriter;
@@ -58,6 +59,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<Integer> seqLength = new SimpleObjectProperty<>(DEFAULTS.seqLength());
     private final ObjectProperty<Integer> batchSize = new SimpleObjectProperty<>(DEFAULTS.batchSize());
     private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(DEFAULTS.cell());
+    private final ObjectProperty<CellOptions> cellOptions = new SimpleObjectProperty<>(DEFAULTS.cellOptions());
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
     private final StringProperty learningRate = new SimpleStringProperty("2e-3");
     private final StringProperty weightDecay = new SimpleStringProperty("0");
@@ -92,6 +94,7 @@ public final class TrainingViewModel {
     public TrainingViewModel(Session session) {
         this.session = session;
         pump.setCycleCount(Timeline.INDEFINITE);
+        cell.addListener((obs, old, now) -> cellOptions.set(now == null ? CellOptions.NONE : now.defaultOptions()));
         session.modelProperty().addListener((obs, old, now) -> showHistory(now));
         session.corpusProperty().addListener((obs, old, now) -> {
             if (now != null && PICK_A_CORPUS.equals(status.get())) {
@@ -105,6 +108,7 @@ public final class TrainingViewModel {
     public ObjectProperty<Integer> seqLengthProperty() { return seqLength; }
     public ObjectProperty<Integer> batchSizeProperty() { return batchSize; }
     public ObjectProperty<CellType> cellProperty() { return cell; }
+    public ObjectProperty<CellOptions> cellOptionsProperty() { return cellOptions; }
     public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
     public StringProperty learningRateProperty() { return learningRate; }
     public StringProperty weightDecayProperty() { return weightDecay; }
@@ -151,7 +155,7 @@ public final class TrainingViewModel {
         long seedValue = TypedSeed.parse(seed.get());
         return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
                 lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay,
-                cell.get(), cell.get().defaultOptions());
+                cell.get(), cellOptions.get());
     }
 
     /** Enter in a training field: says whether the form's settings are valid, and how to train. */
@@ -374,6 +378,7 @@ public final class TrainingViewModel {
         seqLength.set(hp.seqLength());
         batchSize.set(hp.batchSize());
         cell.set(hp.cell());
+        cellOptions.set(hp.cellOptions());
         optimizer.set(hp.optimizer());
         showNumber(learningRate, hp.learningRate());
         showNumber(weightDecay, hp.weightDecay());
