@@ -1,6 +1,7 @@
 package app.scribe.training;
 
 import app.scribe.ScribeException;
+import app.scribe.model.CellOptions;
 import app.scribe.model.CellType;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
@@ -121,7 +122,7 @@ public final class TimeBudget {
     private static Hyperparameters settings(int hidden, int seq, double dropout, long seed) {
         Hyperparameters d = Hyperparameters.defaults();
         return new Hyperparameters(hidden, LAYERS, seq, BATCH, Optimizer.RMSPROP, PEAK_RATE, d.decayRate(),
-                d.decayEvery(), d.clipNorm(), dropout, seed, 0, CellType.LSTM, 0);
+                d.decayEvery(), d.clipNorm(), dropout, seed, 0, CellType.LSTM, CellOptions.NONE);
     }
 
     private static String minutes(double minutes) {

@@ -1,8 +1,8 @@
 package app.scribe.persistence;
 
+import app.scribe.TestCorpora;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusInfo;
-import app.scribe.corpus.CorpusReader;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -31,8 +30,7 @@ class CheckpointWriterTest {
     Path dir;
 
     private static Corpus corpus() throws IOException {
-        byte[] bytes = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
-        return new CorpusReader().fromBytes("shakespeare-20k.txt", bytes);
+        return TestCorpora.shakespeareCorpus("shakespeare-20k.txt", 20_000);
     }
 
     private static Trainer trainer(Corpus corpus, long steps) {

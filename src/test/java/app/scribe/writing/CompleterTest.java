@@ -1,5 +1,6 @@
 package app.scribe.writing;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommand;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.SamplingSettings;
@@ -32,7 +33,7 @@ class CompleterTest {
 
     @BeforeAll
     static void train() throws IOException {
-        book = Files.readString(Path.of("../shared/corpora/vanity_fair.txt")).substring(20_000, 60_000);
+        book = Files.readString(TestCorpora.book("vanity_fair.txt")).substring(20_000, 60_000);
         Path corpus = Files.writeString(dir.resolve("vf.txt"), book);
         Path model = dir.resolve("vf.scribe");
         StringWriter err = new StringWriter();

@@ -1,5 +1,7 @@
 package app.scribe.model.lstm;
 
+import app.scribe.model.CellOptions;
+
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 
@@ -12,8 +14,16 @@ import java.util.SplittableRandom;
  * {@code x·W} for every step of a window before {@link #forward} and, after {@link #backward} has turned it into the
  * gradient of that projection, the gradients of {@code W} and of the layer's input. An instance keeps its own
  * scratch arrays, so every worker and stepper has its own cells.
+ *
+ * <p>The class is public only so that a {@link app.scribe.model.CellType} can name how to build one; everything a
+ * cell does stays inside this package.
  */
-abstract class Cell {
+public abstract class Cell {
+    /** Builds the cell of one layer whose weights start at {@code base}, with the cell's own settings. */
+    public interface Factory {
+        Cell create(int input, int hidden, int base, CellOptions options);
+    }
+
     final int input;
     final int hidden;
     private final Block[] blocks;
@@ -55,8 +65,13 @@ abstract class Cell {
         return blocks[0].cols();
     }
 
-    /** Writes this layer's initial weights into {@code w} (the whole parameter block). */
-    abstract void initialise(float[] w, SplittableRandom random);
+    /**
+     * Writes this layer's initial weights into {@code w} (the whole parameter block): by default Xavier weights in W
+     * and RW, zero biases.
+     */
+    void initialise(float[] w, SplittableRandom random) {
+        initialiseWeights(w, random);
+    }
 
     /**
      * Brings weights the optimiser moved out of their domain back into it (the time gate's period and open ratio);
@@ -69,11 +84,15 @@ abstract class Cell {
     void check(float[] w, int layer) {
     }
 
-    /** Floats of one stream's state for this layer; the output h comes first. */
-    abstract int stateSize();
+    /** Floats of one stream's state for this layer; the output h comes first. By default h is the whole state. */
+    int stateSize() {
+        return hidden;
+    }
 
-    /** Where in the layer's state the values the Inside tab shows (the LSTM's c, or h) start. */
-    abstract int shownState();
+    /** Where in the layer's state the values the Inside tab shows (the LSTM's c, or by default h) start. */
+    int shownState() {
+        return 0;
+    }
 
     /** Floats of scratch a step needs. */
     abstract int stepScratch();

@@ -47,13 +47,9 @@ public final class FastCharModel implements CharModel {
         this.threads = Math.max(1, threads);
     }
 
+    /** How to build each layer's cell: as its {@link app.scribe.model.CellType} says, with the model's settings. */
     static Layout.CellFactory cells(Hyperparameters hp) {
-        return switch (hp.cell()) {
-            case LSTM -> LstmCell::new;
-            case GRU -> GruCell::new;
-            case RNN -> RnnCell::new;
-            case TGLSTM -> (input, hidden, base) -> new TimeGatedLstmCell(input, hidden, base, hp.timeGateLeak());
-        };
+        return (input, hidden, base) -> hp.cell().factory().create(input, hidden, base, hp.cellOptions());
     }
 
     /**

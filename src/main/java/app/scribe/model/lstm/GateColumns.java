@@ -1,5 +1,7 @@
 package app.scribe.model.lstm;
 
+import java.nio.FloatBuffer;
+
 /**
  * One step's gate pre-activations (or their gradients) for {@code rows} rows, split out of the gemm's row layout
  * ({@code [rows, gates x hidden]}, each row holding the gates side by side) into one zero-based array per gate
@@ -33,6 +35,22 @@ final class GateColumns {
     /** Copies the per-gate arrays back into {@code z}'s row layout (from offset 0). */
     void join(float[] z) {
         join(z, rows, hidden, gate);
+    }
+
+    /** Keeps the per-gate arrays in {@code a} from {@code at}, one whole gate after another. */
+    void store(FloatBuffer a, int at) {
+        int n = rows * hidden;
+        for (int k = 0; k < gate.length; k++) {
+            a.put(at + k * n, gate[k], 0, n);
+        }
+    }
+
+    /** Reads back what {@link #store} kept at {@code at}. */
+    void load(FloatBuffer a, int at) {
+        int n = rows * hidden;
+        for (int k = 0; k < gate.length; k++) {
+            a.get(at + k * n, gate[k], 0, n);
+        }
     }
 
     /** Copies {@code gates} (each {@code [rows x hidden]}) into {@code z}'s row layout, side by side in each row. */

@@ -3,7 +3,6 @@ package app.scribe.model.lstm;
 import org.bytedeco.javacpp.FloatPointer;
 
 import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 
 /**
  * The fully gated GRU in PyTorch's {@code nn.GRU} form: {@code W[input, 3H]}, {@code RW[H, 3H]} with the column
@@ -17,7 +16,7 @@ import java.util.SplittableRandom;
  * The reset gate scales the recurrent product {@code h·RWn}, not h itself (the seed's {@code W·[r ⊙ h, x]}), so
  * the whole {@code h·RW} is one gemm per step. Its state is h alone.
  */
-final class GruCell extends Cell {
+public final class GruCell extends Cell {
     private static final int R = 0;
     private static final int Z = 1;
     private static final int N = 2;
@@ -68,29 +67,13 @@ final class GruCell extends Cell {
         }
     }
 
-    GruCell(int input, int hidden, int base) {
+    public GruCell(int input, int hidden, int base) {
         super(input, hidden, base, new Block("W", input, 3 * hidden), new Block("RW", hidden, 3 * hidden),
                 new Block("b", 1, 3 * hidden), new Block("rb", 1, hidden));
         bias = new float[3 * hidden];
         recurrentBias = new float[hidden];
         biasGrad = new float[3 * hidden];
         recurrentBiasGrad = new float[hidden];
-    }
-
-    /** Xavier weights, zero biases. */
-    @Override
-    void initialise(float[] w, SplittableRandom random) {
-        initialiseWeights(w, random);
-    }
-
-    @Override
-    int stateSize() {
-        return hidden;
-    }
-
-    @Override
-    int shownState() {
-        return 0;
     }
 
     @Override
@@ -172,9 +155,7 @@ final class GruCell extends Cell {
             }
             System.arraycopy(hn, 0, resetInputs, n * t, n);
             // The projection keeps the step's activated gates, one gate after another, for backward.
-            for (int gate = 0; gate < 3; gate++) {
-                a.put(at + gate * n, w.x.gate[gate], 0, n);
-            }
+            w.x.store(a, at);
             layer.h.buffer.put(n * t, out, 0, n);
             float[] swap = prev;
             prev = out;
@@ -213,9 +194,7 @@ final class GruCell extends Cell {
                 Blas.gemm(false, true, rows, hidden, width, recurrentP, at + 3L * n, width, window.params, at(1),
                         width, 1f, layer.dHP, (long) t * n, hidden);
             }
-            for (int gate = 0; gate < 3; gate++) {
-                a.get(at + gate * n, w.x.gate[gate], 0, n);
-            }
+            w.x.load(a, at);
             layer.dH.buffer.get(n * t, dh, 0, n);
             if (t > 0) {
                 layer.h.buffer.get(n * (t - 1), prev, 0, n);

@@ -1,7 +1,6 @@
 package app.scribe.model.lstm;
 
 import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 
 /**
  * The LSTM in DL4J's layout and gate order: {@code W[input, 4H]}, {@code RW[H, 4H]}, {@code b[4H]}, the four
@@ -12,12 +11,7 @@ import java.util.SplittableRandom;
  * Backward runs one gemm per step for the recurrent gradient and one at the end for {@code dRW}. The gate maths of
  * a step runs on {@link GateColumns}, so that its loops vectorise.
  */
-final class LstmCell extends Cell {
-    private static final int G = 0;
-    private static final int F = 1;
-    private static final int O = 2;
-    private static final int I = 3;
-
+public final class LstmCell extends LstmGates {
     private float[] cells;
     private float[] tanhCells;
     private Scratch scratch;
@@ -54,39 +48,10 @@ final class LstmCell extends Cell {
         }
     }
 
-    LstmCell(int input, int hidden, int base) {
-        super(input, hidden, base, new Block("W", input, 4 * hidden), new Block("RW", hidden, 4 * hidden),
-                new Block("b", 1, 4 * hidden));
+    public LstmCell(int input, int hidden, int base) {
+        super(input, hidden, base);
         this.biasRow = new float[4 * hidden];
         this.biasGrad = new float[4 * hidden];
-    }
-
-    @Override
-    void initialise(float[] w, SplittableRandom random) {
-        initialiseGates(this, w, random);
-    }
-
-    /** Xavier weights in the first two blocks, zero biases in the third except the forget gates at 1. */
-    static void initialiseGates(Cell cell, float[] w, SplittableRandom random) {
-        cell.initialiseWeights(w, random);
-        for (int j = 0; j < cell.hidden; j++) {
-            w[cell.at(2) + cell.hidden + j] = 1f;
-        }
-    }
-
-    @Override
-    int stateSize() {
-        return 2 * hidden;
-    }
-
-    @Override
-    int shownState() {
-        return hidden;
-    }
-
-    @Override
-    int stepScratch() {
-        return width();
     }
 
     private Scratch ensure(int n, int rows) {
@@ -150,9 +115,7 @@ final class LstmCell extends Cell {
                 h[k] = o[k] * tanhC[k];
             }
             // The projection keeps the step's activated gates, one gate after another, for backward.
-            for (int gate = 0; gate < 4; gate++) {
-                a.put(at + gate * n, w.gates.gate[gate], 0, n);
-            }
+            w.gates.store(a, at);
             layer.h.buffer.put(n * t, h, 0, n);
             float[] swap = cPrev;
             cPrev = c;
@@ -185,9 +148,7 @@ final class LstmCell extends Cell {
                 backRecurrent(window, layer, t);
             }
             int at = 4 * n * t;
-            for (int gate = 0; gate < 4; gate++) {
-                a.get(at + gate * n, w.gates.gate[gate], 0, n);
-            }
+            w.gates.load(a, at);
             layer.dH.buffer.get(n * t, dh, 0, n);
             System.arraycopy(tanhCells, n * t, tanhC, 0, n);
             if (t > 0) {
@@ -234,24 +195,10 @@ final class LstmCell extends Cell {
 
     @Override
     void step(StepIo io, int state, int inputAt, int charIndex, long position) {
-        int z = io.scratch;
-        int width = width();
-        project(io, inputAt, charIndex, at(2));
-        Blas.rowTimesMatrix(hidden, width, io.w, at(1), io.s, state, 1f, io.z, z);
-        // On heap arrays, as in forward, so that the loops vectorise: FloatBuffer access one float at a time took
-        // most of a generated character's time.
-        float[] g = stepRow(width);
+        float[] g = stepGates(io, state, inputAt, charIndex);
         float[] c = stepState();
         FloatBuffer sb = io.sb;
-        sb.get(z, g, 0, width);
-        Activations.tanh(g, 0, hidden);
-        Activations.sigmoid(g, hidden, width);
-        int cOff = state + hidden;
-        sb.get(cOff, c, 0, hidden);
-        for (int j = 0; j < hidden; j++) {
-            c[j] = g[hidden + j] * c[j] + g[3 * hidden + j] * g[j];
-        }
-        sb.put(cOff, c, 0, hidden);
+        sb.put(state + hidden, c, 0, hidden);
         Activations.tanh(c, 0, hidden);
         for (int j = 0; j < hidden; j++) {
             c[j] = g[2 * hidden + j] * c[j];

@@ -1,39 +1,22 @@
 package app.scribe.model.lstm;
 
 import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 
 /**
  * The plain (Elman) recurrent cell: {@code W[input, H]}, {@code RW[H, H]}, {@code b[H]};
  * {@code h = tanh(x·W + h·RW + b)}. Its state is h alone.
  */
-final class RnnCell extends Cell {
+public final class RnnCell extends Cell {
     private float[] outputs;
     private float[] row;
     private final float[] biasRow;
     private final float[] biasGrad;
 
-    RnnCell(int input, int hidden, int base) {
+    public RnnCell(int input, int hidden, int base) {
         super(input, hidden, base, new Block("W", input, hidden), new Block("RW", hidden, hidden),
                 new Block("b", 1, hidden));
         this.biasRow = new float[hidden];
         this.biasGrad = new float[hidden];
-    }
-
-    /** Xavier weights, zero biases. */
-    @Override
-    void initialise(float[] w, SplittableRandom random) {
-        initialiseWeights(w, random);
-    }
-
-    @Override
-    int stateSize() {
-        return hidden;
-    }
-
-    @Override
-    int shownState() {
-        return 0;
     }
 
     @Override

@@ -13,13 +13,13 @@ import java.util.SplittableRandom;
  * phi = ((t - s) mod tau) / tau            (true modulo, also for t &lt; s)
  * k   = 2 phi / r_on                       while phi &lt;= r_on / 2
  *       2 - 2 phi / r_on                   while r_on / 2 &lt; phi &lt;= r_on
- *       alpha phi                          otherwise (alpha: the leak, {@code timeGateLeak})
+ *       alpha phi                          otherwise (alpha: the leak, the cell setting {@code leak})
  * c = k c~ + (1 - k) c      h = k h~ + (1 - k) h
  * </pre>
  * with c~, h~ the LSTM's update. Its state is h then c. After each optimiser step the period is kept at 1 or more
  * and the open ratio in [0.01, 1].
  */
-final class TimeGatedLstmCell extends Cell {
+public final class TimeGatedLstmCell extends LstmGates {
     /** Periods start log-uniform between these (characters): from a letter pair to a phrase. */
     static final double MIN_PERIOD = 2;
     static final double MAX_PERIOD = 32;
@@ -50,9 +50,8 @@ final class TimeGatedLstmCell extends Cell {
     private float[] dcNext;
     private float[] dhNext;
 
-    TimeGatedLstmCell(int input, int hidden, int base, double leak) {
-        super(input, hidden, base, new Block("W", input, 4 * hidden), new Block("RW", hidden, 4 * hidden),
-                new Block("b", 1, 4 * hidden), new Block("tau", 1, hidden), new Block("s", 1, hidden),
+    public TimeGatedLstmCell(int input, int hidden, int base, double leak) {
+        super(input, hidden, base, new Block("tau", 1, hidden), new Block("s", 1, hidden),
                 new Block("ron", 1, hidden));
         this.leak = (float) leak;
         biasRow = new float[4 * hidden];
@@ -71,7 +70,7 @@ final class TimeGatedLstmCell extends Cell {
      */
     @Override
     void initialise(float[] w, SplittableRandom random) {
-        LstmCell.initialiseGates(this, w, random);
+        super.initialise(w, random);
         for (int j = 0; j < hidden; j++) {
             double period = Math.exp(Math.log(MIN_PERIOD) + random.nextDouble() * Math.log(MAX_PERIOD / MIN_PERIOD));
             w[at(TAU) + j] = (float) period;
@@ -102,21 +101,6 @@ final class TimeGatedLstmCell extends Cell {
                         + "r_on = " + open + "; it must be above 0 and at most 1.");
             }
         }
-    }
-
-    @Override
-    int stateSize() {
-        return 2 * hidden;
-    }
-
-    @Override
-    int shownState() {
-        return hidden;
-    }
-
-    @Override
-    int stepScratch() {
-        return width();
     }
 
     /** phi: where {@code position} falls in the unit's period, in [0, 1). */
@@ -270,20 +254,16 @@ final class TimeGatedLstmCell extends Cell {
 
     @Override
     void step(StepIo io, int state, int inputAt, int charIndex, long position) {
-        int z = io.scratch;
-        project(io, inputAt, charIndex, at(2));
-        Blas.rowTimesMatrix(hidden, width(), io.w, at(1), io.s, state, 1f, io.z, z);
+        float[] g = stepGates(io, state, inputAt, charIndex);
+        float[] candidate = stepState();
         FloatBuffer sb = io.sb;
         FloatBuffer wb = io.wb;
         int cOff = state + hidden;
         for (int j = 0; j < hidden; j++) {
-            float gg = Activations.tanh(sb.get(z + j));
-            float ff = Activations.sigmoid(sb.get(z + hidden + j));
-            float oo = Activations.sigmoid(sb.get(z + 2 * hidden + j));
-            float ii = Activations.sigmoid(sb.get(z + 3 * hidden + j));
+            float oo = g[2 * hidden + j];
             float cPrev = sb.get(cOff + j);
             float hPrev = sb.get(state + j);
-            float ct = ff * cPrev + ii * gg;
+            float ct = candidate[j];
             float phi = phase(position, wb.get(at(SHIFT) + j), wb.get(at(TAU) + j));
             float k = openness(phi, wb.get(at(RON) + j));
             sb.put(cOff + j, k * ct + (1 - k) * cPrev);

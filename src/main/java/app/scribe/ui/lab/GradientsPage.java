@@ -15,7 +15,7 @@ import java.util.StringJoiner;
 
 /** Page 2: the norm of dL/dh_t along a palindrome, at initialisation and after training, for each cell. */
 public final class GradientsPage extends LabPage {
-    final TextField cells = new TextField("rnn,lstm,gru,tglstm");
+    final TextField cells = new TextField(CellType.ids());
     final TextField length = new TextField("30");
     final TextField trained = new TextField("300");
     final TextField seed = new TextField("1");

@@ -1,9 +1,10 @@
 package app.scribe.model.lstm;
 
+import app.scribe.TestCorpora;
 import app.scribe.corpus.Batch;
 import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
-import app.scribe.corpus.CorpusReader;
+import app.scribe.model.CellOptions;
 import app.scribe.model.CellType;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
@@ -12,9 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static app.scribe.model.lstm.Dl4jEquivalenceTest.randomBatch;
@@ -28,8 +26,9 @@ class CellsTest {
 
     /** A leak, so that the closed time gate's slope is checked too. */
     private static Hyperparameters hp(CellType cell, int hidden, int layers, int seq, int batch) {
-        return new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-2, 0.96, 5000, 5.0, 0.0, 11)
-                .withCell(cell).withTimeGateLeak(0.1);
+        Hyperparameters hp = new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-2, 0.96, 5000, 5.0,
+                0.0, 11).withCell(cell);
+        return cell == CellType.TGLSTM ? hp.withCellOptions(CellOptions.NONE.with("leak", 0.1)) : hp;
     }
 
     /** Windows of random characters starting at 0, 3, 11, ... in their text. */
@@ -179,8 +178,7 @@ class CellsTest {
     @ParameterizedTest
     @EnumSource(CellType.class)
     void aSmallModelBeatsTheBooksUnigramEntropy(CellType cell) throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 60_000);
-        Corpus corpus = new CorpusReader().fromBytes("shakespeare-60k.txt", text);
+        Corpus corpus = TestCorpora.shakespeareCorpus("shakespeare-60k.txt", 60_000);
         Hyperparameters hp = new Hyperparameters(48, 1, 24, 16, Optimizer.ADAM, 1e-2, 1.0, 1000, 5.0, 0.0, 5)
                 .withCell(cell);
         FastCharModel model = new FastCharModel(corpus.vocabulary().size(), hp);
