@@ -19,7 +19,6 @@ import app.scribe.persistence.OutputGuard;
 import app.scribe.persistence.OutputLock;
 import app.scribe.persistence.SavedModel;
 import app.scribe.training.CheckpointPolicy;
-import app.scribe.training.CheckpointSink;
 import app.scribe.training.ResumeCheck;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingEvent;
@@ -35,7 +34,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "train", description = "Train a model on a text file and save it.")
@@ -212,21 +210,15 @@ final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(model, corpus, plan, history);
         trainer.addListener(new ProgressPrinter(console));
         started.accept(trainer);
-        AtomicLong latestWritten = new AtomicLong(-1);
         double validationLoss;
         try (CheckpointWriter writer = new CheckpointWriter(out, corpus.vocabulary(), CorpusInfo.of(corpus), written -> {
-            if (written.kind() == CheckpointSink.Kind.LATEST) {
-                latestWritten.set(written.step());
-            }
             console.printf("checkpoint (%s) at step %d written to %s%n", written.kind().name().toLowerCase(),
                     written.step(), Printable.escape(written.file().toString()));
             console.flush();
         }, message -> ScribeCommand.warn(err, message))) {
             trainer.setCheckpoints(checkpoints, writer);
             validationLoss = trainer.run();
-        }
-        if (latestWritten.get() != trainer.history().step()) {
-            files.save(new SavedModel(model, corpus.vocabulary(), CorpusInfo.of(corpus), trainer.history()), out);
+            writer.saveLatest(model, trainer.history());
         }
         console.printf("saved %s at step %d%n", Printable.escape(out.toString()), trainer.history().step());
         console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
