@@ -16,7 +16,6 @@ import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.OutputGuard;
 import app.scribe.persistence.SavedModel;
 import app.scribe.training.CheckpointPolicy;
-import app.scribe.training.CheckpointSink;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingEvent;
 import app.scribe.training.TrainingPlan;
@@ -32,7 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -133,7 +131,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         AtomicReference<Trainer> running = new AtomicReference<>();
-        AtomicLong latestWritten = new AtomicLong(-1);
         // The handlers come first: a signal between taking the lock and installing them would leave the lock file.
         try (StopSignals signals = new StopSignals(signal -> {
             err.println("SIG" + signal + ": saving at the end of this step (press Ctrl-C again to quit without saving).");
@@ -143,9 +140,6 @@ final class TrainCommand implements Callable<Integer> {
                 trainer.stop();
             }
         }); CheckpointFile file = CheckpointFile.lock(out, written -> {
-            if (written.kind() == CheckpointSink.Kind.LATEST) {
-                latestWritten.set(written.step());
-            }
             console.printf("checkpoint (%s) at step %d written to %s%n", written.kind().name().toLowerCase(),
                     written.step(), Printable.escape(written.file().toString()));
             console.flush();
@@ -157,12 +151,7 @@ final class TrainCommand implements Callable<Integer> {
             if (signals.exitCode() != 0) {
                 trainer.stop();
             }
-            double validationLoss = start.run();
-            TrainingStart.Subject trained = start.subject();
-            if (latestWritten.get() != trainer.history().step()) {
-                new ModelFile().save(new SavedModel(trained.model(), trained.vocabulary(), trained.corpus(),
-                        trainer.history()), out);
-            }
+            double validationLoss = start.run(); // saves the end of the run through the checkpoint file
             console.printf("saved %s at step %d%n", Printable.escape(out.toString()), trainer.history().step());
             console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
             console.flush();

@@ -2,8 +2,10 @@ package app.scribe.persistence;
 
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Vocabulary;
+import app.scribe.model.CharModel;
 import app.scribe.training.CheckpointOutput;
 import app.scribe.training.CheckpointSink;
+import app.scribe.training.TrainingHistory;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -37,6 +39,11 @@ public final class CheckpointFile implements CheckpointOutput {
     public CheckpointSink open(Vocabulary vocabulary, CorpusInfo corpus) {
         writer = new CheckpointWriter(latest, vocabulary, corpus, onWritten, onFailed);
         return writer;
+    }
+
+    @Override
+    public void saveLatest(CharModel model, TrainingHistory history) {
+        writer.saveLatest(model, history);
     }
 
     @Override

@@ -82,10 +82,17 @@ public final class TrainingStart implements AutoCloseable {
         }
     }
 
-    /** Trains until the plan ends or the trainer is stopped, then waits for the checkpoints; the validation loss. */
+    /**
+     * Trains until the plan ends or the trainer is stopped, saves the end of the run as the latest checkpoint (when
+     * there are checkpoints) and waits for them; the validation loss.
+     */
     public double run() {
         try {
-            return trainer.run();
+            double validationLoss = trainer.run();
+            if (output != null) {
+                output.saveLatest(subject.model(), trainer.history());
+            }
+            return validationLoss;
         } finally {
             if (output != null) {
                 output.finish();

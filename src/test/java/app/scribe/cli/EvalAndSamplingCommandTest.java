@@ -264,7 +264,7 @@ class EvalAndSamplingCommandTest {
         List<String> lines = r.errLines();
         assertTrue(lines.size() >= 2, r.err());
         for (String line : lines.subList(0, lines.size() - 1)) {
-            assertTrue(line.matches(what + ": \\d{1,3}%, \\d+:\\d\\d elapsed, ETA (\\d+:\\d\\d|\\?)"), line);
+            assertTrue(line.matches(what + ": \\d{1,3}%, \\d+:\\d\\d elapsed, ETA (\\d+:\\d\\d(:\\d\\d)?|\\?)"), line);
         }
         assertTrue(lines.get(lines.size() - 1).matches(what + ": done in \\d+:\\d\\d"), r.err());
     }

@@ -222,8 +222,11 @@ class LabWindowTest extends VanityFairWindow {
     private static Path save(FxRobot robot, String page, String button, Path results) throws Exception {
         type(robot, "#" + page + "Folder", results.toString());
         List<Path> before = list(results);
+        String shown = text(robot, "#" + page + "Status");
         robot.clickOn("#" + page + button);
-        waitUntil(() -> text(robot, "#" + page + "Status").startsWith("Saved "));
+        // The sentence of this save, not the one an earlier save left.
+        waitUntil(() -> text(robot, "#" + page + "Status").startsWith("Saved ")
+                && !text(robot, "#" + page + "Status").equals(shown));
         List<Path> added = list(results).stream().filter(p -> !before.contains(p)).toList();
         assertEquals(1, added.size(), added.toString());
         return added.get(0);
