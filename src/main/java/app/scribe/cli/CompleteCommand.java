@@ -3,7 +3,7 @@ package app.scribe.cli;
 import app.scribe.ScribeException;
 import app.scribe.corpus.TextFiles;
 import app.scribe.corpus.Vocabulary;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import app.scribe.writing.Completer;
@@ -58,7 +58,7 @@ final class CompleteCommand implements Callable<Integer> {
     String until = "word";
 
     @Option(names = "--beam", description = "search with a beam of this width instead of greedily (1-"
-            + app.scribe.model.BeamSearch.MAX_WIDTH + ")")
+            + app.scribe.generation.BeamSearch.MAX_WIDTH + ")")
     Integer beam;
 
     @Option(names = "--temperature", description = "draw varied completions at this temperature")

@@ -1,10 +1,10 @@
 package app.scribe.cli;
 
 import app.scribe.ScribeException;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.Progress;
-import app.scribe.model.SamplingSettings;
-import app.scribe.model.StopRule;
+import app.scribe.generation.SamplingSettings;
+import app.scribe.generation.StopRule;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import picocli.CommandLine.ArgGroup;
@@ -48,7 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
         Double temperature;
 
         @Option(names = "--beam", description = "beam search of this width for the likeliest text (1-"
-                + app.scribe.model.BeamSearch.MAX_WIDTH + ")")
+                + app.scribe.generation.BeamSearch.MAX_WIDTH + ")")
         Integer beam;
     }
 
@@ -87,8 +87,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         SamplingSettings settings = settings();
         StopRule stop = new StopRule(stopAt, stopAtSentenceEnd);
-        app.scribe.model.BeamSearch beam = strategy.beam == null ? null
-                : new app.scribe.model.BeamSearch(strategy.beam);
+        app.scribe.generation.BeamSearch beam = strategy.beam == null ? null
+                : new app.scribe.generation.BeamSearch(strategy.beam);
         SavedModel saved = new ModelFile().load(modelFile);
         Generator generator = new Generator(saved.model(), saved.vocabulary());
         generator.encodePrompt(prompt);

@@ -1,6 +1,6 @@
 package app.scribe.cli;
 
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import picocli.CommandLine.Option;
 
 /** The sampling options {@code generate} and {@code complete} share: the nucleus (top-p) and the random seed. */

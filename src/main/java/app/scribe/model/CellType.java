@@ -1,11 +1,11 @@
 package app.scribe.model;
 
 import app.scribe.ScribeException;
-import app.scribe.model.lstm.Cell;
-import app.scribe.model.lstm.GruCell;
-import app.scribe.model.lstm.LstmCell;
-import app.scribe.model.lstm.RnnCell;
-import app.scribe.model.lstm.TimeGatedLstmCell;
+import app.scribe.engine.fast.Cell;
+import app.scribe.engine.fast.GruCell;
+import app.scribe.engine.fast.LstmCell;
+import app.scribe.engine.fast.RnnCell;
+import app.scribe.engine.fast.TimeGatedLstmCell;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

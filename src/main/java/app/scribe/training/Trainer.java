@@ -5,10 +5,10 @@ import app.scribe.corpus.Batch;
 import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
 import app.scribe.model.CharModel;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.MemoryEstimate;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 
 import java.util.List;
 import java.util.Objects;

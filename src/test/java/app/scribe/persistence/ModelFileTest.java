@@ -7,7 +7,7 @@ import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
-import app.scribe.model.Dl4jCharModel;
+import app.scribe.engine.dl4j.Dl4jCharModel;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
 import app.scribe.model.Stepper;

@@ -1,10 +1,10 @@
 package app.scribe.serve;
 
 import app.scribe.analysis.Tracer;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.ParameterSet;
-import app.scribe.model.SamplingSettings;
-import app.scribe.model.StopRule;
+import app.scribe.generation.SamplingSettings;
+import app.scribe.generation.StopRule;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import com.fasterxml.jackson.databind.JsonNode;

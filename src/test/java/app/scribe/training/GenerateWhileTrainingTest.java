@@ -4,9 +4,9 @@ import app.scribe.TestCorpora;
 import app.scribe.corpus.Corpus;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.Hyperparameters;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

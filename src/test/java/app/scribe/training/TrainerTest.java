@@ -173,14 +173,14 @@ class TrainerTest {
 
     @Test
     void resumingTheDl4jEngineFromAFileContinuesTheRunExactly() {
-        assertResumeContinuesExactly(app.scribe.model.Dl4jCharModel.ENGINE, CellType.LSTM, Optimizer.RMSPROP,
+        assertResumeContinuesExactly(app.scribe.engine.dl4j.Dl4jCharModel.ENGINE, CellType.LSTM, Optimizer.RMSPROP,
                 Optimizer.ADAM);
     }
 
     @ParameterizedTest
     @EnumSource(CellType.class)
     void resumingTheFastEngineFromAFileContinuesTheRunExactly(CellType cell) {
-        assertResumeContinuesExactly(app.scribe.model.lstm.FastCharModel.ENGINE, cell, Optimizer.values());
+        assertResumeContinuesExactly(app.scribe.engine.fast.FastCharModel.ENGINE, cell, Optimizer.values());
     }
 
     private void assertResumeContinuesExactly(String engine, CellType cell, Optimizer... optimizers) {
@@ -218,7 +218,7 @@ class TrainerTest {
                     new TrainingHistory());
             double direct = straight.run();
             assertEquals(direct, resumed, 1e-4, engine + " " + optimizer + ": resumed " + resumed + " vs straight " + direct);
-            if (engine.equals(app.scribe.model.lstm.FastCharModel.ENGINE)) {
+            if (engine.equals(app.scribe.engine.fast.FastCharModel.ENGINE)) {
                 // Every validation of the straight run, bit for bit (the training curve is smoothed afresh on resume).
                 assertEquals(straight.history().validationLoss(), whole.validationLoss(), cell + " " + optimizer);
             }

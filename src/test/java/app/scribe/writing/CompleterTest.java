@@ -3,7 +3,7 @@ package app.scribe.writing;
 import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommand;
 import app.scribe.corpus.Vocabulary;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import app.scribe.model.Stepper;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
@@ -168,7 +168,7 @@ class CompleterTest {
         Stepper stepper = freshRead(text).branch();
         double probability = 1;
         for (int i = 0; i < 6; i++) {
-            int best = app.scribe.model.SamplingSettings.argmax(p);
+            int best = app.scribe.generation.SamplingSettings.argmax(p);
             probability *= p[best];
             expected.append(saved.vocabulary().charAt(best));
             p = stepper.step(best);
