@@ -353,25 +353,16 @@ public final class TrainingViewModel {
     }
 
     private String describe(TrainingEvent.Progress p) {
-        return String.format("Step %,d of %,d · epoch %.2f · loss %.3f · %,.0f chars/s · elapsed %s · ETA %s",
-                p.step(), trainerTotal(), p.epoch(), p.smoothedLoss(), p.charsPerSecond(),
-                clock(p.elapsedMillis()), clock(p.etaMillis()));
+        return RunStatusText.running(p, trainerTotal());
     }
 
     /** While paused there is no speed and no ETA to show, only where the run stands. */
     private String pausedStatus() {
-        return lastProgress == null ? "Paused: press Resume to continue."
-                : String.format("Paused at step %,d of %,d · loss %.3f: press Resume to continue.",
-                lastProgress.step(), trainerTotal(), lastProgress.smoothedLoss());
+        return RunStatusText.paused(lastProgress, trainerTotal());
     }
 
     private long trainerTotal() {
         return Math.max(steps.get(), session.modelProperty().get() == null ? 0 : session.modelProperty().get().history().step());
-    }
-
-    private static String clock(long millis) {
-        long s = Math.max(0, millis / 1000);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }
 
     private void showHistory(Session.ModelState state) {
@@ -400,21 +391,9 @@ public final class TrainingViewModel {
         cell.set(hp.cell());
         cellOptions.set(hp.cellOptions());
         optimizer.set(hp.optimizer());
-        showNumber(learningRate, hp.learningRate());
-        showNumber(weightDecay, hp.weightDecay());
+        RunStatusText.showNumber(learningRate, hp.learningRate());
+        RunStatusText.showNumber(weightDecay, hp.weightDecay());
         dropout.set(hp.dropout());
         seed.set(Long.toString(hp.seed()));
-    }
-
-    /** Keeps the user's spelling of a number (2e-3 stays 2e-3) when it already has the value. */
-    private static void showNumber(StringProperty field, double value) {
-        try {
-            if (Double.parseDouble(field.get().trim()) == value) {
-                return;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Replaced below.
-        }
-        field.set(Double.toString(value));
     }
 }
