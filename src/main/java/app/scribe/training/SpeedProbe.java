@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Measures this machine's training speed now, for a {@link TimeBudget}: a throwaway model of the budget's shape (2 x
- * 128, sequences of 100) trains on the corpus for a few seconds, the first third of them untimed. The speed is given in
+ * Measures this machine's training speed now, for a {@link TimeBudget}: a throwaway model of the budget's kind (2 x
+ * 128, 50 x 32 characters a step) trains on the corpus for a few seconds, the first third of them untimed. The speed is given in
  * parameter-characters per second, which stays close to constant across sizes (see {@link SizeAdvice}).
  */
 public final class SpeedProbe {
     private static final int PROBE_HIDDEN = 128;
+    /** A step of the middle size the budget picks from (sequence, batch). */
+    private static final int[] PROBE_SHAPE = TimeBudget.SHAPES[2];
     /** At least this many steps warm up, and as many are timed. */
     private static final int MIN_STEPS = 2;
 
@@ -26,7 +28,7 @@ public final class SpeedProbe {
     public static SizeAdvice.Speed measure(String engine, Corpus corpus, int longestSequence, double seconds) {
         Hyperparameters d = Hyperparameters.defaults();
         Hyperparameters hp = new Hyperparameters(PROBE_HIDDEN, TimeBudget.LAYERS,
-                Math.min(TimeBudget.SEQ_LENGTH, longestSequence), TimeBudget.BATCH, d.optimizer(),
+                Math.min(PROBE_SHAPE[0], longestSequence), PROBE_SHAPE[1], d.optimizer(),
                 d.learningRate(), d.decayRate(), d.decayEvery(), d.clipNorm(), 0, d.seed());
         CharModel model = Engines.create(engine, corpus.vocabulary().size(), hp);
         BatchSource batches = new BatchSource(corpus, hp.seqLength(), hp.batchSize());
