@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * Measures this machine's training speed now, for a {@link TimeBudget}: a throwaway model of the budget's kind (2 x
- * 128, 50 x 32 characters a step) trains on the corpus for a few seconds, the first third of them untimed. The speed is given in
+ * 128, 50 x 32 characters a step) trains on the corpus for a few seconds, the first half of them untimed. The speed is given in
  * parameter-characters per second, which stays close to constant across sizes (see {@link SizeAdvice}).
  */
 public final class SpeedProbe {
@@ -33,9 +33,10 @@ public final class SpeedProbe {
         CharModel model = Engines.create(engine, corpus.vocabulary().size(), hp);
         BatchSource batches = new BatchSource(corpus, hp.seqLength(), hp.batchSize());
         SplittableRandom random = new SplittableRandom(hp.seed());
-        // The first steps load native code and compile the hot loops: untimed, for a third of the time.
+        // The first steps load native code and compile the hot loops (a run reaches its speed after a few seconds):
+        // untimed, for half the time.
         long warm = System.nanoTime();
-        for (int i = 0; i < MIN_STEPS || System.nanoTime() - warm < seconds / 3 * 1e9; i++) {
+        for (int i = 0; i < MIN_STEPS || System.nanoTime() - warm < seconds / 2 * 1e9; i++) {
             model.train(batches.trainingBatch(random), hp.learningRate());
         }
         long start = System.nanoTime();
@@ -45,7 +46,7 @@ public final class SpeedProbe {
             model.train(batches.trainingBatch(random), hp.learningRate());
             steps++;
             elapsed = (System.nanoTime() - start) / 1e9;
-        } while (steps < MIN_STEPS || elapsed < seconds * 2 / 3);
+        } while (steps < MIN_STEPS || elapsed < seconds / 2);
         double charsPerSecond = steps * hp.batchSize() * hp.seqLength() / elapsed;
         long parameters = SizeAdvice.parameters(hp, corpus.vocabulary().size());
         return new SizeAdvice.Speed(charsPerSecond * parameters, String.format(Locale.ROOT,

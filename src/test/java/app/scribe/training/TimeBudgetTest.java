@@ -82,7 +82,7 @@ class TimeBudgetTest {
         Hyperparameters shortRun = choose(0.5, SHAKESPEARE).hyperparameters();
         Hyperparameters longRun = choose(120, SHAKESPEARE).hyperparameters();
         assertTrue(shortRun.seqLength() * shortRun.batchSize() < longRun.seqLength() * longRun.batchSize());
-        assertEquals(2e-3, choose(0.5, SHAKESPEARE).schedule().rate(10_000, 1), 1e-12);
+        assertEquals(TimeBudget.PEAK_RATE, choose(0.5, SHAKESPEARE).schedule().rate(10_000, 1), 1e-12);
         assertTrue(choose(120, SHAKESPEARE).schedule().rate(10_000, 1) < 1e-3);
         int[] shape = TimeBudget.shapeFor(1e12, 57);
         assertEquals(57, shape[0], "no longer than the text allows");
