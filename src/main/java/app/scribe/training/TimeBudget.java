@@ -14,7 +14,8 @@ import java.util.Locale;
  * <ul>
  * <li>Size: the budget buys {@code speed x seconds} parameter-characters; a 2-layer LSTM gets the most parameters
  *     that still read {@link #CHARS_PER_PARAMETER} characters each, but no more than the text has characters (2 x 128
- *     reading 17 characters a parameter gave 1.63-1.68 nats, 2 x 32 reading 246 a parameter 1.89).</li>
+ *     reading 17 characters a parameter gave 1.63-1.68 nats, 2 x 32 reading 246 a parameter 1.89), and at least
+ *     {@link #MIN_HIDDEN} units (in 90 s under load 2 x 64 scored 1.84, 2 x 32 1.89 and 1.93).</li>
  * <li>Shape of a step: the most characters a step ({@link #SHAPES}, sequence x batch) that still leave
  *     {@link #MIN_STEPS} steps; short runs are short of steps (on Tiny Shakespeare, 4 million characters at 2e-3:
  *     4,166 steps of 30 x 32 gave 1.64 nats, 2,083 of 30 x 64 1.68; with the decay, 1,250 of 100 x 32 1.84 against
@@ -29,7 +30,7 @@ import java.util.Locale;
  */
 public final class TimeBudget {
     static final double CHARS_PER_PARAMETER = 10;
-    static final int MIN_HIDDEN = 32;
+    static final int MIN_HIDDEN = 64;
     static final int HIDDEN_STEP = 32;
     static final int MAX_HIDDEN = 1024;
     static final int LAYERS = 2;
@@ -84,7 +85,8 @@ public final class TimeBudget {
         }
         double budget = speed.parameterCharsPerSecond() * minutes * 60;
         long byTime = (long) Math.sqrt(budget / CHARS_PER_PARAMETER);
-        int hidden = hiddenFor(Math.min(byTime, trainingCharacters), vocabulary);
+        long target = Math.min(byTime, trainingCharacters);
+        int hidden = hiddenFor(target, vocabulary);
         long parameters = SizeAdvice.parameters(settings(hidden, 1, 1, 0, seed), vocabulary);
         double characters = budget / parameters;
         double epochs = characters / trainingCharacters;
@@ -94,7 +96,8 @@ public final class TimeBudget {
         boolean decays = epochs > EPOCHS_WITHOUT_DROPOUT;
         WarmupHoldDecay schedule = new WarmupHoldDecay(PEAK_RATE, WARMUP_STEPS, decays ? 1 - DECAY_SHARE : 1,
                 decays ? FINAL_SHARE : 1);
-        String why = byTime <= trainingCharacters
+        String why = parameters > target ? "the smallest model the budget picks"
+                : byTime <= trainingCharacters
                 ? String.format(Locale.ROOT, "the most that still read %.0f characters each in the time",
                 CHARS_PER_PARAMETER)
                 : "no more than the text has characters";

@@ -36,9 +36,11 @@ class TimeBudgetTest {
             assertTrue(hp.hiddenSize() >= previous, minutes + " min: " + hp.hiddenSize());
             previous = hp.hiddenSize();
         }
-        Hyperparameters small = choose(120, 50_000).hyperparameters();
-        assertTrue(SizeAdvice.parameters(small, 65) <= 50_000, "no more parameters than characters");
+        Hyperparameters small = choose(120, 200_000).hyperparameters();
+        assertTrue(SizeAdvice.parameters(small, 65) <= 200_000, "no more parameters than characters");
         assertTrue(small.hiddenSize() < previous);
+        assertEquals(TimeBudget.MIN_HIDDEN, choose(120, 5_000).hyperparameters().hiddenSize());
+        assertTrue(choose(120, 5_000).reason().contains("(the smallest model the budget picks)"));
     }
 
     @Test
@@ -61,7 +63,7 @@ class TimeBudgetTest {
             previous = dropout;
         }
         assertEquals(TimeBudget.MAX_DROPOUT, previous);
-        assertTrue(choose(120, 50_000).hyperparameters().dropout() > 0, "a small text read many times");
+        assertTrue(choose(120, 200_000).hyperparameters().dropout() > 0, "a small text read many times");
     }
 
     @Test
@@ -96,7 +98,7 @@ class TimeBudgetTest {
         String reason = choice.reason();
         assertTrue(reason.startsWith("auto size for 1.50 min: 2 x " + choice.hyperparameters().hiddenSize()
                 + " lstm"), reason);
-        assertTrue(reason.contains("parameters (no more than the text has characters)") && reason.contains("test speed")
+        assertTrue(reason.contains("parameters (the smallest model the budget picks)") && reason.contains("test speed")
                 && reason.contains("sequences of 20"), reason);
         assertThrows(ScribeException.class, () -> TimeBudget.choose(0, 3000, 40, 57, SPEED, 7));
     }
