@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 
 /**
  * Measures this machine's training speed now, for a {@link TimeBudget}: a throwaway model of the budget's kind (2 x
- * 64, 50 x 32 characters a step) trains on the corpus for a few seconds, the first half of them untimed. The speed is given in
- * parameter-characters per second, which stays close to constant across sizes (see {@link SizeAdvice}).
+ * 64, 50 x 32 characters a step) trains on the corpus for a few seconds, the first half of them untimed. The speed
+ * is given in parameter-characters per second, which stays close to constant across sizes (see {@link SizeAdvice}).
  */
 public final class SpeedProbe {
     /** Small, so that the warm-up's steps come quickly; the speed per parameter is close to a larger model's. */
