@@ -104,7 +104,8 @@ final class BenchCommand implements Callable<Integer> {
         requireRange("--threads", threads, 1, MAX_THREADS);
         if (quality) {
             if (minutes == null || steps != null || peer) {
-                throw new ScribeException("bench --quality trains for a time: give --minutes, and no --steps or --peer.");
+                throw new ScribeException(
+                        "bench --quality trains for a time: give --minutes, and no --steps or --peer.");
             }
             if (threads != null) {
                 System.setProperty("scribe.threads", Integer.toString(threads));

@@ -78,7 +78,7 @@ public final class Trainer {
         this.checkpoints = Objects.requireNonNull(sink);
     }
 
-    /** Sets each step's learning rate by {@code schedule} instead of the model's step decay; set before {@link #run()}. */
+    /** Sets each step's learning rate by {@code schedule}, not the model's step decay; set before {@link #run()}. */
     public void setSchedule(LearningRateSchedule schedule) {
         this.schedule = Objects.requireNonNull(schedule);
     }
