@@ -9,7 +9,6 @@ import app.scribe.model.Hyperparameters;
 import app.scribe.generation.SamplingSettings;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 

@@ -2,7 +2,6 @@ package app.scribe.ui;
 
 import app.scribe.ui.shell.ScribeApp;
 
-import app.scribe.ScribeHome;
 import app.scribe.TestCorpora;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;

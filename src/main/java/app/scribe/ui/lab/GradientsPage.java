@@ -2,7 +2,6 @@ package app.scribe.ui.lab;
 
 import app.scribe.lab.GradientFlow;
 import app.scribe.lab.Numbers;
-import app.scribe.lab.Stop;
 import app.scribe.lab.Sweep;
 import app.scribe.lab.TaskSettings;
 import app.scribe.model.CellType;

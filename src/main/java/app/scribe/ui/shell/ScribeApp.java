@@ -206,10 +206,10 @@ public final class ScribeApp extends Application {
      * and Score work before any training.
      */
     private static void openStarter(MainController main, ModelFilesViewModel modelFiles) {
-        modelFiles.starterModels().stream().findFirst().ifPresent(starter -> {
+        modelFiles.list().starterModels().stream().findFirst().ifPresent(starter -> {
             modelFiles.load(starter);
             main.showGenerate(); // a newcomer can write at once: Generate, Write, Inside and Score have a model
-            Path book = ShippedBooks.folder().resolve(modelFiles.bookOf(starter));
+            Path book = ShippedBooks.folder().resolve(modelFiles.list().bookOf(starter));
             if (Files.isRegularFile(book)) {
                 main.pickBooks(List.of(book));
             }
