@@ -59,7 +59,7 @@ public final class CellsPage extends LabPage {
             return p;
         });
         List<CellType> list = read(cellsError, () -> Sweep.cells(cells.getText()));
-        Integer n = read(stepsError, () -> whole(steps, 1, CellsOnText.MAX_STEPS, "steps"));
+        Integer n = read(stepsError, () -> LabForm.whole(steps, 1, CellsOnText.MAX_STEPS, "steps"));
         Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         return (sink, stop) -> {
             Corpus corpus = new CorpusReader().read(path);

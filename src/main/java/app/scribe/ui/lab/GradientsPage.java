@@ -43,7 +43,7 @@ public final class GradientsPage extends LabPage {
     Experiment prepare() {
         List<CellType> cellList = read(cellsError, () -> Sweep.cells(cells.getText()));
         Integer t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
-        Integer n = read(trainedError, () -> whole(trained, 0, 1_000_000, "training steps"));
+        Integer n = read(trainedError, () -> LabForm.whole(trained, 0, 1_000_000, "training steps"));
         Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         return (sink, stop) -> {
             sink.header(List.of("cell", "when", "t", "grad_norm"));
