@@ -3,7 +3,7 @@ package app.scribe.analysis;
 import app.scribe.ScribeException;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.Progress;
 import app.scribe.model.Stepper;
 
@@ -140,7 +140,7 @@ public final class Tracer {
 
     /**
      * Writes the {@code k} likeliest entries of {@code p} to {@code indices} and {@code probabilities} from
-     * {@code offset}, most likely first; ties go to the lower index, as in {@link app.scribe.model.SamplingSettings#argmax}.
+     * {@code offset}, most likely first; ties go to the lower index, as in {@link app.scribe.generation.SamplingSettings#argmax}.
      */
     static void top(float[] p, int k, int[] indices, float[] probabilities, int offset) {
         int filled = 0;

@@ -21,9 +21,9 @@ final class AutoSize {
     static final List<String> SIZE_OPTIONS = List.of("--cell", "--hidden", "--layers", "--seq", "--batch", "--lr",
             "--optimizer", "--dropout", "--weight-decay", "--leak");
     /** The probe's share of the budget, within its fewest and most seconds. */
-    private static final double PROBE_SHARE = 0.04;
-    private static final double MIN_PROBE_SECONDS = 1.5;
-    private static final double MAX_PROBE_SECONDS = 4;
+    private static final double PROBE_SHARE = 0.06;
+    private static final double MIN_PROBE_SECONDS = 2;
+    private static final double MAX_PROBE_SECONDS = 8;
 
     private AutoSize() {
     }

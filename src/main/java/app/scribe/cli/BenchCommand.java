@@ -11,13 +11,14 @@ import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import app.scribe.model.Stepper;
-import app.scribe.model.lstm.BlasLimit;
-import app.scribe.model.lstm.FastCharModel;
+import app.scribe.engine.fast.BlasLimit;
+import app.scribe.engine.fast.FastCharModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,24 +69,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "untimed warm-up steps (default 5, as the peer)")
     int warmup = 5;
 
-    @Option(names = "--engine", description = "network engine (default ${DEFAULT-VALUE})")
-    String engine = Engines.DEFAULT;
-
-    @Option(names = "--cell", description = "recurrent cell: lstm, gru, rnn (also for the peer) or tglstm "
-            + "(default lstm)")
-    String cell = "lstm";
-
-    @Option(names = "--hidden", description = "units per layer (default 128)")
-    int hidden = 128;
-
-    @Option(names = "--layers", description = "recurrent layers (default 2)")
-    int layers = 2;
-
-    @Option(names = "--batch", description = "batch size (default 64)")
-    int batch = 64;
-
-    @Option(names = "--seq", description = "sequence length (default 30)")
-    int seq = 30;
+    @Mixin
+    ModelOptions shape = new ModelOptions();
 
     @Option(names = "--threads", description = "worker threads of the fast engine (default: SCRIBE_THREADS, else 2 "
             + "on a machine with 2 or more cores, else 1)")
@@ -95,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
             + "--minutes on the first 90% of the corpus and score the last 10%, in nats and bits per character")
     boolean quality;
 
-    @Option(names = "--peer", description = "also run the PyTorch peer and print the ratios")
+    @Option(names = "--peer", description = "also run the PyTorch peer (it has no tglstm) and print the ratios")
     boolean peer;
 
     @Option(names = "--peer-script", description = "path of torch_char_lstm.py (default: found next to the "
@@ -119,32 +104,34 @@ final class BenchCommand implements Callable<Integer> {
         requireRange("--threads", threads, 1, MAX_THREADS);
         if (quality) {
             if (minutes == null || steps != null || peer) {
-                throw new ScribeException("bench --quality trains for a time: give --minutes, and no --steps or --peer.");
+                throw new ScribeException(
+                        "bench --quality trains for a time: give --minutes, and no --steps or --peer.");
             }
             if (threads != null) {
                 System.setProperty("scribe.threads", Integer.toString(threads));
             }
-            QualityBench.run(out, corpusFile, engine, minutes);
+            QualityBench.run(out, corpusFile, shape.engine, minutes);
             return 0;
         }
-        CellType cellType = cellType();
+        CellType cellType = shape.cellType();
         if (peer && cellType == CellType.TGLSTM) {
             throw new ScribeException("The PyTorch peer has no time-gated LSTM; bench --cell tglstm without --peer.");
         }
-        Hyperparameters hp = new Hyperparameters(hidden, layers, seq, batch, Optimizer.ADAM, 2e-3, 1.0, 1, 5.0, 0.0,
-                42).withCell(cellType);
+        Hyperparameters hp = new Hyperparameters(shape.hidden, shape.layers, shape.seq, shape.batch, Optimizer.ADAM,
+                2e-3, 1.0, 1, 5.0, 0.0, 42).withCell(cellType);
         Path script = peer ? findPeerScript() : null;
         if (threads != null) {
             System.setProperty("scribe.threads", Integer.toString(threads));
         }
         Corpus corpus = new CorpusReader().read(corpusFile);
+        String engine = shape.engine;
         CharModel model = Engines.create(engine, corpus.vocabulary().size(), hp);
-        BatchSource source = new BatchSource(corpus, seq, batch);
+        BatchSource source = new BatchSource(corpus, hp.seqLength(), hp.batchSize());
         SplittableRandom random = new SplittableRandom(hp.seed());
         out.printf(Locale.ROOT, "bench %s: corpus %s (%,d chars, vocab %d), %s, hidden %d, layers %d, batch %d, "
                         + "seq %d, Adam 2e-3, %d cores, OMP_NUM_THREADS=%s, OPENBLAS_CORETYPE=%s%n", engine,
-                Printable.escape(corpus.name()), corpus.length(), corpus.vocabulary().size(), cellType.id(), hidden,
-                layers, batch, seq, Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"),
+                Printable.escape(corpus.name()), corpus.length(), corpus.vocabulary().size(), cellType.id(),
+                hp.hiddenSize(), hp.layers(), hp.batchSize(), hp.seqLength(), Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"),
                 System.getenv("OPENBLAS_CORETYPE"));
         out.flush();
         BlasLimit.Rate trainLimit = null;
@@ -169,7 +156,7 @@ final class BenchCommand implements Callable<Integer> {
             done++;
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        double trainRate = done * (double) batch * seq / trainSeconds;
+        double trainRate = done * (double) hp.batchSize() * hp.seqLength() / trainSeconds;
         double validation = validationLoss(model, source);
         double genRate = generationRate(model, corpus);
         out.printf(Locale.ROOT, "engine=%s train_chars_per_sec=%.0f steps=%d train_seconds=%.1f final_train_loss=%.4f "
@@ -195,14 +182,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private CellType cellType() {
-        try {
-            return CellType.parse(cell);
-        } catch (ScribeException e) {
-            throw new ScribeException("--" + e.getMessage());
-        }
     }
 
     private static void requireRange(String flag, Integer value, int min, int max) {
@@ -264,9 +243,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private JsonNode runPeer(Path script, PrintWriter out) {
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), "--corpus", corpusFile.toString(),
-                "--cell", cellType().id(), "--hidden", Integer.toString(hidden),
-                "--layers", Integer.toString(layers),
-                "--batch", Integer.toString(batch), "--seq", Integer.toString(seq),
+                "--cell", shape.cellType().id(), "--hidden", Integer.toString(shape.hidden),
+                "--layers", Integer.toString(shape.layers),
+                "--batch", Integer.toString(shape.batch), "--seq", Integer.toString(shape.seq),
                 "--warmup", Integer.toString(warmup),
                 "--val-fraction", Double.toString(BatchSource.VALIDATION_SHARE),
                 "--val-chars", Integer.toString(BatchSource.MAX_VALIDATION_CHARS)));

@@ -3,7 +3,7 @@ package app.scribe.cli;
 import app.scribe.ScribeException;
 import app.scribe.corpus.TextFiles;
 import app.scribe.corpus.Vocabulary;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import app.scribe.writing.Completer;
@@ -12,6 +12,7 @@ import app.scribe.writing.CompletionSearch;
 import app.scribe.writing.Until;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,18 +58,14 @@ final class CompleteCommand implements Callable<Integer> {
     String until = "word";
 
     @Option(names = "--beam", description = "search with a beam of this width instead of greedily (1-"
-            + app.scribe.model.BeamSearch.MAX_WIDTH + ")")
+            + app.scribe.generation.BeamSearch.MAX_WIDTH + ")")
     Integer beam;
 
     @Option(names = "--temperature", description = "draw varied completions at this temperature")
     Double temperature;
 
-    @Option(names = "--top-p", description = "draw varied completions among the likeliest characters whose mass"
-            + " reaches P")
-    Double topP;
-
-    @Option(names = "--seed", description = "random seed for varied completions (default 1)")
-    long seed = 1;
+    @Mixin
+    SamplingOptions sampler = new SamplingOptions();
 
     @Override
     public Integer call() {
@@ -104,7 +101,7 @@ final class CompleteCommand implements Callable<Integer> {
     }
 
     private CompletionSearch search() {
-        boolean varied = temperature != null || topP != null;
+        boolean varied = temperature != null || sampler.topP != null;
         if (beam != null && varied) {
             throw new ScribeException("--beam searches for the likeliest completions; it cannot be combined with"
                     + " --temperature or --top-p.");
@@ -115,7 +112,7 @@ final class CompleteCommand implements Callable<Integer> {
         if (varied) {
             SamplingSettings settings = SamplingSettings.plain();
             settings = temperature == null ? settings : settings.withTemperature(temperature);
-            return CompletionSearch.varied(topP == null ? settings : settings.withTopP(topP), seed);
+            return CompletionSearch.varied(sampler.nucleus(settings), sampler.seed);
         }
         return CompletionSearch.greedy();
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Scores a text with a model: bits per character, the mean of -log2 p over the text's characters, read from the
- * start of a paragraph, and the same in nats (the mean of -ln p, the unit of nanoGPT's and PyTorch's losses). The text is decoded and cleaned as a corpus is, put in the model's Unicode form, and may be
+ * start of a paragraph, and the same in nats (the mean of -ln p, the unit of nanoGPT's and PyTorch's losses). The
+ * text is decoded and cleaned as a corpus is, put in the model's Unicode form, and may be
  * as short as one character. Characters the model does not know are skipped and named on stderr, or refused with
  * {@code --strict}.
  */

@@ -1,14 +1,15 @@
 package app.scribe.cli;
 
 import app.scribe.ScribeException;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.Progress;
-import app.scribe.model.SamplingSettings;
-import app.scribe.model.StopRule;
+import app.scribe.generation.SamplingSettings;
+import app.scribe.generation.StopRule;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,16 +48,15 @@ final class GenerateCommand implements Callable<Integer> {
         Double temperature;
 
         @Option(names = "--beam", description = "beam search of this width for the likeliest text (1-"
-                + app.scribe.model.BeamSearch.MAX_WIDTH + ")")
+                + app.scribe.generation.BeamSearch.MAX_WIDTH + ")")
         Integer beam;
     }
 
     @Option(names = "--top-k", description = "sample only among the K likeliest characters (1-4096)")
     Integer topK;
 
-    @Option(names = "--top-p", description = "sample only among the likeliest characters whose mass reaches P"
-            + " (above 0, at most 1)")
-    Double topP;
+    @Mixin
+    SamplingOptions sampler = new SamplingOptions();
 
     @Option(names = "--repetition-penalty", description = "divide the probability of characters among the last "
             + SamplingSettings.DEFAULT_REPETITION_WINDOW + " by R (1-10; default 1, no penalty)")
@@ -76,9 +76,6 @@ final class GenerateCommand implements Callable<Integer> {
             + " the continuation>")
     boolean showLogprob;
 
-    @Option(names = "--seed", description = "random seed (default 1)")
-    long seed = 1;
-
     @Override
     public Integer call() {
         if (samples < 1 || samples > MAX_SAMPLES) {
@@ -90,8 +87,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         SamplingSettings settings = settings();
         StopRule stop = new StopRule(stopAt, stopAtSentenceEnd);
-        app.scribe.model.BeamSearch beam = strategy.beam == null ? null
-                : new app.scribe.model.BeamSearch(strategy.beam);
+        app.scribe.generation.BeamSearch beam = strategy.beam == null ? null
+                : new app.scribe.generation.BeamSearch(strategy.beam);
         SavedModel saved = new ModelFile().load(modelFile);
         Generator generator = new Generator(saved.model(), saved.vocabulary());
         generator.encodePrompt(prompt);
@@ -119,7 +116,7 @@ final class GenerateCommand implements Callable<Integer> {
                 out.print(continuation.text());
             } else {
                 long[] done = {(long) i * length};
-                continuation = generator.generate(prompt, length, settings, seed + i, stop, ch -> {
+                continuation = generator.generate(prompt, length, settings, sampler.seed + i, stop, ch -> {
                     out.print(ch);
                     samplingProgress.reached(++done[0], total);
                 }, () -> false);
@@ -140,7 +137,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (topK != null) {
             samplingFlags.add("--top-k");
         }
-        if (topP != null) {
+        if (sampler.topP != null) {
             samplingFlags.add("--top-p");
         }
         if (strategy.beam != null && (!samplingFlags.isEmpty() || repetitionPenalty != null)) {
@@ -161,9 +158,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (topK != null) {
             settings = settings.withTopK(topK);
         }
-        if (topP != null) {
-            settings = settings.withTopP(topP);
-        }
+        settings = sampler.nucleus(settings);
         if (repetitionPenalty != null) {
             settings = settings.withRepetitionPenalty(repetitionPenalty);
         }

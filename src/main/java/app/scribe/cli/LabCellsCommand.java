@@ -27,8 +27,9 @@ final class LabCellsCommand implements Callable<Integer> {
     @Option(names = "--corpus", required = true, description = "the book (a text file)")
     Path corpusFile;
 
-    @Option(names = "--cells", description = "cells separated by commas (default lstm,gru,rnn)")
-    String cells = "lstm,gru,rnn";
+    @Option(names = "--cells", completionCandidates = CellChoices.class, description = "cells separated by commas, "
+            + "of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    String cells = CellsOnText.DEFAULT_CELLS;
 
     @Option(names = "--steps", description = "training steps for each cell (default 500)")
     long steps = 500;

@@ -20,7 +20,8 @@ final class LabGradientsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cell", required = true, description = "rnn, lstm, gru or tglstm")
+    @Option(names = "--cell", required = true, completionCandidates = CellChoices.class,
+            description = "the cell: ${COMPLETION-CANDIDATES}")
     String cell;
 
     @Option(names = "--length", required = true, description = "the palindrome length T, 2-1000")

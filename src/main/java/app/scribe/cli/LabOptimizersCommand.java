@@ -28,8 +28,9 @@ final class LabOptimizersCommand implements Callable<Integer> {
     @Option(names = "--steps", required = true, description = "training steps for each optimizer")
     int steps;
 
-    @Option(names = "--cell", description = "the cell (default lstm)")
-    String cell = "lstm";
+    @Option(names = "--cell", completionCandidates = CellChoices.class,
+            description = "the cell: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    String cell = CellType.LSTM.id();
 
     @Option(names = "--seed", description = "random seed (default 42)")
     long seed = TaskSettings.DEFAULT_SEED;

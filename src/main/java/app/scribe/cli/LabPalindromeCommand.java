@@ -11,8 +11,8 @@ import app.scribe.lab.TaskRun;
 import app.scribe.lab.TaskSettings;
 import app.scribe.lab.SweepTables;
 import app.scribe.model.CellType;
-import app.scribe.model.Optimizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,13 +30,15 @@ final class LabPalindromeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cell", description = "one run: the cell, e.g. lstm")
+    @Option(names = "--cell", completionCandidates = CellChoices.class,
+            description = "one run: the cell, one of ${COMPLETION-CANDIDATES}")
     String cell;
 
     @Option(names = "--length", description = "one run: the palindrome length T, 2-1000")
     Integer length;
 
-    @Option(names = "--cells", description = "sweep: cells separated by commas, e.g. rnn,lstm")
+    @Option(names = "--cells", completionCandidates = CellChoices.class,
+            description = "sweep: cells separated by commas, of ${COMPLETION-CANDIDATES}")
     String cells;
 
     @Option(names = "--lengths", description = "sweep: FROM-TO:STEP or a list (default 5-30:5)")
@@ -54,11 +56,8 @@ final class LabPalindromeCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "batch size (default 128)")
     int batch = TaskSettings.DEFAULT_BATCH;
 
-    @Option(names = "--lr", description = "learning rate (default 1e-3)")
-    double lr = TaskSettings.DEFAULT_LEARNING_RATE;
-
-    @Option(names = "--optimizer", description = "rmsprop, adam, sgd or momentum (default rmsprop)")
-    String optimizer = "rmsprop";
+    @Mixin
+    OptimizerOptions rule = new OptimizerOptions(TaskSettings.DEFAULT_LEARNING_RATE);
 
     @Option(names = "--seed", description = "random seed; a sweep uses seed, seed+1, ... (default 42)")
     long seed = TaskSettings.DEFAULT_SEED;
@@ -89,8 +88,8 @@ final class LabPalindromeCommand implements Callable<Integer> {
             throw new ScribeException("threads must be between 1 and 64 (got " + threads + ").");
         }
         CellType first = CellType.parse(single ? cell : cells.split(",")[0]);
-        TaskSettings base = new TaskSettings(first, single ? length : 5, steps, hidden, batch, lr,
-                Optimizer.parse(optimizer), seed);
+        TaskSettings base = new TaskSettings(first, single ? length : 5, steps, hidden, batch, rule.lr,
+                rule.rule(), seed);
         PrintWriter out = spec.commandLine().getOut();
         if (single) {
             one(base, out);

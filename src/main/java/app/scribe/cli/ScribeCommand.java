@@ -83,7 +83,8 @@ public final class ScribeCommand implements Runnable {
      * PrintWriter keeps such failures to itself until asked.
      */
     private static int outputWritten(CommandLine cli, int code) {
-        if (cli.getOut().checkError() && code == 0) {
+        // The console's writer wraps System.out, a PrintStream that keeps its own errors: both are asked.
+        if ((cli.getOut().checkError() || System.out.checkError()) && code == 0) {
             cli.getErr().println("error: the output could not be written (the disk is full, or the file or pipe it"
                     + " goes to was closed); it is lost.");
             cli.getErr().flush();

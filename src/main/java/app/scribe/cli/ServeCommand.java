@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.Printable;
 import app.scribe.StopSignals;
 import app.scribe.serve.ScribeServer;
 import app.scribe.serve.ServerOptions;
@@ -66,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         try (StopSignals signals = new StopSignals(signal -> stop.countDown())) {
             ScribeServer server = ScribeServer.start(modelFile, options);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("serving " + modelFile.getFileName() + " at " + server.address() + " (OpenAI base URL "
+            out.println("serving " + Printable.escape(String.valueOf(modelFile.getFileName())) + " at " + server.address() + " (OpenAI base URL "
                     + server.address() + "v1); Ctrl-C stops it");
             out.flush();
             stop.await();

@@ -8,25 +8,20 @@ import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.corpus.ValidationText;
 import app.scribe.model.CellType;
-import app.scribe.model.CharModel;
-import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
-import app.scribe.model.MemoryEstimate;
 import app.scribe.model.Optimizer;
-import app.scribe.corpus.CorpusInfo;
+import app.scribe.persistence.CheckpointFile;
 import app.scribe.persistence.CheckpointWriter;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.OutputGuard;
-import app.scribe.persistence.OutputLock;
 import app.scribe.persistence.SavedModel;
 import app.scribe.training.CheckpointPolicy;
-import app.scribe.training.CheckpointSink;
-import app.scribe.training.ResumeCheck;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingEvent;
-import app.scribe.training.TrainingHistory;
 import app.scribe.training.TrainingPlan;
+import app.scribe.training.TrainingStart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,15 +31,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
-@Command(name = "train", description = "Train a model on a text file and save it.")
+@Command(name = "train", description = "Train a model on a text file and save it.",
+        modelTransformer = CellSettingFlags.class)
 final class TrainCommand implements Callable<Integer> {
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
     /** Options that shape a new model; a resumed model has its own. */
-    private static final List<String> MODEL_OPTIONS = List.of("--cell", "--hidden", "--layers", "--seq", "--batch",
-            "--lr", "--optimizer", "--weight-decay", "--leak", "--dropout", "--seed", "--engine", "--clean");
+    private static final List<String> MODEL_OPTIONS = Stream.concat(Stream.of("--cell", "--hidden", "--layers",
+            "--seq", "--batch", "--lr", "--optimizer", "--weight-decay", "--dropout", "--seed", "--engine", "--clean"),
+            CellSettingFlags.flags().stream()).toList();
 
     @Spec
     CommandSpec spec;
@@ -66,29 +63,11 @@ final class TrainCommand implements Callable<Integer> {
             + "from the corpus and this machine's speed (the default when only a time is given); manual: the flags")
     String size;
 
-    @Option(names = "--hidden", description = "LSTM units per layer (default 128)")
-    int hidden = DEFAULTS.hiddenSize();
+    @Mixin
+    ModelOptions shape = new ModelOptions();
 
-    @Option(names = "--layers", description = "LSTM layers, 1-3 (default 2)")
-    int layers = DEFAULTS.layers();
-
-    @Option(names = "--seq", description = "sequence length (default 30)")
-    int seq = DEFAULTS.seqLength();
-
-    @Option(names = "--batch", description = "batch size (default 64)")
-    int batch = DEFAULTS.batchSize();
-
-    @Option(names = "--lr", description = "learning rate (default 2e-3)")
-    double lr = DEFAULTS.learningRate();
-
-    @Option(names = "--cell", description = "recurrent cell: lstm, gru, rnn or tglstm (default lstm)")
-    String cell = "lstm";
-
-    @Option(names = "--leak", description = "tglstm: the closed time gate's leak alpha, 0 to 1 (default 0)")
-    double leak = DEFAULTS.timeGateLeak();
-
-    @Option(names = "--optimizer", description = "rmsprop, adam, sgd or momentum (default rmsprop)")
-    String optimizer = "rmsprop";
+    @Mixin
+    OptimizerOptions rule = new OptimizerOptions(DEFAULTS.learningRate());
 
     @Option(names = "--weight-decay", description = "L2 weight decay added to every gradient, 0 to 1 (default 0)")
     double weightDecay = DEFAULTS.weightDecay();
@@ -99,16 +78,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed (default 42)")
     long seed = DEFAULTS.seed();
 
-    @Option(names = "--engine", description = "network engine (default ${DEFAULT-VALUE})")
-    String engine = Engines.DEFAULT;
-
     @Option(names = "--clean", description = "clean the text's characters first: ascii, lowercase, rare=N (characters"
             + " seen fewer than N times become one placeholder); repeat or separate with commas (default: keep as is)")
     List<String> clean = List.of();
-
-    @Option(names = "--val", description = "validate on this text instead of the last 5% of each book (which are "
-            + "then trained on too)")
-    Path validationFile;
 
     @Option(names = "--resume", description = "continue training this model file")
     Path resume;
@@ -126,6 +98,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-best", description = "do not keep the best model by validation loss in NAME.best.scribe")
     boolean noBest;
 
+    @Option(names = "--val", description = "validate on this text instead of the last 5% of each book (which are "
+            + "then trained on too)")
+    Path validationFile;
+
     @Option(names = "--patience", description = "stop early after this many validations without a new best "
             + "(default 0 = never, at most 1000)")
     int patience;
@@ -142,13 +118,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         CheckpointPolicy checkpoints = flagged(() -> new CheckpointPolicy(checkpointSteps, checkpointMinutes, !noBest));
         flagged(() -> TrainingPlan.forSteps(1).withPatience(patience));
-        Optimizer rule = flagged(() -> Optimizer.parse(optimizer));
-        CellType cellType = flagged(() -> CellType.parse(cell));
+        Optimizer optimizer = rule.rule();
+        CellType cellType = shape.cellType();
         Cleaning cleaning = Cleaning.parse(clean);
         boolean auto = AutoSize.applies(size, spec.commandLine().getParseResult(), minutes, steps, resume);
-        Hyperparameters requested = resume != null ? null : new Hyperparameters(hidden, layers, seq, batch, rule, lr,
-                DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout, seed, weightDecay, cellType,
-                leak);
+        Hyperparameters requested = resume != null || auto ? null : new Hyperparameters(shape.hidden, shape.layers, shape.seq,
+                shape.batch, optimizer, rule.lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(),
+                dropout, seed, weightDecay, cellType, CellSettingFlags.given(spec, cellType));
         for (Path corpusFile : corpusFiles) {
             OutputGuard.check(noBest ? List.of(out) : List.of(out, CheckpointWriter.bestPathFor(out)), corpusFile,
                     resume, force);
@@ -163,22 +139,29 @@ final class TrainCommand implements Callable<Integer> {
             if (trainer != null) {
                 trainer.stop();
             }
-        }); OutputLock lock = OutputLock.acquire(out)) {
-            train(console, err, checkpoints, auto ? null : requested, cleaning, trainer -> {
-                running.set(trainer);
-                if (signals.exitCode() != 0) {
-                    trainer.stop();
-                }
-            });
+        }); CheckpointFile file = CheckpointFile.lock(out, written -> {
+            console.printf("checkpoint (%s) at step %d written to %s%n", written.kind().name().toLowerCase(),
+                    written.step(), Printable.escape(written.file().toString()));
+            console.flush();
+        }, message -> ScribeCommand.warn(err, message))) {
+            TrainingStart start = start(console, err, requested, cleaning);
+            start.checkpoints(checkpoints, file);
+            Trainer trainer = start.trainer();
+            running.set(trainer);
+            if (signals.exitCode() != 0) {
+                trainer.stop();
+            }
+            double validationLoss = start.run(); // saves the end of the run through the checkpoint file
+            console.printf("saved %s at step %d%n", Printable.escape(out.toString()), trainer.history().step());
+            console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
+            console.flush();
             return signals.exitCode();
         }
     }
 
-    /** Reads the corpus, builds or loads the model, trains it and saves it; {@code started} gets the trainer first. */
-    private void train(PrintWriter console, PrintWriter err, CheckpointPolicy checkpoints, Hyperparameters requested,
-                       Cleaning cleaning, java.util.function.Consumer<Trainer> started) {
-        ModelFile files = new ModelFile();
-        SavedModel saved = resume == null ? null : files.load(resume);
+    /** Reads the corpus and builds or loads the model (or chooses it for the time given); prints what it read. */
+    private TrainingStart start(PrintWriter console, PrintWriter err, Hyperparameters requested, Cleaning cleaning) {
+        SavedModel saved = resume == null ? null : new ModelFile().load(resume);
         Corpus corpus = new CorpusReader().read(corpusFiles,
                 saved == null ? cleaning : saved.vocabulary().mapper().cleaning());
         console.printf("corpus %s: %,d characters, %d distinct, %s%n", Printable.escape(corpus.name()),
@@ -191,63 +174,28 @@ final class TrainCommand implements Callable<Integer> {
         }
         char[] validation = validationText(corpus, console, err);
         AutoSize.Chosen chosen = saved == null && requested == null
-                ? AutoSize.choose(console, engine, corpus, validation, minutes, seed) : null;
-        CharModel model;
-        TrainingHistory history;
+                ? AutoSize.choose(console, shape.engine, corpus, validation, minutes, seed) : null;
+        TrainingStart.Subject subject;
         if (saved != null) {
-            String warning = ResumeCheck.check(saved.vocabulary(), saved.corpus(), corpus);
-            if (warning != null) {
-                ScribeCommand.warn(err, warning);
-            }
-            model = saved.model();
-            history = saved.history();
-            List<String> ignored = new ArrayList<>();
-            for (String option : MODEL_OPTIONS) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                    ignored.add(option);
-                }
-            }
-            if (!ignored.isEmpty()) {
-                ScribeCommand.warn(err, String.join(", ", ignored)
-                        + " ignored: a resumed model keeps the settings it was trained with.");
-            }
+            subject = TrainingStart.resume(new TrainingStart.Subject(saved.model(), saved.vocabulary(),
+                    saved.corpus(), saved.history()), corpus, warning -> ScribeCommand.warn(err, warning)).on(corpus);
+            warnIgnored(err);
         } else {
-            Hyperparameters settings = chosen != null ? chosen.choice().hyperparameters() : requested;
-            MemoryEstimate.requireTrainable(engine, corpus.vocabulary().size(), settings);
-            model = Engines.create(engine, corpus.vocabulary().size(), settings);
-            history = new TrainingHistory();
+            subject = TrainingStart.create(shape.engine, chosen != null ? chosen.choice().hyperparameters() : requested,
+                    corpus);
         }
         long total = steps != null ? steps : minutes != null ? 100_000_000L : 2000;
         if (resume != null && steps != null) {
-            total = history.step() + steps;
+            total = subject.history().step() + steps;
         }
         double limit = chosen != null ? chosen.minutesLeft() : minutes == null ? 0 : minutes;
         TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(limit).withPatience(patience);
-        Trainer trainer = new Trainer(model, corpus, plan, history, validation);
+        TrainingStart start = new TrainingStart(subject, corpus, plan, validation);
         if (chosen != null) {
-            trainer.setSchedule(chosen.choice().schedule());
+            start.trainer().setSchedule(chosen.choice().schedule());
         }
-        trainer.addListener(new ProgressPrinter(console));
-        started.accept(trainer);
-        AtomicLong latestWritten = new AtomicLong(-1);
-        double validationLoss;
-        try (CheckpointWriter writer = new CheckpointWriter(out, corpus.vocabulary(), CorpusInfo.of(corpus), written -> {
-            if (written.kind() == CheckpointSink.Kind.LATEST) {
-                latestWritten.set(written.step());
-            }
-            console.printf("checkpoint (%s) at step %d written to %s%n", written.kind().name().toLowerCase(),
-                    written.step(), Printable.escape(written.file().toString()));
-            console.flush();
-        }, message -> ScribeCommand.warn(err, message))) {
-            trainer.setCheckpoints(checkpoints, writer);
-            validationLoss = trainer.run();
-        }
-        if (latestWritten.get() != trainer.history().step()) {
-            files.save(new SavedModel(model, corpus.vocabulary(), CorpusInfo.of(corpus), trainer.history()), out);
-        }
-        console.printf("saved %s at step %d%n", Printable.escape(out.toString()), trainer.history().step());
-        console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
-        console.flush();
+        start.trainer().addListener(new ProgressPrinter(console));
+        return start;
     }
 
     /** The {@code --val} text in the corpus's vocabulary, announced; null without {@code --val}. */
@@ -265,13 +213,27 @@ final class TrainCommand implements Callable<Integer> {
         return validation.indices();
     }
 
+    /** A resumed model keeps its settings: says which of the options given it ignores. */
+    private void warnIgnored(PrintWriter err) {
+        List<String> ignored = new ArrayList<>();
+        for (String option : MODEL_OPTIONS) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                ignored.add(option);
+            }
+        }
+        if (!ignored.isEmpty()) {
+            ScribeCommand.warn(err, String.join(", ", ignored)
+                    + " ignored: a resumed model keeps the settings it was trained with.");
+        }
+    }
+
     /** Builds a setting from flags, naming the flag in a refusal: "checkpoint minutes" becomes "--checkpoint-minutes". */
     private static <T> T flagged(java.util.function.Supplier<T> settings) {
         try {
             return settings.get();
         } catch (ScribeException e) {
             String message = e.getMessage();
-            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience", "optimizer", "cell")) {
+            for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience")) {
                 if (message.startsWith(name)) {
                     message = "--" + name.replace(' ', '-') + message.substring(name.length());
                 }

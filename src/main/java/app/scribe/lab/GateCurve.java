@@ -1,7 +1,7 @@
 package app.scribe.lab;
 
 import app.scribe.ScribeException;
-import app.scribe.model.lstm.TimeGate;
+import app.scribe.engine.fast.TimeGate;
 
 /**
  * Page 3, the time gate: k(t) for t = 0..steps-1 of one unit with period tau, shift s, open ratio r_on and leak

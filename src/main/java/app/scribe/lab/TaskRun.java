@@ -1,7 +1,7 @@
 package app.scribe.lab;
 
 import app.scribe.corpus.Batch;
-import app.scribe.model.lstm.LastStepNetwork;
+import app.scribe.engine.fast.LastStepNetwork;
 
 import java.util.SplittableRandom;
 

@@ -4,7 +4,7 @@ import app.scribe.ScribeException;
 import app.scribe.model.CellType;
 import app.scribe.model.MemoryEstimate;
 import app.scribe.model.Optimizer;
-import app.scribe.model.lstm.LastStepNetwork;
+import app.scribe.engine.fast.LastStepNetwork;
 
 import java.util.Locale;
 

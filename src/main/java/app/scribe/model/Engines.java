@@ -1,7 +1,9 @@
 package app.scribe.model;
 
+import app.scribe.engine.dl4j.Dl4jCharModel;
+
 import app.scribe.ScribeException;
-import app.scribe.model.lstm.FastCharModel;
+import app.scribe.engine.fast.FastCharModel;
 
 /** Builds a model by engine name, the name a model file records. */
 public final class Engines {

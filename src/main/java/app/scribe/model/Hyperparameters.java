@@ -5,11 +5,12 @@ import app.scribe.ScribeException;
 /**
  * Every knob of a training run, the random seed included, so that a run can be repeated. The GUI form, the CLI
  * flags and the model file all map to this one record; its constructor refuses values outside the stated ranges.
+ * {@code cellOptions} are the cell's own settings, completed with its defaults (null stands for none given).
  */
 public record Hyperparameters(int hiddenSize, int layers, int seqLength, int batchSize, Optimizer optimizer,
                               double learningRate, double decayRate, int decayEvery, double clipNorm,
                               double dropout, long seed, double weightDecay, CellType cell,
-                              double timeGateLeak) {
+                              CellOptions cellOptions) {
     public static final int MAX_HIDDEN_SIZE = 2048;
     public static final int MAX_LAYERS = 3;
     public static final int MAX_SEQ_LENGTH = 1000;
@@ -25,7 +26,7 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
                            double learningRate, double decayRate, int decayEvery, double clipNorm, double dropout,
                            long seed) {
         this(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate, decayEvery, clipNorm,
-                dropout, seed, 0, CellType.LSTM, 0);
+                dropout, seed, 0, CellType.LSTM, CellOptions.NONE);
     }
 
     public Hyperparameters {
@@ -47,33 +48,34 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
         if (cell == null) {
             throw new ScribeException("cell must be one of " + CellType.ids() + ".");
         }
-        requireRange("time gate leak", timeGateLeak, 0, 1);
+        cellOptions = cell.options(cellOptions == null ? CellOptions.NONE : cellOptions);
     }
 
-    private static void requireRange(String name, double value, double min, double max) {
+    static void requireRange(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new ScribeException(name + " must be between " + format(min) + " and " + format(max)
                     + " (got " + format(value) + ").");
         }
     }
 
-    private static String format(double v) {
+    static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
     }
 
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
-                decayEvery, clipNorm, dropout, newSeed, weightDecay, cell, timeGateLeak);
+                decayEvery, clipNorm, dropout, newSeed, weightDecay, cell, cellOptions);
     }
 
+    /** These settings with another cell, at its default settings of its own. */
     public Hyperparameters withCell(CellType newCell) {
         return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
-                decayEvery, clipNorm, dropout, seed, weightDecay, newCell, timeGateLeak);
+                decayEvery, clipNorm, dropout, seed, weightDecay, newCell, CellOptions.NONE);
     }
 
-    public Hyperparameters withTimeGateLeak(double leak) {
+    public Hyperparameters withCellOptions(CellOptions options) {
         return new Hyperparameters(hiddenSize, layers, seqLength, batchSize, optimizer, learningRate, decayRate,
-                decayEvery, clipNorm, dropout, seed, weightDecay, cell, leak);
+                decayEvery, clipNorm, dropout, seed, weightDecay, cell, options);
     }
 
     /** Learning rate after {@code step} optimizer steps: multiplied by the decay rate every decay interval. */

@@ -10,8 +10,10 @@ import app.scribe.training.TrainingHistory;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -44,6 +46,8 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
     private final Consumer<String> onFailed;
     /** Whether the last write failed: a full disk fails every checkpoint, and one warning says so. */
     private boolean failing;
+    /** The step of the latest checkpoint on disk, -1 before the first. */
+    private long latestStep = -1;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "scribe-checkpoints");
         thread.setDaemon(true);
@@ -102,6 +106,9 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
             written.put(kind, files.save(new SavedModel(next.model(), vocabulary, corpus, next.history()), target,
                     Replace.only(written.get(kind))));
             failing = false;
+            if (kind == Kind.LATEST) {
+                latestStep = next.history().step();
+            }
             onWritten.accept(new Written(kind, target, next.history().step()));
         } catch (RuntimeException e) {
             if (!failing) {
@@ -109,6 +116,30 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
                         + " Training goes on; later checkpoints that fail the same way are not reported.");
             }
             failing = true;
+        }
+    }
+
+    /**
+     * Saves the end of the run as the latest checkpoint, after those handed over so far, unless the latest on disk is
+     * already at its step; unlike a checkpoint, a failure is thrown: the run's result would be lost. Replaces only
+     * what this run saw or wrote there.
+     */
+    public void saveLatest(CharModel model, TrainingHistory history) {
+        Path target = targets.get(Kind.LATEST);
+        Future<?> saved = writer.submit(() -> {
+            if (latestStep != history.step()) {
+                written.put(Kind.LATEST, files.save(new SavedModel(model, vocabulary, corpus, history), target,
+                        Replace.only(written.get(Kind.LATEST))));
+                latestStep = history.step();
+            }
+        });
+        try {
+            saved.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new ScribeException(String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScribeException("Saving " + target + " was interrupted; the last checkpoint is kept.");
         }
     }
 

@@ -27,10 +27,12 @@ import java.util.List;
 final class ManifestCodec {
     /**
      * 2 records the cell and the weight decay; files of version 1 hold LSTMs without weight decay. 3 records a
-     * cleaning; a model kept as is is still written as 2, so that Scribes before 3 read it.
+     * cleaning. 4 records a cell's own settings as {@code hyperparameters.cellOptions}, where 2 and 3 had the
+     * tglstm's {@code timeGateLeak}; every model is written as 4, since earlier Scribes would miss that field.
      */
-    static final int FORMAT_VERSION = 3;
-    private static final int VERSION_WITHOUT_CLEANING = 2;
+    static final int FORMAT_VERSION = 4;
+    /** The version that replaced the time gate leak by the cell's own settings. */
+    private static final int VERSION_WITH_CELL_OPTIONS = 4;
     /** The temperature of the samples in files that did not record one. */
     private static final double LEGACY_SAMPLE_TEMPERATURE = 0.7;
     /** A curve point every 5 steps for a million steps; a longer history would not fit the manifest's size. */
@@ -72,7 +74,7 @@ final class ManifestCodec {
                 h.trainingLoss().stream().map(p -> new double[]{p.step(), p.loss()}).toList(),
                 h.validationLoss().stream().map(p -> new double[]{p.step(), p.loss()}).toList(),
                 h.samples().stream().map(s -> new Manifest.SampleEntry(s.step(), s.temperature(), s.text())).toList());
-        Manifest manifest = new Manifest(mapper.cleaning().keepsAsIs() ? VERSION_WITHOUT_CLEANING : FORMAT_VERSION,
+        Manifest manifest = new Manifest(FORMAT_VERSION,
                 "Scribe", saved.model().engine(), saved.model().hyperparameters(), saved.vocabulary().codePoints(),
                 saved.vocabulary().normalization().manifestName(), Manifest.CleaningEntry.of(mapper), saved.corpus(),
                 history, entries);
@@ -114,8 +116,9 @@ final class ManifestCodec {
     }
 
     /**
-     * Files before format 2 did not record the cell, the weight decay or the time gate leak: they hold LSTMs trained
-     * without decay. A cell this version does not know is named in the refusal.
+     * Files before format 2 did not record the cell or the weight decay: they hold LSTMs trained without decay. Files
+     * before format 4 recorded the tglstm's leak as {@code timeGateLeak} (every cell had one, only the tglstm used
+     * it): it becomes the tglstm's {@code cellOptions}. A cell this version does not know is named in the refusal.
      */
     private static JsonNode migrate(JsonNode root, String name) {
         JsonNode hp = root == null ? null : root.get("hyperparameters");
@@ -123,15 +126,20 @@ final class ManifestCodec {
             return root;
         }
         JsonNode cell = settings.get("cell");
-        if (root.path("formatVersion").isInt() && root.path("formatVersion").asInt() < 2) {
+        int version = root.path("formatVersion").isInt() ? root.path("formatVersion").asInt() : FORMAT_VERSION;
+        if (version < VERSION_WITH_CELL_OPTIONS) {
+            JsonNode leak = settings.remove("timeGateLeak");
+            ObjectNode options = settings.putObject("cellOptions");
+            if (leak != null && cell != null && CellType.TGLSTM.id().equalsIgnoreCase(cell.asText().trim())) {
+                options.set("leak", leak);
+            }
+        }
+        if (version < 2) {
             if (cell == null) {
                 settings.put("cell", CellType.LSTM.name());
             }
             if (settings.get("weightDecay") == null) {
                 settings.put("weightDecay", 0.0);
-            }
-            if (settings.get("timeGateLeak") == null) {
-                settings.put("timeGateLeak", 0.0);
             }
         } else if (cell != null && cell.isTextual()) {
             try {

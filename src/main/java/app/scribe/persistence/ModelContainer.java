@@ -6,7 +6,6 @@ import app.scribe.model.ArrayShapes;
 import app.scribe.model.ParameterSet;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

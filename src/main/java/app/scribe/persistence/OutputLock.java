@@ -143,8 +143,29 @@ public final class OutputLock implements AutoCloseable {
         if (created) {
             ExitHook.install();
             CREATED.add(lockFile);
+            if (shuttingDown()) {
+                // A signal ended the process while the lock was taken: its hook may have run before the add.
+                CREATED.remove(lockFile);
+                Files.deleteIfExists(lockFile);
+                lock.release();
+                channel.close();
+                throw new ScribeException("Scribe is ending; " + Printable.escape(model.toString())
+                        + " was not locked.");
+            }
         }
         return new Held(lockFile, created, channel, lock);
+    }
+
+    /** Whether the JVM has begun to shut down (a signal, or System.exit on another thread). */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** Releases the locks; removes the lock files this run created. */

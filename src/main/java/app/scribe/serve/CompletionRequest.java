@@ -1,6 +1,6 @@
 package app.scribe.serve;
 
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 
 import java.util.List;
 

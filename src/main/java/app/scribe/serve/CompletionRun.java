@@ -1,6 +1,6 @@
 package app.scribe.serve;
 
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import app.scribe.model.Stepper;
 
 import java.io.IOException;

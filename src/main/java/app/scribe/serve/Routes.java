@@ -89,12 +89,16 @@ final class Routes extends Handler.Abstract {
 
     /**
      * Reads the body, then hands its fields to {@code endpoint} on the thread that finished reading it. A body
-     * declared or found larger than the limit is a 413; one that stops arriving is dropped at the idle timeout.
+     * declared larger than the limit is a 413, sent once the body has been read and dropped (up to
+     * {@link ScribeServer#MAX_DRAINED_BYTES}), so that a client still sending it reads the answer rather than a reset
+     * connection; a body without a declared length is refused as soon as it passes the limit. One that stops
+     * arriving is dropped at the idle timeout.
      */
     private static void readBody(Exchange exchange, BiConsumer<Exchange, RequestFields> endpoint) {
         long declared = exchange.request.getLength();
         if (declared > ScribeServer.MAX_BODY_BYTES) {
-            throw tooLarge();
+            refuseTooLarge(exchange, declared);
+            return;
         }
         Content.Source.asByteArrayAsync(exchange.request, (int) ScribeServer.MAX_BODY_BYTES)
                 .whenComplete((body, failure) -> {
@@ -114,6 +118,16 @@ final class Routes extends Handler.Abstract {
                         exchange.error(ApiError.invalid(null, "invalid_value", e.getMessage()));
                     }
                 });
+    }
+
+    /** Drops a body of {@code declared} bytes, unless it is too large even for that, and answers 413. */
+    private static void refuseTooLarge(Exchange exchange, long declared) {
+        if (declared > ScribeServer.MAX_DRAINED_BYTES) {
+            exchange.error(tooLarge());
+            return;
+        }
+        Content.Source.consumeAll(exchange.request, Callback.from(() -> exchange.error(tooLarge()),
+                exchange::failed));
     }
 
     private static ApiError tooLarge() {

@@ -21,8 +21,10 @@ import java.nio.file.Path;
  * {@link #stop()} ends it. The model is read once and never written.
  */
 public final class ScribeServer {
-    /** Larger request bodies are refused with 413 before they are read. */
+    /** Larger request bodies are refused with 413. */
     public static final long MAX_BODY_BYTES = 1 << 20;
+    /** A refused body up to this size is read and dropped before the 413, so that its sender sees the answer. */
+    static final long MAX_DRAINED_BYTES = 16L << 20;
     /** A connection that neither sends nor takes anything for this long is closed. */
     static final long IDLE_TIMEOUT_MILLIS = 30_000;
     /** Network threads: they only parse and route, the model runs on the workers. */

@@ -2,7 +2,7 @@ package app.scribe.serve;
 
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.Hyperparameters;
 import app.scribe.persistence.SavedModel;
 import app.scribe.training.TrainingHistory;

@@ -1,7 +1,7 @@
 package app.scribe.serve;
 
 import app.scribe.ScribeException;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 
 import java.time.Duration;
 

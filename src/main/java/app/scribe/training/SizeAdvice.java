@@ -1,6 +1,7 @@
 package app.scribe.training;
 
-import app.scribe.model.CellType;
+import app.scribe.model.ArrayShapes;
+import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
 
 import java.util.Locale;
@@ -38,23 +39,11 @@ public final class SizeAdvice {
 
     /** The weights and biases of a model of {@code hp} over {@code vocabulary} characters, as the fast engine lays them out. */
     public static long parameters(Hyperparameters hp, int vocabulary) {
-        int gates = switch (hp.cell()) {
-            case LSTM, TGLSTM -> 4;
-            case GRU -> 3;
-            case RNN -> 1;
-        };
-        long hidden = hp.hiddenSize();
         long total = 0;
-        for (int layer = 0; layer < hp.layers(); layer++) {
-            long inputs = layer == 0 ? vocabulary : hidden;
-            total += gates * hidden * (inputs + hidden + 1);
-            if (hp.cell() == CellType.TGLSTM) {
-                total += 3 * hidden; // each unit's period, phase and open ratio
-            } else if (hp.cell() == CellType.GRU) {
-                total += hidden; // the bias inside the reset gate's product, as PyTorch's nn.GRU has
-            }
+        for (int[] shape : Engines.arrayShapes(Engines.DEFAULT, vocabulary, hp).weights().values()) {
+            total += ArrayShapes.elements(shape);
         }
-        return total + hidden * vocabulary + vocabulary;
+        return total;
     }
 
     /**

@@ -5,10 +5,10 @@ import app.scribe.corpus.Batch;
 import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
 import app.scribe.model.CharModel;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.MemoryEstimate;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 
 import java.util.List;
 import java.util.Objects;
@@ -78,7 +78,7 @@ public final class Trainer {
         this.checkpoints = Objects.requireNonNull(sink);
     }
 
-    /** Sets each step's learning rate by {@code schedule} instead of the model's step decay; set before {@link #run()}. */
+    /** Sets each step's learning rate by {@code schedule}, not the model's step decay; set before {@link #run()}. */
     public void setSchedule(LearningRateSchedule schedule) {
         this.schedule = Objects.requireNonNull(schedule);
     }

@@ -2,8 +2,8 @@ package app.scribe.writing;
 
 import app.scribe.ScribeException;
 import app.scribe.corpus.Vocabulary;
-import app.scribe.model.BeamSearch;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.BeamSearch;
+import app.scribe.generation.SamplingSettings;
 import app.scribe.model.Stepper;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package app.scribe.writing;
 import app.scribe.ScribeException;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.Stepper;
 
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package app.scribe.analysis;
 
+import app.scribe.TestCorpora;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.corpus.Vocabulary;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
@@ -34,7 +34,7 @@ class NoveltyIndexTest {
 
     @Test
     void findsASpanPlantedInRandomText() {
-        Corpus corpus = new CorpusReader().read(Path.of("../shared/corpora/grimms_fairy_tales.txt"));
+        Corpus corpus = new CorpusReader().read(TestCorpora.book("grimms_fairy_tales.txt"));
         char[] text = corpus.indices();
         NoveltyIndex index = new NoveltyIndex(text);
         SplittableRandom random = new SplittableRandom(7);

@@ -5,9 +5,9 @@ import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import app.scribe.model.Stepper;
-import app.scribe.model.lstm.FastCharModel;
+import app.scribe.engine.fast.FastCharModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,12 +1,11 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +27,7 @@ class BenchCommandTest {
     }
 
     private Path book(int length) throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), length);
-        return Files.write(dir.resolve("shakespeare.txt"), text);
+        return TestCorpora.shakespeare(dir, "shakespeare.txt", length);
     }
 
     @Test

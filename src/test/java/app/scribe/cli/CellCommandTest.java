@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.model.CellType;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.ModelZip;
@@ -31,8 +32,7 @@ class CellCommandTest {
 
     @BeforeAll
     static void book() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
-        corpus = Files.write(dir.resolve("shakespeare.txt"), text);
+        corpus = TestCorpora.shakespeare(dir, "shakespeare.txt", 20_000);
     }
 
     @Test
@@ -75,6 +75,30 @@ class CellCommandTest {
         assertBadInput(train(corpus, out, "--cell", "tglstm", "--leak", "2"), "time gate leak must be between 0 and 1");
         assertBadInput(train(corpus, out, "--cell", "tglstm", "--leak", "-0.5"), "time gate leak");
         assertFalse(Files.exists(out), "nothing was saved");
+    }
+
+    @Test
+    void aCellsOwnSettingIsAFlagRecordedInTheModelFile() {
+        Path out = dir.resolve("leak.scribe");
+        assertEquals(0, train(corpus, out, "--cell", "tglstm", "--leak", "0.25", "--steps", "1").code());
+        assertEquals(0.25, new ModelFile().load(out).model().hyperparameters().cellOptions().get("leak"));
+    }
+
+    @Test
+    void helpTextsNameEveryCellAndEveryCellSetting() {
+        for (String[] command : new String[][]{{"train"}, {"bench"}, {"lab", "gradients"}, {"lab", "palindrome"},
+                {"lab", "cells"}, {"lab", "optimizers"}}) {
+            String[] help = Arrays.copyOf(command, command.length + 1);
+            help[command.length] = "--help";
+            String usage = scribe(help).out().replaceAll("\\s+", " ");
+            assertTrue(usage.contains(CellType.ids()), String.join(" ", command) + ": " + usage);
+        }
+        String train = scribe("train", "--help").out().replaceAll("\\s+", " ");
+        for (CellType cell : CellType.values()) {
+            cell.settings().forEach(s -> assertTrue(train.contains("--" + s.key() + "=<" + s.key() + "> "
+                    + s.help(cell)), train));
+        }
+        assertFalse(train.contains("LSTM units"), train);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.corpus.Cleaning;
 import app.scribe.corpus.TextMapper;
 import app.scribe.persistence.ModelFile;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.zip.ZipFile;
 
 import static app.scribe.cli.ScribeCommandTest.Result;
@@ -35,8 +35,7 @@ class CleanCommandTest {
 
     @BeforeAll
     static void trainCleaned() throws IOException {
-        book = Files.write(dir.resolve("darwin.txt"), Arrays.copyOf(
-                Files.readAllBytes(Path.of("../shared/corpora/darwin_reis_om_de_wereld_nl.txt")), 60_000));
+        book = Files.write(dir.resolve("darwin.txt"), TestCorpora.start("darwin_reis_om_de_wereld_nl.txt", 60_000));
         cleaned = dir.resolve("cleaned.scribe");
         trained = train(book, cleaned, "--steps", "5", "--clean", "lowercase,rare=10", "--clean", "ascii");
     }
@@ -51,7 +50,7 @@ class CleanCommandTest {
         try (ZipFile zip = new ZipFile(cleaned.toFile())) {
             String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
                     StandardCharsets.UTF_8);
-            assertTrue(manifest.contains("\"formatVersion\" : 3"), manifest);
+            assertTrue(manifest.contains("\"formatVersion\" : 4"), manifest);
             assertTrue(manifest.contains("\"rareBelow\" : 10"), manifest);
             assertTrue(manifest.contains("\"placeholder\" : " + mapper.placeholder()), manifest);
         }

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommandTest.Result;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.Vocabulary;
@@ -34,7 +35,7 @@ class CompleteCommandTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        String book = Files.readString(Path.of("../shared/corpora/vanity_fair.txt")).substring(20_000, 50_000);
+        String book = Files.readString(TestCorpora.book("vanity_fair.txt")).substring(20_000, 50_000);
         Path corpus = Files.writeString(dir.resolve("vf.txt"), book);
         model = dir.resolve("vf.scribe");
         Result r = scribe("train", "--corpus", corpus.toString(), "--out", model.toString(), "--hidden", "32",

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommandTest.Result;
 import app.scribe.model.Stepper;
 import app.scribe.persistence.ModelFile;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.List;
 
 import static app.scribe.cli.ScribeCommandTest.assertBadInput;
@@ -36,8 +36,7 @@ class EvalAndSamplingCommandTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 8_000);
-        Path corpus = Files.write(dir.resolve("shakespeare.txt"), text);
+        Path corpus = TestCorpora.shakespeare(dir, "shakespeare.txt", 8_000);
         model = dir.resolve("tiny.scribe");
         Result r = scribe("train", "--corpus", corpus.toString(), "--out", model.toString(), "--hidden", "16",
                 "--layers", "1", "--seq", "16", "--batch", "8", "--lr", "1e-2", "--steps", "20");
@@ -265,7 +264,7 @@ class EvalAndSamplingCommandTest {
         List<String> lines = r.errLines();
         assertTrue(lines.size() >= 2, r.err());
         for (String line : lines.subList(0, lines.size() - 1)) {
-            assertTrue(line.matches(what + ": \\d{1,3}%, \\d+:\\d\\d elapsed, ETA (\\d+:\\d\\d|\\?)"), line);
+            assertTrue(line.matches(what + ": \\d{1,3}%, \\d+:\\d\\d elapsed, ETA (\\d+:\\d\\d(:\\d\\d)?|\\?)"), line);
         }
         assertTrue(lines.get(lines.size() - 1).matches(what + ": done in \\d+:\\d\\d"), r.err());
     }

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,7 +8,6 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 import static app.scribe.cli.ScribeCommandTest.assertBadInput;
@@ -34,8 +34,7 @@ class LabCommandTest {
 
     /** A model of 16 units of {@code cell} trained for three steps on 20 000 characters of Shakespeare. */
     private Path trained(String cell, int layers) throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
-        Path corpus = Files.write(dir.resolve("s.txt"), text);
+        Path corpus = TestCorpora.shakespeare(dir, "s.txt", 20_000);
         Path model = dir.resolve(cell + layers + ".scribe");
         ScribeCommandTest.Result r = scribe("train", "--corpus", corpus.toString(), "--out", model.toString(),
                 "--steps", "3", "--cell", cell, "--layers", Integer.toString(layers), "--hidden", "16", "--seq", "16",
@@ -148,8 +147,7 @@ class LabCommandTest {
 
     @Test
     void cellsOnTextTrainEachCellOnTheSameBookAndEndWithItsValidationLoss() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 40_000);
-        Path corpus = Files.write(dir.resolve("s.txt"), text);
+        Path corpus = TestCorpora.shakespeare(dir, "s.txt", 40_000);
         ScribeCommandTest.Result r = scribe("lab", "cells", "--corpus", corpus.toString(), "--cells", "rnn,gru",
                 "--steps", "12");
         assertEquals(0, r.code(), r.err());

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.corpus.CorpusInfo;
 import app.scribe.persistence.ModelFile;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static app.scribe.cli.ScribeCommandTest.Result;
 import static app.scribe.cli.ScribeCommandTest.scribe;
@@ -21,10 +21,8 @@ class MixedCorpusCommandTest {
 
     @Test
     void aModelTrainedOnTwoBooksRecordsThemAndGenerates() throws IOException {
-        Path shakespeare = Files.write(dir.resolve("shakespeare.txt"), Arrays.copyOf(
-                Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000));
-        Path grimm = Files.write(dir.resolve("grimm.txt"), Arrays.copyOf(
-                Files.readAllBytes(Path.of("../shared/corpora/grimms_fairy_tales.txt")), 10_000));
+        Path shakespeare = Files.write(dir.resolve("shakespeare.txt"), TestCorpora.shakespeare(20_000));
+        Path grimm = Files.write(dir.resolve("grimm.txt"), TestCorpora.start("grimms_fairy_tales.txt", 10_000));
         Path out = dir.resolve("mixed.scribe");
         Result trained = scribe(ScribeCommandTest.concat(new String[]{"train", "--corpus", shakespeare.toString(),
                 "--corpus", grimm.toString(), "--out", out.toString(), "--steps", "10"}, ScribeCommandTest.TINY));

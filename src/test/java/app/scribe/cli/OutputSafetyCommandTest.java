@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommandTest.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Arrays;
 
 import static app.scribe.cli.ScribeCommandTest.assertBadInput;
 import static app.scribe.cli.ScribeCommandTest.train;
@@ -26,8 +26,7 @@ class OutputSafetyCommandTest {
 
     @BeforeAll
     static void writeCorpus() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 8_000);
-        corpus = Files.write(dir.resolve("shakespeare.txt"), text);
+        corpus = TestCorpora.shakespeare(dir, "shakespeare.txt", 8_000);
     }
 
     static Path fifo(Path path) throws Exception {

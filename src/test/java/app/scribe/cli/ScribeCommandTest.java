@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.persistence.ModelFile;
 
 import app.scribe.model.Optimizer;
@@ -87,8 +88,7 @@ class ScribeCommandTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 30_000);
-        corpus = Files.write(dir.resolve("shakespeare.txt"), text);
+        corpus = TestCorpora.shakespeare(dir, "shakespeare.txt", 30_000);
         model = dir.resolve("models/tiny.scribe");
         trained = train(corpus, model, "--steps", "20");
     }

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.persistence.ModelFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -39,8 +39,7 @@ class StopSignalsProcessTest {
 
     @BeforeAll
     static void writeCorpus() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 30_000);
-        corpus = Files.write(dir.resolve("shakespeare.txt"), text);
+        corpus = TestCorpora.shakespeare(dir, "shakespeare.txt", 30_000);
     }
 
     /** A training run that would take hours, with no checkpoint before its end, started once it is training. */

@@ -34,7 +34,7 @@ class TimeBudgetCommandTest {
                 "--seed", "9");
         assertEquals(0, r.code(), r.err());
         String line = r.out().lines().filter(l -> l.startsWith("auto size for ")).findFirst().orElseThrow();
-        assertTrue(line.contains("measured just now") && line.contains("warmed up over"), line);
+        assertTrue(line.contains("measured just now") && line.contains("warm-up steps"), line);
         Hyperparameters hp = new ModelFile().load(model).model().hyperparameters();
         assertTrue(line.contains(": 2 x " + hp.hiddenSize() + " lstm"), line);
         assertEquals(9, hp.seed());

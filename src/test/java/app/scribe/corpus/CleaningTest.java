@@ -1,5 +1,6 @@
 package app.scribe.corpus;
 
+import app.scribe.TestCorpora;
 import app.scribe.ScribeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each cleaning changes a real book's vocabulary as promised, and prompts are mapped the same way. */
 class CleaningTest {
-    private static final Path DARWIN = Path.of("../shared/corpora/darwin_reis_om_de_wereld_nl.txt");
-    private static final Path GRIMM = Path.of("../shared/corpora/grimms_fairy_tales.txt");
+    private static final Path DARWIN = TestCorpora.book("darwin_reis_om_de_wereld_nl.txt");
+    private static final Path GRIMM = TestCorpora.book("grimms_fairy_tales.txt");
 
     private final CorpusReader reader = new CorpusReader();
 

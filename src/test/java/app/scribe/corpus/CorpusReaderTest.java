@@ -1,5 +1,6 @@
 package app.scribe.corpus;
 
+import app.scribe.TestCorpora;
 import app.scribe.ScribeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CorpusReaderTest {
-    static final Path CORPORA = Path.of("../shared/corpora");
-
+    
     private final CorpusReader reader = new CorpusReader();
 
     @TempDir
@@ -25,7 +25,7 @@ class CorpusReaderTest {
 
     @Test
     void grimmByteOrderMarkDoesNotReachTheVocabulary() {
-        Corpus corpus = reader.read(CORPORA.resolve("grimms_fairy_tales.txt"));
+        Corpus corpus = reader.read(TestCorpora.book("grimms_fairy_tales.txt"));
         assertEquals("UTF-8 (BOM)", corpus.encoding());
         assertEquals(-1, corpus.vocabulary().indexOf(0xFEFF));
         assertEquals(-1, corpus.vocabulary().indexOf('\r'));
@@ -35,7 +35,7 @@ class CorpusReaderTest {
 
     @Test
     void darwinKeepsItsAccentedLetters() {
-        Corpus corpus = reader.read(CORPORA.resolve("darwin_reis_om_de_wereld_nl.txt"));
+        Corpus corpus = reader.read(TestCorpora.book("darwin_reis_om_de_wereld_nl.txt"));
         assertTrue(corpus.encoding().startsWith("UTF-8"), corpus.encoding());
         assertEquals(-1, corpus.vocabulary().indexOf(0xFEFF));
         assertTrue(corpus.vocabulary().indexOf('é') >= 0, "é");
@@ -45,7 +45,7 @@ class CorpusReaderTest {
 
     @Test
     void vanityFairHeaderAndFooterAreStripped() throws IOException {
-        Path file = CORPORA.resolve("vanity_fair.txt");
+        Path file = TestCorpora.book("vanity_fair.txt");
         Corpus corpus = reader.read(file);
         assertTrue(corpus.strippedGutenberg());
         assertEquals("ASCII", corpus.encoding());
@@ -61,7 +61,7 @@ class CorpusReaderTest {
     @Test
     void everySharedCorpusReads() {
         for (String name : new String[]{"kjv_bible.txt", "tiny_shakespeare.txt"}) {
-            Corpus corpus = reader.read(CORPORA.resolve(name));
+            Corpus corpus = reader.read(TestCorpora.book(name));
             assertTrue(corpus.length() > 1_000_000, name);
             assertTrue(corpus.vocabulary().size() > 50 && corpus.vocabulary().size() < 120, name);
         }

@@ -1,7 +1,7 @@
 package app.scribe.lab;
 
 import app.scribe.ScribeException;
-import app.scribe.model.lstm.TimeGate;
+import app.scribe.engine.fast.TimeGate;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,5 +1,6 @@
 package app.scribe.library;
 
+import app.scribe.TestCorpora;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -12,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +98,7 @@ public final class GutenbergServer implements AutoCloseable {
 
     /** The first {@code bytes} bytes of a book in the shared corpora (with its Gutenberg header). */
     public static byte[] shared(String name, int bytes) throws IOException {
-        byte[] all = Files.readAllBytes(Path.of("../shared/corpora", name));
+        byte[] all = Files.readAllBytes(TestCorpora.book(name));
         return Arrays.copyOf(all, Math.min(bytes, all.length));
     }
 

@@ -1,6 +1,8 @@
 package app.scribe.model;
 
-import app.scribe.model.lstm.FastCharModel;
+import app.scribe.engine.dl4j.Dl4jCharModel;
+
+import app.scribe.engine.fast.FastCharModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

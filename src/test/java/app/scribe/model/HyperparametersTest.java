@@ -52,8 +52,10 @@ class HyperparametersTest {
         assertRefused("decay interval must be between 1", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
                 2e-3, 0.9, 0, 5, 0, 1));
         assertRefused("weight decay must be between 0 and 1 (got -0.1)", () -> new Hyperparameters(128, 2, 30, 64,
-                Optimizer.SGD, 2e-3, 0.9, 100, 5, 0, 1, -0.1, CellType.LSTM, 0));
-        assertRefused("time gate leak must be between 0 and 1 (got 2)", () -> D.withTimeGateLeak(2));
+                Optimizer.SGD, 2e-3, 0.9, 100, 5, 0, 1, -0.1, CellType.LSTM, CellOptions.NONE));
+        assertRefused("time gate leak must be between 0 and 1 (got 2)",
+                () -> D.withCell(CellType.TGLSTM).withCellOptions(CellOptions.NONE.with("leak", 2)));
+        assertRefused("the lstm cell has no setting leak", () -> D.withCellOptions(CellOptions.NONE.with("leak", 0)));
         assertRefused("cell must be one of lstm, gru, rnn, tglstm", () -> D.withCell(null));
     }
 

@@ -1,8 +1,8 @@
 package app.scribe.persistence;
 
+import app.scribe.TestCorpora;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusInfo;
-import app.scribe.corpus.CorpusReader;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
@@ -18,12 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckpointWriterTest {
@@ -31,8 +29,7 @@ class CheckpointWriterTest {
     Path dir;
 
     private static Corpus corpus() throws IOException {
-        byte[] bytes = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
-        return new CorpusReader().fromBytes("shakespeare-20k.txt", bytes);
+        return TestCorpora.shakespeareCorpus("shakespeare-20k.txt", 20_000);
     }
 
     private static Trainer trainer(Corpus corpus, long steps) {

@@ -72,6 +72,24 @@ class FilesScribeDidNotWriteTest {
     }
 
     @Test
+    void theFinalSaveReplacesOnlyWhatTheRunWrote() throws Exception {
+        Path latest = dir.resolve("final.scribe");
+        SavedModel saved = SaveLoop.model(3);
+        try (CheckpointWriter writer = new CheckpointWriter(latest, saved.vocabulary(), saved.corpus(), w -> { },
+                f -> { })) {
+            writer.saveLatest(saved.model(), saved.history());
+            Path other = dir.resolve("other.scribe");
+            new ModelFile().save(SaveLoop.model(9), other);
+            Files.move(other, latest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            byte[] theirs = Files.readAllBytes(latest);
+            ScribeException e = assertThrows(ScribeException.class,
+                    () -> writer.saveLatest(saved.model(), SaveLoop.model(5).history()));
+            assertTrue(e.getMessage().contains("someone else"), e.getMessage());
+            assertArrayEquals(theirs, Files.readAllBytes(latest), "another Scribe model put there is kept");
+        }
+    }
+
+    @Test
     void theBestFileIsLockedToo() {
         Path model = dir.resolve("x.scribe");
         try (OutputLock lock = OutputLock.acquire(model)) {

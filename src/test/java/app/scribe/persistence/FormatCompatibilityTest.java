@@ -2,14 +2,18 @@ package app.scribe.persistence;
 
 import app.scribe.corpus.Normalization;
 import app.scribe.corpus.TextMapper;
+import app.scribe.model.CellOptions;
 import app.scribe.model.CellType;
-import app.scribe.model.Generator;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.Generator;
+import app.scribe.generation.SamplingSettings;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,5 +63,19 @@ class FormatCompatibilityTest {
         assertEquals(TextMapper.KEEP, saved.vocabulary().mapper(), "written before cleaning: kept as is");
         assertEquals(greedy, write(saved, SamplingSettings.greedy()));
         assertEquals(sampled, write(saved, SamplingSettings.plain().withTemperature(1.0)));
+    }
+
+    /** Format 2 and 3 kept the tglstm's leak as {@code timeGateLeak}; it loads as the cell's own setting. */
+    @Test
+    void theTimeGateLeakOfFormatTwoBecomesTheCellsOwnSetting(@TempDir Path dir) throws Exception {
+        byte[] original = Files.readAllBytes(Path.of(getClass().getResource("/models/format-v2-tglstm.scribe").toURI()));
+        Path leaky = Files.write(dir.resolve("leaky.scribe"), ModelZip.of(original)
+                .withManifest(m -> ((ObjectNode) m.get("hyperparameters")).put("timeGateLeak", 0.25)).bytes());
+        SavedModel saved = new ModelFile().load(leaky);
+        assertEquals(0.25, saved.model().hyperparameters().cellOptions().get("leak"));
+        assertEquals(CellOptions.NONE, load("/models/format-v2-lstm.scribe").model().hyperparameters().cellOptions());
+        Path resaved = dir.resolve("resaved.scribe");
+        new ModelFile().save(saved, resaved);
+        assertEquals(saved.model().hyperparameters(), new ModelFile().load(resaved).model().hyperparameters());
     }
 }

@@ -1,13 +1,13 @@
 package app.scribe.persistence;
 
+import app.scribe.TestCorpora;
 import app.scribe.ScribeException;
 import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusInfo;
-import app.scribe.corpus.CorpusReader;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
-import app.scribe.model.Dl4jCharModel;
+import app.scribe.engine.dl4j.Dl4jCharModel;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
 import app.scribe.model.Stepper;
@@ -47,8 +47,7 @@ class ModelFileTest {
 
     @BeforeAll
     static void train() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
-        corpus = new CorpusReader().fromBytes("shakespeare-20k.txt", text);
+        corpus = TestCorpora.shakespeareCorpus("shakespeare-20k.txt", 20_000);
         trained = trainedModel(Optimizer.RMSPROP, 6);
     }
 
@@ -187,7 +186,7 @@ class ModelFileTest {
     @Test
     void aNewerFormatVersionIsRefusedByName() throws IOException {
         Path file = withManifest("future.scribe",
-                m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*2", "\"formatVersion\" : 7"));
+                m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*4", "\"formatVersion\" : 7"));
         ScribeException e = assertThrows(ScribeException.class, () -> files.load(file));
         assertTrue(e.getMessage().contains("future.scribe") && e.getMessage().contains("version 7")
                 && e.getMessage().contains("newer"), e.getMessage());

@@ -1,10 +1,10 @@
 package app.scribe.serve;
 
 import app.scribe.analysis.Tracer;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.ParameterSet;
-import app.scribe.model.SamplingSettings;
-import app.scribe.model.StopRule;
+import app.scribe.generation.SamplingSettings;
+import app.scribe.generation.StopRule;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,6 +118,24 @@ class ScribeServerTest {
                 SamplingSettings.plain(), 5, StopRule.never(), ch -> { }, () -> false).text();
         assertEquals(expected, two.get("choices").get(0).get("text").asText());
         assertEquals(80, two.get("usage").get("completion_tokens").asInt());
+    }
+
+    @Test
+    void clientsAtOnceEachGetTheirOwnState() throws Exception {
+        String request = completion("\"max_tokens\": 150, \"seed\": 11, \"logprobs\": 1");
+        JsonNode alone = http.post("v1/completions", request).json().get("choices");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JsonNode>> together = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                together.add(clients.submit(() -> http.post("v1/completions", request).json().get("choices")));
+            }
+            for (Future<JsonNode> answer : together) {
+                assertEquals(alone, answer.get(), "eight at once write what one alone writes");
+            }
+        } finally {
+            clients.shutdown();
+        }
     }
 
     @Test
@@ -237,7 +258,7 @@ class ScribeServerTest {
     }
 
     @Test
-    void aBodyOverTheLimitIsRefusedWithoutBeingRead() throws Exception {
+    void aBodyOverTheLimitIsRefused() throws Exception {
         String huge = "{\"prompt\": \"" + "a".repeat((int) ScribeServer.MAX_BODY_BYTES) + "\"}";
         Http.Reply reply = http.post("v1/completions", huge);
         assertEquals(413, reply.status());

@@ -1,7 +1,7 @@
 package app.scribe.serve;
 
 import app.scribe.ScribeException;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ServerLimitsTest {
     static final String TOKEN = "s3cret";
-    static final String ENDLESS = "{\"prompt\": \"It\", \"max_tokens\": " + Generator.MAX_LENGTH + ", \"stream\": true}";
+    static final String ENDLESS = "{\"prompt\": \"It\", \"max_tokens\": " + Generator.MAX_LENGTH
+            + ", \"stream\": true}";
 
     @TempDir
     static Path dir;
@@ -138,7 +139,7 @@ class ServerLimitsTest {
     }
 
     @Test
-    void aChunkedBodyOverTheLimitIsRefused() throws Exception {
+    void bodiesOverTheLimitAreRefusedChunkedOrDeclared() throws Exception {
         ScribeServer server = ScribeServer.start(modelFile, options(1, 1, null, 60));
         try {
             byte[] huge = ("{\"prompt\": \"" + "a".repeat((int) ScribeServer.MAX_BODY_BYTES) + "\"}")
@@ -148,6 +149,11 @@ class ServerLimitsTest {
                     HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)));
             assertEquals(413, reply.status());
             assertEquals("too_large", reply.error("code"));
+            try (RawClient enormous = new RawClient(server.address())) {
+                enormous.startPost("/v1/completions", Integer.MAX_VALUE, null);
+                assertEquals("HTTP/1.1 413 Payload Too Large", enormous.readUntil("HTTP/1.1"),
+                        "refused before a byte of the body is sent");
+            }
             assertEquals(200, http.get("health").status());
         } finally {
             server.stop();

@@ -1,18 +1,14 @@
 package app.scribe.training;
 
+import app.scribe.TestCorpora;
 import app.scribe.corpus.Corpus;
-import app.scribe.corpus.CorpusReader;
 import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
-import app.scribe.model.Generator;
+import app.scribe.generation.Generator;
 import app.scribe.model.Hyperparameters;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,8 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GenerateWhileTrainingTest {
     @Test
     void generatingRepeatedlyDuringTrainingIsSafe() throws Exception {
-        byte[] book = Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt"));
-        Corpus corpus = new CorpusReader().fromBytes("shakespeare.txt", Arrays.copyOf(book, 60_000));
+        Corpus corpus = TestCorpora.shakespeareCorpus("shakespeare.txt", 60_000);
         Hyperparameters d = Hyperparameters.defaults();
         Hyperparameters hp = new Hyperparameters(32, 2, 20, 16, d.optimizer(), d.learningRate(), d.decayRate(),
                 d.decayEvery(), d.clipNorm(), 0, 3);

@@ -1,5 +1,6 @@
 package app.scribe.training;
 
+import app.scribe.model.CellOptions;
 import app.scribe.model.CellType;
 import app.scribe.model.Hyperparameters;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SizeAdviceTest {
         long expected = 4L * 128 * (100 + 128 + 1) + 4L * 128 * (128 + 128 + 1) + 128L * 100 + 100;
         assertEquals(expected, SizeAdvice.parameters(hp, 100));
         Hyperparameters gru = new Hyperparameters(64, 1, 30, 64, hp.optimizer(), hp.learningRate(), hp.decayRate(),
-                hp.decayEvery(), hp.clipNorm(), 0, 1, 0, CellType.GRU, 0);
+                hp.decayEvery(), hp.clipNorm(), 0, 1, 0, CellType.GRU, CellOptions.NONE);
         assertEquals(3L * 64 * (50 + 64 + 1) + 64 + 64L * 50 + 50, SizeAdvice.parameters(gru, 50));
     }
 

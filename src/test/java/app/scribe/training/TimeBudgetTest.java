@@ -36,9 +36,11 @@ class TimeBudgetTest {
             assertTrue(hp.hiddenSize() >= previous, minutes + " min: " + hp.hiddenSize());
             previous = hp.hiddenSize();
         }
-        Hyperparameters small = choose(120, 50_000).hyperparameters();
-        assertTrue(SizeAdvice.parameters(small, 65) <= 50_000, "no more parameters than characters");
+        Hyperparameters small = choose(120, 200_000).hyperparameters();
+        assertTrue(SizeAdvice.parameters(small, 65) <= 200_000, "no more parameters than characters");
         assertTrue(small.hiddenSize() < previous);
+        assertEquals(TimeBudget.MIN_HIDDEN, choose(120, 5_000).hyperparameters().hiddenSize());
+        assertTrue(choose(120, 5_000).reason().contains("(the smallest model the budget picks)"));
     }
 
     @Test
@@ -61,34 +63,43 @@ class TimeBudgetTest {
             previous = dropout;
         }
         assertEquals(TimeBudget.MAX_DROPOUT, previous);
-        assertTrue(choose(120, 50_000).hyperparameters().dropout() > 0, "a small text read many times");
+        assertTrue(choose(120, 200_000).hyperparameters().dropout() > 0, "a small text read many times");
     }
 
     @Test
-    void theScheduleWarmsUpThenFallsToItsFloorAtTheDeadline() {
-        TimeBudget.WarmupCosine schedule = new TimeBudget.WarmupCosine(3e-3, 100, 0.05);
-        assertEquals(3e-4, schedule.rate(0, 0), 1e-12);
-        assertTrue(schedule.rate(50, 0) > schedule.rate(10, 0));
-        assertEquals(3e-3, schedule.rate(100, 0), 1e-12);
-        double previous = Double.MAX_VALUE;
-        for (double progress = 0; progress <= 1; progress += 0.05) {
-            double rate = schedule.rate(1000, progress);
-            assertTrue(rate < previous, "falls: " + progress);
-            previous = rate;
-        }
-        assertEquals(1.5e-4, schedule.rate(1000, 1), 1e-12);
+    void theScheduleWarmsUpHoldsThenFallsToItsFloorAtTheDeadline() {
+        TimeBudget.WarmupHoldDecay schedule = new TimeBudget.WarmupHoldDecay(2e-3, 50, 0.8, 0.1);
+        assertEquals(2e-4, schedule.rate(0, 0), 1e-12);
+        assertTrue(schedule.rate(30, 0) > schedule.rate(10, 0));
+        assertEquals(2e-3, schedule.rate(50, 0), 1e-12);
+        assertEquals(2e-3, schedule.rate(5000, 0.8), 1e-12);
+        assertEquals(1.1e-3, schedule.rate(5000, 0.9), 1e-12);
+        assertEquals(2e-4, schedule.rate(5000, 1), 1e-12);
+        TimeBudget.WarmupHoldDecay held = new TimeBudget.WarmupHoldDecay(2e-3, 50, 1, 1);
+        assertEquals(2e-3, held.rate(5000, 1), 1e-12);
     }
 
     @Test
-    void sequencesFitTheTextAndTheReasonSaysWhatWasChosen() {
-        TimeBudget.Choice choice = TimeBudget.choose(1.5, 3000, 40, 57, SPEED, 7);
-        assertEquals(57, choice.hyperparameters().seqLength());
+    void shortRunsTakeSmallStepsAndHoldTheRateLongRunsDecay() {
+        Hyperparameters shortRun = choose(0.5, SHAKESPEARE).hyperparameters();
+        Hyperparameters longRun = choose(120, SHAKESPEARE).hyperparameters();
+        assertTrue(shortRun.seqLength() * shortRun.batchSize() < longRun.seqLength() * longRun.batchSize());
+        assertEquals(TimeBudget.PEAK_RATE, choose(0.5, SHAKESPEARE).schedule().rate(10_000, 1), 1e-12);
+        assertTrue(choose(120, SHAKESPEARE).schedule().rate(10_000, 1) < 1e-3);
+        int[] shape = TimeBudget.shapeFor(1e12, 57);
+        assertEquals(57, shape[0], "no longer than the text allows");
+    }
+
+    @Test
+    void theReasonSaysWhatWasChosen() {
+        TimeBudget.Choice choice = TimeBudget.choose(1.5, 3000, 40, 20, SPEED, 7);
+        assertEquals(20, choice.hyperparameters().seqLength());
         assertEquals(7, choice.hyperparameters().seed());
         String reason = choice.reason();
         assertTrue(reason.startsWith("auto size for 1.50 min: 2 x " + choice.hyperparameters().hiddenSize()
                 + " lstm"), reason);
-        assertTrue(reason.contains("no more parameters than the text has characters") && reason.contains("test speed")
-                && reason.contains("sequences of 57"), reason);
+        assertTrue(reason.contains("parameters (the smallest model the budget picks)") && reason.contains("test speed")
+                && reason.contains("sequences of 20"), reason);
         assertThrows(ScribeException.class, () -> TimeBudget.choose(0, 3000, 40, 57, SPEED, 7));
     }
 

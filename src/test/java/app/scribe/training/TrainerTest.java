@@ -1,5 +1,6 @@
 package app.scribe.training;
 
+import app.scribe.TestCorpora;
 import app.scribe.ScribeException;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusInfo;
@@ -19,9 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,16 +36,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainerTest {
-    static final Path CORPORA = Path.of("../shared/corpora");
-    static Corpus small;
+        static Corpus small;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void readSmallCorpus() throws IOException {
-        byte[] bytes = Arrays.copyOf(Files.readAllBytes(CORPORA.resolve("tiny_shakespeare.txt")), 20_000);
-        small = new CorpusReader().fromBytes("shakespeare-20k.txt", bytes);
+        small = TestCorpora.shakespeareCorpus("shakespeare-20k.txt", 20_000);
     }
 
     static Hyperparameters tiny(Optimizer optimizer) {
@@ -60,7 +57,7 @@ class TrainerTest {
     @Test
     @Tag("slow")
     void realTrainingBeatsTheUnigramEntropy() throws IOException {
-        byte[] bytes = Arrays.copyOf(Files.readAllBytes(CORPORA.resolve("vanity_fair.txt")), 400_000);
+        byte[] bytes = TestCorpora.start("vanity_fair.txt", 400_000);
         Corpus corpus = new CorpusReader().fromBytes("vanity_fair-400k.txt", bytes);
         assertTrue(corpus.strippedGutenberg());
         Hyperparameters hp = new Hyperparameters(64, 2, 30, 32, Optimizer.RMSPROP, 2e-3, 0.96, 5000, 5.0, 0, 42);
@@ -176,14 +173,14 @@ class TrainerTest {
 
     @Test
     void resumingTheDl4jEngineFromAFileContinuesTheRunExactly() {
-        assertResumeContinuesExactly(app.scribe.model.Dl4jCharModel.ENGINE, CellType.LSTM, Optimizer.RMSPROP,
+        assertResumeContinuesExactly(app.scribe.engine.dl4j.Dl4jCharModel.ENGINE, CellType.LSTM, Optimizer.RMSPROP,
                 Optimizer.ADAM);
     }
 
     @ParameterizedTest
     @EnumSource(CellType.class)
     void resumingTheFastEngineFromAFileContinuesTheRunExactly(CellType cell) {
-        assertResumeContinuesExactly(app.scribe.model.lstm.FastCharModel.ENGINE, cell, Optimizer.values());
+        assertResumeContinuesExactly(app.scribe.engine.fast.FastCharModel.ENGINE, cell, Optimizer.values());
     }
 
     private void assertResumeContinuesExactly(String engine, CellType cell, Optimizer... optimizers) {
@@ -221,7 +218,7 @@ class TrainerTest {
                     new TrainingHistory());
             double direct = straight.run();
             assertEquals(direct, resumed, 1e-4, engine + " " + optimizer + ": resumed " + resumed + " vs straight " + direct);
-            if (engine.equals(app.scribe.model.lstm.FastCharModel.ENGINE)) {
+            if (engine.equals(app.scribe.engine.fast.FastCharModel.ENGINE)) {
                 // Every validation of the straight run, bit for bit (the training curve is smoothed afresh on resume).
                 assertEquals(straight.history().validationLoss(), whole.validationLoss(), cell + " " + optimizer);
             }
@@ -304,7 +301,7 @@ class TrainerTest {
         CorpusInfo same = CorpusInfo.of(small);
         assertNull(ResumeCheck.check(small.vocabulary(), same, small));
 
-        byte[] other = Arrays.copyOfRange(Files.readAllBytes(CORPORA.resolve("tiny_shakespeare.txt")), 0, 20_001);
+        byte[] other = TestCorpora.shakespeare(20_001);
         Corpus otherText = new CorpusReader().fromBytes("other.txt", other);
         if (otherText.vocabulary().equals(small.vocabulary())) {
             String warning = ResumeCheck.check(small.vocabulary(), same, otherText);

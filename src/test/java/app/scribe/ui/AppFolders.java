@@ -1,8 +1,9 @@
 package app.scribe.ui;
 
-import app.scribe.ShippedModels;
+import app.scribe.DataFolders;
+import app.scribe.ScribeHome;
+import app.scribe.TestCorpora;
 import app.scribe.ui.common.UserPreferences;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,20 +12,15 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * Points the app at a test's own corpora and models folders, and back at the previous ones afterwards; clears the
- * tests' preferences node before and after, so that no window restores another test's books or model.
+ * Points the app at a test's own folders ({@link ScribeHome}: its data folders and its shipped books), and back at
+ * the previous ones afterwards; clears the tests' preferences node before and after, so that no window restores
+ * another test's books or model.
  */
 final class AppFolders {
-    private final String previousCorpora;
-    private final String previousModels;
-    private final String previousStarters;
+    private final ScribeHome home;
 
-    /** The starter models are the test's own folder's ({@code starters/}, empty unless a test puts one there). */
-    private AppFolders(Path corpora, Path models) throws IOException {
-        previousCorpora = System.setProperty("scribe.corpora", corpora.toString());
-        previousModels = System.setProperty("scribe.models", models.toString());
-        previousStarters = System.setProperty(ShippedModels.PROPERTY,
-                Files.createDirectories(models.resolveSibling("starters")).toString());
+    private AppFolders(ScribeHome home) {
+        this.home = home;
         clearPreferences();
     }
 
@@ -43,26 +39,22 @@ final class AppFolders {
         }
     }
 
-    /** {@code corpora/} under {@code folder} holding 200 000 bytes of Vanity Fair as {@code bookName}, and {@code models/}. */
+    /**
+     * {@code folder} as the data folders' home, with {@code models/}, and {@code corpora/} under it holding 200 000
+     * bytes of Vanity Fair as {@code bookName}, as the shipped books; {@code starters/}, empty unless a test puts a
+     * model there, as the starter models.
+     */
     static AppFolders withVanityFair(Path folder, String bookName) throws IOException {
         Path corpora = Files.createDirectories(folder.resolve("corpora"));
-        byte[] book = Files.readAllBytes(Path.of("../shared/corpora/vanity_fair.txt"));
+        byte[] book = Files.readAllBytes(TestCorpora.book("vanity_fair.txt"));
         Files.write(corpora.resolve(bookName), Arrays.copyOfRange(book, 20_000, 220_000));
-        return new AppFolders(corpora, Files.createDirectories(folder.resolve("models")));
+        Files.createDirectories(new DataFolders(folder).models());
+        Path starters = Files.createDirectories(folder.resolve("starters"));
+        return new AppFolders(ScribeHome.at(folder).withShippedBooks(corpora).withStarterModels(starters));
     }
 
     void restore() {
         clearPreferences();
-        restore("scribe.corpora", previousCorpora);
-        restore("scribe.models", previousModels);
-        restore(ShippedModels.PROPERTY, previousStarters);
-    }
-
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
+        home.restore();
     }
 }

@@ -2,6 +2,7 @@ package app.scribe.ui;
 
 import app.scribe.ui.shell.MessageBar;
 
+import app.scribe.TestCorpora;
 import app.scribe.corpus.Cleaning;
 import app.scribe.persistence.ModelFile;
 import javafx.scene.Node;
@@ -45,7 +46,7 @@ class CleaningUiTest extends VanityFairWindow {
 
     @BeforeAll
     static void grimm() throws IOException {
-        Files.copy(Path.of("../shared/corpora/grimms_fairy_tales.txt"), folder.resolve("corpora/grimm.txt"));
+        Files.copy(TestCorpora.book("grimms_fairy_tales.txt"), folder.resolve("corpora/grimm.txt"));
     }
 
     @Start

@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import app.scribe.TestCorpora;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
@@ -144,9 +145,7 @@ class LabWindowTest extends VanityFairWindow {
 
     /** A tglstm model of 16 units trained for a few steps, through the command line. */
     private static Path tglstmModel() throws IOException {
-        byte[] text = java.util.Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")),
-                20_000);
-        Path corpus = Files.write(folder.resolve("s.txt"), text);
+        Path corpus = TestCorpora.shakespeare(folder, "s.txt", 20_000);
         Path model = folder.resolve("tg.scribe");
         assertEquals(0, app.scribe.cli.ScribeCommand.run("train", "--corpus", corpus.toString(), "--out",
                 model.toString(), "--steps", "3", "--cell", "tglstm", "--layers", "1", "--hidden", "16", "--seq", "16",
@@ -223,8 +222,11 @@ class LabWindowTest extends VanityFairWindow {
     private static Path save(FxRobot robot, String page, String button, Path results) throws Exception {
         type(robot, "#" + page + "Folder", results.toString());
         List<Path> before = list(results);
+        String shown = text(robot, "#" + page + "Status");
         robot.clickOn("#" + page + button);
-        waitUntil(() -> text(robot, "#" + page + "Status").startsWith("Saved "));
+        // The sentence of this save, not the one an earlier save left.
+        waitUntil(() -> text(robot, "#" + page + "Status").startsWith("Saved ")
+                && !text(robot, "#" + page + "Status").equals(shown));
         List<Path> added = list(results).stream().filter(p -> !before.contains(p)).toList();
         assertEquals(1, added.size(), added.toString());
         return added.get(0);

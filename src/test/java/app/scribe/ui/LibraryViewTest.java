@@ -3,7 +3,6 @@ package app.scribe.ui;
 import app.scribe.ui.shell.ScribeApp;
 
 import app.scribe.DataFolders;
-import app.scribe.ScribeHome;
 import app.scribe.library.CatalogEntry;
 import app.scribe.library.GutenbergServer;
 import javafx.scene.Parent;
@@ -51,14 +50,12 @@ class LibraryViewTest {
     @TempDir
     static Path folder;
     private static AppFolders folders;
-    private static ScribeHome scribeHome;
     private static GutenbergServer server;
     private Stage stage;
 
     @BeforeAll
     static void start() throws IOException {
         folders = AppFolders.withVanityFair(folder, "small_vanity_fair.txt");
-        scribeHome = ScribeHome.at(folder.resolve("home"));
         server = GutenbergServer.withBooks();
     }
 
@@ -66,7 +63,6 @@ class LibraryViewTest {
     static void restore() {
         server.close();
         folders.restore();
-        scribeHome.restore();
     }
 
     @Start

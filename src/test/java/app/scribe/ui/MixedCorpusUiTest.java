@@ -2,7 +2,7 @@ package app.scribe.ui;
 
 import app.scribe.ui.shell.ScribeApp;
 
-import app.scribe.ScribeHome;
+import app.scribe.TestCorpora;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
@@ -39,21 +39,18 @@ class MixedCorpusUiTest {
     @TempDir
     static Path folder;
     private static AppFolders folders;
-    private static ScribeHome scribeHome;
     private Stage stage;
 
     @BeforeAll
     static void start() throws IOException {
         folders = AppFolders.withVanityFair(folder, "vanity.txt");
-        byte[] grimm = Files.readAllBytes(Path.of("../shared/corpora/grimms_fairy_tales.txt"));
+        byte[] grimm = Files.readAllBytes(TestCorpora.book("grimms_fairy_tales.txt"));
         Files.write(folder.resolve("corpora/grimm.txt"), Arrays.copyOf(grimm, 50_000));
-        scribeHome = ScribeHome.at(folder.resolve("home"));
     }
 
     @AfterAll
     static void restore() {
         folders.restore();
-        scribeHome.restore();
     }
 
     @Start

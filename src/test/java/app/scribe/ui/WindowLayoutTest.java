@@ -91,6 +91,8 @@ class WindowLayoutTest extends VanityFairWindow {
                             stage.setWidth(size[0]);
                             stage.setHeight(size[1]);
                             cleaning.setExpanded(open);
+                            root.applyCss();
+                            root.layout();
                         });
                         showLongMessage(robot, root, message);
                         String where = theme + " " + (int) size[0] + "x" + (int) size[1] + (open ? ", Cleaning open"

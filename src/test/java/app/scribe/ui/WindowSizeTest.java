@@ -55,6 +55,8 @@ class WindowSizeTest extends VanityFairWindow {
             robot.interact(() -> {
                 stage.setWidth(size[0]);
                 stage.setHeight(size[1]);
+                root.applyCss();
+                root.layout(); // the checks below read the layout of this size, not of the last pulse
             });
             assertEquals(size[0], stage.getScene().getWidth(), 1, "the window takes the size");
             String where = (int) size[0] + " x " + (int) size[1];
@@ -88,6 +90,7 @@ class WindowSizeTest extends VanityFairWindow {
             stage.setWidth(opened[0]);
             stage.setHeight(opened[1]);
         });
+        waitUntil(robot, root, () -> Math.abs(studio.getWidth() - studioWidth) <= 2); // once laid out again
         assertEquals(studioWidth, studio.getWidth(), 2, "back at its size, the window gives the studio its width back");
     }
 

@@ -6,6 +6,7 @@ import app.scribe.ui.common.Session;
 import app.scribe.ui.training.TrainingViewModel;
 import app.scribe.ui.write.WriteViewModel;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommand;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
@@ -46,7 +47,7 @@ class WriteViewModelTest {
 
     @BeforeAll
     static void train() throws IOException {
-        String book = Files.readString(Path.of("../shared/corpora/vanity_fair.txt")).substring(20_000, 50_000);
+        String book = Files.readString(TestCorpora.book("vanity_fair.txt")).substring(20_000, 50_000);
         Path corpus = Files.writeString(dir.resolve("vf.txt"), book);
         Path model = dir.resolve("vf.scribe");
         int code = ScribeCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),

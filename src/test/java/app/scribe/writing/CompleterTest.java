@@ -1,8 +1,9 @@
 package app.scribe.writing;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommand;
 import app.scribe.corpus.Vocabulary;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import app.scribe.model.Stepper;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
@@ -32,7 +33,7 @@ class CompleterTest {
 
     @BeforeAll
     static void train() throws IOException {
-        book = Files.readString(Path.of("../shared/corpora/vanity_fair.txt")).substring(20_000, 60_000);
+        book = Files.readString(TestCorpora.book("vanity_fair.txt")).substring(20_000, 60_000);
         Path corpus = Files.writeString(dir.resolve("vf.txt"), book);
         Path model = dir.resolve("vf.scribe");
         StringWriter err = new StringWriter();
@@ -167,7 +168,7 @@ class CompleterTest {
         Stepper stepper = freshRead(text).branch();
         double probability = 1;
         for (int i = 0; i < 6; i++) {
-            int best = app.scribe.model.SamplingSettings.argmax(p);
+            int best = app.scribe.generation.SamplingSettings.argmax(p);
             probability *= p[best];
             expected.append(saved.vocabulary().charAt(best));
             p = stepper.step(best);

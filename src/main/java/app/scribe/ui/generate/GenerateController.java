@@ -1,6 +1,5 @@
 package app.scribe.ui.generate;
 
-import app.scribe.ui.common.BackgroundWork;
 import app.scribe.ui.common.Exports;
 import app.scribe.ui.common.Keys;
 import app.scribe.ui.common.Tints;
@@ -8,8 +7,8 @@ import app.scribe.ui.common.Tints;
 import app.scribe.analysis.NoveltyIndex;
 import app.scribe.analysis.TextTrace;
 import app.scribe.corpus.Vocabulary;
-import app.scribe.model.BeamSearch;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.BeamSearch;
+import app.scribe.generation.SamplingSettings;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
@@ -53,7 +52,7 @@ public final class GenerateController {
     /** Beyond this many characters the text is shown plain: one node per character would slow the window down. */
     private static final int MAX_TINTED_CHARACTERS = 5_000;
     private static final double POPUP_WIDTH = 420;
-    /** The longest text the form asks for; the engine takes more ({@link app.scribe.model.Generator#MAX_LENGTH}). */
+    /** The longest text the form asks for; the engine takes more ({@link app.scribe.generation.Generator#MAX_LENGTH}). */
     private static final int MAX_LENGTH = 100_000;
 
     private final GenerationViewModel generation;

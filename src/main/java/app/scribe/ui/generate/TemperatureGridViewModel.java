@@ -4,8 +4,8 @@ import app.scribe.ui.common.BackgroundWork;
 import app.scribe.ui.common.Session;
 
 import app.scribe.ScribeException;
-import app.scribe.model.Generator;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.Generator;
+import app.scribe.generation.SamplingSettings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;

@@ -1,6 +1,5 @@
 package app.scribe.ui.inside;
 
-import app.scribe.ui.common.BackgroundWork;
 import app.scribe.ui.common.Exports;
 import app.scribe.ui.common.Keys;
 import app.scribe.ui.common.Tints;

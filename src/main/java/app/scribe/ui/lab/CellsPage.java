@@ -19,7 +19,7 @@ import java.util.List;
 /** Page 6: several cells trained on the same book for the same steps; their validation curves overlaid. */
 public final class CellsPage extends LabPage {
     final TextField book = new TextField(defaultBook());
-    final TextField cells = new TextField("lstm,gru,rnn");
+    final TextField cells = new TextField(CellsOnText.DEFAULT_CELLS);
     final TextField steps = new TextField("500");
     final TextField seed = new TextField(Long.toString(Hyperparameters.defaults().seed()));
     private final Label bookError;
@@ -59,7 +59,7 @@ public final class CellsPage extends LabPage {
             return p;
         });
         List<CellType> list = read(cellsError, () -> Sweep.cells(cells.getText()));
-        Integer n = read(stepsError, () -> whole(steps, 1, CellsOnText.MAX_STEPS, "steps"));
+        Integer n = read(stepsError, () -> LabForm.whole(steps, 1, CellsOnText.MAX_STEPS, "steps"));
         Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         return (sink, stop) -> {
             Corpus corpus = new CorpusReader().read(path);

@@ -2,7 +2,6 @@ package app.scribe.ui.lab;
 
 import app.scribe.lab.GradientFlow;
 import app.scribe.lab.Numbers;
-import app.scribe.lab.Stop;
 import app.scribe.lab.Sweep;
 import app.scribe.lab.TaskSettings;
 import app.scribe.model.CellType;
@@ -15,7 +14,7 @@ import java.util.StringJoiner;
 
 /** Page 2: the norm of dL/dh_t along a palindrome, at initialisation and after training, for each cell. */
 public final class GradientsPage extends LabPage {
-    final TextField cells = new TextField("rnn,lstm,gru,tglstm");
+    final TextField cells = new TextField(CellType.ids());
     final TextField length = new TextField("30");
     final TextField trained = new TextField("300");
     final TextField seed = new TextField("1");
@@ -44,7 +43,7 @@ public final class GradientsPage extends LabPage {
     Experiment prepare() {
         List<CellType> cellList = read(cellsError, () -> Sweep.cells(cells.getText()));
         Integer t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
-        Integer n = read(trainedError, () -> whole(trained, 0, 1_000_000, "training steps"));
+        Integer n = read(trainedError, () -> LabForm.whole(trained, 0, 1_000_000, "training steps"));
         Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         return (sink, stop) -> {
             sink.header(List.of("cell", "when", "t", "grad_norm"));

@@ -1,12 +1,10 @@
 package app.scribe.ui.lab;
 
-import app.scribe.DataFolders;
 import app.scribe.ErrorLog;
 import app.scribe.ScribeException;
 import app.scribe.lab.PlotPicture;
 import app.scribe.lab.Stop;
 import app.scribe.lab.Table;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -23,23 +21,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
-import javafx.css.PseudoClass;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One page of the Lab: the question and what the seed report found, a form whose bad values are explained beside
@@ -48,16 +38,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * table batched, one FX pulse at a time.
  */
 public abstract class LabPage {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final AtomicInteger SAVES = new AtomicInteger();
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     /** The results table keeps room for this many rows under its header. */
     private static final int TABLE_ROWS = 5;
     private static final double ROW_HEIGHT = 24;
 
     final String id;
     final VBox root = new VBox(6);
-    final GridPane form = new GridPane();
+    final LabForm form = new LabForm();
     final Button run = new Button("Run");
     final Button stop = new Button("Stop");
     final ProgressBar progress = new ProgressBar(0);
@@ -67,14 +54,11 @@ public abstract class LabPage {
     final TableView<List<String>> table = new TableView<>();
     /** The live chart beside the results table. */
     final SplitPane chartAndTable = new SplitPane();
-    final TextField folder = new TextField(LabPage.defaultFolder());
+    final TextField folder = new TextField(ResultsFolder.defaultFolder());
+    private final ResultsFolder saving;
     private final Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
-    private final Map<Label, Node> fieldErrors = new LinkedHashMap<>();
-    /** The fields refused while the form was last read: all are marked and explained at once. */
-    private int refused;
     private Table results;
     private Stop running;
-    private int formRow;
 
     LabPage(String id, String question, String finding, String xLabel, String yLabel) {
         this.id = id;
@@ -94,8 +78,6 @@ public abstract class LabPage {
         q.getStyleClass().add("heading");
         Label f = new Label(finding);
         f.setWrapText(true);
-        form.setHgap(8);
-        form.setVgap(4);
         run.setId(id + "Run");
         stop.setId(id + "Stop");
         stop.setDisable(true);
@@ -121,7 +103,8 @@ public abstract class LabPage {
         table.setPrefHeight(ROW_HEIGHT * (TABLE_ROWS + 1) + 30);
         table.setPlaceholder(new Label("The results show here: press Run."));
         HBox buttons = new HBox(6, run, stop, progress, progressLabel);
-        HBox saving = new HBox(6, new Label("Results folder"), folder, savePng, saveCsv);
+        saving = new ResultsFolder(id, folder, status);
+        HBox savingRow = new HBox(6, new Label("Results folder"), folder, savePng, saveCsv);
         for (Label wrapped : List.of(q, f, status)) {
             // Without a minimum height a wrapping label in a VBox keeps one line and ends in an ellipsis.
             wrapped.setMinHeight(Region.USE_PREF_SIZE);
@@ -134,68 +117,23 @@ public abstract class LabPage {
         VBox.setVgrow(chartAndTable, Priority.ALWAYS);
         table.setMinWidth(260);
         chart.setMinWidth(320);
-        root.getChildren().addAll(q, f, form, buttons, saving, status, chartAndTable);
+        root.getChildren().addAll(q, f, form, buttons, savingRow, status, chartAndTable);
     }
+
+
+
+
+
+
 
     /** Adds a labelled control with a message label beside it; returns that label. */
     Label field(String label, Node control) {
-        Label error = new Label();
-        error.getStyleClass().add("field-error");
-        error.setStyle("-fx-text-fill: #b00020;");
-        error.setWrapText(true);
-        error.setMinHeight(Region.USE_PREF_SIZE);
-        error.setMinWidth(160);
-        GridPane.setHgrow(error, Priority.ALWAYS);
-        fieldErrors.put(error, control);
-        Label name = new Label(label);
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        form.addRow(formRow++, name, control, error);
-        return error;
+        return form.field(label, control);
     }
 
-    /**
-     * Reads a field. A refusal is shown beside it, the field is marked, and null comes back so that the form's other
-     * fields are read too: every bad field is explained at once, and the run does not start.
-     */
-    <T> T read(Label error, Reader<T> reader) {
-        String problem;
-        try {
-            T value = reader.read();
-            mark(error, null);
-            return value;
-        } catch (ScribeException e) {
-            problem = e.getMessage();
-        } catch (NumberFormatException e) {
-            problem = "this is not a number.";
-        }
-        mark(error, problem);
-        refused++;
-        return null;
-    }
-
-    private void mark(Label error, String problem) {
-        error.setText(problem == null ? "" : problem);
-        Node control = fieldErrors.get(error);
-        if (control != null) {
-            control.pseudoClassStateChanged(INVALID, problem != null);
-        }
-    }
-
-    /** A whole number from a field, refused outside [min, max]. */
-    static int whole(TextField field, int min, int max, String name) {
-        int v = Integer.parseInt(field.getText().strip());
-        if (v < min || v > max) {
-            throw new ScribeException(name + " must be between " + min + " and " + max + ".");
-        }
-        return v;
-    }
-
-    interface Reader<T> {
-        T read();
-    }
-
-    private String fixFields() {
-        return refused == 1 ? "Fix the field marked in red." : "Fix the " + refused + " fields marked in red.";
+    /** Reads a field (see {@link LabForm#read}): null when it is refused. */
+    <T> T read(Label error, LabForm.Reader<T> reader) {
+        return form.read(error, reader);
     }
 
     /** What to run, built from the form on the FX thread (fields read with {@link #read}). */
@@ -209,18 +147,18 @@ public abstract class LabPage {
 
     private void start() {
         Experiment prepared;
-        refused = 0;
+        form.startReading();
         try {
             prepared = prepare();
         } catch (RuntimeException e) {
-            if (refused == 0 && !(e instanceof ScribeException)) {
+            if (form.refused() == 0 && !(e instanceof ScribeException)) {
                 throw e;
             }
             prepared = null;
-            status.setText(refused == 0 ? e.getMessage() : fixFields());
+            status.setText(form.refused() == 0 ? e.getMessage() : form.fixFields());
         }
-        if (refused > 0 && prepared != null) {
-            status.setText(fixFields());
+        if (form.refused() > 0 && prepared != null) {
+            status.setText(form.fixFields());
             prepared = null;
         }
         if (prepared == null) {
@@ -326,15 +264,10 @@ public abstract class LabPage {
         }
     }
 
-    private Path target(String extension) {
-        String name = "lab-" + id + "-" + LocalDateTime.now().format(STAMP) + "-" + SAVES.incrementAndGet() + "."
-                + extension;
-        return Path.of(folder.getText().strip()).resolve(name);
-    }
 
     private void savePng() {
         java.awt.image.BufferedImage image = SwingFXUtils.fromFXImage(chart.snapshot(null, null), null);
-        save(() -> PlotPicture.write(image, target("png")));
+        saving.save(target -> PlotPicture.write(image, target), "png");
     }
 
     private void saveCsv() {
@@ -343,30 +276,9 @@ public abstract class LabPage {
             return;
         }
         Table snapshot = results;
-        save(() -> snapshot.writeCsv(target("csv")));
+        saving.save(snapshot::writeCsv, "csv");
     }
 
-    private void save(java.util.function.Supplier<Path> writer) {
-        if (folder.getText().isBlank()) {
-            status.setText("Name a results folder first.");
-            return;
-        }
-        Thread t = new Thread(() -> {
-            String message;
-            try {
-                java.nio.file.Files.createDirectories(Path.of(folder.getText().strip()));
-                message = "Saved " + writer.get() + ".";
-            } catch (ScribeException e) {
-                message = e.getMessage();
-            } catch (IOException | RuntimeException e) {
-                message = "Cannot save into " + folder.getText() + ": " + e.getMessage();
-            }
-            String m = message;
-            Platform.runLater(() -> status.setText(m));
-        }, "scribe-lab-save");
-        t.setDaemon(true);
-        t.start();
-    }
 
     static String eta(long startedNanos, double fraction) {
         if (fraction <= 0) {
@@ -382,7 +294,4 @@ public abstract class LabPage {
         return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 
-    private static String defaultFolder() {
-        return System.getProperty("scribe.lab", DataFolders.ofUser().labResults().toString());
-    }
 }

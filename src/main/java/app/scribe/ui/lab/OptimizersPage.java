@@ -47,7 +47,7 @@ public final class OptimizersPage extends LabPage {
     @Override
     Experiment prepare() {
         Integer t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
-        Integer n = read(stepsError, () -> whole(steps, 1, 1_000_000, "steps"));
+        Integer n = read(stepsError, () -> LabForm.whole(steps, 1, 1_000_000, "steps"));
         Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
         TaskSettings base = new TaskSettings(cell.getValue(), t, n, TaskSettings.DEFAULT_HIDDEN,
                 TaskSettings.DEFAULT_BATCH, TaskSettings.DEFAULT_LEARNING_RATE, Optimizer.RMSPROP, s);

@@ -93,9 +93,9 @@ public final class PalindromePage extends LabPage {
     Experiment prepare() {
         boolean sweep = SWEEP.equals(mode.getValue());
         Integer t = sweep ? Integer.valueOf(5) : read(lengthError, () -> lengthOf(length.getText()));
-        Integer n = read(stepsError, () -> whole(steps, 1, 1_000_000, "steps"));
-        Integer h = read(hiddenError, () -> whole(hidden, 1, 2048, "hidden units"));
-        Integer b = read(batchError, () -> whole(batch, 1, 4096, "the batch"));
+        Integer n = read(stepsError, () -> LabForm.whole(steps, 1, 1_000_000, "steps"));
+        Integer h = read(hiddenError, () -> LabForm.whole(hidden, 1, 2048, "hidden units"));
+        Integer b = read(batchError, () -> LabForm.whole(batch, 1, 4096, "the batch"));
         Double rate = read(lrError, () -> {
             double v = Double.parseDouble(lr.getText().strip());
             if (!(v > 0 && v <= 10)) {

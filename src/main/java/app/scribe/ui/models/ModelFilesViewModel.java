@@ -7,12 +7,9 @@ import app.scribe.ui.common.Session;
 import app.scribe.ui.training.TrainingViewModel;
 
 import app.scribe.ScribeException;
-import app.scribe.ShippedModels;
 import app.scribe.corpus.Corpus;
-import app.scribe.persistence.CheckpointWriter;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.ModelFolder;
-import app.scribe.persistence.ModelSummary;
 import app.scribe.persistence.SavedModel;
 import app.scribe.training.CheckpointSink;
 import app.scribe.training.TrainingHistory;
@@ -20,19 +17,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Saving the current model to models/NAME.scribe and loading model files, both off the FX thread. A save or an
@@ -46,12 +36,8 @@ public final class ModelFilesViewModel {
     private final Set<Path> ours = new HashSet<>();
     private final ModelFile files = new ModelFile();
     private final ModelFolder folder;
-    /** The starter models that ship with Scribe: listed and loaded, never written, renamed or deleted. */
-    private final ModelFolder starters;
-    private final Path startersFolder;
-    private final ReadOnlyObjectWrapper<Map<Path, ModelSummary>> summaries = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ModelList list;
     private final StringProperty name = new SimpleStringProperty("my-model");
-    private final ObservableList<Path> saved = FXCollections.observableArrayList();
     /** The model last written to or read from a file, and its step then: later training is not saved yet. */
     private Session.ModelState savedState;
     private long savedStep;
@@ -67,15 +53,14 @@ public final class ModelFilesViewModel {
         this.training = training;
         this.replaceQuestion = replaceQuestion;
         this.folder = new ModelFolder(session.modelsFolder());
-        this.startersFolder = ModelNames.key(startersFolder);
-        this.starters = new ModelFolder(startersFolder);
+        this.list = new ModelList(session, folder, startersFolder);
         training.setAutosave(this::autosaveTarget, written -> {
-            refresh();
+            list.refresh();
             if (written.kind() == CheckpointSink.Kind.LATEST) {
                 markSaved(session.modelProperty().get(), written.step(), written.file());
             }
         });
-        refresh();
+        list.refresh();
     }
 
     /**
@@ -155,13 +140,15 @@ public final class ModelFilesViewModel {
         return session.modelProperty();
     }
 
+    /** The saved models and the starters, as the picker lists them. */
+    public ModelList list() {
+        return list;
+    }
+
     public StringProperty nameProperty() {
         return name;
     }
 
-    public ObservableList<Path> savedModels() {
-        return saved;
-    }
 
     public Path target() {
         return folder.fileFor(name.get());
@@ -200,7 +187,7 @@ public final class ModelFilesViewModel {
                         session.messages().failure(failure);
                     } else {
                         markSaved(state, step, target);
-                        refresh();
+                        list.refresh();
                         session.messages().info("Saved " + target.getFileName() + " at step " + state.history().step() + ".");
                         afterSuccess.run();
                     }
@@ -221,7 +208,7 @@ public final class ModelFilesViewModel {
             Corpus corpus = session.corpusProperty().get();
             String hint = corpus != null && corpus.sha256().equals(loaded.corpus().sha256()) ? ""
                     : " To continue training, open its corpus (" + loaded.corpus().name() + ").";
-            session.messages().info(isStarter(file)
+            session.messages().info(list.isStarter(file)
                     ? "Loaded the starter model " + file.getFileName() + ": Generate (" + Keys.GENERATE.getDisplayText()
                     + ") writes with it; Train teaches it more and saves your own copy."
                     : "Loaded " + file.getFileName() + " (step " + loaded.history().step() + ")." + hint);
@@ -237,47 +224,14 @@ public final class ModelFilesViewModel {
         }
     }
 
-    /**
-     * Lists the models folder again, newest first; the files' summaries are read off the FX thread.
-     */
-    public void refresh() {
-        List<Path> found = new ArrayList<>();
-        try {
-            found.addAll(folder.files());
-            found.addAll(starters.files().stream().sorted().toList());
-        } catch (IOException e) {
-            session.messages().error("Cannot list " + session.modelsFolder() + ": " + e.getMessage());
-            return;
-        }
-        follow(found);
-        session.background().io(() -> found.stream().collect(Collectors.toMap(file -> file, folder::summary)),
-                summaries::set, session.messages()::failure);
-    }
 
-    /**
-     * Brings the list to {@code found} by removing and inserting single files, never by replacing the whole list,
-     * which would clear the picker's chosen model.
-     */
-    private void follow(List<Path> found) {
-        saved.removeIf(file -> !found.contains(file));
-        for (int i = 0; i < found.size(); i++) {
-            if (i >= saved.size() || !saved.get(i).equals(found.get(i))) {
-                saved.remove(found.get(i));
-                saved.add(i, found.get(i));
-            }
-        }
-    }
 
-    /** What each listed file's manifest says (or why it cannot be read); filled in shortly after each listing. */
-    public ReadOnlyObjectProperty<Map<Path, ModelSummary>> summariesProperty() {
-        return summaries.getReadOnlyProperty();
-    }
 
     /** Renames a saved model, never over another file and never the model in use. */
     public void rename(Path file, String newName) {
         if (!refuseInUse(file, "rename")) {
             session.background().io(() -> folder.rename(file, newName), renamed -> {
-                refresh();
+                list.refresh();
                 session.messages().info("Renamed " + file.getFileName() + " to " + renamed.getFileName() + ".");
             }, session.messages()::failure);
         }
@@ -290,7 +244,7 @@ public final class ModelFilesViewModel {
                 folder.delete(file);
                 return file;
             }, deleted -> {
-                refresh();
+                list.refresh();
                 session.messages().info("Deleted " + deleted.getFileName() + ".");
             }, session.messages()::failure);
         }
@@ -308,7 +262,7 @@ public final class ModelFilesViewModel {
 
     /** Why {@code file} cannot be renamed or deleted now (a starter, or the model in use), or null when it can. */
     public String whyKept(Path file) {
-        if (isStarter(file)) {
+        if (list.isStarter(file)) {
             return file.getFileName() + " is a starter model, which Scribe never changes: load it and Save keeps your"
                     + " own copy.";
         }
@@ -319,22 +273,6 @@ public final class ModelFilesViewModel {
         return null;
     }
 
-    /** Whether {@code file} is one of the starter models that ship with Scribe. */
-    public boolean isStarter(Path file) {
-        return file != null && startersFolder.equals(ModelNames.key(file).getParent());
-    }
 
-    /** The name of the book {@code file}'s model learnt from, as its manifest says (empty when it cannot be read). */
-    public String bookOf(Path file) {
-        ModelSummary summary = folder.summary(file);
-        return summary.damaged() ? "" : summary.book();
-    }
 
-    /** The starter models: {@link ShippedModels#FIRST} first where it ships, then the others by name. */
-    public List<Path> starterModels() {
-        return saved.stream().filter(this::isStarter)
-                .sorted(Comparator.comparing((Path p) -> !p.getFileName().toString().equals(ShippedModels.FIRST))
-                        .thenComparing(Path::getFileName))
-                .toList();
-    }
 }

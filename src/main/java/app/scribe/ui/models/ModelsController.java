@@ -40,8 +40,8 @@ public final class ModelsController {
     private void initialize() {
         modelNameField.textProperty().bindBidirectional(modelFiles.nameProperty());
         keepChosenModelWhenTheListMoves();
-        savedModelsBox.setCellFactory(list -> ModelCards.cell(modelFiles.summariesProperty(), modelFiles::isStarter, false));
-        savedModelsBox.setButtonCell(ModelCards.cell(modelFiles.summariesProperty(), modelFiles::isStarter, true));
+        savedModelsBox.setCellFactory(list -> ModelCards.cell(modelFiles.list().summariesProperty(), modelFiles.list()::isStarter, false));
+        savedModelsBox.setButtonCell(ModelCards.cell(modelFiles.list().summariesProperty(), modelFiles.list()::isStarter, true));
         loadButton.disableProperty().bind(savedModelsBox.valueProperty().isNull());
         StringBinding whyKept = Bindings.createStringBinding(() -> {
             Path chosen = savedModelsBox.getValue();
@@ -67,7 +67,7 @@ public final class ModelsController {
      * while it is listed, and the picker never chooses a file by itself (after an autosave it chose the .best file).
      */
     private void keepChosenModelWhenTheListMoves() {
-        ObservableList<Path> files = modelFiles.savedModels();
+        ObservableList<Path> files = modelFiles.list().savedModels();
         boolean[] moving = {false};
         Path[] chosen = {null};
         // This listener runs before the picker's own (added later, some only when its skin is made); the choice is

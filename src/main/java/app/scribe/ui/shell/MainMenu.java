@@ -6,6 +6,7 @@ import app.scribe.ui.common.Session;
 import app.scribe.ui.common.Theme;
 import app.scribe.ui.generate.GenerationViewModel;
 import app.scribe.ui.models.ModelFilesViewModel;
+import app.scribe.ui.models.ServingViewModel;
 import app.scribe.ui.training.TrainingViewModel;
 import app.scribe.ui.write.WriteController;
 
@@ -17,6 +18,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -42,10 +44,12 @@ public final class MainMenu {
     private final Exports exports;
     private final ObservableList<Path> recentModels;
     private final Runnable quit;
+    private final ServingViewModel serving;
 
     MainMenu(MainController main, ModelFilesViewModel modelFiles, TrainingViewModel training,
              GenerationViewModel generation, Session session, Exports exports, ObservableList<Path> recentModels,
-             Runnable quit) {
+             Runnable quit, ServingViewModel serving) {
+        this.serving = serving;
         this.main = main;
         this.modelFiles = modelFiles;
         this.training = training;
@@ -83,9 +87,14 @@ public final class MainMenu {
         exportText.disableProperty().bind(generation.continuationProperty().isEmpty());
         MenuItem exportLoss = item("exportLossItem", "Export loss history as CSV…", null, this::exportLoss);
         exportLoss.disableProperty().bind(noModel);
+        CheckMenuItem serve = new CheckMenuItem("Serve this model (HTTP API on this computer)");
+        serve.setId("serveItem");
+        serve.selectedProperty().bind(serving.servingProperty());
+        serve.setOnAction(e -> serving.toggle());
+        serve.disableProperty().bind(noModel.and(serving.servingProperty().not()));
         MenuItem quitItem = item("quitItem", "Quit", Keys.QUIT, quit);
         return menu("fileMenu", "File", openText, openModel, save, saveAs, recent, new SeparatorMenuItem(),
-                exportText, exportLoss, new SeparatorMenuItem(), quitItem);
+                exportText, exportLoss, serve, new SeparatorMenuItem(), quitItem);
     }
 
     private void fillRecent(Menu recent) {

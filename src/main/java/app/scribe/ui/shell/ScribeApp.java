@@ -26,6 +26,7 @@ import app.scribe.ui.inside.CellsViewModel;
 import app.scribe.ui.library.LibraryViewModel;
 import app.scribe.ui.library.LibraryWindow;
 import app.scribe.ui.models.ModelFilesViewModel;
+import app.scribe.ui.models.ServingViewModel;
 import app.scribe.ui.score.ScoreController;
 import app.scribe.ui.score.ScoreViewModel;
 import app.scribe.ui.training.SizeAdviceViewModel;
@@ -71,6 +72,7 @@ import java.util.function.Supplier;
  */
 public final class ScribeApp extends Application {
     private BackgroundWork background;
+    private ServingViewModel serving;
 
     @Override
     public void start(Stage stage) {
@@ -128,8 +130,9 @@ public final class ScribeApp extends Application {
         MessageBar messageBar = new MessageBar(messages);
         messageBar.setId("notifications");
         BorderPane window = new BorderPane(view);
+        serving = new ServingViewModel(session, modelFiles);
         window.setTop(new MainMenu(main, modelFiles, training, generation, session, exports, recentModels,
-                () -> quit(stage)).bar());
+                () -> quit(stage), serving).bar());
         window.setBottom(messageBar.strip());
         // The bar lies over the strip kept for it at the window's foot: a message never moves a control, and one
         // longer than the strip grows upwards over the panes until it goes.
@@ -203,10 +206,10 @@ public final class ScribeApp extends Application {
      * and Score work before any training.
      */
     private static void openStarter(MainController main, ModelFilesViewModel modelFiles) {
-        modelFiles.starterModels().stream().findFirst().ifPresent(starter -> {
+        modelFiles.list().starterModels().stream().findFirst().ifPresent(starter -> {
             modelFiles.load(starter);
             main.showGenerate(); // a newcomer can write at once: Generate, Write, Inside and Score have a model
-            Path book = ShippedBooks.folder().resolve(modelFiles.bookOf(starter));
+            Path book = ShippedBooks.folder().resolve(modelFiles.list().bookOf(starter));
             if (Files.isRegularFile(book)) {
                 main.pickBooks(List.of(book));
             }
@@ -243,6 +246,9 @@ public final class ScribeApp extends Application {
 
     @Override
     public void stop() {
+        if (serving != null) {
+            serving.stop();
+        }
         if (background != null) {
             background.shutdown();
         }

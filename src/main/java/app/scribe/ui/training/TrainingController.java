@@ -171,6 +171,7 @@ public final class TrainingController {
         for (Node field : List.of(hiddenSpinner, layersSpinner, cellChoice)) {
             field.disableProperty().bind(shapeFixed);
         }
+        CellSettingsForm.attach(cellChoice, training, shapeFixed); // the chosen cell's own settings, part of its shape
         // A model in use has its settings: they fold away for the chart; New model opens them for the next one.
         training.shapeLockedProperty().addListener((obs, old, locked) -> settingsPane.setExpanded(!locked));
         settingsPane.setExpanded(!training.shapeLockedProperty().get());

@@ -7,22 +7,21 @@ import app.scribe.ui.common.TypedSeed;
 
 import app.scribe.ScribeException;
 import app.scribe.corpus.Corpus;
-import app.scribe.corpus.CorpusInfo;
-import app.scribe.model.CharModel;
 import app.scribe.model.Engines;
 import app.scribe.model.Hyperparameters;
+import app.scribe.model.CellOptions;
 import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
 import app.scribe.persistence.CheckpointWriter;
-import app.scribe.persistence.OutputLock;
+import app.scribe.persistence.CheckpointFile;
 import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.CheckpointSink;
-import app.scribe.training.ResumeCheck;
 import app.scribe.training.SizeAdvice;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingEvent;
 import app.scribe.training.TrainingHistory;
 import app.scribe.training.TrainingPlan;
+import app.scribe.training.TrainingStart;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.BooleanExpression;
@@ -70,6 +69,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<Integer> seqLength = new SimpleObjectProperty<>(DEFAULTS.seqLength());
     private final ObjectProperty<Integer> batchSize = new SimpleObjectProperty<>(DEFAULTS.batchSize());
     private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(DEFAULTS.cell());
+    private final ObjectProperty<CellOptions> cellOptions = new SimpleObjectProperty<>(DEFAULTS.cellOptions());
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
     private final StringProperty learningRate = new SimpleStringProperty("2e-3");
     private final StringProperty weightDecay = new SimpleStringProperty("0");
@@ -106,6 +106,7 @@ public final class TrainingViewModel {
         this.session = session;
         this.shapeLocked = session.modelProperty().isNotNull();
         pump.setCycleCount(Timeline.INDEFINITE);
+        cell.addListener((obs, old, now) -> cellOptions.set(now == null ? CellOptions.NONE : now.defaultOptions()));
         session.modelProperty().addListener((obs, old, now) -> showHistory(now));
         session.corpusProperty().addListener((obs, old, now) -> {
             if (now != null && PICK_A_CORPUS.equals(status.get())) {
@@ -123,6 +124,7 @@ public final class TrainingViewModel {
     public ObjectProperty<Integer> seqLengthProperty() { return seqLength; }
     public ObjectProperty<Integer> batchSizeProperty() { return batchSize; }
     public ObjectProperty<CellType> cellProperty() { return cell; }
+    public ObjectProperty<CellOptions> cellOptionsProperty() { return cellOptions; }
     public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
     public StringProperty learningRateProperty() { return learningRate; }
     public StringProperty weightDecayProperty() { return weightDecay; }
@@ -169,7 +171,7 @@ public final class TrainingViewModel {
         long seedValue = TypedSeed.parse(seed.get());
         return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
                 lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay,
-                cell.get(), DEFAULTS.timeGateLeak());
+                cell.get(), cellOptions.get());
     }
 
     /** Enter in a training field: says whether the form's settings are valid, and how to train. */
@@ -194,48 +196,37 @@ public final class TrainingViewModel {
         }
         Session.ModelState state = session.modelProperty().get();
         boolean newModel = state == null;
-        CheckpointWriter writer = null;
-        OutputLock lock = null;
+        TrainingStart start;
         try {
-            if (state == null) {
-                Hyperparameters hp = formHyperparameters();
-                CharModel model = Engines.create(Engines.DEFAULT, corpus.vocabulary().size(), hp);
-                state = new Session.ModelState(model, corpus.vocabulary(), CorpusInfo.of(corpus), new TrainingHistory());
-                session.modelProperty().set(state);
+            TrainingStart.Subject subject;
+            if (newModel) {
+                subject = TrainingStart.create(Engines.DEFAULT, formHyperparameters(), corpus);
+                session.modelProperty().set(new Session.ModelState(subject.model(), subject.vocabulary(),
+                        subject.corpus(), subject.history()));
             } else if (state.history().step() >= steps.get()) {
                 session.messages().error("The model is already at step " + state.history().step() + " and Steps is "
                         + steps.get() + ": raise Steps to train it further.");
                 return;
             } else {
-                String warning = ResumeCheck.check(state.vocabulary(), state.corpus(), corpus);
-                if (warning != null) {
-                    session.messages().info("Note: " + warning);
-                }
+                subject = TrainingStart.resume(new TrainingStart.Subject(state.model(), state.vocabulary(),
+                        state.corpus(), state.history()), corpus, warning -> session.messages().info("Note: " + warning));
             }
             boolean autosaving = autosaveTarget != null && autosaveMinutes.get() > 0;
             Path latest = autosaving ? autosaveTarget.apply(newModel) : null;
             if (autosaving && latest == null) {
                 return;
             }
-            trainer = new Trainer(state.model(), corpus, TrainingPlan.forSteps(steps.get()).withPatience(patience.get()),
-                    state.history());
+            start = new TrainingStart(subject, corpus, TrainingPlan.forSteps(steps.get()).withPatience(patience.get()));
             if (latest != null) {
-                lock = OutputLock.acquire(latest);
-                writer = autosave(latest, state);
-                trainer.setCheckpoints(new CheckpointPolicy(0, autosaveMinutes.get(), true), writer);
+                start.checkpoints(new CheckpointPolicy(0, autosaveMinutes.get(), true), autosave(latest));
             }
         } catch (ScribeException e) {
-            if (lock != null) {
-                lock.close();
-            }
             session.messages().error(e.getMessage());
             return;
         }
-        Trainer running = trainer;
-        CheckpointWriter checkpoints = writer;
-        OutputLock held = lock;
-        running.addListener(events::add);
-        session.trainedBy(running);
+        trainer = start.trainer();
+        trainer.addListener(events::add);
+        session.trainedBy(trainer);
         phase.set(Phase.RUNNING);
         autosaveNote = "";
         lastProgress = null;
@@ -243,19 +234,14 @@ public final class TrainingViewModel {
         progress.set(-1);
         pump.play();
         CompletableFuture.runAsync(() -> {
-            try {
-                running.run();
-            } finally {
-                if (checkpoints != null) {
-                    checkpoints.close();
-                    held.close();
-                }
+            try (start) {
+                start.run();
             }
         }, session.background().training()).whenComplete((ok, failure) -> BackgroundWork.onFx(() -> finished(failure)));
     }
 
-    private CheckpointWriter autosave(Path latest, Session.ModelState state) {
-        return new CheckpointWriter(latest, state.vocabulary(), state.corpus(),
+    private CheckpointFile autosave(Path latest) {
+        return CheckpointFile.lock(latest,
                 written -> BackgroundWork.onFx(() -> {
                     if (written.kind() == CheckpointSink.Kind.LATEST) {
                         autosaveNote = " · autosaved step " + written.step() + " to " + written.file().getFileName();
@@ -367,25 +353,16 @@ public final class TrainingViewModel {
     }
 
     private String describe(TrainingEvent.Progress p) {
-        return String.format("Step %,d of %,d · epoch %.2f · loss %.3f · %,.0f chars/s · elapsed %s · ETA %s",
-                p.step(), trainerTotal(), p.epoch(), p.smoothedLoss(), p.charsPerSecond(),
-                clock(p.elapsedMillis()), clock(p.etaMillis()));
+        return RunStatusText.running(p, trainerTotal());
     }
 
     /** While paused there is no speed and no ETA to show, only where the run stands. */
     private String pausedStatus() {
-        return lastProgress == null ? "Paused: press Resume to continue."
-                : String.format("Paused at step %,d of %,d · loss %.3f: press Resume to continue.",
-                lastProgress.step(), trainerTotal(), lastProgress.smoothedLoss());
+        return RunStatusText.paused(lastProgress, trainerTotal());
     }
 
     private long trainerTotal() {
         return Math.max(steps.get(), session.modelProperty().get() == null ? 0 : session.modelProperty().get().history().step());
-    }
-
-    private static String clock(long millis) {
-        long s = Math.max(0, millis / 1000);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }
 
     private void showHistory(Session.ModelState state) {
@@ -412,22 +389,11 @@ public final class TrainingViewModel {
         seqLength.set(hp.seqLength());
         batchSize.set(hp.batchSize());
         cell.set(hp.cell());
+        cellOptions.set(hp.cellOptions());
         optimizer.set(hp.optimizer());
-        showNumber(learningRate, hp.learningRate());
-        showNumber(weightDecay, hp.weightDecay());
+        RunStatusText.showNumber(learningRate, hp.learningRate());
+        RunStatusText.showNumber(weightDecay, hp.weightDecay());
         dropout.set(hp.dropout());
         seed.set(Long.toString(hp.seed()));
-    }
-
-    /** Keeps the user's spelling of a number (2e-3 stays 2e-3) when it already has the value. */
-    private static void showNumber(StringProperty field, double value) {
-        try {
-            if (Double.parseDouble(field.get().trim()) == value) {
-                return;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Replaced below.
-        }
-        field.set(Double.toString(value));
     }
 }

@@ -8,7 +8,7 @@ import app.scribe.ui.training.TrainingViewModel;
 import app.scribe.ScribeException;
 import app.scribe.corpus.TextFiles;
 import app.scribe.corpus.Vocabulary;
-import app.scribe.model.SamplingSettings;
+import app.scribe.generation.SamplingSettings;
 import app.scribe.writing.Completer;
 import app.scribe.writing.Completion;
 import app.scribe.writing.CompletionSearch;

@@ -1,8 +1,0 @@
-package app.scribe.model.lstm;
-
-/** One named weight array of a layer, row-major {@code [rows, cols]}. */
-record Block(String name, int rows, int cols) {
-    int size() {
-        return rows * cols;
-    }
-}

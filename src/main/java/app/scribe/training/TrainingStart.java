@@ -1,0 +1,102 @@
+package app.scribe.training;
+
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusInfo;
+import app.scribe.corpus.Vocabulary;
+import app.scribe.model.CharModel;
+import app.scribe.model.Engines;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.MemoryEstimate;
+
+import java.util.function.Consumer;
+
+/**
+ * The one way a training starts, for the command line and the app alike: a new model on an engine, or a model
+ * continued after the resume check; its trainer on a plan; its checkpoints to a held {@link CheckpointOutput}.
+ */
+public final class TrainingStart implements AutoCloseable {
+    /** A model with what it was trained on: its vocabulary, its corpus's fingerprint and its history. */
+    public record Subject(CharModel model, Vocabulary vocabulary, CorpusInfo corpus, TrainingHistory history) {
+        /** The same model and history, recorded from now on as trained on {@code text}. */
+        public Subject on(Corpus text) {
+            return new Subject(model, text.vocabulary(), CorpusInfo.of(text), history);
+        }
+    }
+
+    private final Subject subject;
+    private final Trainer trainer;
+    private CheckpointOutput output;
+
+    /** A trainer for {@code subject} on {@code corpus}, following {@code plan}; nothing runs yet. */
+    public TrainingStart(Subject subject, Corpus corpus, TrainingPlan plan) {
+        this(subject, corpus, plan, null);
+    }
+
+    /** The same, validating on {@code validation} (indices in the corpus's vocabulary) when it is not null. */
+    public TrainingStart(Subject subject, Corpus corpus, TrainingPlan plan, char[] validation) {
+        this.subject = subject;
+        this.trainer = new Trainer(subject.model(), corpus, plan, subject.history(), validation);
+    }
+
+    /**
+     * A new, untrained model of {@code hp} on {@code engine} for {@code corpus}; a size that cannot run here is
+     * refused first, with the memory it needs and the limit.
+     */
+    public static Subject create(String engine, Hyperparameters hp, Corpus corpus) {
+        MemoryEstimate.requireTrainable(engine, corpus.vocabulary().size(), hp);
+        return new Subject(Engines.create(engine, corpus.vocabulary().size(), hp), null, null, new TrainingHistory())
+                .on(corpus);
+    }
+
+    /** {@code trained}, to be continued on {@code corpus}: what the resume check finds goes to {@code warn}. */
+    public static Subject resume(Subject trained, Corpus corpus, Consumer<String> warn) {
+        String warning = ResumeCheck.check(trained.vocabulary(), trained.corpus(), corpus);
+        if (warning != null) {
+            warn.accept(warning);
+        }
+        return trained;
+    }
+
+    /**
+     * Sends the run's checkpoints, as {@code policy} says, to {@code target}: {@link #run} waits for them and
+     * {@link #close} lets the file go.
+     */
+    public void checkpoints(CheckpointPolicy policy, CheckpointOutput target) {
+        this.output = target;
+        trainer.setCheckpoints(policy, target.open(subject.vocabulary(), subject.corpus()));
+    }
+
+    public Subject subject() {
+        return subject;
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /** Lets the checkpoints' file go, once written. */
+    @Override
+    public void close() {
+        if (output != null) {
+            output.close();
+        }
+    }
+
+    /**
+     * Trains until the plan ends or the trainer is stopped, saves the end of the run as the latest checkpoint (when
+     * there are checkpoints) and waits for them; the validation loss.
+     */
+    public double run() {
+        try {
+            double validationLoss = trainer.run();
+            if (output != null) {
+                output.saveLatest(subject.model(), trainer.history());
+            }
+            return validationLoss;
+        } finally {
+            if (output != null) {
+                output.finish();
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package app.scribe.ui.training;
+
+import app.scribe.training.TrainingEvent;
+import javafx.beans.property.StringProperty;
+
+/** The sentences the Train tab's status line shows, and the form's numbers as the user wrote them. */
+final class RunStatusText {
+    private RunStatusText() {
+    }
+
+    /** Where a running run stands: step, epoch, loss, speed, elapsed time and ETA. */
+    static String running(TrainingEvent.Progress p, long totalSteps) {
+        return String.format("Step %,d of %,d · epoch %.2f · loss %.3f · %,.0f chars/s · elapsed %s · ETA %s",
+                p.step(), totalSteps, p.epoch(), p.smoothedLoss(), p.charsPerSecond(),
+                clock(p.elapsedMillis()), clock(p.etaMillis()));
+    }
+
+    /** Where a paused run stands (there is no speed and no ETA to show); {@code last} is null before any step. */
+    static String paused(TrainingEvent.Progress last, long totalSteps) {
+        return last == null ? "Paused: press Resume to continue."
+                : String.format("Paused at step %,d of %,d · loss %.3f: press Resume to continue.",
+                last.step(), totalSteps, last.smoothedLoss());
+    }
+
+    static String clock(long millis) {
+        long s = Math.max(0, millis / 1000);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    /** Keeps the user's spelling of a number (2e-3 stays 2e-3) when it already has the value. */
+    static void showNumber(StringProperty field, double value) {
+        try {
+            if (Double.parseDouble(field.get().trim()) == value) {
+                return;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Replaced below.
+        }
+        field.set(Double.toString(value));
+    }
+}
