@@ -52,6 +52,7 @@ class MenuBarTest extends VanityFairWindow {
         robot.clickOn("Training").clickOn("Pause (Space on the chart)");
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Paused at step"));
         click(robot, chart);
+        waitUntil(robot, root, chart::isFocused); // the click has given the chart the keys before Space is pressed
         robot.push(KeyCode.SPACE);
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").contains("ETA"));
         robot.push(KeyCode.SPACE);
