@@ -57,7 +57,7 @@ class MenuBarTest extends VanityFairWindow {
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").contains("ETA"));
         robot.push(KeyCode.SPACE);
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Paused at step"));
-        robot.clickOn("Training").clickOn("Stop");
+        robot.clickOn("Training").clickOn("Stop training"); // the menu item: a click elsewhere would only close the menu
         waitUntil(robot, root, () -> !robot.from(root).lookup("#trainButton").queryButton().isDisabled());
         assertFalse(progress.isVisible(), "the progress bar goes with the run");
 

@@ -118,7 +118,7 @@ public final class MainMenu {
         train.disableProperty().bind(Bindings.equal(phase, TrainingViewModel.Phase.RUNNING));
         MenuItem pause = item("pauseItem", "Pause (Space on the chart)", null, training::pause);
         pause.disableProperty().bind(Bindings.notEqual(phase, TrainingViewModel.Phase.RUNNING));
-        MenuItem stop = item("stopTrainingItem", "Stop", null, training::stop);
+        MenuItem stop = item("stopTrainingItem", "Stop training", null, training::stop);
         stop.disableProperty().bind(Bindings.equal(phase, TrainingViewModel.Phase.IDLE));
         return menu("trainingMenu", "Training", train, pause, stop);
     }
