@@ -77,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--quality", description = "instead: train the time budget's model (train --minutes) for "
-            + "--minutes on the first 90% of the corpus and score the last 10%, in nats and bits per character")
+            + "--minutes on the first 90%% of the corpus and score the last 10%%, in nats and bits per character")
     boolean quality;
 
     @Option(names = "--peer", description = "also run the PyTorch peer (it has no tglstm) and print the ratios")

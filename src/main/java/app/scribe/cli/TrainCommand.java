@@ -98,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-best", description = "do not keep the best model by validation loss in NAME.best.scribe")
     boolean noBest;
 
-    @Option(names = "--val", description = "validate on this text instead of the last 5% of each book (which are "
+    @Option(names = "--val", description = "validate on this text instead of the last 5%% of each book (which are "
             + "then trained on too)")
     Path validationFile;
 
