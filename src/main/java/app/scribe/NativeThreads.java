@@ -18,7 +18,8 @@ import java.util.Optional;
  * <p>The same relaunch names OpenBLAS's kernels when nobody did ({@code OPENBLAS_CORETYPE}): OpenBLAS 0.3.19 picks
  * them from the CPU's model, and on a virtual machine that reports a generic "AMD EPYC" it fell back to its oldest
  * kernels ("Barcelona", 45 GFLOP/s on a 32 x 512 x 128 sgemm), where the CPU's own flags allow AVX-512 ones
- * ("SkylakeX", 141 GFLOP/s; AVX2 "Haswell": 83). A name the user or the system set is left alone.
+ * ("SkylakeX", 141 GFLOP/s; AVX2 "Haswell": 83). A name the user or the system set is left alone. And it gives
+ * {@code serve} a heap sized to its model ({@link ServeHeap}) when the user chose none.
  */
 final class NativeThreads {
     static final String VARIABLE = "OMP_NUM_THREADS";
@@ -79,13 +80,17 @@ final class NativeThreads {
     /** Returns the exit code of the relaunched process, or empty when this process should carry on itself. */
     static Optional<Integer> relaunchIfNeeded(String[] args) {
         Optional<String> core = System.getenv(BLAS_CORE) == null ? blasCore(cpuFlags()) : Optional.empty();
-        if (System.getenv(VARIABLE) != null && core.isEmpty()) {
+        // Only a plain java launch takes JVM options before its arguments; a relaunched process never relaunches.
+        Optional<String> heap = System.getProperty(APP_LAUNCHER) == null && System.getenv(LAUNCHER) == null
+                ? ServeHeap.option(args) : Optional.empty();
+        if (System.getenv(VARIABLE) != null && core.isEmpty() && heap.isEmpty()) {
             return Optional.empty();
         }
         Optional<List<String>> line = commandLine();
         if (line.isEmpty()) {
             return Optional.empty();
         }
+        heap.ifPresent(option -> line.get().add(1, option));
         ProcessBuilder builder = new ProcessBuilder(line.get()).inheritIO();
         builder.environment().putIfAbsent(VARIABLE, "1");
         core.ifPresent(name -> builder.environment().put(BLAS_CORE, name));
