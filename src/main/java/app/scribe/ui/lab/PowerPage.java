@@ -31,19 +31,16 @@ public final class PowerPage extends LabPage {
                 "Seed 004: W = [[0.58, 0.24], [0.24, 0.72]] has eigenvalues 0.4 and 0.9, so W^30 is tiny: all |λ| < 1 "
                         + "vanishes, any |λ| > 1 explodes. (Its W^30 has negative off-diagonals; Scribe finds +0.0203.)",
                 "k", "log10 ‖W^k‖");
-        matrix.setId("powerMatrix");
         matrix.setPrefRowCount(3);
         matrix.setPrefColumnCount(24);
-        power.setId("powerK");
-        model.setId("powerModel");
         model.setPromptText("optional: a trained rnn model file (.scribe)");
         summary.setId("powerSummary");
         summary.setWrapText(true);
         // The chart below grows; the eigenvalues and W^k must keep all their lines.
         summary.setMinHeight(Region.USE_PREF_SIZE);
-        matrixError = field("Matrix (rows on lines or split by ;)", matrix);
-        powerError = field("Power k", power);
-        modelError = field("Or an rnn model", model);
+        matrixError = field("Matrix (rows on lines or split by ;)", matrix, "Matrix");
+        powerError = field("Power k", power, "K");
+        modelError = field("Or an rnn model", model, "Model");
         root.getChildren().add(root.getChildren().indexOf(status) + 1, summary);
     }
 

@@ -46,19 +46,13 @@ public final class TimeGatePage extends LabPage {
                 "Seed 000, figures 3-5: tau sets the period, s shifts the phase, r_on the share of the period the gate "
                         + "is open; it opens in short bursts and otherwise keeps the old state.",
                 "t", "k(t)");
-        tau.setId("timegateTau");
-        shift.setId("timegateShift");
-        rOn.setId("timegateROn");
-        alpha.setId("timegateAlpha");
-        steps.setId("timegateSteps");
-        field("tau (period)", tau);
-        field("s (shift)", shift);
-        field("r_on (open ratio)", rOn);
-        field("alpha (leak)", alpha);
-        stepsError = field("Steps", steps);
-        model.setId("timegateModel");
+        field("tau (period)", tau, "Tau");
+        field("s (shift)", shift, "Shift");
+        field("r_on (open ratio)", rOn, "ROn");
+        field("alpha (leak)", alpha, "Alpha");
+        stepsError = field("Steps", steps, "Steps");
         model.setPromptText("optional: a trained tglstm model file (.scribe)");
-        modelError = field("A tglstm model's units", model);
+        modelError = field("A tglstm model's units", model, "Model");
         tauHistogram.setId("timegateTauHistogram");
         rOnHistogram.setId("timegateROnHistogram");
         HBox histograms = new HBox(6, tauHistogram, rOnHistogram);
