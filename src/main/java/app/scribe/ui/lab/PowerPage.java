@@ -1,6 +1,5 @@
 package app.scribe.ui.lab;
 
-import app.scribe.ScribeException;
 import app.scribe.lab.Numbers;
 import app.scribe.lab.PowerStudy;
 import app.scribe.lab.RecurrentMatrices;
@@ -10,7 +9,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.StringJoiner;
@@ -46,22 +44,10 @@ public final class PowerPage extends LabPage {
 
     @Override
     Experiment prepare() {
-        Integer k = read(powerError, () -> {
-            int v = Integer.parseInt(power.getText().strip());
-            if (v < 0 || v > PowerStudy.MAX_POWER) {
-                throw new ScribeException("the power must be between 0 and " + PowerStudy.MAX_POWER + ".");
-            }
-            return v;
-        });
+        Integer k = read(powerError, () -> LabForm.whole(power, 0, PowerStudy.MAX_POWER, "the power"));
         String file = model.getText().strip();
         if (!file.isEmpty()) {
-            Path path = read(modelError, () -> {
-                Path p = Path.of(file);
-                if (!Files.isRegularFile(p)) {
-                    throw new ScribeException("there is no file " + file + ".");
-                }
-                return p;
-            });
+            Path path = read(modelError, () -> LabForm.existingFile(file));
             matrixError.setText("");
             return (sink, stop) -> {
                 List<RecurrentMatrices.Layer> layers = RecurrentMatrices.of(path);

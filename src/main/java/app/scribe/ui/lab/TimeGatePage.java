@@ -1,6 +1,5 @@
 package app.scribe.ui.lab;
 
-import app.scribe.ScribeException;
 import app.scribe.lab.GateCurve;
 import app.scribe.lab.GateUnits;
 import app.scribe.lab.Numbers;
@@ -16,7 +15,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,13 +102,7 @@ public final class TimeGatePage extends LabPage {
     }
 
     private GateCurve current() {
-        Integer n = read(stepsError, () -> {
-            int v = Integer.parseInt(steps.getText().strip());
-            if (v < 1 || v > GateCurve.MAX_STEPS) {
-                throw new ScribeException("steps must be between 1 and " + GateCurve.MAX_STEPS + ".");
-            }
-            return v;
-        });
+        Integer n = read(stepsError, () -> LabForm.whole(steps, 1, GateCurve.MAX_STEPS, "steps"));
         return n == null ? null : new GateCurve(round(tau.getValue()), round(shift.getValue()), round(rOn.getValue()),
                 round(alpha.getValue()), n);
     }
@@ -124,13 +116,7 @@ public final class TimeGatePage extends LabPage {
         List<GateCurve> curves = new ArrayList<>(kept);
         curves.add(current());
         String file = model.getText().strip();
-        Path path = file.isEmpty() ? null : read(modelError, () -> {
-            Path p = Path.of(file);
-            if (!Files.isRegularFile(p)) {
-                throw new ScribeException("there is no file " + file + ".");
-            }
-            return p;
-        });
+        Path path = file.isEmpty() ? null : read(modelError, () -> LabForm.existingFile(file));
         if (file.isEmpty()) {
             modelError.setText("");
         }
