@@ -9,21 +9,15 @@ import app.scribe.lab.Sweep;
 import app.scribe.model.CellType;
 import app.scribe.model.Hyperparameters;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "cells", description = "Train several cells on the same book for the same steps; their validation "
         + "losses.")
-final class LabCellsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class LabCellsCommand extends LabReport {
     @Option(names = "--corpus", required = true, description = "the book (a text file)")
     Path corpusFile;
 
@@ -38,10 +32,9 @@ final class LabCellsCommand implements Callable<Integer> {
     long seed = Hyperparameters.defaults().seed();
 
     @Override
-    public Integer call() {
+    void print(PrintWriter out) {
         List<CellType> cellList = Sweep.cells(cells);
         Corpus corpus = new CorpusReader().read(corpusFile);
-        PrintWriter out = spec.commandLine().getOut();
         List<CellsOnText.Result> results = CellsOnText.run(corpus, cellList, steps, Hyperparameters.defaults().withSeed(seed), new Stop(),
                 new CellsOnText.Listener() {
                     @Override
@@ -58,7 +51,5 @@ final class LabCellsCommand implements Callable<Integer> {
             out.println("cell=" + r.cell().id() + " steps=" + r.steps() + " final_val_loss="
                     + Numbers.result(r.validationLoss()));
         }
-        out.flush();
-        return 0;
     }
 }

@@ -8,18 +8,12 @@ import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
 import app.scribe.ScribeException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 @Command(name = "gradients", description = "The norm of dL/dh_t at every step t of a palindrome, for any cell.")
-final class LabGradientsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class LabGradientsCommand extends LabReport {
     @Option(names = "--cell", required = true, completionCandidates = CellChoices.class,
             description = "the cell: ${COMPLETION-CANDIDATES}")
     String cell;
@@ -34,7 +28,7 @@ final class LabGradientsCommand implements Callable<Integer> {
     long seed = TaskSettings.DEFAULT_SEED;
 
     @Override
-    public Integer call() {
+    void print(PrintWriter out) {
         if (trainedSteps < 0 || trainedSteps > 1_000_000) {
             throw new ScribeException("--trained-steps must be between 0 and 1000000 (got " + trainedSteps + ").");
         }
@@ -42,12 +36,9 @@ final class LabGradientsCommand implements Callable<Integer> {
                 TaskSettings.DEFAULT_BATCH, TaskSettings.DEFAULT_LEARNING_RATE, Optimizer.RMSPROP, seed);
         GradientFlow.Result r = GradientFlow.measure(s, trainedSteps, new Stop(), (step, loss, accuracy) -> {
         });
-        PrintWriter out = spec.commandLine().getOut();
         double[] norms = r.trained();
         for (int t = 0; t < norms.length; t++) {
             out.println("t=" + t + " grad_norm=" + Numbers.result(norms[t]));
         }
-        out.flush();
-        return 0;
     }
 }

@@ -8,20 +8,14 @@ import app.scribe.lab.TaskSettings;
 import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "optimizers", description = "The palindrome task with sgd, momentum, rmsprop and adam from the same "
         + "initial weights.")
-final class LabOptimizersCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class LabOptimizersCommand extends LabReport {
     @Option(names = "--length", required = true, description = "the palindrome length T, 2-1000")
     int length;
 
@@ -36,10 +30,9 @@ final class LabOptimizersCommand implements Callable<Integer> {
     long seed = TaskSettings.DEFAULT_SEED;
 
     @Override
-    public Integer call() {
+    void print(PrintWriter out) {
         TaskSettings base = new TaskSettings(CellType.parse(cell), length, steps, TaskSettings.DEFAULT_HIDDEN,
                 TaskSettings.DEFAULT_BATCH, TaskSettings.DEFAULT_LEARNING_RATE, Optimizer.RMSPROP, seed);
-        PrintWriter out = spec.commandLine().getOut();
         List<TaskRun.Result> results = OptimizerRace.run(base, new Stop(), (o, step, loss) -> {
         });
         results.stream().filter(r -> r.message() != null).forEach(r -> out.println("note: " + r.message()));
@@ -47,7 +40,5 @@ final class LabOptimizersCommand implements Callable<Integer> {
             out.println("optimizer=" + r.settings().optimizer().id() + " lr=" + Numbers.format(
                     r.settings().learningRate()) + " final_loss=" + Numbers.result(r.finalLoss()));
         }
-        out.flush();
-        return 0;
     }
 }

@@ -13,22 +13,16 @@ import app.scribe.lab.SweepTables;
 import app.scribe.model.CellType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "palindrome", description = "Train a cell to name the last digit of a palindrome (one run, or a "
         + "sweep over cells, lengths and seeds).")
-final class LabPalindromeCommand implements Callable<Integer> {
+final class LabPalindromeCommand extends LabReport {
     private static final int REPORT_EVERY = 100;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--cell", completionCandidates = CellChoices.class,
             description = "one run: the cell, one of ${COMPLETION-CANDIDATES}")
@@ -72,7 +66,7 @@ final class LabPalindromeCommand implements Callable<Integer> {
     int threads = Sweep.defaultThreads();
 
     @Override
-    public Integer call() {
+    void print(PrintWriter out) {
         boolean single = cell != null || length != null;
         if (single && cells != null) {
             throw new ScribeException("give --cell and --length for one run, or --cells for a sweep, not both.");
@@ -90,14 +84,11 @@ final class LabPalindromeCommand implements Callable<Integer> {
         CellType first = CellType.parse(single ? cell : cells.split(",")[0]);
         TaskSettings base = new TaskSettings(first, single ? length : 5, steps, hidden, batch, rule.lr,
                 rule.rule(), seed);
-        PrintWriter out = spec.commandLine().getOut();
         if (single) {
             one(base, out);
         } else {
             sweep(base, out);
         }
-        out.flush();
-        return 0;
     }
 
     private void one(TaskSettings s, PrintWriter out) {

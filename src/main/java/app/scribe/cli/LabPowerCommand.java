@@ -6,20 +6,14 @@ import app.scribe.lab.RecurrentMatrices;
 import app.scribe.lab.PowerStudy;
 import app.scribe.lab.SquareMatrix;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.StringJoiner;
-import java.util.concurrent.Callable;
 
 @Command(name = "power", description = "Eigenvalues and powers of a square matrix (or of a trained rnn's W_hh).")
-final class LabPowerCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class LabPowerCommand extends LabReport {
     @Option(names = "--matrix", description = "rows separated by ';', e.g. \"0.58 0.24; 0.24 0.72\" (the default)")
     String matrix;
 
@@ -30,8 +24,7 @@ final class LabPowerCommand implements Callable<Integer> {
     Path model;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    void print(PrintWriter out) {
         if (model != null) {
             if (matrix != null) {
                 throw new ScribeException("give --matrix or --model, not both.");
@@ -44,8 +37,6 @@ final class LabPowerCommand implements Callable<Integer> {
             SquareMatrix w = SquareMatrix.parse(matrix == null ? SquareMatrix.SEED_EXAMPLE : matrix);
             print(out, PowerStudy.of(w, power), true);
         }
-        out.flush();
-        return 0;
     }
 
     private static void print(PrintWriter out, PowerStudy study, boolean rows) {

@@ -5,19 +5,13 @@ import app.scribe.lab.GateCurve;
 import app.scribe.lab.GateUnits;
 import app.scribe.lab.Numbers;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "timegate", description = "The time gate k(t) of a time-gated LSTM unit, t = 0..N-1, or a tglstm model's learnt gates.")
-final class LabTimeGateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class LabTimeGateCommand extends LabReport {
     @Option(names = "--tau", description = "the period tau, above 0")
     Double tau;
 
@@ -40,8 +34,7 @@ final class LabTimeGateCommand implements Callable<Integer> {
     int bins = 10;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    void print(PrintWriter out) {
         if (model != null) {
             if (bins < 1 || bins > 1000) {
                 throw new ScribeException("--bins must be between 1 and 1000 (got " + bins + ").");
@@ -50,8 +43,7 @@ final class LabTimeGateCommand implements Callable<Integer> {
                 print(out, "layer=" + layer.index() + " tau", GateUnits.Histogram.of(layer.tau(), bins));
                 print(out, "layer=" + layer.index() + " r_on", GateUnits.Histogram.of(layer.rOn(), bins));
             }
-            out.flush();
-            return 0;
+            return;
         }
         if (tau == null || rOn == null || steps == null) {
             throw new ScribeException("give --tau, --r-on and --steps (and --shift, --alpha), or --model.");
@@ -60,8 +52,6 @@ final class LabTimeGateCommand implements Callable<Integer> {
         for (int t = 0; t < k.length; t++) {
             out.println("t=" + t + " k=" + Numbers.result(k[t]));
         }
-        out.flush();
-        return 0;
     }
 
     private static void print(PrintWriter out, String what, GateUnits.Histogram h) {

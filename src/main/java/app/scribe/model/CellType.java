@@ -7,12 +7,10 @@ import app.scribe.engine.fast.LstmCell;
 import app.scribe.engine.fast.RnnCell;
 import app.scribe.engine.fast.TimeGatedLstmCell;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The recurrent cells a model can be built from; the name is what the CLI, the form and the model file use. An entry
@@ -91,16 +89,11 @@ public enum CellType {
     }
 
     public static String ids() {
-        return Arrays.stream(values()).map(CellType::id).collect(Collectors.joining(", "));
+        return Choices.ids(values(), CellType::id);
     }
 
     /** The cell named {@code id} (any case), or a refusal that lists the cells there are. */
     public static CellType parse(String id) {
-        for (CellType c : values()) {
-            if (c.id().equalsIgnoreCase(id.trim())) {
-                return c;
-            }
-        }
-        throw new ScribeException("cell must be one of " + ids() + " (got " + id + ").");
+        return Choices.parse(values(), CellType::id, "cell", id);
     }
 }

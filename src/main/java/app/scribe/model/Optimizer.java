@@ -1,10 +1,6 @@
 package app.scribe.model;
 
-import app.scribe.ScribeException;
-
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The update rules a model can train with; the name is what the CLI, the form and the model file use. */
 public enum Optimizer {
@@ -26,16 +22,11 @@ public enum Optimizer {
     }
 
     public static String ids() {
-        return Arrays.stream(values()).map(Optimizer::id).collect(Collectors.joining(", "));
+        return Choices.ids(values(), Optimizer::id);
     }
 
     /** The optimizer named {@code id} (any case), or a refusal that lists the names there are. */
     public static Optimizer parse(String id) {
-        for (Optimizer o : values()) {
-            if (o.id().equalsIgnoreCase(id.trim())) {
-                return o;
-            }
-        }
-        throw new ScribeException("optimizer must be one of " + ids() + " (got " + id + ").");
+        return Choices.parse(values(), Optimizer::id, "optimizer", id);
     }
 }

@@ -85,10 +85,7 @@ public final class AtomicFile {
      */
     public static FileIdentity write(Path target, Replace replace, Content content, Check check) {
         Path file = target.toAbsolutePath();
-        refuse(file, replace);
-        Path temp = null;
-        try {
-            temp = createTemp(file);
+        return withTemp(file, replace, temp -> {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
                 content.writeTo(out);
@@ -99,17 +96,9 @@ public final class AtomicFile {
             refuse(file, replace);
             place(temp, file);
             LIVE.remove(temp);
-            temp = null;
             forceFolder(file.getParent());
             return FileIdentity.of(file);
-        } catch (IOException e) {
-            throw failure(file, e);
-        } finally {
-            if (temp != null) {
-                deleteQuietly(temp);
-            }
-            removeTempFolderIfEmpty(file);
-        }
+        });
     }
 
     /**
@@ -117,15 +106,29 @@ public final class AtomicFile {
      * rule allows what is there. Throws the message that writing would; leaves nothing behind.
      */
     public static void checkWritable(Path target, Replace replace) {
-        Path file = target.toAbsolutePath();
+        withTemp(target.toAbsolutePath(), replace, temp -> null);
+    }
+
+    /** What is done with a new temporary file; a temporary file it has placed it takes out of {@code LIVE}. */
+    @FunctionalInterface
+    private interface TempUse<T> {
+        T use(Path temp) throws IOException;
+    }
+
+    /**
+     * Refuses what {@code replace} does not let a write replace at {@code file}, then hands {@code use} a new
+     * temporary file beside it; the temporary file, unless placed, and its folder, when empty, are removed after.
+     */
+    private static <T> T withTemp(Path file, Replace replace, TempUse<T> use) {
         refuse(file, replace);
         Path temp = null;
         try {
             temp = createTemp(file);
+            return use.use(temp);
         } catch (IOException e) {
             throw failure(file, e);
         } finally {
-            if (temp != null) {
+            if (temp != null && LIVE.contains(temp)) {
                 deleteQuietly(temp);
             }
             removeTempFolderIfEmpty(file);

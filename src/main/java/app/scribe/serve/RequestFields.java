@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A request's JSON object, read field by field: a missing field or JSON {@code null} takes its default, a field of
@@ -47,26 +49,24 @@ final class RequestFields {
         return node == null || node.isNull() ? null : node;
     }
 
-    String string(String name, String fallback) {
+    /** The field {@code name} as a value {@code is} accepts, or {@code fallback} when absent; else a 400. */
+    private <T> T typed(String name, T fallback, Predicate<JsonNode> is, String expected, Function<JsonNode, T> value) {
         JsonNode node = field(name);
         if (node == null) {
             return fallback;
         }
-        if (!node.isTextual()) {
-            throw wrongType(name, "a string");
+        if (!is.test(node)) {
+            throw wrongType(name, expected);
         }
-        return node.textValue();
+        return value.apply(node);
+    }
+
+    String string(String name, String fallback) {
+        return typed(name, fallback, JsonNode::isTextual, "a string", JsonNode::textValue);
     }
 
     boolean bool(String name, boolean fallback) {
-        JsonNode node = field(name);
-        if (node == null) {
-            return fallback;
-        }
-        if (!node.isBoolean()) {
-            throw wrongType(name, "true or false");
-        }
-        return node.booleanValue();
+        return typed(name, fallback, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
     }
 
     /** An integer between {@code min} and {@code max}, or {@code fallback} when absent. */
@@ -83,26 +83,13 @@ final class RequestFields {
 
     /** Any integer that fits 64 bits, or null when absent. */
     Long longValue(String name) {
-        JsonNode node = field(name);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw wrongType(name, "an integer");
-        }
-        return node.longValue();
+        return typed(name, null, node -> node.isIntegralNumber() && node.canConvertToLong(), "an integer",
+                JsonNode::longValue);
     }
 
     /** A number; its range is the caller's to check. */
     double number(String name, double fallback) {
-        JsonNode node = field(name);
-        if (node == null) {
-            return fallback;
-        }
-        if (!node.isNumber()) {
-            throw wrongType(name, "a number");
-        }
-        return node.doubleValue();
+        return typed(name, fallback, JsonNode::isNumber, "a number", JsonNode::doubleValue);
     }
 
     /** A string or an array of at most {@code max} non-empty strings; empty when absent. */

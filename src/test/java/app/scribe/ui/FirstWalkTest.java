@@ -1,6 +1,7 @@
 package app.scribe.ui;
 
 import app.scribe.ui.generate.GenerationViewModel;
+import app.scribe.ui.shell.MessageBar;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -94,6 +95,10 @@ class FirstWalkTest extends VanityFairWindow {
         Parent root = stage.getScene().getRoot();
         WindowProbe.trainSmallModel(robot, root, "vf.txt", 10);
         TextArea cellsText = robot.from(root).lookup("#cellsText").queryAs(TextArea.class);
+        click(robot, robot.from(root).lookup("#readButton").queryButton());
+        MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
+        waitUntil(robot, root, () -> notifications.getText() != null
+                && notifications.getText().startsWith("Type or paste a text to look inside the model with"));
         click(robot, cellsText).write("She said");
         click(robot, robot.from(root).lookup("#readButton").queryButton());
         waitUntil(robot, root, () -> !robot.from(root).lookup("#heatmap").queryAs(javafx.scene.Parent.class)

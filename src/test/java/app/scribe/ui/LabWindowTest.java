@@ -54,6 +54,10 @@ class LabWindowTest extends VanityFairWindow {
 
         select(robot, tabs, "powerTab");
         refused(robot, "power", "#powerMatrix", "1 2; 3", "not square");
+        refused(robot, "power", "#powerK", "-1", "the power must be between 0 and");
+        type(robot, "#powerK", "30");
+        refused(robot, "power", "#powerModel", folder.resolve("absent.scribe").toString(), "there is no file");
+        robot.interact(() -> robot.lookup("#powerModel").queryAs(TextInputControl.class).clear());
         type(robot, "#powerMatrix", "0.58 0.24\n0.24 0.72");
         robot.clickOn("#powerRun");
         waitUntil(() -> points(robot, "#powerChart") == 31 && text(robot, "#powerStatus").contains("vanish"));

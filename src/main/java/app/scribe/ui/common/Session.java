@@ -59,6 +59,15 @@ public final class Session {
         return model.get();
     }
 
+    /** {@code text}, or null when there is none to read, said with {@code whenEmpty}. */
+    public String textOrExplain(String text, String whenEmpty) {
+        if (text == null || text.isEmpty()) {
+            messages.error(whenEmpty);
+            return null;
+        }
+        return text;
+    }
+
     /** Says which run owns the current model from now on ({@code null}: none, the model is at rest). */
     public void trainedBy(Trainer trainer) {
         if (trainer == null && training != null) {

@@ -62,12 +62,9 @@ public final class CellsViewModel {
     /** Reads the text with the current model, recording every cell, and ranks the cells; off the FX thread. */
     public void read() {
         Session.ModelState state = session.modelOrExplain();
-        if (state == null) {
-            return;
-        }
-        String source = text.get() == null ? "" : text.get();
-        if (source.isEmpty()) {
-            session.messages().error("Type or paste a text to look inside the model with, or use the generated text.");
+        String source = state == null ? null : session.textOrExplain(text.get(),
+                "Type or paste a text to look inside the model with, or use the generated text.");
+        if (source == null) {
             return;
         }
         if (source.codePointCount(0, source.length()) > MAX_CHARACTERS) {

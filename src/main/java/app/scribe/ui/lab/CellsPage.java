@@ -34,14 +34,10 @@ public final class CellsPage extends LabPage {
                         + "LSTM in words): gates let a cell keep context, so the LSTM and GRU should beat the "
                         + "plain RNN.",
                 "step", "validation loss (nats/char)");
-        book.setId("cellsBook");
-        cells.setId("cellsCells");
-        steps.setId("cellsSteps");
-        seed.setId("cellsSeed");
-        bookError = field("Book (text file)", book);
-        cellsError = field("Cells", cells);
-        stepsError = field("Steps each", steps);
-        seedError = field("Seed", seed);
+        bookError = field("Book (text file)", book, "Book");
+        cellsError = field("Cells", cells, "Cells");
+        stepsError = field("Steps each", steps, "Steps");
+        seedError = field("Seed", seed, "Seed");
     }
 
     private static String defaultBook() {

@@ -29,14 +29,10 @@ public final class GradientsPage extends LabPage {
                 "Seed 001, figure 2: RNN and LSTM gradients follow much the same curve; seed 000 (question 1.1): "
                         + "through an RNN they carry W_hh^(t-k), so they vanish or explode with its spectral radius.",
                 "t", "log10 ‖dL/dh_t‖");
-        cells.setId("gradientsCells");
-        length.setId("gradientsLength");
-        trained.setId("gradientsTrained");
-        seed.setId("gradientsSeed");
-        cellsError = field("Cells", cells);
-        lengthError = field("Length T", length);
-        trainedError = field("Then train steps", trained);
-        seedError = field("Seed", seed);
+        cellsError = field("Cells", cells, "Cells");
+        lengthError = field("Length T", length, "Length");
+        trainedError = field("Then train steps", trained, "Trained");
+        seedError = field("Seed", seed, "Seed");
     }
 
     @Override

@@ -9,6 +9,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -89,6 +91,15 @@ final class LabForm extends GridPane {
             throw new ScribeException(name + " must be between " + min + " and " + max + ".");
         }
         return v;
+    }
+
+    /** The file named {@code file} (a model's), refused when there is none. */
+    static Path existingFile(String file) {
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p)) {
+            throw new ScribeException("there is no file " + file + ".");
+        }
+        return p;
     }
 
     /** Reads one field's value, throwing a ScribeException or NumberFormatException to refuse it. */

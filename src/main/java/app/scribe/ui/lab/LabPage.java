@@ -120,14 +120,9 @@ public abstract class LabPage {
         root.getChildren().addAll(q, f, form, buttons, savingRow, status, chartAndTable);
     }
 
-
-
-
-
-
-
-    /** Adds a labelled control with a message label beside it; returns that label. */
-    Label field(String label, Node control) {
+    /** Adds a labelled control, its id the page's and {@code name}, with a message label beside it; returns that label. */
+    Label field(String label, Node control, String name) {
+        control.setId(id + name);
         return form.field(label, control);
     }
 

@@ -34,14 +34,10 @@ public final class OptimizersPage extends LabPage {
         cell.getItems().addAll(CellType.values());
         cell.setConverter(new ChoiceLabels<>(CellType::id));
         cell.setValue(CellType.LSTM);
-        cell.setId("optimizersCell");
-        length.setId("optimizersLength");
-        steps.setId("optimizersSteps");
-        seed.setId("optimizersSeed");
-        field("Cell", cell);
-        lengthError = field("Length T", length);
-        stepsError = field("Steps each", steps);
-        seedError = field("Seed", seed);
+        field("Cell", cell, "Cell");
+        lengthError = field("Length T", length, "Length");
+        stepsError = field("Steps each", steps, "Steps");
+        seedError = field("Seed", seed, "Seed");
     }
 
     @Override

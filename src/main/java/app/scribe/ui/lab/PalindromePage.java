@@ -64,29 +64,18 @@ public final class PalindromePage extends LabPage {
         optimizer.getItems().addAll(Optimizer.values());
         optimizer.setConverter(new ChoiceLabels<>(Optimizer::label));
         optimizer.setValue(Optimizer.RMSPROP);
-        mode.setId("palindromeMode");
-        cell.setId("palindromeCell");
-        length.setId("palindromeLength");
-        cells.setId("palindromeCells");
-        lengths.setId("palindromeLengths");
-        seeds.setId("palindromeSeeds");
-        steps.setId("palindromeSteps");
-        hidden.setId("palindromeHidden");
-        batch.setId("palindromeBatch");
-        lr.setId("palindromeLr");
-        seed.setId("palindromeSeed");
-        field("What", mode);
-        field("One run: cell", cell);
-        lengthError = field("One run: length T", length);
-        cellsError = field("Sweep: cells", cells);
-        lengthsError = field("Sweep: lengths (from-to:step)", lengths);
-        seedsError = field("Sweep: seeds", seeds);
-        stepsError = field("Steps per run", steps);
-        hiddenError = field("Hidden units", hidden);
-        batchError = field("Batch", batch);
-        lrError = field("Learning rate", lr);
-        field("Optimizer", optimizer);
-        seedError = field("Seed", seed);
+        field("What", mode, "Mode");
+        field("One run: cell", cell, "Cell");
+        lengthError = field("One run: length T", length, "Length");
+        cellsError = field("Sweep: cells", cells, "Cells");
+        lengthsError = field("Sweep: lengths (from-to:step)", lengths, "Lengths");
+        seedsError = field("Sweep: seeds", seeds, "Seeds");
+        stepsError = field("Steps per run", steps, "Steps");
+        hiddenError = field("Hidden units", hidden, "Hidden");
+        batchError = field("Batch", batch, "Batch");
+        lrError = field("Learning rate", lr, "Lr");
+        field("Optimizer", optimizer, "Optimizer");
+        seedError = field("Seed", seed, "Seed");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package app.scribe.ui.lab;
 
-import app.scribe.ScribeException;
 import app.scribe.lab.Numbers;
 import app.scribe.lab.PowerStudy;
 import app.scribe.lab.RecurrentMatrices;
@@ -10,7 +9,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.StringJoiner;
@@ -31,40 +29,25 @@ public final class PowerPage extends LabPage {
                 "Seed 004: W = [[0.58, 0.24], [0.24, 0.72]] has eigenvalues 0.4 and 0.9, so W^30 is tiny: all |λ| < 1 "
                         + "vanishes, any |λ| > 1 explodes. (Its W^30 has negative off-diagonals; Scribe finds +0.0203.)",
                 "k", "log10 ‖W^k‖");
-        matrix.setId("powerMatrix");
         matrix.setPrefRowCount(3);
         matrix.setPrefColumnCount(24);
-        power.setId("powerK");
-        model.setId("powerModel");
         model.setPromptText("optional: a trained rnn model file (.scribe)");
         summary.setId("powerSummary");
         summary.setWrapText(true);
         // The chart below grows; the eigenvalues and W^k must keep all their lines.
         summary.setMinHeight(Region.USE_PREF_SIZE);
-        matrixError = field("Matrix (rows on lines or split by ;)", matrix);
-        powerError = field("Power k", power);
-        modelError = field("Or an rnn model", model);
+        matrixError = field("Matrix (rows on lines or split by ;)", matrix, "Matrix");
+        powerError = field("Power k", power, "K");
+        modelError = field("Or an rnn model", model, "Model");
         root.getChildren().add(root.getChildren().indexOf(status) + 1, summary);
     }
 
     @Override
     Experiment prepare() {
-        Integer k = read(powerError, () -> {
-            int v = Integer.parseInt(power.getText().strip());
-            if (v < 0 || v > PowerStudy.MAX_POWER) {
-                throw new ScribeException("the power must be between 0 and " + PowerStudy.MAX_POWER + ".");
-            }
-            return v;
-        });
+        Integer k = read(powerError, () -> LabForm.whole(power, 0, PowerStudy.MAX_POWER, "the power"));
         String file = model.getText().strip();
         if (!file.isEmpty()) {
-            Path path = read(modelError, () -> {
-                Path p = Path.of(file);
-                if (!Files.isRegularFile(p)) {
-                    throw new ScribeException("there is no file " + file + ".");
-                }
-                return p;
-            });
+            Path path = read(modelError, () -> LabForm.existingFile(file));
             matrixError.setText("");
             return (sink, stop) -> {
                 List<RecurrentMatrices.Layer> layers = RecurrentMatrices.of(path);

@@ -1,6 +1,5 @@
 package app.scribe.ui.lab;
 
-import app.scribe.ScribeException;
 import app.scribe.lab.GateCurve;
 import app.scribe.lab.GateUnits;
 import app.scribe.lab.Numbers;
@@ -16,7 +15,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,19 +44,13 @@ public final class TimeGatePage extends LabPage {
                 "Seed 000, figures 3-5: tau sets the period, s shifts the phase, r_on the share of the period the gate "
                         + "is open; it opens in short bursts and otherwise keeps the old state.",
                 "t", "k(t)");
-        tau.setId("timegateTau");
-        shift.setId("timegateShift");
-        rOn.setId("timegateROn");
-        alpha.setId("timegateAlpha");
-        steps.setId("timegateSteps");
-        field("tau (period)", tau);
-        field("s (shift)", shift);
-        field("r_on (open ratio)", rOn);
-        field("alpha (leak)", alpha);
-        stepsError = field("Steps", steps);
-        model.setId("timegateModel");
+        field("tau (period)", tau, "Tau");
+        field("s (shift)", shift, "Shift");
+        field("r_on (open ratio)", rOn, "ROn");
+        field("alpha (leak)", alpha, "Alpha");
+        stepsError = field("Steps", steps, "Steps");
         model.setPromptText("optional: a trained tglstm model file (.scribe)");
-        modelError = field("A tglstm model's units", model);
+        modelError = field("A tglstm model's units", model, "Model");
         tauHistogram.setId("timegateTauHistogram");
         rOnHistogram.setId("timegateROnHistogram");
         HBox histograms = new HBox(6, tauHistogram, rOnHistogram);
@@ -110,13 +102,7 @@ public final class TimeGatePage extends LabPage {
     }
 
     private GateCurve current() {
-        Integer n = read(stepsError, () -> {
-            int v = Integer.parseInt(steps.getText().strip());
-            if (v < 1 || v > GateCurve.MAX_STEPS) {
-                throw new ScribeException("steps must be between 1 and " + GateCurve.MAX_STEPS + ".");
-            }
-            return v;
-        });
+        Integer n = read(stepsError, () -> LabForm.whole(steps, 1, GateCurve.MAX_STEPS, "steps"));
         return n == null ? null : new GateCurve(round(tau.getValue()), round(shift.getValue()), round(rOn.getValue()),
                 round(alpha.getValue()), n);
     }
@@ -130,13 +116,7 @@ public final class TimeGatePage extends LabPage {
         List<GateCurve> curves = new ArrayList<>(kept);
         curves.add(current());
         String file = model.getText().strip();
-        Path path = file.isEmpty() ? null : read(modelError, () -> {
-            Path p = Path.of(file);
-            if (!Files.isRegularFile(p)) {
-                throw new ScribeException("there is no file " + file + ".");
-            }
-            return p;
-        });
+        Path path = file.isEmpty() ? null : read(modelError, () -> LabForm.existingFile(file));
         if (file.isEmpty()) {
             modelError.setText("");
         }

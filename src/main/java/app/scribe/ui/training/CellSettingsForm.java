@@ -27,12 +27,12 @@ import java.util.Map;
 public final class CellSettingsForm {
     private final Node cellRow;
     private final Pane form;
-    private final TrainingViewModel training;
+    private final TrainingForm training;
     private final ObservableBooleanValue disabled;
     private final List<Node> rows = new ArrayList<>();
     private final Map<String, Spinner<Double>> spinners = new HashMap<>();
 
-    private CellSettingsForm(ChoiceBox<CellType> cellChoice, TrainingViewModel training,
+    private CellSettingsForm(ChoiceBox<CellType> cellChoice, TrainingForm training,
                              ObservableBooleanValue disabled) {
         this.cellRow = cellChoice.getParent();
         this.form = (Pane) cellRow.getParent();
@@ -40,8 +40,8 @@ public final class CellSettingsForm {
         this.disabled = disabled;
     }
 
-    /** Shows the settings of the cell {@code training} has chosen below {@code cellChoice}'s row. */
-    static void attach(ChoiceBox<CellType> cellChoice, TrainingViewModel training, ObservableBooleanValue disabled) {
+    /** Shows the settings of the cell the training form has chosen below {@code cellChoice}'s row. */
+    static void attach(ChoiceBox<CellType> cellChoice, TrainingForm training, ObservableBooleanValue disabled) {
         CellSettingsForm settings = new CellSettingsForm(cellChoice, training, disabled);
         training.cellProperty().addListener((obs, old, now) -> settings.show(now));
         training.cellOptionsProperty().addListener((obs, old, now) -> settings.showValues());

@@ -20,8 +20,9 @@ public final class SizeAdviceViewModel {
     public SizeAdviceViewModel(Session session, TrainingViewModel training) {
         this.session = session;
         this.training = training;
-        for (Observable input : new Observable[]{session.corpusProperty(), training.hiddenSizeProperty(),
-                training.layersProperty(), training.cellProperty(), training.seqLengthProperty(),
+        TrainingForm form = training.form();
+        for (Observable input : new Observable[]{session.corpusProperty(), form.hiddenSizeProperty(),
+                form.layersProperty(), form.cellProperty(), form.seqLengthProperty(),
                 training.speedProperty(), session.modelProperty()}) {
             input.addListener(changed -> refresh());
         }
@@ -39,7 +40,7 @@ public final class SizeAdviceViewModel {
             return;
         }
         try {
-            Hyperparameters hp = training.formHyperparameters();
+            Hyperparameters hp = training.form().hyperparameters();
             long trainingCharacters = new BatchSource(corpus, hp.seqLength(), hp.batchSize()).trainingCharacters();
             advice.set(SizeAdvice.advise(corpus.length(), trainingCharacters,
                     SizeAdvice.parameters(hp, vocabularySize(corpus)), training.speedProperty().get()));

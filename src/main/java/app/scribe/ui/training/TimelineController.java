@@ -8,9 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 
 import java.util.List;
 import java.util.Locale;
@@ -53,21 +51,12 @@ public final class TimelineController {
         });
         List<Long> rows = List.copyOf(steps);
         List<Double> columns = List.copyOf(temperatures);
-        ColumnConstraints stepColumn = new ColumnConstraints();
-        stepColumn.setPercentWidth(10);
-        timelineGrid.getColumnConstraints().add(stepColumn);
+        GridCells.addColumn(timelineGrid, 10, false);
         for (int c = 0; c < columns.size(); c++) {
-            ColumnConstraints constraints = new ColumnConstraints();
-            constraints.setPercentWidth(86.0 / columns.size());
-            constraints.setHgrow(Priority.ALWAYS);
-            timelineGrid.getColumnConstraints().add(constraints);
-            Label heading = new Label(String.format(Locale.ROOT, "T = %.1f", columns.get(c)));
-            heading.getStyleClass().add("heading");
-            timelineGrid.add(heading, c + 1, 0);
+            GridCells.addColumn(timelineGrid, 86.0 / columns.size(), true);
+            timelineGrid.add(GridCells.heading(String.format(Locale.ROOT, "T = %.1f", columns.get(c))), c + 1, 0);
         }
-        Label stepHeading = new Label("step");
-        stepHeading.getStyleClass().add("heading");
-        timelineGrid.add(stepHeading, 0, 0);
+        timelineGrid.add(GridCells.heading("step"), 0, 0);
         for (int r = 0; r < rows.size(); r++) {
             timelineGrid.add(new Label(Long.toString(rows.get(r))), 0, r + 1);
         }

@@ -38,6 +38,7 @@ import java.util.List;
  */
 public final class TrainingController {
     private final TrainingViewModel training;
+    private final TrainingForm form;
     private final SizeAdviceViewModel sizeAdvice;
     private Runnable newModel = () -> { };
     private LossChart chart;
@@ -73,6 +74,7 @@ public final class TrainingController {
 
     public TrainingController(TrainingViewModel training, SizeAdviceViewModel sizeAdvice) {
         this.training = training;
+        this.form = training.form();
         this.sizeAdvice = sizeAdvice;
     }
 
@@ -102,7 +104,7 @@ public final class TrainingController {
         seqSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_SEQ_LENGTH, 1, 5));
         batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_BATCH_SIZE, 1, 8));
         dropoutSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.85, 0, 0.05));
-        stepsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TrainingViewModel.MAX_STEPS, 2000, 500));
+        stepsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TrainingForm.MAX_STEPS, 2000, 500));
         autosaveSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
                 (int) CheckpointPolicy.MAX_MINUTES, 5));
         patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, TrainingPlan.MAX_PATIENCE, 0));
@@ -118,29 +120,29 @@ public final class TrainingController {
         cellChoice.getItems().setAll(CellType.values());
         optimizerChoice.setConverter(new ChoiceLabels<>(Optimizer::label));
         cellChoice.setConverter(new ChoiceLabels<>(CellType::id));
-        cellChoice.valueProperty().bindBidirectional(training.cellProperty());
+        cellChoice.valueProperty().bindBidirectional(form.cellProperty());
         cellChoice.valueProperty().addListener((obs, old, now) -> cellChoice.setTooltip(
                 now == null ? null : new Tooltip(now.description())));
-        cellChoice.setTooltip(new Tooltip(training.cellProperty().get().description()));
-        bind(hiddenSpinner, training.hiddenSizeProperty());
-        bind(layersSpinner, training.layersProperty());
-        bind(seqSpinner, training.seqLengthProperty());
-        bind(batchSpinner, training.batchSizeProperty());
-        bind(stepsSpinner, training.stepsProperty());
-        bind(autosaveSpinner, training.autosaveMinutesProperty());
-        bind(patienceSpinner, training.patienceProperty());
-        bind(dropoutSpinner, training.dropoutProperty());
-        optimizerChoice.valueProperty().bindBidirectional(training.optimizerProperty());
-        learningRateField.textProperty().bindBidirectional(training.learningRateProperty());
-        weightDecayField.textProperty().bindBidirectional(training.weightDecayProperty());
-        seedField.textProperty().bindBidirectional(training.seedProperty());
+        cellChoice.setTooltip(new Tooltip(form.cellProperty().get().description()));
+        bind(hiddenSpinner, form.hiddenSizeProperty());
+        bind(layersSpinner, form.layersProperty());
+        bind(seqSpinner, form.seqLengthProperty());
+        bind(batchSpinner, form.batchSizeProperty());
+        bind(stepsSpinner, form.stepsProperty());
+        bind(autosaveSpinner, form.autosaveMinutesProperty());
+        bind(patienceSpinner, form.patienceProperty());
+        bind(dropoutSpinner, form.dropoutProperty());
+        optimizerChoice.valueProperty().bindBidirectional(form.optimizerProperty());
+        learningRateField.textProperty().bindBidirectional(form.learningRateProperty());
+        weightDecayField.textProperty().bindBidirectional(form.weightDecayProperty());
+        seedField.textProperty().bindBidirectional(form.seedProperty());
     }
 
     /** A bad number typed in {@code spinner} is explained under the form and in the message bar. */
     private void guard(Spinner<?> spinner, String name) {
         SpinnerInput.guard(spinner, name, sentence -> {
             formProblemLabel.setText(sentence);
-            training.reject(sentence);
+            form.reject(sentence);
         });
         spinner.valueProperty().addListener((obs, old, now) -> formProblemLabel.setText(""));
     }
@@ -167,16 +169,16 @@ public final class TrainingController {
             field.disableProperty().bind(idle.not());
         }
         // The shape of a model in use is its own: locked, with a sentence saying how to change it.
-        BooleanBinding shapeFixed = idle.not().or(training.shapeLockedProperty());
+        BooleanBinding shapeFixed = idle.not().or(form.shapeLockedProperty());
         for (Node field : List.of(hiddenSpinner, layersSpinner, cellChoice)) {
             field.disableProperty().bind(shapeFixed);
         }
-        CellSettingsForm.attach(cellChoice, training, shapeFixed); // the chosen cell's own settings, part of its shape
+        CellSettingsForm.attach(cellChoice, form, shapeFixed); // the chosen cell's own settings, part of its shape
         // A model in use has its settings: they fold away for the chart; New model opens them for the next one.
-        training.shapeLockedProperty().addListener((obs, old, locked) -> settingsPane.setExpanded(!locked));
-        settingsPane.setExpanded(!training.shapeLockedProperty().get());
-        shapeLockLabel.visibleProperty().bind(training.shapeLockedProperty());
-        shapeLockLabel.managedProperty().bind(training.shapeLockedProperty());
+        form.shapeLockedProperty().addListener((obs, old, locked) -> settingsPane.setExpanded(!locked));
+        settingsPane.setExpanded(!form.shapeLockedProperty().get());
+        shapeLockLabel.visibleProperty().bind(form.shapeLockedProperty());
+        shapeLockLabel.managedProperty().bind(form.shapeLockedProperty());
         phase.addListener((obs, old, now) -> {
             if (old == TrainingViewModel.Phase.IDLE && now != TrainingViewModel.Phase.IDLE) {
                 settingsPane.setExpanded(false); // the chart takes the height while a run goes
@@ -224,7 +226,7 @@ public final class TrainingController {
     @FXML private void resume() { training.resume(); }
     @FXML private void stop() { training.stop(); }
     @FXML private void resetModel() { newModel.run(); }
-    @FXML private void checkTrainingForm() { training.checkForm(); }
+    @FXML private void checkTrainingForm() { form.check(); }
 
     public String units() {
         return unitsChoice.getValue();

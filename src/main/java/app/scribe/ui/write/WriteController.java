@@ -28,7 +28,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 
-import java.io.File;
 import java.util.Locale;
 
 /**
@@ -214,10 +213,7 @@ public final class WriteController {
 
     @FXML
     private void openText() {
-        File file = FileDialogs.openText(writeText.getScene().getWindow(), "Open a text to write on");
-        if (file != null) {
-            write.open(file.toPath());
-        }
+        FileDialogs.openText(writeText, "Open a text to write on", write::open);
     }
 
     @FXML

@@ -1,0 +1,125 @@
+package app.scribe.ui.training;
+
+import app.scribe.ui.common.Keys;
+import app.scribe.ui.common.Messages;
+import app.scribe.ui.common.Session;
+import app.scribe.ui.common.TypedSeed;
+
+import app.scribe.ScribeException;
+import app.scribe.model.CellOptions;
+import app.scribe.model.CellType;
+import app.scribe.model.Hyperparameters;
+import app.scribe.model.Optimizer;
+import app.scribe.training.CheckpointPolicy;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Train tab's form: the settings of the next run (a new model's shape, and the training settings of any run),
+ * validated into {@link Hyperparameters}, and filled in from a model brought in. The run
+ * ({@link TrainingViewModel}) and the size advice read it.
+ */
+public final class TrainingForm {
+    /** The most steps the form takes. */
+    public static final int MAX_STEPS = 100_000_000;
+    private static final int DEFAULT_STEPS = 2000;
+    private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
+
+    private final Messages messages;
+    private final BooleanExpression shapeLocked;
+    private final ObjectProperty<Integer> hiddenSize = new SimpleObjectProperty<>(DEFAULTS.hiddenSize());
+    private final ObjectProperty<Integer> layers = new SimpleObjectProperty<>(DEFAULTS.layers());
+    private final ObjectProperty<Integer> seqLength = new SimpleObjectProperty<>(DEFAULTS.seqLength());
+    private final ObjectProperty<Integer> batchSize = new SimpleObjectProperty<>(DEFAULTS.batchSize());
+    private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(DEFAULTS.cell());
+    private final ObjectProperty<CellOptions> cellOptions = new SimpleObjectProperty<>(DEFAULTS.cellOptions());
+    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
+    private final StringProperty learningRate = new SimpleStringProperty("2e-3");
+    private final StringProperty weightDecay = new SimpleStringProperty("0");
+    private final ObjectProperty<Double> dropout = new SimpleObjectProperty<>(DEFAULTS.dropout());
+    private final StringProperty seed = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
+    private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(DEFAULT_STEPS);
+    private final ObjectProperty<Integer> autosaveMinutes =
+            new SimpleObjectProperty<>((int) CheckpointPolicy.defaults().everyMinutes());
+    private final ObjectProperty<Integer> patience = new SimpleObjectProperty<>(0);
+
+    TrainingForm(Session session) {
+        this.messages = session.messages();
+        this.shapeLocked = session.modelProperty().isNotNull();
+        cell.addListener((obs, old, now) -> cellOptions.set(now == null ? CellOptions.NONE : now.defaultOptions()));
+    }
+
+    /** Whether a model is in use, whose shape (cell, layers, hidden units) the form shows and cannot change. */
+    public BooleanExpression shapeLockedProperty() { return shapeLocked; }
+    /** A value typed in the form that cannot be taken, said in one sentence. */
+    public void reject(String sentence) { messages.error(sentence); }
+    public ObjectProperty<Integer> hiddenSizeProperty() { return hiddenSize; }
+    public ObjectProperty<Integer> layersProperty() { return layers; }
+    public ObjectProperty<Integer> seqLengthProperty() { return seqLength; }
+    public ObjectProperty<Integer> batchSizeProperty() { return batchSize; }
+    public ObjectProperty<CellType> cellProperty() { return cell; }
+    public ObjectProperty<CellOptions> cellOptionsProperty() { return cellOptions; }
+    public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
+    public StringProperty learningRateProperty() { return learningRate; }
+    public StringProperty weightDecayProperty() { return weightDecay; }
+    public ObjectProperty<Double> dropoutProperty() { return dropout; }
+    public StringProperty seedProperty() { return seed; }
+    public ObjectProperty<Integer> stepsProperty() { return steps; }
+    public ObjectProperty<Integer> autosaveMinutesProperty() { return autosaveMinutes; }
+    public ObjectProperty<Integer> patienceProperty() { return patience; }
+
+    /** The settings in the form, validated; throws a ScribeException naming the bad value. */
+    public Hyperparameters hyperparameters() {
+        double lr;
+        double decay;
+        try {
+            lr = Double.parseDouble(learningRate.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ScribeException("learning rate must be a number such as 2e-3 (got '" + learningRate.get() + "').");
+        }
+        try {
+            decay = Double.parseDouble(weightDecay.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ScribeException("weight decay must be a number such as 0 or 1e-4 (got '" + weightDecay.get()
+                    + "').");
+        }
+        long seedValue = TypedSeed.parse(seed.get());
+        return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
+                lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay,
+                cell.get(), cellOptions.get());
+    }
+
+    /** Enter in a training field: says whether the form's settings are valid, and how to train. */
+    public void check() {
+        try {
+            hyperparameters();
+            messages.info("The settings are valid; Train (" + Keys.TRAIN.getDisplayText() + ") uses them.");
+        } catch (ScribeException e) {
+            messages.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Shows the settings of a model brought in (loaded, or a starter) at {@code step}; when Steps would not train it
+     * further, Train trains it on by as many steps again.
+     */
+    void show(Hyperparameters hp, long step) {
+        hiddenSize.set(hp.hiddenSize());
+        layers.set(hp.layers());
+        seqLength.set(hp.seqLength());
+        batchSize.set(hp.batchSize());
+        cell.set(hp.cell());
+        cellOptions.set(hp.cellOptions());
+        optimizer.set(hp.optimizer());
+        RunStatusText.showNumber(learningRate, hp.learningRate());
+        RunStatusText.showNumber(weightDecay, hp.weightDecay());
+        dropout.set(hp.dropout());
+        seed.set(Long.toString(hp.seed()));
+        if (steps.get() <= step) {
+            steps.set((int) Math.min(MAX_STEPS, step + DEFAULT_STEPS));
+        }
+    }
+}
