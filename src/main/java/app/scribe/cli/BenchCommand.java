@@ -16,24 +16,19 @@ import app.scribe.model.Stepper;
 import app.scribe.engine.fast.BlasLimit;
 import app.scribe.engine.fast.FastCharModel;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Measures an engine on the reference set-up (Adam 2e-3, no dropout): training characters per second after a short
@@ -42,8 +37,6 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "bench", description = "Measure training and generation speed, optionally against the PyTorch peer.")
 final class BenchCommand implements Callable<Integer> {
-    private static final String PYTHON = "/usr/bin/python3";
-    private static final String PEER_SCRIPT = "shared/peers/torch_char_lstm.py";
     private static final int GENERATED_CHARS = 2000;
     private static final int MAX_SECONDS = 86_400;
     private static final int MAX_STEPS = 100_000_000;
@@ -80,11 +73,12 @@ final class BenchCommand implements Callable<Integer> {
             + "--minutes on the first 90%% of the corpus and score the last 10%%, in nats and bits per character")
     boolean quality;
 
-    @Option(names = "--peer", description = "also run the PyTorch peer (it has no tglstm) and print the ratios")
+    @Option(names = "--peer", description = "also run the PyTorch peer (it has no tglstm) and print the ratios; with "
+            + "--quality, on the same split and time, with the shape the budget chose")
     boolean peer;
 
     @Option(names = "--peer-script", description = "path of torch_char_lstm.py (default: found next to the "
-            + "working folder, ../" + PEER_SCRIPT + ")")
+            + "working folder, ../" + PeerScript.DEFAULT + ")")
     Path peerScript;
 
     @Override
@@ -103,14 +97,14 @@ final class BenchCommand implements Callable<Integer> {
         requireRange("--warmup", warmup, 0, MAX_WARMUP);
         requireRange("--threads", threads, 1, MAX_THREADS);
         if (quality) {
-            if (minutes == null || steps != null || peer) {
-                throw new ScribeException(
-                        "bench --quality trains for a time: give --minutes, and no --steps or --peer.");
+            if (minutes == null || steps != null) {
+                throw new ScribeException("bench --quality trains for a time: give --minutes, and no --steps.");
             }
+            PeerScript script = peer ? PeerScript.find(peerScript) : null;
             if (threads != null) {
                 System.setProperty("scribe.threads", Integer.toString(threads));
             }
-            QualityBench.run(out, corpusFile, shape.engine, minutes);
+            QualityBench.run(out, corpusFile, shape.engine, minutes, java.util.Optional.ofNullable(script));
             return 0;
         }
         CellType cellType = shape.cellType();
@@ -119,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Hyperparameters hp = new Hyperparameters(shape.hidden, shape.layers, shape.seq, shape.batch, Optimizer.ADAM,
                 2e-3, 1.0, 1, 5.0, 0.0, 42).withCell(cellType);
-        Path script = peer ? findPeerScript() : null;
+        PeerScript script = peer ? PeerScript.find(peerScript) : null;
         if (threads != null) {
             System.setProperty("scribe.threads", Integer.toString(threads));
         }
@@ -170,15 +164,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         if (script != null) {
-            JsonNode result = runPeer(script, out);
-            if (result != null) {
+            runPeer(script, out).ifPresent(result -> {
                 double peerTrain = result.path("train_chars_per_sec").asDouble();
                 double peerGen = result.path("gen_chars_per_sec").asDouble();
                 out.printf(Locale.ROOT, "peer train_chars_per_sec=%.0f steps=%d val_loss=%.4f gen_chars_per_sec=%.0f%n",
                         peerTrain, result.path("steps").asLong(), result.path("val_loss_nats").asDouble(), peerGen);
                 out.printf(Locale.ROOT, "train_ratio=%.2f gen_ratio=%.2f %s%n", trainRate / peerTrain,
                         genRate / peerGen, fractions);
-            }
+            });
         }
         out.flush();
         return 0;
@@ -221,28 +214,8 @@ final class BenchCommand implements Callable<Integer> {
         throw new IllegalStateException("unreachable");
     }
 
-    private Path findPeerScript() {
-        List<Path> candidates = new ArrayList<>();
-        if (peerScript != null) {
-            candidates.add(peerScript);
-        } else {
-            Path here = Path.of("").toAbsolutePath();
-            for (Path dir = here; dir != null; dir = dir.getParent()) {
-                candidates.add(dir.resolve(PEER_SCRIPT));
-                candidates.add(dir.resolveSibling(PEER_SCRIPT).normalize());
-            }
-        }
-        for (Path candidate : candidates) {
-            if (candidate != null && Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new ScribeException("The peer script " + (peerScript != null ? peerScript : "../" + PEER_SCRIPT)
-                + " was not found; name it with --peer-script.");
-    }
-
-    private JsonNode runPeer(Path script, PrintWriter out) {
-        List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), "--corpus", corpusFile.toString(),
+    private java.util.Optional<JsonNode> runPeer(PeerScript script, PrintWriter out) {
+        List<String> arguments = new ArrayList<>(List.of("--corpus", corpusFile.toString(),
                 "--cell", shape.cellType().id(), "--hidden", Integer.toString(shape.hidden),
                 "--layers", Integer.toString(shape.layers),
                 "--batch", Integer.toString(shape.batch), "--seq", Integer.toString(shape.seq),
@@ -250,44 +223,10 @@ final class BenchCommand implements Callable<Integer> {
                 "--val-fraction", Double.toString(BatchSource.VALIDATION_SHARE),
                 "--val-chars", Integer.toString(BatchSource.MAX_VALIDATION_CHARS)));
         if (steps != null) {
-            command.addAll(List.of("--steps", Integer.toString(steps)));
+            arguments.addAll(List.of("--steps", Integer.toString(steps)));
         } else {
-            command.addAll(List.of("--seconds", Double.toString(seconds)));
+            arguments.addAll(List.of("--seconds", Double.toString(seconds)));
         }
-        out.println("peer: " + String.join(" ", command));
-        out.flush();
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            out.println("peer: " + PYTHON + " is missing, so the PyTorch peer was not run.");
-            return null;
-        }
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                out.println("peer: timed out.");
-                return null;
-            }
-            if (text.contains("No module named 'torch'")) {
-                out.println("peer: " + PYTHON + " has no torch module (apt-get install python3-torch), so the peer "
-                        + "was not run.");
-                return null;
-            }
-            for (String line : text.split("\n")) {
-                if (line.startsWith("{")) {
-                    return new ObjectMapper().readTree(line);
-                }
-            }
-            String[] lines = text.strip().split("\n");
-            out.println("peer: failed (exit " + process.exitValue() + "): "
-                    + Printable.escape(lines[lines.length - 1]));
-            return null;
-        } catch (IOException e) {
-            out.println("peer: could not run " + PYTHON + ": " + e.getMessage());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return script.run(arguments, out);
     }
 }

@@ -17,7 +17,9 @@ import app.scribe.training.TrainingPlan;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,12 +27,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * (nanoGPT's split of Tiny Shakespeare: the last 111,540 characters), as {@code eval} scores a text.
  */
 final class QualityBench {
+    /** The peer cuts at int(n * (1 - 0.1)), which is this share: 1 - 0.1 is 0.9 exactly in binary floating point. */
     static final double TRAINING_SHARE = 0.9;
 
     private QualityBench() {
     }
 
-    static void run(PrintWriter out, Path file, String engine, double minutes) {
+    /**
+     * Trains and scores; with a peer, then trains the PyTorch peer on the same 90 % for the same time, with the
+     * shape the budget chose (the peer has its own Adam at 2e-3 and neither dropout nor a schedule), and scores
+     * the same last 10 % in windows of the same length from a zero state, comparable with windowed_val_loss.
+     */
+    static void run(PrintWriter out, Path file, String engine, double minutes, Optional<PeerScript> peer) {
         Corpus whole = new CorpusReader().read(file);
         StringBuilder text = new StringBuilder(whole.length());
         for (char index : whole.indices()) {
@@ -78,5 +86,19 @@ final class QualityBench {
         out.printf(Locale.ROOT, "quality_nats=%.4f%n", score.bitsPerCharacter() * Math.log(2));
         out.printf(Locale.ROOT, "quality_bpc=%.4f%n", score.bitsPerCharacter());
         out.flush();
+        peer.flatMap(script -> script.run(List.of("--corpus", file.toString(), "--cell", hp.cell().id(),
+                "--hidden", Integer.toString(hp.hiddenSize()), "--layers", Integer.toString(hp.layers()),
+                "--batch", Integer.toString(hp.batchSize()), "--seq", Integer.toString(hp.seqLength()),
+                "--optimizer", "adam", "--lr", "2e-3", "--seconds", Double.toString(minutes * 60),
+                "--threads", Integer.toString(Runtime.getRuntime().availableProcessors()),
+                "--val-fraction", "0.1",
+                "--val-chars", Integer.toString(whole.length() - cut)), out)).ifPresent(result -> {
+            double peerLoss = result.path("val_loss_nats").asDouble();
+            out.printf(Locale.ROOT, "peer_windowed_val_loss=%.4f (PyTorch %s, %d steps, %.0f chars/s; sequences of "
+                            + "%d from a zero state) windowed_difference=%+.4f (ours minus the peer's)%n", peerLoss,
+                    result.path("peer").asText(), result.path("steps").asLong(),
+                    result.path("train_chars_per_sec").asDouble(), hp.seqLength(), windowed - peerLoss);
+            out.flush();
+        });
     }
 }

@@ -78,7 +78,29 @@ class TimeBudgetCommandTest {
         double bits = Double.parseDouble(lines.get(lines.size() - 1).substring("quality_bpc=".length()));
         assertEquals(nats, bits * Math.log(2), 2e-4);
         assertBadInput(scribe("bench", "--quality", "--corpus", corpus().toString()), "give --minutes");
-        assertBadInput(scribe("bench", "--quality", "--corpus", corpus().toString(), "--minutes", "1", "--peer"),
-                "no --steps or --peer");
+        assertBadInput(scribe("bench", "--quality", "--corpus", corpus().toString(), "--minutes", "1", "--steps",
+                "5"), "no --steps");
+        assertBadInput(scribe("bench", "--quality", "--corpus", corpus().toString(), "--minutes", "1", "--peer",
+                "--peer-script", dir.resolve("none.py").toString()), "none.py was not found");
+    }
+
+    /**
+     * With --peer the PyTorch peer trains on the same 90 % for the same time with the shape the budget chose and
+     * scores the same 10 %; where the machine has no torch, the bench says so and still gives its own figures.
+     */
+    @Test
+    void theQualityBenchRunsThePeerOnTheSameSplitShapeAndTime() throws IOException {
+        Result r = scribe("bench", "--quality", "--corpus", corpus().toString(), "--minutes", "0.1", "--peer");
+        assertEquals(0, r.code(), r.err());
+        String auto = r.outLines().get(1);
+        java.util.regex.Matcher shape = java.util.regex.Pattern.compile("(\\d+) x (\\d+) lstm").matcher(auto);
+        assertTrue(shape.find(), auto);
+        String peerLine = r.outLines().stream().filter(l -> l.startsWith("peer: /")).findFirst().orElseThrow();
+        assertTrue(peerLine.contains("--hidden " + shape.group(2) + " --layers " + shape.group(1)), peerLine);
+        assertTrue(peerLine.contains("--seconds 6.0") && peerLine.contains("--val-fraction 0.1")
+                && peerLine.contains("--val-chars 2000"), peerLine);
+        assertTrue(r.out().contains("quality_nats="), r.out());
+        assertTrue(r.out().matches("(?s).*peer_windowed_val_loss=\\d\\.\\d{4} .*")
+                || r.out().contains("has no torch module") || r.out().contains("is missing"), r.out());
     }
 }
