@@ -17,20 +17,14 @@ import java.util.function.Function;
 /**
  * A Lab page's results folder: each save writes a new file named by the page, the time and a counter, off the FX
  * thread, and says what it wrote (or why it could not) on the page's status line.
+ *
+ * @param page   the page's id, which names its files
+ * @param folder the field that names the folder
+ * @param status the page's status line
  */
-final class ResultsFolder {
+record ResultsFolder(String page, TextField folder, Label status) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final AtomicInteger SAVES = new AtomicInteger();
-
-    private final String page;
-    private final TextField folder;
-    private final Label status;
-
-    ResultsFolder(String page, TextField folder, Label status) {
-        this.page = page;
-        this.folder = folder;
-        this.status = status;
-    }
 
     /** The Lab's results folder in the user's data folder, unless {@code -Dscribe.lab} names another. */
     static String defaultFolder() {
