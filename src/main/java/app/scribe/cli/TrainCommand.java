@@ -16,6 +16,7 @@ import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.OutputGuard;
 import app.scribe.persistence.SavedModel;
 import app.scribe.training.CheckpointPolicy;
+import app.scribe.training.LearningRateSchedule;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingEvent;
 import app.scribe.training.TrainingPlan;
@@ -172,18 +173,22 @@ final class TrainCommand implements Callable<Integer> {
         if (!corpus.vocabulary().mapper().cleaning().keepsAsIs()) {
             console.printf("cleaning: %s%n", corpus.cleaningSummary());
         }
+        TrainingStart.Continued continued = null;
+        if (saved != null) {
+            continued = TrainingStart.resume(new TrainingStart.Subject(saved.model(), saved.vocabulary(),
+                    saved.corpus(), saved.history()), corpus, warning -> ScribeCommand.warn(err, warning));
+            corpus = continued.corpus();
+            if (continued.growth().grows()) {
+                console.printf("vocabulary: %s%n", Printable.escape(continued.growth().sentence()));
+            }
+            warnIgnored(err, continued.newText());
+        }
         char[] validation = validationText(corpus, console, err);
         AutoSize.Chosen chosen = saved == null && requested == null
                 ? AutoSize.choose(console, shape.engine, corpus, validation, minutes, seed) : null;
-        TrainingStart.Subject subject;
-        if (saved != null) {
-            subject = TrainingStart.resume(new TrainingStart.Subject(saved.model(), saved.vocabulary(),
-                    saved.corpus(), saved.history()), corpus, warning -> ScribeCommand.warn(err, warning)).on(corpus);
-            warnIgnored(err);
-        } else {
-            subject = TrainingStart.create(shape.engine, chosen != null ? chosen.choice().hyperparameters() : requested,
-                    corpus);
-        }
+        TrainingStart.Subject subject = continued != null ? continued.subject()
+                : TrainingStart.create(shape.engine, chosen != null ? chosen.choice().hyperparameters() : requested,
+                corpus);
         long total = steps != null ? steps : minutes != null ? 100_000_000L : 2000;
         if (resume != null && steps != null) {
             total = subject.history().step() + steps;
@@ -193,6 +198,18 @@ final class TrainCommand implements Callable<Integer> {
         TrainingStart start = new TrainingStart(subject, corpus, plan, validation);
         if (chosen != null) {
             start.trainer().setSchedule(chosen.choice().schedule());
+        }
+        if (continued != null && continued.newText()) {
+            Hyperparameters hp = subject.model().hyperparameters();
+            boolean given = spec.commandLine().getParseResult().hasMatchedOption("--lr");
+            if (given && !(rule.lr >= 1e-6 && rule.lr <= 1)) {
+                throw new ScribeException("--lr must be between 0.000001 and 1 (got " + rule.lr + ").");
+            }
+            double rate = given ? rule.lr : TrainingStart.Continued.suggestedRate(hp);
+            start.trainer().setSchedule(LearningRateSchedule.from(rate, subject.history().step(), hp));
+            console.printf(java.util.Locale.ROOT, "continuing on another text at learning rate %.3g (%s)%n", rate,
+                    given ? "--lr" : String.format(java.util.Locale.ROOT, "a third of the model's %.3g; --lr sets "
+                    + "another", hp.learningRate()));
         }
         start.trainer().addListener(new ProgressPrinter(console));
         return start;
@@ -213,11 +230,14 @@ final class TrainCommand implements Callable<Integer> {
         return validation.indices();
     }
 
-    /** A resumed model keeps its settings: says which of the options given it ignores. */
-    private void warnIgnored(PrintWriter err) {
+    /**
+     * A resumed model keeps its settings: says which of the options given it ignores (all but {@code --lr}, the
+     * rate of a continuation on another text).
+     */
+    private void warnIgnored(PrintWriter err, boolean newText) {
         List<String> ignored = new ArrayList<>();
         for (String option : MODEL_OPTIONS) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option) && !(newText && option.equals("--lr"))) {
                 ignored.add(option);
             }
         }

@@ -87,6 +87,23 @@ public record Corpus(String name, String sha256, long fileBytes, String encoding
         return all;
     }
 
+    /**
+     * The same text in {@code target}'s indices, where index {@code i} of this corpus's vocabulary becomes
+     * {@code map[i]}: how a model continued on this text (its vocabulary grown) reads it.
+     */
+    public Corpus reindexed(Vocabulary target, int[] map) {
+        char[] mapped = new char[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            mapped[i] = (char) map[indices[i]];
+        }
+        long[] mappedCounts = new long[target.size()];
+        for (int i = 0; i < counts.length; i++) {
+            mappedCounts[map[i]] += counts[i];
+        }
+        return new Corpus(name, sha256, fileBytes, encoding, invalidSequences, strippedGutenberg, target, mapped,
+                preview, mappedCounts, cleaning, books);
+    }
+
     /** The book's share of all the books' characters, 0 to 1. */
     public double share(Book book) {
         long all = books.stream().mapToLong(Book::characters).sum();

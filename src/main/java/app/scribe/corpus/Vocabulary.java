@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * The distinct Unicode code points of a text, sorted, each given a dense index, the {@link Normalization} form the
  * text was in and the {@link TextMapper} that cleaned it, which any text given to the model goes through first
- * ({@link #prepare}).
+ * ({@link #prepare}). A model continued on a text with new characters has them after its own ({@link #grown}), so
+ * that its old characters keep their indices: a vocabulary is sorted only up to there.
  */
 public final class Vocabulary {
     /** Larger alphabets (a Chinese novel, say) would need a different output layer than a char-LSTM's softmax. */
@@ -21,6 +22,9 @@ public final class Vocabulary {
     static final int MAX_NAMED = 20;
 
     private final int[] codePoints;
+    /** The code points in ascending order, and the index of each, for lookups; null when already ascending. */
+    private final int[] ascending;
+    private final int[] indexOfAscending;
     private final Normalization normalization;
     private final TextMapper mapper;
 
@@ -29,7 +33,10 @@ public final class Vocabulary {
         this(sortedDistinctCodePoints, normalization, TextMapper.KEEP);
     }
 
-    public Vocabulary(int[] sortedDistinctCodePoints, Normalization normalization, TextMapper mapper) {
+    /** {@code distinctCodePoints}: each once, in index order (ascending, but for characters added by growth). */
+    public Vocabulary(int[] distinctCodePoints, Normalization normalization, TextMapper mapper) {
+        int[] sortedDistinctCodePoints = distinctCodePoints.clone();
+        Arrays.sort(sortedDistinctCodePoints);
         if (sortedDistinctCodePoints.length < 2) {
             throw new ScribeException("A vocabulary needs at least two different characters; this text has "
                     + sortedDistinctCodePoints.length + ".");
@@ -46,10 +53,20 @@ public final class Vocabulary {
                         + " is not one (it is out of range or half of a surrogate pair).");
             }
             if (i > 0 && codePoint <= sortedDistinctCodePoints[i - 1]) {
-                throw new ScribeException("A vocabulary must list distinct characters in ascending order.");
+                throw new ScribeException("A vocabulary must list each character once.");
             }
         }
-        this.codePoints = sortedDistinctCodePoints.clone();
+        this.codePoints = distinctCodePoints.clone();
+        if (Arrays.equals(codePoints, sortedDistinctCodePoints)) {
+            ascending = null;
+            indexOfAscending = null;
+        } else {
+            ascending = sortedDistinctCodePoints;
+            indexOfAscending = new int[codePoints.length];
+            for (int i = 0; i < codePoints.length; i++) {
+                indexOfAscending[Arrays.binarySearch(ascending, codePoints[i])] = i;
+            }
+        }
         this.normalization = normalization;
         this.mapper = mapper;
         if (mapper.hasPlaceholder() && indexOf(mapper.placeholder()) < 0) {
@@ -97,8 +114,18 @@ public final class Vocabulary {
 
     /** The index of a code point, or -1 when the vocabulary lacks it. */
     public int indexOf(int codePoint) {
-        int i = Arrays.binarySearch(codePoints, codePoint);
-        return i >= 0 ? i : -1;
+        int i = Arrays.binarySearch(ascending == null ? codePoints : ascending, codePoint);
+        return i < 0 ? -1 : ascending == null ? i : indexOfAscending[i];
+    }
+
+    /**
+     * This vocabulary with {@code added} (characters it lacks) after its own, cleaned by {@code newMapper}, in
+     * {@code newNormalization}: every character it had keeps its index.
+     */
+    public Vocabulary grown(int[] added, Normalization newNormalization, TextMapper newMapper) {
+        int[] all = Arrays.copyOf(codePoints, codePoints.length + added.length);
+        System.arraycopy(added, 0, all, codePoints.length, added.length);
+        return new Vocabulary(all, newNormalization, newMapper);
     }
 
     public int codePointAt(int index) {

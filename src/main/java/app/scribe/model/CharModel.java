@@ -1,5 +1,6 @@
 package app.scribe.model;
 
+import app.scribe.ScribeException;
 import app.scribe.corpus.Batch;
 
 /**
@@ -34,6 +35,16 @@ public interface CharModel {
      * steps (Adam's bias correction in DL4J) continue from there instead of restarting their warm-up.
      */
     default void setIterationCount(long steps) {
+    }
+
+    /**
+     * This model for a vocabulary of {@code vocabSize} characters whose first {@link #vocabSize()} are its own (a
+     * text with new characters): a new model whose old characters keep their weights and optimiser state, the new
+     * ones started as a fresh model's. Engines that cannot grow refuse with a sentence.
+     */
+    default CharModel grown(int vocabSize) {
+        throw new ScribeException("A model of the " + engine() + " engine cannot learn new characters: continue it on"
+                + " a text made of the characters it knows, or start from a model of the fast engine.");
     }
 
     /** An independent deep copy, for generating on one thread while another trains. */

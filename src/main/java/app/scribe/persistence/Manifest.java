@@ -12,12 +12,19 @@ import java.util.List;
  * manifest.json of a model file: everything but the arrays, which are stored beside it as raw floats.
  * {@code normalization} is the Unicode form of the model's text ("NFC"), absent from files written before Scribe
  * normalised text. {@code cleaning} is what was done to the text's characters, absent when it was kept as is (and
- * from files written before cleaning).
+ * from files written before cleaning). {@code corpus} is the text the model was trained on last, {@code texts} every
+ * text it was trained on, in order, each from the step it began at (absent before format 5: then {@code corpus}
+ * alone). {@code vocabulary} is in index order: ascending, then the characters each later text added.
  */
 record Manifest(int formatVersion, String app, String engine, Hyperparameters hyperparameters, int[] vocabulary,
                 @JsonInclude(JsonInclude.Include.NON_NULL) String normalization,
-                @JsonInclude(JsonInclude.Include.NON_NULL) CleaningEntry cleaning, CorpusInfo corpus, History history,
+                @JsonInclude(JsonInclude.Include.NON_NULL) CleaningEntry cleaning, CorpusInfo corpus,
+                @JsonInclude(JsonInclude.Include.NON_NULL) List<TextEntry> texts, History history,
                 List<ArrayEntry> arrays) {
+
+    /** One text the model was trained on, from step {@code fromStep}. */
+    record TextEntry(long fromStep, CorpusInfo corpus) {
+    }
 
     /** A {@link Cleaning} and its placeholder (a code point, absent when no character was rare). */
     record CleaningEntry(boolean ascii, boolean lowercase, int rareBelow,

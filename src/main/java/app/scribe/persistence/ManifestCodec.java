@@ -28,9 +28,11 @@ final class ManifestCodec {
     /**
      * 2 records the cell and the weight decay; files of version 1 hold LSTMs without weight decay. 3 records a
      * cleaning. 4 records a cell's own settings as {@code hyperparameters.cellOptions}, where 2 and 3 had the
-     * tglstm's {@code timeGateLeak}; every model is written as 4, since earlier Scribes would miss that field.
+     * tglstm's {@code timeGateLeak}. 5 records the texts trained on in order ({@code texts}) and lets a vocabulary
+     * grow (characters a later text added come after the sorted first ones, which earlier Scribes refuse); every
+     * model is written as 5.
      */
-    static final int FORMAT_VERSION = 4;
+    static final int FORMAT_VERSION = 5;
     /** The version that replaced the time gate leak by the cell's own settings. */
     private static final int VERSION_WITH_CELL_OPTIONS = 4;
     /** The temperature of the samples in files that did not record one. */
@@ -74,10 +76,12 @@ final class ManifestCodec {
                 h.trainingLoss().stream().map(p -> new double[]{p.step(), p.loss()}).toList(),
                 h.validationLoss().stream().map(p -> new double[]{p.step(), p.loss()}).toList(),
                 h.samples().stream().map(s -> new Manifest.SampleEntry(s.step(), s.temperature(), s.text())).toList());
+        List<Manifest.TextEntry> texts = h.texts().isEmpty() ? List.of(new Manifest.TextEntry(0, saved.corpus()))
+                : h.texts().stream().map(t -> new Manifest.TextEntry(t.fromStep(), t.corpus())).toList();
         Manifest manifest = new Manifest(FORMAT_VERSION,
                 "Scribe", saved.model().engine(), saved.model().hyperparameters(), saved.vocabulary().codePoints(),
                 saved.vocabulary().normalization().manifestName(), Manifest.CleaningEntry.of(mapper), saved.corpus(),
-                history, entries);
+                texts, history, entries);
         return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
     }
 
@@ -112,6 +116,10 @@ final class ManifestCodec {
             throw new ScribeException(name + " has an incomplete " + ModelContainer.MANIFEST + ".");
         }
         checkHistory(manifest.history(), name);
+        if (manifest.texts() != null && (manifest.texts().isEmpty() || manifest.texts().stream().anyMatch(t -> t == null
+                || t.fromStep() < 0 || t.corpus() == null || t.corpus().name() == null || t.corpus().sha256() == null))) {
+            throw new ScribeException(name + " lists the texts it was trained on incompletely.");
+        }
         return manifest;
     }
 
@@ -185,11 +193,17 @@ final class ManifestCodec {
         return list == null ? 0 : list.size();
     }
 
-    static TrainingHistory history(Manifest.History h) {
+    /** The history of a manifest; a file before format 5 was trained on its {@code corpus} alone. */
+    static TrainingHistory history(Manifest manifest) {
+        Manifest.History h = manifest.history();
+        List<TrainingHistory.Text> texts = manifest.texts() == null
+                ? List.of(new TrainingHistory.Text(0, manifest.corpus()))
+                : manifest.texts().stream().map(t -> new TrainingHistory.Text(t.fromStep(), t.corpus())).toList();
         return new TrainingHistory(h.step(), h.trainingMillis(), toPoints(h.trainingLoss()),
                 toPoints(h.validationLoss()), h.samples() == null ? List.of()
                 : h.samples().stream().map(s -> new TrainingHistory.Sample(s.step(),
-                        s.temperature() == null ? LEGACY_SAMPLE_TEMPERATURE : s.temperature(), s.text())).toList());
+                        s.temperature() == null ? LEGACY_SAMPLE_TEMPERATURE : s.temperature(), s.text())).toList(),
+                texts);
     }
 
     private static List<TrainingHistory.Point> toPoints(List<double[]> pairs) {

@@ -109,7 +109,7 @@ public final class ModelFile {
         } catch (ScribeException e) {
             throw new ScribeException(name + " holds weights Scribe cannot use: " + e.getMessage());
         }
-        TrainingHistory history = ManifestCodec.history(manifest.history());
+        TrainingHistory history = ManifestCodec.history(manifest);
         model.setIterationCount(history.step());
         return new SavedModel(model, vocabulary, manifest.corpus(), history);
     }

@@ -8,4 +8,12 @@ package app.scribe.training;
 @FunctionalInterface
 public interface LearningRateSchedule {
     double rate(long step, double progress);
+
+    /**
+     * {@code rate} at {@code fromStep}, then the model's own step decay counted from there: a model continued on
+     * another text at a rate of its own.
+     */
+    static LearningRateSchedule from(double rate, long fromStep, app.scribe.model.Hyperparameters hp) {
+        return (step, progress) -> rate * Math.pow(hp.decayRate(), Math.max(0, step - fromStep) / hp.decayEvery());
+    }
 }

@@ -4,6 +4,7 @@ import app.scribe.ScribeException;
 import app.scribe.corpus.Batch;
 import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusInfo;
 import app.scribe.model.CharModel;
 import app.scribe.generation.Generator;
 import app.scribe.model.Hyperparameters;
@@ -140,6 +141,7 @@ public final class Trainer {
     /** Trains until the step budget, the time limit or a stop; returns the final validation loss. */
     public double run() {
         List<Batch> validation = batches.validationBatches();
+        history.trainOn(CorpusInfo.of(corpus));
         Clock clock = new Clock(history.step(), System.nanoTime());
         setRunning(true);
         String reason;

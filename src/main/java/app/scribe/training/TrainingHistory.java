@@ -1,10 +1,12 @@
 package app.scribe.training;
 
+import app.scribe.corpus.CorpusInfo;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a run has recorded: the step reached, the loss curves and the samples. Saved with the model so that a
+ * Everything a run has recorded: the step reached, the loss curves, the samples and the texts trained on, in order. Saved with the model so that a
  * loaded model shows its chart again and resumes at the right step. Owned by the training thread; readers take a
  * {@link #copy()}.
  */
@@ -16,11 +18,16 @@ public final class TrainingHistory {
     public record Sample(long step, double temperature, String text) {
     }
 
+    /** A text the model was trained on, from step {@code fromStep} until the next text's. */
+    public record Text(long fromStep, CorpusInfo corpus) {
+    }
+
     private long step;
     private long trainingMillis;
     private final List<Point> trainingLoss = new ArrayList<>();
     private final List<Point> validationLoss = new ArrayList<>();
     private final List<Sample> samples = new ArrayList<>();
+    private final List<Text> texts = new ArrayList<>();
 
     public TrainingHistory() {
     }
@@ -34,8 +41,27 @@ public final class TrainingHistory {
         this.samples.addAll(samples);
     }
 
+    /** A history that also records the texts trained on, in order. */
+    public TrainingHistory(long step, long trainingMillis, List<Point> trainingLoss, List<Point> validationLoss,
+                           List<Sample> samples, List<Text> texts) {
+        this(step, trainingMillis, trainingLoss, validationLoss, samples);
+        this.texts.addAll(texts);
+    }
+
     public synchronized TrainingHistory copy() {
-        return new TrainingHistory(step, trainingMillis, trainingLoss, validationLoss, samples);
+        return new TrainingHistory(step, trainingMillis, trainingLoss, validationLoss, samples, texts);
+    }
+
+    /** The texts trained on, in order; empty before any training. */
+    public synchronized List<Text> texts() {
+        return List.copyOf(texts);
+    }
+
+    /** Notes that training goes on from the current step on {@code corpus}, unless that is the latest text. */
+    synchronized void trainOn(CorpusInfo corpus) {
+        if (texts.isEmpty() || !texts.get(texts.size() - 1).corpus().sha256().equals(corpus.sha256())) {
+            texts.add(new Text(step, corpus));
+        }
     }
 
     public synchronized long step() {

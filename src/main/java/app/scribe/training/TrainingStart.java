@@ -48,13 +48,38 @@ public final class TrainingStart implements AutoCloseable {
                 .on(corpus);
     }
 
-    /** {@code trained}, to be continued on {@code corpus}: what the resume check finds goes to {@code warn}. */
-    public static Subject resume(Subject trained, Corpus corpus, Consumer<String> warn) {
+    /**
+     * A model continued on a text: {@code subject} is the model (grown when the text has characters it never saw)
+     * recorded as trained on the text, {@code corpus} the text in the model's indices, {@code growth} what was added,
+     * and {@code newText} whether the text is another than the model's last.
+     */
+    public record Continued(Subject subject, Corpus corpus, VocabularyGrowth growth, boolean newText) {
+        /**
+         * The rate suggested for continuing on another text: a third of the model's own rate, so that the first
+         * steps on the new text do not undo what it learnt (see BENCHMARKS.md, "Continuing on your own text").
+         */
+        public static double suggestedRate(Hyperparameters hp) {
+            return hp.learningRate() / 3;
+        }
+    }
+
+    /**
+     * {@code trained}, to be continued on {@code corpus}: refused when the text was cleaned otherwise (or the engine
+     * cannot grow to new characters); the note of the resume check (another text) goes to {@code warn}.
+     */
+    public static Continued resume(Subject trained, Corpus corpus, Consumer<String> warn) {
         String warning = ResumeCheck.check(trained.vocabulary(), trained.corpus(), corpus);
         if (warning != null) {
             warn.accept(warning);
         }
-        return trained;
+        VocabularyGrowth growth = VocabularyGrowth.of(trained.vocabulary(), corpus);
+        CharModel model = trained.model();
+        if (growth.grows()) {
+            MemoryEstimate.requireTrainable(model.engine(), growth.vocabulary().size(), model.hyperparameters());
+            model = model.grown(growth.vocabulary().size());
+        }
+        Subject subject = new Subject(model, growth.vocabulary(), CorpusInfo.of(corpus), trained.history());
+        return new Continued(subject, growth.corpus(), growth, warning != null);
     }
 
     /**

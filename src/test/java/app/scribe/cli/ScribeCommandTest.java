@@ -281,10 +281,19 @@ class ScribeCommandTest {
     }
 
     @Test
-    void resumingOnATextWithOtherCharactersIsRefused() throws IOException {
+    void resumingOnATextWithOtherCharactersGrowsTheVocabularyIntoANewFile() throws IOException {
         Path other = Files.writeString(dir.resolve("digits.txt"), "0123456789 ".repeat(100));
-        assertBadInput(scribe("train", "--corpus", other.toString(), "--out", dir.resolve("d.scribe").toString(),
-                "--resume", model.toString(), "--steps", "5"), "Cannot resume");
+        byte[] before = Files.readAllBytes(model);
+        Path out = dir.resolve("d.scribe");
+        Result r = scribe("train", "--corpus", other.toString(), "--out", out.toString(), "--resume", model.toString(),
+                "--steps", "5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("vocabulary: 10 new characters: '0' (U+0030)")),
+                r.out());
+        assertTrue(r.out().contains("continuing on another text at learning rate"), r.out());
+        assertArrayEquals(before, Files.readAllBytes(model), "the model continued from is not written");
+        assertEquals(new ModelFile().load(model).vocabulary().size() + 10,
+                new ModelFile().load(out).vocabulary().size());
     }
 
     // ---- bad flags ----

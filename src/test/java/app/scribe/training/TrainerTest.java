@@ -297,7 +297,7 @@ class TrainerTest {
     }
 
     @Test
-    void resumeCheckComparesVocabulariesAndFingerprints() throws IOException {
+    void resumeCheckComparesCleaningsAndFingerprints() throws IOException {
         CorpusInfo same = CorpusInfo.of(small);
         assertNull(ResumeCheck.check(small.vocabulary(), same, small));
 
@@ -310,9 +310,13 @@ class TrainerTest {
         }
 
         Corpus digits = new CorpusReader().fromBytes("digits.txt", "0123456789 ".repeat(20).getBytes());
+        String note = ResumeCheck.check(small.vocabulary(), same, digits);
+        assertTrue(note != null && note.contains("digits.txt"), "new characters are no refusal: " + note);
+        Corpus lowercased = new CorpusReader().fromBytes("lower.txt", TestCorpora.shakespeare(20_001),
+                new app.scribe.corpus.Cleaning(false, true, 0));
         ScribeException e = assertThrows(ScribeException.class,
-                () -> ResumeCheck.check(small.vocabulary(), same, digits));
-        assertTrue(e.getMessage().contains("digits.txt") && e.getMessage().contains("'0'"), e.getMessage());
+                () -> ResumeCheck.check(small.vocabulary(), same, lowercased));
+        assertTrue(e.getMessage().contains("lower.txt") && e.getMessage().contains("lowercase"), e.getMessage());
     }
 
     @Test

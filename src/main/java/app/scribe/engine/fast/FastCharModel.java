@@ -276,6 +276,29 @@ public final class FastCharModel implements CharModel {
         params.put(w);
     }
 
+    /**
+     * This model for a vocabulary grown to {@code newVocabSize}, the new characters after the old: the old weights
+     * and their optimiser state unchanged, at the old indices; the new input rows, output columns and biases as a
+     * fresh model of the new size starts them (from the model's seed), their optimiser state zero as a fresh one's.
+     * This model is left as it was.
+     */
+    @Override
+    public FastCharModel grown(int newVocabSize) {
+        if (newVocabSize < vocabSize) {
+            throw new IllegalArgumentException("a vocabulary only grows: " + vocabSize + " to " + newVocabSize);
+        }
+        FastCharModel grown = new FastCharModel(newVocabSize, hp, threads);
+        grown.initialise();
+        float[] fresh = new float[grown.layout.size];
+        grown.params.get(fresh);
+        float[] w = new float[layout.size];
+        params.get(w);
+        layout.copyInto(w, grown.layout, fresh);
+        grown.params.put(fresh);
+        optimiser.growInto(grown.optimiser, layout, grown.layout);
+        return grown;
+    }
+
     @Override
     public FastCharModel copy() {
         FastCharModel copy = new FastCharModel(vocabSize, hp, threads);

@@ -139,6 +139,16 @@ abstract class GradientOptimiser {
         }
     }
 
+    /**
+     * Hands this state to {@code other}, the optimiser of the same model grown from {@code from} to {@code to}: the
+     * old weights' moments where those weights went, zero (a fresh optimiser's) for the new ones, the same step.
+     */
+    void growInto(GradientOptimiser other, Layout from, Layout to) {
+        from.copyInto(m, to, other.m);
+        from.copyInto(v, to, other.v);
+        other.step = step;
+    }
+
     void copyStateTo(GradientOptimiser other) {
         System.arraycopy(m, 0, other.m, 0, size);
         System.arraycopy(v, 0, other.v, 0, size);

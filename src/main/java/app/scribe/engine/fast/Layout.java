@@ -65,6 +65,35 @@ final class Layout {
         return all.toArray(new Block[0]);
     }
 
+    /**
+     * Copies {@code from}, a block laid out as this layout, into {@code into}, laid out as {@code grown} (the same
+     * model for a larger vocabulary): every array keeps its values at the old characters' rows (the first layer's
+     * input weights) and columns (the output's weights and biases); the new characters' rows and columns keep what
+     * {@code into} held.
+     */
+    void copyInto(float[] from, Layout grown, float[] into) {
+        Block[] old = blocks();
+        Block[] now = grown.blocks();
+        int[] oldAt = offsets();
+        int[] nowAt = grown.offsets();
+        if (old.length != now.length) {
+            throw new IllegalArgumentException("the grown layout has other arrays");
+        }
+        for (int i = 0; i < old.length; i++) {
+            Block a = old[i];
+            Block b = now[i];
+            if (a.cols() == b.cols() && a.rows() <= b.rows()) {
+                System.arraycopy(from, oldAt[i], into, nowAt[i], a.size());
+            } else if (a.rows() == b.rows() && a.cols() < b.cols()) {
+                for (int r = 0; r < a.rows(); r++) {
+                    System.arraycopy(from, oldAt[i] + r * a.cols(), into, nowAt[i] + r * b.cols(), a.cols());
+                }
+            } else {
+                throw new IllegalArgumentException(a.name() + " cannot grow into " + b.name());
+            }
+        }
+    }
+
     /** Offsets of {@link #blocks()}: the blocks lie one after the other. */
     int[] offsets() {
         Block[] all = blocks();

@@ -126,7 +126,8 @@ public final class TrainingViewModel {
             return null;
         } else {
             subject = TrainingStart.resume(new TrainingStart.Subject(state.model(), state.vocabulary(),
-                    state.corpus(), state.history()), corpus, warning -> session.messages().info("Note: " + warning));
+                    state.corpus(), state.history()), corpus, warning -> session.messages().info("Note: " + warning))
+                    .subject();
         }
         int autosaveMinutes = form.autosaveMinutesProperty().get();
         boolean autosaving = autosaveTarget != null && autosaveMinutes > 0;

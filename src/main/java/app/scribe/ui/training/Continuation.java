@@ -1,0 +1,78 @@
+package app.scribe.ui.training;
+
+import app.scribe.ui.common.Session;
+
+import app.scribe.corpus.Corpus;
+import app.scribe.model.Hyperparameters;
+import app.scribe.training.LearningRateSchedule;
+import app.scribe.training.TrainingStart;
+import javafx.beans.property.StringProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A model in use continued on another book: the lower learning rate the form suggests for it, and the start of such a
+ * run (the model grown when the book has new characters, which the user is told).
+ */
+final class Continuation {
+    private Continuation() {
+    }
+
+    /** Whether the model in use was last trained on another text than the book open. */
+    static boolean onAnotherText(Session session) {
+        Session.ModelState state = session.modelProperty().get();
+        Corpus corpus = session.corpusProperty().get();
+        return state != null && corpus != null && state.corpus() != null
+                && !corpus.sha256().equals(state.corpus().sha256());
+    }
+
+    /** From now on, whenever the model or the book changes, {@link #suggestRate suggests the rate} for them. */
+    static void suggestRates(Session session, StringProperty learningRate, Consumer<String> say) {
+        session.modelProperty().addListener((obs, old, now) -> suggestRate(session, learningRate, say));
+        session.corpusProperty().addListener((obs, old, now) -> suggestRate(session, learningRate, say));
+    }
+
+    /** When the model and the book differ, sets the form's rate to the suggested one and says so in {@code say}. */
+    static void suggestRate(Session session, StringProperty learningRate, Consumer<String> say) {
+        if (onAnotherText(session)) {
+            Hyperparameters hp = session.modelProperty().get().model().hyperparameters();
+            RunStatusText.showNumber(learningRate, TrainingStart.Continued.suggestedRate(hp));
+            say.accept("Train continues the model on this book at a third of its learning rate ("
+                    + learningRate.get() + "), so that it keeps what it learnt; change it above if you like.");
+        }
+    }
+
+    /**
+     * The model in use continued on {@code corpus}: the session's model becomes the continued one (grown when the
+     * book has new characters) and the user is told what was added; the form's rate survives the model's change.
+     */
+    static TrainingStart.Continued start(Session session, Corpus corpus, StringProperty learningRate) {
+        Session.ModelState state = session.modelProperty().get();
+        List<String> notes = new ArrayList<>();
+        TrainingStart.Continued continued = TrainingStart.resume(new TrainingStart.Subject(state.model(),
+                state.vocabulary(), state.corpus(), state.history()), corpus, warning -> notes.add("Note: " + warning));
+        if (continued.growth().grows()) {
+            notes.add(0, "The model learns " + continued.growth().sentence());
+        }
+        if (continued.newText() || continued.growth().grows()) {
+            String shown = learningRate.get();
+            TrainingStart.Subject s = continued.subject();
+            session.modelProperty().set(new Session.ModelState(s.model(), s.vocabulary(), s.corpus(), s.history()));
+            learningRate.set(shown);
+        }
+        if (!notes.isEmpty()) {
+            session.messages().info(String.join(" ", notes));
+        }
+        return continued;
+    }
+
+    /** A run on another text follows the form's {@code rate}, decaying as the model's from the run's first step. */
+    static void schedule(TrainingStart start, TrainingStart.Continued continued, boolean anotherText, double rate) {
+        if (anotherText) {
+            start.trainer().setSchedule(LearningRateSchedule.from(rate, continued.subject().history().step(),
+                    continued.subject().model().hyperparameters()));
+        }
+    }
+}
