@@ -55,11 +55,12 @@ public final class TrainingStart implements AutoCloseable {
      */
     public record Continued(Subject subject, Corpus corpus, VocabularyGrowth growth, boolean newText) {
         /**
-         * The rate suggested for continuing on another text: a third of the model's own rate, so that the first
-         * steps on the new text do not undo what it learnt (see BENCHMARKS.md, "Continuing on your own text").
+         * The rate suggested for continuing on another text: a third of the model's own rate (to three digits), so
+         * that the first steps on the new text do not undo what it learnt (see BENCHMARKS.md, "Continuing on your
+         * own text").
          */
         public static double suggestedRate(Hyperparameters hp) {
-            return hp.learningRate() / 3;
+            return new java.math.BigDecimal(hp.learningRate() / 3).round(new java.math.MathContext(3)).doubleValue();
         }
     }
 
