@@ -117,6 +117,10 @@ final class TrainCommand implements Callable<Integer> {
         if (minutes != null && !(minutes > 0 && minutes <= 60 * 24 * 30)) {
             throw new ScribeException("--minutes must be above 0 and at most 43200 (got " + minutes + ").");
         }
+        if (resume != null && spec.commandLine().getParseResult().hasMatchedOption("--lr")
+                && !(rule.lr >= 1e-6 && rule.lr <= 1)) {
+            throw new ScribeException("--lr must be between 0.000001 and 1 (got " + rule.lr + ").");
+        }
         CheckpointPolicy checkpoints = flagged(() -> new CheckpointPolicy(checkpointSteps, checkpointMinutes, !noBest));
         flagged(() -> TrainingPlan.forSteps(1).withPatience(patience));
         Optimizer optimizer = rule.rule();
@@ -202,9 +206,6 @@ final class TrainCommand implements Callable<Integer> {
         if (continued != null && continued.newText()) {
             Hyperparameters hp = subject.model().hyperparameters();
             boolean given = spec.commandLine().getParseResult().hasMatchedOption("--lr");
-            if (given && !(rule.lr >= 1e-6 && rule.lr <= 1)) {
-                throw new ScribeException("--lr must be between 0.000001 and 1 (got " + rule.lr + ").");
-            }
             double rate = given ? rule.lr : TrainingStart.Continued.suggestedRate(hp);
             start.trainer().setSchedule(LearningRateSchedule.from(rate, subject.history().step(), hp));
             console.printf(java.util.Locale.ROOT, "continuing on another text at learning rate %.3g (%s)%n", rate,

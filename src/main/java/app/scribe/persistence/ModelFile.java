@@ -86,8 +86,10 @@ public final class ModelFile {
         } catch (ScribeException e) {
             return ModelSummary.damaged(file, e.getMessage());
         }
-        return ModelSummary.of(file, manifest.corpus().name(), hp, parameters, manifest.history().step(),
-                lastValidation);
+        // A model continued on other texts shows them in order: "vanity_fair.txt → grimm.txt".
+        String books = manifest.texts() == null || manifest.texts().size() < 2 ? manifest.corpus().name()
+                : String.join(" → ", manifest.texts().stream().map(t -> t.corpus().name()).toList());
+        return ModelSummary.of(file, books, hp, parameters, manifest.history().step(), lastValidation);
     }
 
     private static Manifest manifest(ZipFile zip, String name) throws IOException {

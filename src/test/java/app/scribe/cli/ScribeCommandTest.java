@@ -294,6 +294,8 @@ class ScribeCommandTest {
         assertArrayEquals(before, Files.readAllBytes(model), "the model continued from is not written");
         assertEquals(new ModelFile().load(model).vocabulary().size() + 10,
                 new ModelFile().load(out).vocabulary().size());
+        assertBadInput(scribe("train", "--corpus", other.toString(), "--out", dir.resolve("e.scribe").toString(),
+                "--resume", model.toString(), "--steps", "5", "--lr", "7"), "--lr must be between");
     }
 
     // ---- bad flags ----

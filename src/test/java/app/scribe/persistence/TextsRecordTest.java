@@ -70,6 +70,7 @@ class TextsRecordTest {
         List<TrainingHistory.Text> texts = files.load(again).history().texts();
         assertEquals(List.of("en.txt", "nl.txt", "en.txt"), texts.stream().map(t -> t.corpus().name()).toList());
         assertEquals(List.of(0L, 10L, 20L), texts.stream().map(TrainingHistory.Text::fromStep).toList());
+        assertEquals("en.txt → nl.txt → en.txt", files.summary(again).book(), "the models list shows them in order");
         String manifest = manifest(again);
         assertTrue(manifest.contains("\"texts\" : [") && manifest.contains("\"fromStep\" : 20"), manifest);
     }
