@@ -206,8 +206,10 @@ public final class ModelFilesViewModel {
             session.modelProperty().set(state);
             useName(file);
             Corpus corpus = session.corpusProperty().get();
-            String hint = corpus != null && corpus.sha256().equals(loaded.corpus().sha256()) ? ""
-                    : " To continue training, open its corpus (" + loaded.corpus().name() + ").";
+            String hint = corpus == null ? " To continue training, open its book (" + loaded.corpus().name()
+                    + ") or another." : corpus.sha256().equals(loaded.corpus().sha256()) ? ""
+                    : " Train continues it on " + corpus.name() + "; open " + loaded.corpus().name()
+                    + " to continue it on its own book.";
             session.messages().info(list.isStarter(file)
                     ? "Loaded the starter model " + file.getFileName() + ": Generate (" + Keys.GENERATE.getDisplayText()
                     + ") writes with it; Train teaches it more and saves your own copy."
