@@ -185,7 +185,7 @@ final class TrainCommand implements Callable<Integer> {
             if (continued.growth().grows()) {
                 console.printf("vocabulary: %s%n", Printable.escape(continued.growth().sentence()));
             }
-            warnIgnored(err, continued.newText());
+            warnIgnored(err);
         }
         char[] validation = validationText(corpus, console, err);
         AutoSize.Chosen chosen = saved == null && requested == null
@@ -203,12 +203,13 @@ final class TrainCommand implements Callable<Integer> {
         if (chosen != null) {
             start.trainer().setSchedule(chosen.choice().schedule());
         }
-        if (continued != null && continued.newText()) {
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--lr");
+        if (continued != null && (continued.newText() || given)) {
             Hyperparameters hp = subject.model().hyperparameters();
-            boolean given = spec.commandLine().getParseResult().hasMatchedOption("--lr");
             double rate = given ? rule.lr : TrainingStart.Continued.suggestedRate(hp);
             start.trainer().setSchedule(LearningRateSchedule.from(rate, subject.history().step(), hp));
-            console.printf(java.util.Locale.ROOT, "continuing on another text at learning rate %.3g (%s)%n", rate,
+            console.printf(java.util.Locale.ROOT, "continuing %s at learning rate %.3g (%s)%n",
+                    continued.newText() ? "on another text" : "the model", rate,
                     given ? "--lr" : String.format(java.util.Locale.ROOT, "a third of the model's %.3g; --lr sets "
                     + "another", hp.learningRate()));
         }
@@ -233,12 +234,12 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * A resumed model keeps its settings: says which of the options given it ignores (all but {@code --lr}, the
-     * rate of a continuation on another text).
+     * rate of the continued run).
      */
-    private void warnIgnored(PrintWriter err, boolean newText) {
+    private void warnIgnored(PrintWriter err) {
         List<String> ignored = new ArrayList<>();
         for (String option : MODEL_OPTIONS) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option) && !(newText && option.equals("--lr"))) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option) && !option.equals("--lr")) {
                 ignored.add(option);
             }
         }

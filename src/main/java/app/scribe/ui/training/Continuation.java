@@ -34,13 +34,23 @@ final class Continuation {
         session.corpusProperty().addListener((obs, old, now) -> suggestRate(session, learningRate, say));
     }
 
-    /** When the model and the book differ, sets the form's rate to the suggested one and says so in {@code say}. */
+    /**
+     * When the model and the book differ, sets the form's rate to the suggested one and says so in {@code say}; back
+     * on the model's own book, shows the model's rate again (a run there follows the model's own schedule).
+     */
     static void suggestRate(Session session, StringProperty learningRate, Consumer<String> say) {
+        Session.ModelState state = session.modelProperty().get();
+        if (state == null || session.corpusProperty().get() == null) {
+            return;
+        }
+        Hyperparameters hp = state.model().hyperparameters();
         if (onAnotherText(session)) {
-            Hyperparameters hp = session.modelProperty().get().model().hyperparameters();
             RunStatusText.showNumber(learningRate, TrainingStart.Continued.suggestedRate(hp));
             say.accept("Train continues the model on this book at a third of its learning rate ("
                     + learningRate.get() + "), so that it keeps what it learnt; change it above if you like.");
+        } else if (Double.toString(TrainingStart.Continued.suggestedRate(hp)).equals(learningRate.get())) {
+            RunStatusText.showNumber(learningRate, hp.learningRate());
+            say.accept("Train continues the model on its own book, at its own learning rate.");
         }
     }
 
@@ -68,9 +78,13 @@ final class Continuation {
         return continued;
     }
 
-    /** A run on another text follows the form's {@code rate}, decaying as the model's from the run's first step. */
-    static void schedule(TrainingStart start, TrainingStart.Continued continued, boolean anotherText, double rate) {
-        if (anotherText) {
+    /**
+     * A run on another text, or at a rate the form changed, follows the form's {@code rate}, decaying as the model's
+     * from the run's first step; otherwise the model's own schedule.
+     */
+    static void schedule(TrainingStart start, TrainingStart.Continued continued, double rate) {
+        if (continued != null && (continued.newText()
+                || rate != continued.subject().model().hyperparameters().learningRate())) {
             start.trainer().setSchedule(LearningRateSchedule.from(rate, continued.subject().history().step(),
                     continued.subject().model().hyperparameters()));
         }

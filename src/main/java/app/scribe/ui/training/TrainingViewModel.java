@@ -54,6 +54,7 @@ public final class TrainingViewModel {
                 form.show(now.model().hyperparameters(), now.history().step());
             }
         });
+        Continuation.suggestRates(session, form.learningRateProperty(), feed::status);
     }
 
     /** The settings of the next run. */
@@ -115,7 +116,9 @@ public final class TrainingViewModel {
         Session.ModelState state = session.modelProperty().get();
         boolean newModel = state == null;
         int steps = form.stepsProperty().get();
-        TrainingStart.Subject subject;
+        TrainingStart.Subject subject = null;
+        boolean anotherText = !newModel && Continuation.onAnotherText(session);
+        double rate = newModel ? 0 : form.hyperparameters().learningRate();
         if (newModel) {
             subject = TrainingStart.create(Engines.DEFAULT, form.hyperparameters(), corpus);
             session.modelProperty().set(new Session.ModelState(subject.model(), subject.vocabulary(),
@@ -124,19 +127,20 @@ public final class TrainingViewModel {
             session.messages().error("The model is already at step " + state.history().step() + " and Steps is "
                     + steps + ": raise Steps to train it further.");
             return null;
-        } else {
-            subject = TrainingStart.resume(new TrainingStart.Subject(state.model(), state.vocabulary(),
-                    state.corpus(), state.history()), corpus, warning -> session.messages().info("Note: " + warning))
-                    .subject();
         }
         int autosaveMinutes = form.autosaveMinutesProperty().get();
         boolean autosaving = autosaveTarget != null && autosaveMinutes > 0;
-        Path latest = autosaving ? autosaveTarget.apply(newModel) : null;
+        // A model continued on another text is saved as a new model: the file it came from stays as it is.
+        Path latest = autosaving ? autosaveTarget.apply(newModel || anotherText) : null;
         if (autosaving && latest == null) {
             return null;
         }
-        TrainingStart start = new TrainingStart(subject, corpus,
+        TrainingStart.Continued continued = newModel ? null
+                : Continuation.start(session, corpus, form.learningRateProperty());
+        TrainingStart start = new TrainingStart(continued == null ? subject : continued.subject(),
+                continued == null ? corpus : continued.corpus(),
                 TrainingPlan.forSteps(steps).withPatience(form.patienceProperty().get()));
+        Continuation.schedule(start, continued, rate);
         if (latest != null) {
             start.checkpoints(new CheckpointPolicy(0, autosaveMinutes, true), autosave(latest));
         }
