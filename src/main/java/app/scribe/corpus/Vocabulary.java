@@ -53,7 +53,7 @@ public final class Vocabulary {
                         + " is not one (it is out of range or half of a surrogate pair).");
             }
             if (i > 0 && codePoint <= sortedDistinctCodePoints[i - 1]) {
-                throw new ScribeException("A vocabulary must list each character once.");
+                throw new ScribeException("A vocabulary must list distinct characters, each once.");
             }
         }
         this.codePoints = distinctCodePoints.clone();

@@ -48,9 +48,13 @@ class VocabularyTest {
     }
 
     @Test
-    void invalidVocabulariesAreRefused() {
+    void invalidVocabulariesAreRefusedAndAGrownOneKeepsItsOrder() {
         assertThrows(ScribeException.class, () -> Vocabulary.of("aaaa"));
-        assertThrows(ScribeException.class, () -> new Vocabulary(new int[]{'b', 'a'}, Normalization.NFC));
+        Vocabulary grown = new Vocabulary(new int[]{'b', 'a'}, Normalization.NFC);
+        assertEquals(0, grown.indexOf('b'), "a grown vocabulary keeps its order: indices are positions");
+        assertEquals(1, grown.indexOf('a'));
+        assertEquals(-1, grown.indexOf('c'));
+        assertArrayEquals(new char[]{1, 0, 0}, grown.encode("abb"));
         assertThrows(ScribeException.class, () -> new Vocabulary(new int[]{'a', 'a'}, Normalization.NFC));
         int[] huge = new int[Vocabulary.MAX_SIZE + 1];
         for (int i = 0; i < huge.length; i++) {
