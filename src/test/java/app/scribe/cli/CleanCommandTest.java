@@ -50,7 +50,7 @@ class CleanCommandTest {
         try (ZipFile zip = new ZipFile(cleaned.toFile())) {
             String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
                     StandardCharsets.UTF_8);
-            assertTrue(manifest.contains("\"formatVersion\" : 4"), manifest);
+            assertTrue(manifest.contains("\"formatVersion\" : 5"), manifest);
             assertTrue(manifest.contains("\"rareBelow\" : 10"), manifest);
             assertTrue(manifest.contains("\"placeholder\" : " + mapper.placeholder()), manifest);
         }

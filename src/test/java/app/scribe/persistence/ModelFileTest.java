@@ -186,7 +186,7 @@ class ModelFileTest {
     @Test
     void aNewerFormatVersionIsRefusedByName() throws IOException {
         Path file = withManifest("future.scribe",
-                m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*4", "\"formatVersion\" : 7"));
+                m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*5", "\"formatVersion\" : 7"));
         ScribeException e = assertThrows(ScribeException.class, () -> files.load(file));
         assertTrue(e.getMessage().contains("future.scribe") && e.getMessage().contains("version 7")
                 && e.getMessage().contains("newer"), e.getMessage());
