@@ -4,13 +4,17 @@ import app.scribe.ScribeException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
  * The batches of a text of records. Every window starts at a record's start mark from a fresh state (the engines
  * start each window at zeros), so each record is learnt from its beginning up to its end mark; the rest of the
- * window goes on with the next records, each after its mark, so that the mark learns to start a record too. A
+ * window goes on with the next records, each after its mark, so that the mark learns to start a record too (the
+ * records are packed in a fixed shuffled order, so that the next record is not the neighbour it shares a start
+ * with in a sorted list). A
  * record longer than the sequence length is split: its first window starts at its mark, the next ones every
  * sequence length further inside it, each from a fresh state (the text across a cut is not learnt, as in a plain
  * text's windows). Validation is by records: one record in 20 spread through the text ({@link
@@ -18,6 +22,7 @@ import java.util.SplittableRandom;
  * {@link BatchSource#MAX_VALIDATION_CHARS} characters, in windows that start at record starts and do not overlap.
  */
 public final class RecordBatches implements TrainingWindows {
+    private static final long SHUFFLE_SEED = 0x5EC0DL;
     private final int seqLength;
     private final int batchSize;
     private final Packed training;
@@ -47,6 +52,10 @@ public final class RecordBatches implements TrainingWindows {
             }
         }
         this.longRecords = longer;
+        // In a fixed shuffled order: in a sorted list a record's neighbour shares its start, which the model would
+        // learn to copy from the state instead of learning how a record starts.
+        Collections.shuffle(train, new Random(SHUFFLE_SEED));
+        Collections.shuffle(validate, new Random(SHUFFLE_SEED));
         this.training = pack(corpus.indices(), records, train);
         this.validation = pack(corpus.indices(), records, validate);
     }
