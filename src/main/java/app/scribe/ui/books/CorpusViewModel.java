@@ -65,6 +65,12 @@ public final class CorpusViewModel {
                 load(books);
             }
         });
+        // A model's books read as it learnt them: as records or as one stream, as its file says.
+        session.modelProperty().addListener((obs, old, now) -> {
+            if (now != null && now.corpus() != null) {
+                records.set(now.corpus().records() == null ? null : now.corpus().records().format());
+            }
+        });
     }
 
     /** How the books are cut into records (null: one stream); a change reads the chosen books again. */

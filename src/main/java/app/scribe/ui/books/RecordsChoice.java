@@ -24,6 +24,8 @@ final class RecordsChoice extends VBox {
     private final ChoiceBox<String> splitChoice = new ChoiceBox<>();
     private final TextField separatorField = new TextField("%");
     private final Label hint = new Label();
+    /** Set while the form shows the books' records rather than the user choosing: nothing is applied then. */
+    private boolean showing;
 
     RecordsChoice(CorpusViewModel corpus) {
         super(4);
@@ -51,15 +53,21 @@ final class RecordsChoice extends VBox {
         splitChoice.valueProperty().addListener((obs, old, now) -> apply());
         separatorField.setOnAction(e -> apply());
         corpus.suggestedRecordsProperty().addListener((obs, old, now) -> suggest(now));
-        corpus.recordsProperty().addListener((obs, old, now) -> hint.setText(""));
+        corpus.recordsProperty().addListener((obs, old, now) -> show(now));
     }
 
-    /** Shows the suggestion and preselects its split, without reading the books again. */
-    private void suggest(RecordFormat format) {
-        if (format == null || recordsCheck.isSelected()) {
-            hint.setText("");
-            return;
+    /** Shows the records the books are read as (a loaded model's, say); null: one stream. */
+    private void show(RecordFormat format) {
+        hint.setText("");
+        showing = true;
+        recordsCheck.setSelected(format != null);
+        if (format != null) {
+            select(format);
         }
+        showing = false;
+    }
+
+    private void select(RecordFormat format) {
         splitChoice.setValue(switch (format.split()) {
             case LINES -> ONE_A_LINE;
             case SEPARATOR -> SEPARATOR;
@@ -68,12 +76,26 @@ final class RecordsChoice extends VBox {
         if (format.split() == RecordFormat.Split.SEPARATOR) {
             separatorField.setText(format.separator());
         }
+    }
+
+    /** Shows the suggestion and preselects its split, without reading the books again. */
+    private void suggest(RecordFormat format) {
+        if (format == null || recordsCheck.isSelected()) {
+            hint.setText("");
+            return;
+        }
+        showing = true;
+        select(format);
+        showing = false;
         hint.setText("This book looks like a list (" + format.describe() + "): tick Records to learn each item on "
                 + "its own and write new ones.");
     }
 
     /** The records the form asks for, handed to the books (which reads them again); null when off. */
     private void apply() {
+        if (showing) {
+            return;
+        }
         if (!recordsCheck.isSelected()) {
             corpus.recordsProperty().set(null);
             return;
