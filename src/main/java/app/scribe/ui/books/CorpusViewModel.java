@@ -175,11 +175,14 @@ public final class CorpusViewModel {
         session.corpusProperty().set(corpus);
         summary.set(describe(corpus));
         preview.set(corpus.preview());
+        RecordFormat suggested = corpus.isRecords() ? null : RecordFormat.suggest(corpus.preview());
         if (!corpus.isRecords()) {
-            suggestedRecords.set(RecordFormat.suggest(corpus.preview()));
+            suggestedRecords.set(suggested);
         }
         Cleaning used = corpus.vocabulary().mapper().cleaning();
-        session.messages().info("Loaded " + corpus.name() + (used.keepsAsIs() ? "." : " (cleaning: " + used + ")."));
+        session.messages().info("Loaded " + corpus.name() + (used.keepsAsIs() ? "." : " (cleaning: " + used + ").")
+                + (suggested == null ? "" : " It looks like a list (" + suggested.describe() + "): tick Records under"
+                + " the preview to learn each item on its own."));
     }
 
     static String describe(Corpus corpus) {
