@@ -76,8 +76,14 @@ final class GenerateCommand implements Callable<Integer> {
             + " the continuation>")
     boolean showLogprob;
 
+    @Mixin
+    RecordGenerateOptions records = new RecordGenerateOptions();
+
     @Override
     public Integer call() {
+        if (records.asked()) {
+            records.check(strategy.beam != null, prompt);
+        }
         if (samples < 1 || samples > MAX_SAMPLES) {
             throw new ScribeException("--samples must be between 1 and " + MAX_SAMPLES + " (got " + samples + ").");
         }
@@ -90,6 +96,10 @@ final class GenerateCommand implements Callable<Integer> {
         app.scribe.generation.BeamSearch beam = strategy.beam == null ? null
                 : new app.scribe.generation.BeamSearch(strategy.beam);
         SavedModel saved = new ModelFile().load(modelFile);
+        if (records.asked()) {
+            return records.write(saved, app.scribe.Printable.escape(String.valueOf(modelFile.getFileName())), settings,
+                    sampler.seed, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         Generator generator = new Generator(saved.model(), saved.vocabulary());
         generator.encodePrompt(prompt);
         PrintWriter out = spec.commandLine().getOut();

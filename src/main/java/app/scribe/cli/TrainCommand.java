@@ -103,6 +103,9 @@ final class TrainCommand implements Callable<Integer> {
             + "then trained on too)")
     Path validationFile;
 
+    @Mixin
+    RecordTrainOptions records = new RecordTrainOptions();
+
     @Option(names = "--patience", description = "stop early after this many validations without a new best "
             + "(default 0 = never, at most 1000)")
     int patience;
@@ -168,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingStart start(PrintWriter console, PrintWriter err, Hyperparameters requested, Cleaning cleaning) {
         SavedModel saved = resume == null ? null : new ModelFile().load(resume);
         Corpus corpus = new CorpusReader().read(corpusFiles,
-                saved == null ? cleaning : saved.vocabulary().mapper().cleaning());
+                saved == null ? cleaning : saved.vocabulary().mapper().cleaning(), records.format(saved, validationFile));
         console.printf("corpus %s: %,d characters, %d distinct, %s%n", Printable.escape(corpus.name()),
                 corpus.length(), corpus.vocabulary().size(), corpus.encodingSummary());
         if (corpus.books().size() > 1) {
@@ -193,6 +196,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingStart.Subject subject = continued != null ? continued.subject()
                 : TrainingStart.create(shape.engine, chosen != null ? chosen.choice().hyperparameters() : requested,
                 corpus);
+        records.announce(corpus, subject.model().hyperparameters().seqLength(), console);
         long total = steps != null ? steps : minutes != null ? 100_000_000L : 2000;
         if (resume != null && steps != null) {
             total = subject.history().step() + steps;

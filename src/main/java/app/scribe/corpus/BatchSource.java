@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * sampling); validation windows tile the tails in order so the measure is the same every time. Given a separate
  * validation text, the books are trained on whole and the validation windows tile that text instead.
  */
-public final class BatchSource {
+public final class BatchSource implements TrainingWindows {
     public static final double VALIDATION_SHARE = 0.05;
     /** Validation is capped so that measuring it stays a small fraction of training time on a large book. */
     public static final int MAX_VALIDATION_CHARS = 100_000;
@@ -119,11 +119,12 @@ public final class BatchSource {
         return n;
     }
 
+    @Override
     public int trainingCharacters() {
         return trainingCharacters;
     }
 
-    /** Draws the next training batch; the random generator is the caller's so that runs can be repeated exactly. */
+    @Override
     public Batch trainingBatch(SplittableRandom random) {
         int[] inputs = new int[batchSize * seqLength];
         int[] targets = new int[inputs.length];
@@ -147,6 +148,7 @@ public final class BatchSource {
     }
 
     /** Every book's validation tail in consecutive windows, grouped into batches (the last one may be smaller). */
+    @Override
     public List<Batch> validationBatches() {
         List<Integer> windowStarts = new ArrayList<>();
         for (int[] range : validationRanges) {

@@ -20,11 +20,25 @@ import java.util.stream.Collectors;
  * @param counts     how often each vocabulary character occurs, by index
  * @param cleaning   what the vocabulary's {@link TextMapper} did to the text
  * @param books      the books the text is made of, in order (one for a single file)
+ * @param records    how the text was cut into records, each between two {@link RecordFormat#MARK}s; null for a text
+ *                   learnt as one stream
  */
 public record Corpus(String name, String sha256, long fileBytes, String encoding, long invalidSequences,
                      boolean strippedGutenberg, Vocabulary vocabulary, char[] indices, String preview,
-                     long[] counts, CleaningReport cleaning, List<Book> books) {
+                     long[] counts, CleaningReport cleaning, List<Book> books, RecordFormat records) {
     private static final int RAREST_SHOWN = 8;
+
+    /** A text learnt as one stream, not as records. */
+    public Corpus(String name, String sha256, long fileBytes, String encoding, long invalidSequences,
+                  boolean strippedGutenberg, Vocabulary vocabulary, char[] indices, String preview, long[] counts,
+                  CleaningReport cleaning, List<Book> books) {
+        this(name, sha256, fileBytes, encoding, invalidSequences, strippedGutenberg, vocabulary, indices, preview,
+                counts, cleaning, books, null);
+    }
+
+    public boolean isRecords() {
+        return records != null;
+    }
 
     public record CharCount(String character, long count) {
     }
@@ -101,7 +115,7 @@ public record Corpus(String name, String sha256, long fileBytes, String encoding
             mappedCounts[map[i]] += counts[i];
         }
         return new Corpus(name, sha256, fileBytes, encoding, invalidSequences, strippedGutenberg, target, mapped,
-                preview, mappedCounts, cleaning, books);
+                preview, mappedCounts, cleaning, books, records);
     }
 
     /** The book's share of all the books' characters, 0 to 1. */

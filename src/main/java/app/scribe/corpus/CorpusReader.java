@@ -44,7 +44,12 @@ public final class CorpusReader {
     }
 
     public Corpus fromBytes(String name, byte[] bytes, Cleaning cleaning) {
-        Books books = new Books(cleaning);
+        return fromBytes(name, bytes, cleaning, null);
+    }
+
+    /** A text of records cut as {@code records} says (null: one stream), cleaned as {@code cleaning} says. */
+    public Corpus fromBytes(String name, byte[] bytes, Cleaning cleaning, RecordFormat records) {
+        Books books = new Books(cleaning, records);
         books.add(name, bytes);
         return books.corpus();
     }
@@ -62,7 +67,15 @@ public final class CorpusReader {
      * rare characters are counted over all the books together.
      */
     public Corpus read(List<Path> files, Cleaning cleaning) {
-        Books books = new Books(cleaning);
+        return read(files, cleaning, null);
+    }
+
+    /**
+     * The same, the books cut into records as {@code records} says (null: read as one stream): the records of all
+     * the books in order, each between two {@link RecordFormat#MARK}s.
+     */
+    public Corpus read(List<Path> files, Cleaning cleaning, RecordFormat records) {
+        Books books = new Books(cleaning, records);
         for (Path file : files) {
             String name = TextFiles.nameOf(file);
             byte[] bytes = TextFiles.readBytes(file, MAX_FILE_BYTES, "trains on");
@@ -77,6 +90,7 @@ public final class CorpusReader {
     /** The books of a corpus read so far, joined; each book's full text is garbage once the next one is read. */
     private final class Books {
         private final Cleaning cleaning;
+        private final RecordFormat records;
         private final TextMapper characters;
         /** The text so far: one book's as it is (a large book is never copied), several joined. */
         private String text = "";
@@ -89,8 +103,9 @@ public final class CorpusReader {
         private boolean gutenberg;
         private int start;
 
-        Books(Cleaning cleaning) {
+        Books(Cleaning cleaning, RecordFormat records) {
             this.cleaning = cleaning;
+            this.records = records;
             this.characters = new TextMapper(cleaning, TextMapper.NO_PLACEHOLDER);
         }
 
@@ -102,6 +117,10 @@ public final class CorpusReader {
                 stripped.codePoints().forEach(asIs::set);
             }
             String book = characters.mapCharacters(stripped);
+            if (records != null) {
+                // Records of a later book follow the mark that ended the previous book's last record.
+                book = RecordFormat.join(records.split(name, book)).substring(books.isEmpty() ? 0 : 1);
+            }
             int length = checkedLength(name, book);
             if (books.isEmpty()) {
                 text = book;
@@ -110,8 +129,9 @@ public final class CorpusReader {
                     joined = new StringBuilder(text);
                     text = null;
                 }
-                joined.append(BOOK_SEPARATOR).append(book);
-                start += BOOK_SEPARATOR.length();
+                String separator = records == null ? BOOK_SEPARATOR : "";
+                joined.append(separator).append(book);
+                start += separator.length();
             }
             books.add(new Corpus.Book(name, sha256(bytes), start, length, removal));
             start += length;
@@ -145,6 +165,9 @@ public final class CorpusReader {
             if (cleaning.rareBelow() > 0) {
                 int[] counts = new int[Character.MAX_CODE_POINT + 1];
                 text.codePoints().forEach(cp -> counts[cp]++);
+                if (records != null) {
+                    counts[RecordFormat.MARK] = Integer.MAX_VALUE; // never rare: it starts and ends every record
+                }
                 mapper = new TextMapper(cleaning, TextMapper.choosePlaceholder(cleaning, counts));
                 replaced = rare(counts, cleaning.rareBelow());
                 text = mapper.replaceUnknown(text, cp -> counts[cp] >= cleaning.rareBelow());
@@ -161,9 +184,13 @@ public final class CorpusReader {
                 counts[c]++;
             }
             String preview = text.substring(0, text.offsetByCodePoints(0, Math.min(indices.length, PREVIEW_CHARS)));
+            if (records != null) {
+                preview = preview.substring(1).replace(Character.toString(RecordFormat.MARK), records.delimiter());
+            }
             int vocabularyAsIs = cleaning.keepsAsIs() ? vocabulary.size() : asIs.cardinality();
             return new Corpus(name, fingerprint, fileBytes, String.join(", ", encodings), invalid, gutenberg,
-                    vocabulary, indices, preview, counts, new Corpus.CleaningReport(vocabularyAsIs, replaced), books);
+                    vocabulary, indices, preview, counts, new Corpus.CleaningReport(vocabularyAsIs, replaced), books,
+                    records);
         }
     }
 

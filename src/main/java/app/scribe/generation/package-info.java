@@ -1,6 +1,7 @@
 /**
  * Writing with a model: {@link app.scribe.generation.Generator} (temperature, top-k, top-p, repetition penalty),
- * {@link app.scribe.generation.BeamSearch}, their {@link app.scribe.generation.SamplingSettings} and the
+ * {@link app.scribe.generation.BeamSearch}, {@link app.scribe.generation.RecordSampler} (whole records of a records
+ * model), their {@link app.scribe.generation.SamplingSettings} and the
  * {@link app.scribe.generation.StopRule}s. It may import {@code corpus} and {@code model}; the CLI, the server and the
  * app's Generate tab use it.
  */

@@ -28,11 +28,14 @@ final class ManifestCodec {
     /**
      * 2 records the cell and the weight decay; files of version 1 hold LSTMs without weight decay. 3 records a
      * cleaning. 4 records a cell's own settings as {@code hyperparameters.cellOptions}, where 2 and 3 had the
-     * tglstm's {@code timeGateLeak}. 5 records the texts trained on in order ({@code texts}) and lets a vocabulary
-     * grow (characters a later text added come after the sorted first ones, which earlier Scribes refuse); every
-     * model is written as 5.
+     * tglstm's {@code timeGateLeak}. 5 records the texts trained on in order ({@code texts}), lets a vocabulary
+     * grow (characters a later text added come after the sorted first ones, which earlier Scribes refuse) and
+     * records a records model's mode as {@code corpus.records}; every model is written as the latest version,
+     * since earlier Scribes would miss its fields.
      */
     static final int FORMAT_VERSION = 5;
+    /** The version that records whether a model was trained on records; older files never were. */
+    private static final int VERSION_WITH_RECORDS = 5;
     /** The version that replaced the time gate leak by the cell's own settings. */
     private static final int VERSION_WITH_CELL_OPTIONS = 4;
     /** The temperature of the samples in files that did not record one. */
@@ -120,6 +123,7 @@ final class ManifestCodec {
                 || t.fromStep() < 0 || t.corpus() == null || t.corpus().name() == null || t.corpus().sha256() == null))) {
             throw new ScribeException(name + " lists the texts it was trained on incompletely.");
         }
+        checkRecords(manifest, name);
         return manifest;
     }
 
@@ -129,6 +133,10 @@ final class ManifestCodec {
      * it): it becomes the tglstm's {@code cellOptions}. A cell this version does not know is named in the refusal.
      */
     private static JsonNode migrate(JsonNode root, String name) {
+        if (root instanceof ObjectNode top && top.path("formatVersion").isInt()
+                && top.path("formatVersion").asInt() < VERSION_WITH_RECORDS && top.get("corpus") instanceof ObjectNode c) {
+            c.remove("records"); // files before format 5 were never trained on records
+        }
         JsonNode hp = root == null ? null : root.get("hyperparameters");
         if (!(hp instanceof ObjectNode settings)) {
             return root;
@@ -186,6 +194,15 @@ final class ManifestCodec {
                 || s.text().length() > MAX_SAMPLE_CHARS)) {
             throw new ScribeException(name + " records a sample without text or longer than " + MAX_SAMPLE_CHARS
                     + " characters.");
+        }
+    }
+
+    /** A records model's mark is a character of its vocabulary, and it had records. */
+    private static void checkRecords(Manifest manifest, String name) {
+        var records = manifest.corpus().records();
+        if (records != null && (records.split() == null || records.count() < 1 || records.longest() < 1
+                || java.util.Arrays.stream(manifest.vocabulary()).noneMatch(cp -> cp == records.mark()))) {
+            throw new ScribeException(name + " says it was trained on records but its record mode is damaged.");
         }
     }
 

@@ -2,13 +2,14 @@ package app.scribe.training;
 
 import app.scribe.ScribeException;
 import app.scribe.corpus.Batch;
-import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusInfo;
+import app.scribe.corpus.TrainingWindows;
 import app.scribe.model.CharModel;
 import app.scribe.generation.Generator;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.MemoryEstimate;
+import app.scribe.generation.RecordSampler;
 import app.scribe.generation.SamplingSettings;
 
 import java.util.List;
@@ -34,7 +35,7 @@ public final class Trainer {
     private final Corpus corpus;
     private final TrainingPlan plan;
     private final TrainingHistory history;
-    private final BatchSource batches;
+    private final TrainingWindows batches;
     private final List<Consumer<TrainingEvent>> listeners = new CopyOnWriteArrayList<>();
     /** The one monitor: pause and resume, snapshot requests, and whether a run is going. */
     private final Object lock = new Object();
@@ -65,8 +66,10 @@ public final class Trainer {
             throw new ScribeException("The model was built for " + model.vocabSize() + " characters but "
                     + corpus.name() + " has " + corpus.vocabulary().size() + ".");
         }
-        this.batches = validation == null ? new BatchSource(corpus, hp.seqLength(), hp.batchSize())
-                : new BatchSource(corpus, hp.seqLength(), hp.batchSize(), validation);
+        if (validation != null && corpus.isRecords()) {
+            throw new ScribeException("A text of records validates on its own held-out records, not on another text.");
+        }
+        this.batches = TrainingWindows.of(corpus, hp.seqLength(), hp.batchSize(), validation);
     }
 
     public void addListener(Consumer<TrainingEvent> listener) {
@@ -371,8 +374,9 @@ public final class Trainer {
     private void sample(long step) {
         Generator generator = new Generator(model, corpus.vocabulary());
         for (double temperature : SAMPLE_TEMPERATURES) {
-            String text = generator.generate("", plan.sampleLength(), SamplingSettings.plain().withTemperature(temperature), step,
-                    ch -> { }, () -> false);
+            SamplingSettings settings = SamplingSettings.plain().withTemperature(temperature);
+            String text = corpus.isRecords() ? RecordSampler.preview(model, corpus, plan.sampleLength(), settings, step)
+                    : generator.generate("", plan.sampleLength(), settings, step, ch -> { }, () -> false);
             history.addSample(step, temperature, text);
             publish(new TrainingEvent.SampleTaken(step, temperature, text));
         }

@@ -38,6 +38,7 @@ public final class BooksController {
     @FXML private Label corpusSummary;
     @FXML private TextArea corpusPreview;
     @FXML private Button openButton;
+    @FXML private javafx.scene.layout.VBox recordsBox;
 
     /** {@code findBooks} opens the library over the window it is given. */
     public BooksController(CorpusViewModel corpus, Consumer<Window> findBooks) {
@@ -64,6 +65,7 @@ public final class BooksController {
         corpusProgress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         corpusSummary.textProperty().bind(corpus.summaryProperty());
         corpusPreview.textProperty().bind(corpus.previewProperty());
+        recordsBox.getChildren().setAll(new RecordsChoice(corpus));
     }
 
     /**

@@ -6,6 +6,7 @@ import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Cleaning;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.CorpusReader;
+import app.scribe.corpus.RecordFormat;
 import app.scribe.library.BookIndex;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -41,6 +42,10 @@ public final class CorpusViewModel {
     /** Only the latest choice of books is shown: a quick Shift-click range starts several reads. */
     private long latestRequest;
     private final ObjectProperty<Cleaning> cleaning = new SimpleObjectProperty<>(Cleaning.KEEP);
+    /** How the books are cut into records; null: learnt as one stream. */
+    private final ObjectProperty<RecordFormat> records = new SimpleObjectProperty<>();
+    /** The records the last book read as one stream seems made of, else null. */
+    private final ObjectProperty<RecordFormat> suggestedRecords = new SimpleObjectProperty<>();
     /** The books last chosen, read again when the cleaning changes. */
     private List<Path> books = List.of();
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
@@ -55,6 +60,27 @@ public final class CorpusViewModel {
                 load(books);
             }
         });
+        records.addListener((obs, old, now) -> {
+            if (!books.isEmpty()) {
+                load(books);
+            }
+        });
+        // A model's books read as it learnt them: as records or as one stream, as its file says.
+        session.modelProperty().addListener((obs, old, now) -> {
+            if (now != null && now.corpus() != null) {
+                records.set(now.corpus().records() == null ? null : now.corpus().records().format());
+            }
+        });
+    }
+
+    /** How the books are cut into records (null: one stream); a change reads the chosen books again. */
+    public ObjectProperty<RecordFormat> recordsProperty() {
+        return records;
+    }
+
+    /** What Records the books seem made of (a list of short lines, quotations between % lines), else null. */
+    public ObjectProperty<RecordFormat> suggestedRecordsProperty() {
+        return suggestedRecords;
     }
 
     /** How the books' characters are cleaned; a change reads the chosen books again with it. */
@@ -125,10 +151,11 @@ public final class CorpusViewModel {
         long request = ++latestRequest;
         this.books = List.copyOf(books);
         Cleaning chosen = cleaning.get();
+        RecordFormat cut = records.get();
         loading.set(true);
         summary.set("Reading " + books.stream().map(p -> String.valueOf(p.getFileName()))
                 .collect(Collectors.joining(", ")) + "…");
-        session.background().io(() -> reader.read(books, chosen), corpus -> {
+        session.background().io(() -> reader.read(books, chosen, cut), corpus -> {
             if (request == latestRequest) {
                 shownBooks = List.copyOf(books);
                 show(corpus);
@@ -148,8 +175,14 @@ public final class CorpusViewModel {
         session.corpusProperty().set(corpus);
         summary.set(describe(corpus));
         preview.set(corpus.preview());
+        RecordFormat suggested = corpus.isRecords() ? null : RecordFormat.suggest(corpus.preview());
+        if (!corpus.isRecords()) {
+            suggestedRecords.set(suggested);
+        }
         Cleaning used = corpus.vocabulary().mapper().cleaning();
-        session.messages().info("Loaded " + corpus.name() + (used.keepsAsIs() ? "." : " (cleaning: " + used + ")."));
+        session.messages().info("Loaded " + corpus.name() + (used.keepsAsIs() ? "." : " (cleaning: " + used + ").")
+                + (suggested == null ? "" : " It looks like a list (" + suggested.describe() + "): tick Records under"
+                + " the preview to learn each item on its own."));
     }
 
     static String describe(Corpus corpus) {
@@ -157,9 +190,11 @@ public final class CorpusViewModel {
                 .collect(Collectors.joining("  "));
         String books = corpus.books().size() < 2 ? "" : String.format("%nBooks: %s (validation: the last %.0f%% of each)",
                 corpus.shares(), 100 * BatchSource.VALIDATION_SHARE);
-        return String.format("%s%n%,d bytes · %,d characters · %d distinct · %s%s%s%nRarest: %s%nUnigram entropy %.2f nats/char",
+        String records = !corpus.isRecords() ? "" : String.format("%nRecords: %,d, %s",
+                app.scribe.corpus.RecordText.of(corpus).count(), corpus.records().describe());
+        return String.format("%s%n%,d bytes · %,d characters · %d distinct · %s%s%s%s%nRarest: %s%nUnigram entropy %.2f nats/char",
                 corpus.name(), corpus.fileBytes(), corpus.length(), corpus.vocabulary().size(),
                 corpus.encodingSummary(), corpus.strippedGutenberg() ? " · Gutenberg header removed" : "", books,
-                rarest, corpus.unigramEntropy());
+                records, rarest, corpus.unigramEntropy());
     }
 }

@@ -78,6 +78,7 @@ public final class GenerateController {
     @FXML private TextFlow outputFlow;
     @FXML private TextFlow colouredFlow;
     @FXML private Label generationSummary;
+    @FXML private VBox recordsBox;
 
     private final Label alternativesLabel = new Label();
     private final FlowPane alternativesBox = new FlowPane(4, 4);
@@ -97,6 +98,7 @@ public final class GenerateController {
     @FXML
     private void initialize() {
         bindSettings();
+        recordsBox.getChildren().setAll(new RecordsView(generation));
         Text prompt = new Text();
         prompt.getStyleClass().add("prompt-text");
         prompt.setId("promptText");

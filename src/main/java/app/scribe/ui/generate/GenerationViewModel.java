@@ -92,6 +92,8 @@ public final class GenerationViewModel {
         pump.setCycleCount(Timeline.INDEFINITE);
     }
 
+    /** The session the tab writes with (the Records list asks it for the model and the books). */
+    public Session session() { return session; }
     public StringProperty promptProperty() { return prompt; }
     public ObjectProperty<Integer> lengthProperty() { return length; }
     public BooleanProperty greedyProperty() { return greedy; }
