@@ -1,0 +1,165 @@
+package app.scribe.ui;
+
+import app.scribe.ui.common.BackgroundWork;
+import app.scribe.ui.common.Exports;
+import app.scribe.ui.common.Messages;
+import app.scribe.ui.common.Session;
+import app.scribe.ui.generate.GenerateController;
+import app.scribe.ui.generate.GenerationViewModel;
+import app.scribe.ui.generate.TextList;
+
+import app.scribe.TestCorpora;
+import app.scribe.analysis.VerbatimIndex;
+import app.scribe.cli.ScribeCommand;
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusReader;
+import app.scribe.persistence.ModelFile;
+import app.scribe.persistence.SavedModel;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Generate tab over a real model and its book: "Write 20" lists twenty ranked samples with their scores, stars
+ * set in the list choose what is exported, and the export file holds exactly the starred texts; with Max copy set,
+ * the text written copies no longer span of the book and the summary says how many characters were redrawn.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class WriteManyTest {
+    @TempDir
+    static Path dir;
+    static SavedModel saved;
+    static Corpus corpus;
+    /** The book as the model reads it. */
+    static String book;
+    private GenerationViewModel generation;
+    private Parent root;
+
+    @BeforeAll
+    static void train() throws IOException {
+        book = Files.readString(TestCorpora.book("vanity_fair.txt")).substring(20_000, 32_000);
+        Path file = Files.writeString(dir.resolve("vf.txt"), book);
+        Path model = dir.resolve("vf.scribe");
+        StringWriter err = new StringWriter();
+        int code = ScribeCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--corpus",
+                file.toString(), "--out", model.toString(), "--hidden", "64", "--layers", "1", "--seq", "40",
+                "--batch", "16", "--lr", "1e-2", "--steps", "150");
+        assertEquals(0, code, err.toString());
+        saved = new ModelFile().load(model);
+        corpus = new CorpusReader().read(List.of(file));
+    }
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Session session = new Session(dir, dir, new BackgroundWork(), new Messages());
+        generation = new GenerationViewModel(session, new VerbatimIndex.Cache());
+        FXMLLoader loader = new FXMLLoader(GenerateController.class.getResource("/app/scribe/ui/generate.fxml"));
+        loader.setControllerFactory(type -> new GenerateController(generation, new Exports(session)));
+        root = loader.load();
+        session.modelProperty().set(new Session.ModelState(saved.model(), saved.vocabulary(), saved.corpus(),
+                saved.history()));
+        session.corpusProperty().set(corpus);
+        stage.setScene(new Scene(root, 1024, 700));
+        stage.show();
+    }
+
+    @Test
+    void writeTwentyListsRankedSamplesAndExportsTheStarredOnes(FxRobot robot) throws Exception {
+        robot.interact(() -> spinner(robot, "#lengthSpinner").getValueFactory().setValue(80));
+        robot.clickOn(robot.from(root).lookup("#writeManyButton").queryButton());
+        @SuppressWarnings("unchecked")
+        ListView<TextList.Entry> list = robot.from(root).lookup("#samplesList").queryAs(ListView.class);
+        waitUntil(() -> list.isVisible() && list.getItems().size() == 20);
+        assertTrue(onFx(() -> label(robot, "#samplesStatus")).startsWith("20 samples, ranked by bits/char and by"
+                + " the longest span found in vf.txt"), onFx(() -> label(robot, "#samplesStatus")));
+        Button export = robot.from(root).lookup("#exportStarredButton").queryButton();
+        assertTrue(export.isDisable(), "nothing starred yet");
+
+        List<ToggleButton> stars = onFx(() -> robot.from(list).lookup(".star-toggle").queryAllAs(ToggleButton.class)
+                .stream().filter(Node::isVisible).filter(s -> s.getParent().getParent() != null).toList());
+        robot.clickOn(stars.get(1));
+        robot.clickOn(stars.get(3));
+        waitUntil(() -> !export.isDisable());
+        List<TextList.Entry> starred = onFx(() -> list.getItems().stream()
+                .filter(e -> e.starredProperty().get()).toList());
+        assertEquals(2, starred.size());
+        assertEquals(list.getItems().get(1), starred.get(0), "the star of the second row stars the second sample");
+        for (TextList.Entry entry : list.getItems()) {
+            assertTrue(entry.text().scores().matches("\\d+\\.\\d{3} bits/char · (new|copied) · longest copied"
+                    + " span \\d+"), entry.text().scores());
+        }
+
+        Path file = dir.resolve("starred.txt");
+        robot.interact(() -> generation.samples().exportStarred(file));
+        waitUntil(() -> Files.exists(file));
+        assertEquals(starred.get(0).text().text() + "\n\n" + starred.get(1).text().text() + "\n",
+                Files.readString(file));
+    }
+
+    @Test
+    void maxCopyKeepsTheTextFromCopyingTheBookAndSaysHowManyWereRedrawn(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            spinner(robot, "#lengthSpinner").getValueFactory().setValue(300);
+            spinner(robot, "#maxCopySpinner").getValueFactory().setValue(6);
+            generation.form().temperatureProperty().set(0.5);
+        });
+        robot.clickOn(robot.from(root).lookup("#generateButton").queryButton());
+        waitUntil(() -> label(robot, "#generationSummary").contains("longest span found verbatim"));
+        String summary = onFx(() -> label(robot, "#generationSummary"));
+        assertTrue(summary.matches(".*copying at most 6 characters: [1-9]\\d* redrawn.*"), summary);
+        String text = onFx(() -> generation.continuationProperty().get());
+        assertEquals(300, text.length());
+        for (int end = 7; end <= text.length(); end++) {
+            assertFalse(book.contains(text.substring(end - 7, end)), "copied: " + text.substring(end - 7, end));
+        }
+        assertTrue(summary.endsWith("in vf.txt: 6 characters") || summary.matches(".*: [0-6] characters$"),
+                summary);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Spinner<Integer> spinner(FxRobot robot, String id) {
+        return robot.from(root).lookup(id).queryAs(Spinner.class);
+    }
+
+    private String label(FxRobot robot, String id) {
+        return robot.from(root).lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+}
