@@ -73,6 +73,7 @@ public final class GenerateController {
     @FXML private ToggleButton listToggle;
     @FXML private ListView<TextList.Entry> samplesList;
     @FXML private Label samplesStatus;
+    @FXML private Label hoverHint;
     @FXML private Button exportStarredButton;
     private TintedText tinted;
 
@@ -165,6 +166,10 @@ public final class GenerateController {
         for (Node listOnly : List.of(samplesStatus, exportStarredButton)) {
             listOnly.visibleProperty().bind(listToggle.selectedProperty());
             listOnly.managedProperty().bind(listToggle.selectedProperty());
+        }
+        for (Node textOnly : List.of(generationSummary, hoverHint)) {
+            textOnly.visibleProperty().bind(listToggle.selectedProperty().not());
+            textOnly.managedProperty().bind(listToggle.selectedProperty().not());
         }
         exportStarredButton.disableProperty().bind(Bindings.equal(0, samples.list().starredCount()));
         samples.list().entries().addListener((ListChangeListener<TextList.Entry>) c ->

@@ -7,6 +7,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -14,8 +15,8 @@ import javafx.scene.layout.VBox;
  * under it its score and novelty ({@link ListedText#scores()}).
  */
 final class TextListView {
-    /** Rows show at most this many characters of a text; the rest is in the tooltip and the export. */
-    private static final int SHOWN_CHARACTERS = 600;
+    /** Rows show at most this many characters of a text (about three lines); the export has all of it. */
+    private static final int SHOWN_CHARACTERS = 360;
     private static final double STAR_WIDTH = 40;
 
     private TextListView() {
@@ -44,6 +45,7 @@ final class TextListView {
                 }
             });
             text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             text.getStyleClass().add("listed-text");
             scores.getStyleClass().add("hint");
             VBox lines = new VBox(2, text, scores);
@@ -52,6 +54,7 @@ final class TextListView {
             // Wrap the text to the list's width, less the star, the gaps and a scroll bar.
             lines.prefWidthProperty().bind(view.widthProperty().subtract(STAR_WIDTH + 48));
             lines.maxWidthProperty().bind(lines.prefWidthProperty());
+            text.prefWidthProperty().bind(lines.prefWidthProperty());
             text.maxWidthProperty().bind(lines.prefWidthProperty());
         }
 
@@ -64,7 +67,8 @@ final class TextListView {
                 setText(null);
                 return;
             }
-            String all = entry.text().text();
+            // Line breaks shown as ⏎, so that a row stays a few lines high and a text that starts one shows.
+            String all = entry.text().text().replace("\n", "⏎ ");
             text.setText(all.length() > SHOWN_CHARACTERS ? all.substring(0, SHOWN_CHARACTERS) + " …" : all);
             scores.setText(entry.text().scores());
             star.setSelected(entry.starredProperty().get());
