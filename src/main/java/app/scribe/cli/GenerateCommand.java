@@ -93,7 +93,7 @@ final class GenerateCommand implements Callable<Integer> {
         generator.encodePrompt(prompt);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        VerbatimIndex books = sampler.books(saved.vocabulary());
+        VerbatimIndex books = sampler.maxCopy != null || rank ? sampler.books(saved.vocabulary()) : null;
         CopyLimit limit = sampler.copyLimit(books);
         if (rank) {
             ranked(generator, saved.vocabulary().prepare(prompt), settings, stop, limit, books, out, err);

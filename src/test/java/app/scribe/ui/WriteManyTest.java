@@ -105,8 +105,11 @@ class WriteManyTest {
         Button export = robot.from(root).lookup("#exportStarredButton").queryButton();
         assertTrue(export.isDisable(), "nothing starred yet");
 
-        List<ToggleButton> stars = onFx(() -> robot.from(list).lookup(".star-toggle").queryAllAs(ToggleButton.class)
-                .stream().filter(Node::isVisible).filter(s -> s.getParent().getParent() != null).toList());
+        Callable<List<ToggleButton>> shownStars = () -> robot.from(list).lookup(".star-toggle")
+                .queryAllAs(ToggleButton.class).stream().filter(Node::isVisible)
+                .sorted(java.util.Comparator.comparingDouble(s -> s.localToScene(0, 0).getY())).toList();
+        waitUntil(() -> shownStars.call().size() >= 4);
+        List<ToggleButton> stars = onFx(shownStars);
         robot.clickOn(stars.get(1));
         robot.clickOn(stars.get(3));
         waitUntil(() -> !export.isDisable());

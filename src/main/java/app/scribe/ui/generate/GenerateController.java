@@ -144,7 +144,8 @@ public final class GenerateController {
         }
         BooleanBinding busy = generation.generatingProperty().or(generation.samples().writingProperty());
         generateButton.disableProperty().bind(busy);
-        writeManyButton.disableProperty().bind(busy);
+        writeManyButton.disableProperty().bind(busy.or(Bindings.createBooleanBinding(
+                () -> form.beamWidthProperty().get() > 0, form.beamWidthProperty())));
         stopGenerationButton.disableProperty().bind(busy.not());
         searchProgressBar.visibleProperty().bind(generation.searchProgressShownProperty());
         searchProgressBar.managedProperty().bind(generation.searchProgressShownProperty());
@@ -159,7 +160,7 @@ public final class GenerateController {
         samplesProgressBar.visibleProperty().bind(samples.progressShownProperty());
         samplesProgressBar.managedProperty().bind(samples.progressShownProperty());
         samplesProgressBar.progressProperty().bind(samples.progressProperty());
-        samplesStatus.textProperty().bind(samples.statusProperty());
+        samplesStatus.textProperty().bind(samples.list().statusProperty());
         listToggle.disableProperty().bind(Bindings.isEmpty(samples.list().entries()));
         samplesList.visibleProperty().bind(listToggle.selectedProperty());
         outputScroll.visibleProperty().bind(listToggle.selectedProperty().not());

@@ -15,8 +15,6 @@ import app.scribe.generation.StopRule;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +36,6 @@ public final class SamplesViewModel {
     private final TextList list = new TextList();
     private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper(false);
     private final ProgressPump progress = new ProgressPump();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     public SamplesViewModel(Session session, GenerationForm form, VerbatimIndex.Cache books) {
@@ -51,8 +48,6 @@ public final class SamplesViewModel {
     public ReadOnlyBooleanProperty writingProperty() { return writing.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty progressShownProperty() { return progress.shownProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.fractionProperty(); }
-    /** What the last "Write 20" gave: how many samples, ranked how, and how many characters were redrawn. */
-    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 
     public void stop() {
         cancelled.set(true);
@@ -60,7 +55,7 @@ public final class SamplesViewModel {
 
     /** Writes {@value #COUNT} samples in the background and shows them ranked. */
     public void write() {
-        if (writing.get()) {
+        if (writing.get() || form.beamWidthProperty().get() > 0) {
             return;
         }
         Session.ModelState state = session.modelOrExplain();
@@ -88,7 +83,6 @@ public final class SamplesViewModel {
         }
         cancelled.set(false);
         writing.set(true);
-        status.set("");
         progress.start();
         session.modelCopy().thenApplyAsync(copy -> {
             VerbatimIndex index = corpus == null ? null : books.of(corpus, state.vocabulary());
@@ -107,14 +101,14 @@ public final class SamplesViewModel {
     }
 
     private void shown(List<Samples.Sample> written, Corpus corpus, int maxCopy) {
-        list.show(Samples.ranked(written).stream().map(ListedText::of).toList());
         int redrawn = written.stream().mapToInt(Samples.Sample::redrawn).sum();
         String ranking = corpus == null ? "ranked by bits/char (no book open to measure novelty)"
                 : "ranked by bits/char and by the longest span found in " + corpus.name();
         String copying = maxCopy == 0 ? "" : String.format(Locale.ROOT, " · copying at most %d characters: %d"
                 + " redrawn", maxCopy, redrawn);
         String stopped = written.size() < COUNT ? " (stopped)" : "";
-        status.set(String.format(Locale.ROOT, "%d samples%s, %s%s", written.size(), stopped, ranking, copying));
+        list.show(Samples.ranked(written).stream().map(ListedText::of).toList(), String.format(Locale.ROOT,
+                "%d samples%s, %s%s", written.size(), stopped, ranking, copying));
     }
 
     /** Writes the starred samples to {@code file} (the export button's choice) through the atomic writer. */

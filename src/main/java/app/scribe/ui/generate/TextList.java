@@ -4,6 +4,8 @@ import app.scribe.ui.common.Exports;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.collections.FXCollections;
@@ -38,6 +40,7 @@ public final class TextList {
 
     private final ObservableList<Entry> entries = FXCollections.observableArrayList(
             entry -> new javafx.beans.Observable[]{entry.starredProperty()});
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableIntegerValue starredCount = Bindings.createIntegerBinding(
             () -> (int) entries.stream().filter(e -> e.starredProperty().get()).count(), entries);
 
@@ -45,9 +48,18 @@ public final class TextList {
         return entries;
     }
 
-    /** Replaces the list by {@code texts}, in that order, none starred. */
-    public void show(List<ListedText> texts) {
+    /**
+     * Replaces the list by {@code texts}, in that order, none starred, with a line saying what they are ("20
+     * samples, ranked by ...", "20 records: 17 new, 3 copied"); the Generate tab then shows the list.
+     */
+    public void show(List<ListedText> texts, String about) {
         entries.setAll(texts.stream().map(Entry::new).toList());
+        status.set(about);
+    }
+
+    /** What the texts shown are, in one line. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     public ObservableIntegerValue starredCount() {
