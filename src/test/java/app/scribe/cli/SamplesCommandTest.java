@@ -1,6 +1,6 @@
 package app.scribe.cli;
 
-import app.scribe.TestCorpora;
+import app.scribe.SmallBook;
 import app.scribe.cli.ScribeCommandTest.Result;
 import app.scribe.generation.Samples;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,28 +27,21 @@ class SamplesCommandTest {
 
     @TempDir
     static Path dir;
+    static SmallBook small;
     static String model;
     static String corpus;
     static String book;
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        book = Files.readString(TestCorpora.book("vanity_fair.txt")).substring(20_000, 32_000);
-        corpus = Files.writeString(dir.resolve("vf.txt"), book).toString();
-        model = dir.resolve("vf.scribe").toString();
-        Result r = scribe("train", "--corpus", corpus, "--out", model, "--hidden", "64", "--layers", "1", "--seq",
-                "40", "--batch", "16", "--lr", "1e-2", "--steps", "150");
-        assertEquals(0, r.code(), r.err());
+        small = SmallBook.trainIn(dir);
+        model = small.model().toString();
+        corpus = small.book().toString();
+        book = small.text();
     }
 
     private static int longestCopy(String text) {
-        int longest = 0;
-        for (int end = 1; end <= text.length(); end++) {
-            for (int start = end - longest - 1; start >= 0 && book.contains(text.substring(start, end)); start--) {
-                longest = end - start;
-            }
-        }
-        return longest;
+        return small.longestCopy(text);
     }
 
     @Test

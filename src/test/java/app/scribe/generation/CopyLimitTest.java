@@ -1,10 +1,8 @@
 package app.scribe.generation;
 
-import app.scribe.TestCorpora;
+import app.scribe.SmallBook;
 import app.scribe.analysis.VerbatimIndex;
-import app.scribe.cli.ScribeCommand;
 import app.scribe.corpus.CorpusReader;
-import app.scribe.corpus.Vocabulary;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,45 +25,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CopyLimitTest {
     @TempDir
     static Path dir;
+    static SmallBook small;
     static SavedModel saved;
-    static Path bookFile;
-    /** The book as the model reads it. */
+    /** The book as the model reads it (plain ASCII: as it is). */
     static String book;
     static VerbatimIndex index;
 
     @BeforeAll
     static void train() throws IOException {
-        String text = Files.readString(TestCorpora.book("vanity_fair.txt")).substring(20_000, 32_000);
-        bookFile = Files.writeString(dir.resolve("vf.txt"), text);
-        Path model = dir.resolve("vf.scribe");
-        StringWriter err = new StringWriter();
-        int code = ScribeCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--corpus",
-                bookFile.toString(), "--out", model.toString(), "--hidden", "64", "--layers", "1", "--seq", "40",
-                "--batch", "16", "--lr", "1e-2", "--steps", "150");
-        assertEquals(0, code, err.toString());
-        saved = new ModelFile().load(model);
-        index = VerbatimIndex.of(new CorpusReader().read(List.of(bookFile)), saved.vocabulary());
-        book = saved.vocabulary().prepare(new String(decode(new CorpusReader().read(List.of(bookFile))
-                .indices(), new CorpusReader().read(List.of(bookFile)).vocabulary())));
+        small = SmallBook.trainIn(dir);
+        saved = new ModelFile().load(small.model());
+        index = VerbatimIndex.of(new CorpusReader().read(List.of(small.book())), saved.vocabulary());
+        book = small.text();
     }
 
-    private static char[] decode(char[] indices, Vocabulary vocabulary) {
-        StringBuilder out = new StringBuilder();
-        for (char c : indices) {
-            out.append(vocabulary.charAt(c));
-        }
-        return out.toString().toCharArray();
-    }
-
-    /** The longest span ending inside {@code text[from..]} that occurs in the book, by brute force. */
     private static int longestCopyEndingAfter(String text, int from) {
-        int longest = 0;
-        for (int end = from + 1; end <= text.length(); end++) {
-            for (int start = end - longest - 1; start >= 0 && book.contains(text.substring(start, end)); start--) {
-                longest = end - start;
-            }
-        }
-        return longest;
+        return small.longestCopyEndingAfter(text, from);
     }
 
     @Test
