@@ -19,7 +19,8 @@ public final class Completer {
      * @param unknown      characters of the text the model does not know, skipped
      * @param stepped      characters stepped to bring the state to the text
      * @param searchNanos  time of the search, after the state was ready
-     * @param redrawn      characters the search's copy limit drew again or passed over
+     * @param redrawn      characters the copy limit drew again (varied) or whose likeliest choice it passed
+     *                     over (greedy)
      */
     public record Suggestions(List<Completion> completions, int unknown, int stepped, long searchNanos, int redrawn) {
     }

@@ -33,8 +33,9 @@ public record ListedText(String text, double bitsPerCharacter, boolean copied, i
         return String.format(Locale.ROOT, "%s · longest copied span %d", mark, longestCopy);
     }
 
-    /** The score and novelty in one line, as the list shows them under the text. */
+    /** The score and novelty in one line, as the list shows them under the text (a score of NaN: "–"). */
     public String scores() {
-        return String.format(Locale.ROOT, "%.3f bits/char · %s", bitsPerCharacter, novelty());
+        String score = Double.isNaN(bitsPerCharacter) ? "–" : String.format(Locale.ROOT, "%.3f", bitsPerCharacter);
+        return score + " bits/char · " + novelty();
     }
 }
