@@ -86,7 +86,7 @@ class WriteManyTest {
         robot.interact(() -> spinner(robot, "#lengthSpinner").getValueFactory().setValue(80));
         robot.clickOn(robot.from(root).lookup("#writeManyButton").queryButton());
         @SuppressWarnings("unchecked")
-        ListView<TextList.Entry> list = robot.from(root).lookup("#samplesList").queryAs(ListView.class);
+        ListView<TextList.Entry> list = robot.from(root).lookup("#rankedList").queryAs(ListView.class);
         waitUntil(() -> list.isVisible() && list.getItems().size() == 20);
         assertTrue(onFx(() -> label(robot, "#samplesStatus")).startsWith("20 samples, ranked by bits/char and by"
                 + " the longest span found in vf.txt"), onFx(() -> label(robot, "#samplesStatus")));

@@ -71,7 +71,7 @@ public final class GenerateController {
     @FXML private Button writeManyButton;
     @FXML private ProgressBar samplesProgressBar;
     @FXML private ToggleButton listToggle;
-    @FXML private ListView<TextList.Entry> samplesList;
+    @FXML private ListView<TextList.Entry> rankedList;
     @FXML private Label samplesStatus;
     @FXML private Label hoverHint;
     @FXML private Button exportStarredButton;
@@ -156,13 +156,13 @@ public final class GenerateController {
     /** "Write 20": its button, progress and list; the list shows instead of the text while List is pressed. */
     private void bindSamples() {
         SamplesViewModel samples = generation.samples();
-        TextListView.attach(samplesList, samples.list());
+        TextListView.attach(rankedList, samples.list());
         samplesProgressBar.visibleProperty().bind(samples.progressShownProperty());
         samplesProgressBar.managedProperty().bind(samples.progressShownProperty());
         samplesProgressBar.progressProperty().bind(samples.progressProperty());
         samplesStatus.textProperty().bind(samples.list().statusProperty());
         listToggle.disableProperty().bind(Bindings.isEmpty(samples.list().entries()));
-        samplesList.visibleProperty().bind(listToggle.selectedProperty());
+        rankedList.visibleProperty().bind(listToggle.selectedProperty());
         outputScroll.visibleProperty().bind(listToggle.selectedProperty().not());
         for (Node listOnly : List.of(samplesStatus, exportStarredButton)) {
             listOnly.visibleProperty().bind(listToggle.selectedProperty());
@@ -229,7 +229,7 @@ public final class GenerateController {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName("starred.txt");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Text files", "*.txt"));
-        File file = chooser.showSaveDialog(samplesList.getScene().getWindow());
+        File file = chooser.showSaveDialog(rankedList.getScene().getWindow());
         if (file != null) {
             generation.samples().exportStarred(file.toPath());
         }
