@@ -6,6 +6,7 @@ import app.scribe.ui.common.Messages;
 import app.scribe.ui.common.Session;
 import app.scribe.ui.generate.GenerateController;
 import app.scribe.ui.generate.GenerationViewModel;
+import app.scribe.ui.generate.SamplesViewModel;
 import app.scribe.ui.generate.TextList;
 
 import app.scribe.SmallBook;
@@ -21,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
@@ -42,6 +44,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,6 +61,7 @@ class WriteManyTest {
     static SavedModel saved;
     static Corpus corpus;
     private GenerationViewModel generation;
+    private Messages messages;
     private Parent root;
 
     @BeforeAll
@@ -69,7 +73,8 @@ class WriteManyTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Session session = new Session(dir, dir, new BackgroundWork(), new Messages());
+        messages = new Messages();
+        Session session = new Session(dir, dir, new BackgroundWork(), messages);
         generation = new GenerationViewModel(session, new VerbatimIndex.Cache());
         FXMLLoader loader = new FXMLLoader(GenerateController.class.getResource("/app/scribe/ui/generate.fxml"));
         loader.setControllerFactory(type -> new GenerateController(generation, new Exports(session)));
@@ -133,6 +138,20 @@ class WriteManyTest {
         assertTrue(small.longestCopy(text) <= 6, text);
         assertTrue(summary.endsWith("in vf.txt: 6 characters") || summary.matches(".*: [0-6] characters$"),
                 summary);
+    }
+
+    @Test
+    void stopEndsWriteTwentyAndTheTabIsFreeAgain(FxRobot robot) throws Exception {
+        robot.interact(() -> spinner(robot, "#lengthSpinner").getValueFactory().setValue(100_000));
+        Button write = robot.from(root).lookup("#writeManyButton").queryButton();
+        robot.clickOn(write);
+        ProgressBar progress = robot.from(root).lookup("#samplesProgressBar").queryAs(ProgressBar.class);
+        waitUntil(() -> progress.isVisible() && progress.getProgress() > 0);
+        assertTrue(write.isDisable(), "one Write 20 at a time");
+        robot.clickOn(robot.from(root).lookup("#stopGenerationButton").queryButton());
+        waitUntil(() -> !write.isDisable() && !progress.isVisible());
+        assertEquals(SamplesViewModel.STOPPED_BEFORE_ANY, onFx(() -> messages.latestProperty().get().text()));
+        assertFalse(robot.from(root).lookup("#generateButton").queryButton().isDisable());
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SamplesViewModel {
     public static final int COUNT = 20;
+    public static final String STOPPED_BEFORE_ANY = "Write 20 stopped before its first sample was finished.";
 
     private final Session session;
     private final GenerationForm form;
@@ -100,7 +101,12 @@ public final class SamplesViewModel {
         }));
     }
 
+    /** Ranks and lists the samples; stopped before the first was finished, keeps the list as it was. */
     private void shown(List<Samples.Sample> written, Corpus corpus, int maxCopy) {
+        if (written.isEmpty()) {
+            session.messages().info(STOPPED_BEFORE_ANY);
+            return;
+        }
         int redrawn = written.stream().mapToInt(Samples.Sample::redrawn).sum();
         String ranking = corpus == null ? "ranked by bits/char (no book open to measure novelty)"
                 : "ranked by bits/char and by the longest span found in " + corpus.name();
