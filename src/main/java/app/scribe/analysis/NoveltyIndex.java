@@ -92,4 +92,71 @@ public final class NoveltyIndex {
         }
         return lcpLo >= lcpHi ? new Match(from, lcpLo, suffixes[lo]) : new Match(from, lcpHi, suffixes[hi]);
     }
+    /**
+     * Sets {@code into[c]} for every character c (below {@code into.length}) that follows {@code window} somewhere
+     * in the corpus: the suffixes that start with the window are one run of the suffix array, sorted by the
+     * character after it, so each distinct follower costs one binary search.
+     */
+    public void followers(char[] window, boolean[] into) {
+        int n = corpus.length;
+        int m = window.length;
+        int i = firstAtLeast(window, false);
+        int end = firstAtLeast(window, true);
+        while (i < end) {
+            int at = suffixes[i] + m;
+            if (at >= n) {
+                i++;
+                continue;
+            }
+            char c = corpus[at];
+            if (c < into.length) {
+                into[c] = true;
+            }
+            int a = i + 1;
+            int b = end;
+            while (a < b) {
+                int mid = (a + b) >>> 1;
+                int pos = suffixes[mid] + m;
+                if (pos >= n || corpus[pos] <= c) {
+                    a = mid + 1;
+                } else {
+                    b = mid;
+                }
+            }
+            i = a;
+        }
+    }
+
+    /**
+     * The first suffix whose first {@code window.length} characters sort at or after the window ({@code after}:
+     * strictly after it).
+     */
+    private int firstAtLeast(char[] window, boolean after) {
+        int lo = 0;
+        int hi = corpus.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int order = comparePrefix(suffixes[mid], window);
+            if (order < 0 || after && order == 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The corpus suffix at {@code start}, cut to the window's length, against the window. */
+    private int comparePrefix(int start, char[] window) {
+        for (int k = 0; k < window.length; k++) {
+            if (start + k >= corpus.length) {
+                return -1;
+            }
+            int d = corpus[start + k] - window[k];
+            if (d != 0) {
+                return d;
+            }
+        }
+        return 0;
+    }
 }

@@ -57,19 +57,13 @@ final class CompleteCommand implements Callable<Integer> {
     @Option(names = "--until", description = "word (default), phrase (up to punctuation) or a number of characters")
     String until = "word";
 
-    @Option(names = "--beam", description = "search with a beam of this width instead of greedily (1-"
-            + app.scribe.generation.BeamSearch.MAX_WIDTH + ")")
-    Integer beam;
-
-    @Option(names = "--temperature", description = "draw varied completions at this temperature")
-    Double temperature;
-
     @Mixin
     SamplingOptions sampler = new SamplingOptions();
 
     @Override
     public Integer call() {
         Until extent = Until.parse(until);
+        sampler.checkCopyLimit();
         CompletionSearch search = search();
         if (n < 1 || n > CompletionSearch.MAX_SUGGESTIONS) {
             throw new ScribeException("--n must be between 1 and " + CompletionSearch.MAX_SUGGESTIONS + " (got " + n
@@ -82,9 +76,15 @@ final class CompleteCommand implements Callable<Integer> {
             throw new ScribeException(TextFiles.nameOf(modelFile) + " has not been trained yet: its suggestions would"
                     + " be noise. Train it first.");
         }
+        if (sampler.maxCopy != null) {
+            search = search.copyingAtMost(sampler.copyLimit(sampler.books(saved.vocabulary())));
+        }
         Completer completer = new Completer(saved.model(), saved.vocabulary());
         Completer.Suggestions suggestions = completer.complete(text, extent, n, search, () -> false);
         PrintWriter err = spec.commandLine().getErr();
+        if (sampler.maxCopy != null) {
+            err.printf(Locale.ROOT, "redrawn=%d%n", suggestions.redrawn());
+        }
         if (suggestions.unknown() > 0) {
             Vocabulary vocabulary = saved.vocabulary();
             err.printf(Locale.ROOT, "warning: skipped %d characters the model does not know: %s%n",
@@ -101,13 +101,17 @@ final class CompleteCommand implements Callable<Integer> {
     }
 
     private CompletionSearch search() {
+        Double temperature = sampler.strategy.temperature;
         boolean varied = temperature != null || sampler.topP != null;
-        if (beam != null && varied) {
+        if (sampler.strategy.beam != null && varied) {
             throw new ScribeException("--beam searches for the likeliest completions; it cannot be combined with"
                     + " --temperature or --top-p.");
         }
-        if (beam != null) {
-            return CompletionSearch.beam(beam);
+        if (sampler.strategy.greedy && varied) {
+            throw new ScribeException("--greedy takes the likeliest completions; it cannot be combined with --top-p.");
+        }
+        if (sampler.strategy.beam != null) {
+            return CompletionSearch.beam(sampler.strategy.beam);
         }
         if (varied) {
             SamplingSettings settings = SamplingSettings.plain();

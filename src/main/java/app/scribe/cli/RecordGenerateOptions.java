@@ -30,10 +30,6 @@ final class RecordGenerateOptions {
             + "text, none twice), at most " + RecordSampler.MAX_DRAWS_PER_RECORD + " draws per record")
     boolean newOnly;
 
-    @Option(names = "--corpus", description = "with --records: the text the model was trained on (repeat for several "
-            + "books), to tell new records from copied ones")
-    List<Path> corpusFiles = List.of();
-
     boolean asked() {
         if (newOnly && count == null) {
             throw new ScribeException("--new-only keeps drawing records until they are new; it needs --records N.");
@@ -41,8 +37,11 @@ final class RecordGenerateOptions {
         return count != null;
     }
 
-    /** Refuses what --records cannot go with, before the model is read. */
-    void check(boolean beam, String prompt) {
+    /**
+     * Refuses what --records cannot go with, before the model is read; {@code corpusFiles} are the books of
+     * {@code --corpus} (one option for --records, --max-copy and --rank).
+     */
+    void check(boolean beam, String prompt, List<Path> corpusFiles) {
         if (count < 1 || count > RecordSampler.MAX_RECORDS) {
             throw new ScribeException("--records must be between 1 and " + RecordSampler.MAX_RECORDS + " (got "
                     + count + ").");
@@ -60,8 +59,8 @@ final class RecordGenerateOptions {
     }
 
     /** Writes the records; the exit code. */
-    int write(SavedModel saved, String modelName, SamplingSettings settings, long seed, PrintWriter out,
-              PrintWriter err) {
+    int write(SavedModel saved, String modelName, List<Path> corpusFiles, SamplingSettings settings, long seed,
+              PrintWriter out, PrintWriter err) {
         CorpusInfo.RecordsInfo records = saved.corpus().records();
         if (records == null) {
             throw new ScribeException(modelName + " was not trained on records, so it has no record to write: train "

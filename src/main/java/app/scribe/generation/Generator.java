@@ -55,8 +55,22 @@ public final class Generator {
         return generate(prompt, length, settings, seed, StopRule.never(), sink, cancelled).text();
     }
 
-    /** A continuation and its total natural-log probability under the model (not under any reshaped distribution). */
-    public record Continuation(String text, double logProbability) {
+    /**
+     * A continuation and its total natural-log probability under the model (not under any reshaped distribution).
+     * With a {@link CopyLimit}: {@code redrawn} characters were drawn again because the first draw would have copied
+     * too much, and {@code forced} ones could only go on copying (every character the model deems possible was
+     * refused), so they were kept as first drawn.
+     */
+    public record Continuation(String text, double logProbability, int redrawn, int forced) {
+        public Continuation(String text, double logProbability) {
+            this(text, logProbability, 0, 0);
+        }
+
+        /** Bits per character of the continuation under the model; NaN for an empty one. */
+        public double bitsPerCharacter() {
+            int n = text.codePointCount(0, text.length());
+            return n == 0 ? Double.NaN : -logProbability / Math.log(2) / n;
+        }
     }
 
     /**
@@ -66,6 +80,16 @@ public final class Generator {
      */
     public Continuation generate(String prompt, int length, SamplingSettings settings, long seed, StopRule stop,
                                  Consumer<String> sink, BooleanSupplier cancelled) {
+        return generate(prompt, length, settings, seed, stop, null, sink, cancelled);
+    }
+
+    /**
+     * As {@link #generate(String, int, SamplingSettings, long, StopRule, Consumer, BooleanSupplier)}, copying at
+     * most {@code limit}'s N characters verbatim from its book (null: no limit); the prompt counts as text a copied
+     * span may start in. Without a refusal the same seed draws the same text as without the limit.
+     */
+    public Continuation generate(String prompt, int length, SamplingSettings settings, long seed, StopRule stop,
+                                 CopyLimit limit, Consumer<String> sink, BooleanSupplier cancelled) {
         checkLength(length);
         int[] promptIndices = prompt.isEmpty() ? new int[0] : encodePrompt(prompt);
         int[] context = prompt.isEmpty() ? startContext() : promptIndices;
@@ -76,10 +100,22 @@ public final class Generator {
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder out = new StringBuilder(length);
         double logProbability = 0;
+        boolean[] refused = new boolean[vocabulary.size()];
+        int redrawn = 0;
+        int forced = 0;
         for (int i = 0; i < length && !cancelled.getAsBoolean(); i++) {
             int[] recent = java.util.Arrays.copyOfRange(history,
                     Math.max(0, historyLength - settings.repetitionWindow()), historyLength);
             int next = settings.pick(probabilities, recent, random);
+            if (limit != null && limit.refuse(history, historyLength, refused) && refused[next]) {
+                int again = settings.redraw(probabilities, recent, random, refused);
+                if (again < 0) {
+                    forced++;
+                } else {
+                    redrawn++;
+                    next = again;
+                }
+            }
             logProbability += Math.log(probabilities[next]);
             history[historyLength++] = next;
             String ch = vocabulary.charAt(next);
@@ -90,7 +126,7 @@ public final class Generator {
             }
             probabilities = stepper.step(next);
         }
-        return new Continuation(out.toString(), logProbability);
+        return new Continuation(out.toString(), logProbability, redrawn, forced);
     }
 
     /**

@@ -83,10 +83,20 @@ public record SamplingSettings(double temperature, int topK, double topP, double
      * Computed in log space, so that small temperatures cannot underflow.
      */
     public double[] distribution(float[] probabilities, int[] recent) {
+        return distribution(probabilities, recent, null);
+    }
+
+    /**
+     * {@link #distribution(float[], int[])} with the {@code refused} characters (when not null) removed before
+     * anything is reshaped, so that top-k and top-p choose among the others; null when every character with a
+     * probability is refused.
+     */
+    private double[] distribution(float[] probabilities, int[] recent, boolean[] refused) {
         int n = probabilities.length;
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            w[i] = probabilities[i] > 0 ? Math.log(probabilities[i]) : Double.NEGATIVE_INFINITY;
+            boolean allowed = probabilities[i] > 0 && (refused == null || !refused[i]);
+            w[i] = allowed ? Math.log(probabilities[i]) : Double.NEGATIVE_INFINITY;
         }
         if (repetitionPenalty != 1) {
             boolean[] seen = new boolean[n];
@@ -106,6 +116,9 @@ public record SamplingSettings(double temperature, int topK, double topP, double
         for (int i = 0; i < n; i++) {
             w[i] /= temperature;
             max = Math.max(max, w[i]);
+        }
+        if (max == Double.NEGATIVE_INFINITY && refused != null) {
+            return null;
         }
         if (max == Double.NEGATIVE_INFINITY) {
             // Nothing is possible (cannot happen with a softmax); fall back to uniform rather than NaN.
@@ -146,6 +159,32 @@ public record SamplingSettings(double temperature, int topK, double topP, double
             }
         }
         return drawFrom(distribution(probabilities, recent), random);
+    }
+
+    /**
+     * Draws again after {@link #pick} drew a refused character ({@link CopyLimit}): from the same distribution with
+     * the refused characters removed and the rest renormalised. When nothing remains (the refused characters held
+     * all the mass that top-k and top-p kept, as the likeliest does under top-k 1), the cut is made again among the
+     * allowed characters alone, so greedy decoding takes the likeliest allowed one. Returns -1 when every character
+     * the model gives a probability is refused.
+     */
+    public int redraw(float[] probabilities, int[] recent, SplittableRandom random, boolean[] refused) {
+        double[] w = distribution(probabilities, recent);
+        double left = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (refused[i]) {
+                w[i] = 0;
+            }
+            left += w[i];
+        }
+        if (left > 0) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] /= left;
+            }
+            return drawFrom(w, random);
+        }
+        double[] recut = distribution(probabilities, recent, refused);
+        return recut == null ? -1 : drawFrom(recut, random);
     }
 
     private boolean reshapesNothing(int n) {

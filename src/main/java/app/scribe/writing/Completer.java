@@ -19,8 +19,10 @@ public final class Completer {
      * @param unknown      characters of the text the model does not know, skipped
      * @param stepped      characters stepped to bring the state to the text
      * @param searchNanos  time of the search, after the state was ready
+     * @param redrawn      characters the copy limit drew again (varied) or whose likeliest choice it passed
+     *                     over (greedy)
      */
-    public record Suggestions(List<Completion> completions, int unknown, int stepped, long searchNanos) {
+    public record Suggestions(List<Completion> completions, int unknown, int stepped, long searchNanos, int redrawn) {
     }
 
     private final Vocabulary vocabulary;
@@ -37,12 +39,14 @@ public final class Completer {
 
     /** The {@code n} likeliest completions of {@code text} (as typed) that {@code search} finds. */
     public Suggestions complete(String text, Until until, int n, CompletionSearch search, BooleanSupplier cancelled) {
-        int stepped = state.readTo(vocabulary.prepare(text), cancelled);
+        String prepared = vocabulary.prepare(text);
+        int stepped = state.readTo(prepared, cancelled);
         if (!state.complete()) {
-            return new Suggestions(List.of(), state.unknown(), stepped, 0);
+            return new Suggestions(List.of(), state.unknown(), stepped, 0, 0);
         }
         long started = System.nanoTime();
-        List<Completion> found = search.search(vocabulary, state.branch(), state.next(), until, n, cancelled);
-        return new Suggestions(found, state.unknown(), stepped, System.nanoTime() - started);
+        List<Completion> found = search.search(vocabulary, state.branch(), state.next(), until, n, cancelled,
+                prepared);
+        return new Suggestions(found, state.unknown(), stepped, System.nanoTime() - started, search.redrawn());
     }
 }

@@ -3,6 +3,7 @@ package app.scribe.writing;
 import app.scribe.ScribeException;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.generation.BeamSearch;
+import app.scribe.generation.CopyLimit;
 import app.scribe.generation.SamplingSettings;
 import app.scribe.model.Stepper;
 
@@ -27,7 +28,9 @@ import java.util.function.BooleanSupplier;
  * </ul>
  * Every search looks for {@value #MAX_SUGGESTIONS} completions and returns the n asked for, so the first
  * suggestion does not depend on n. Lists are ranked by the model's own probability, likeliest first (ties keep the
- * order found).
+ * order found). With a {@link CopyLimit} ({@link #copyingAtMost}), no completion extends a span of the text and
+ * completion found verbatim in the book past N characters: a drawn character that would is drawn again without it,
+ * and greedy and beam searches pass over it.
  */
 public final class CompletionSearch {
     public static final int MAX_SUGGESTIONS = 5;
@@ -40,25 +43,40 @@ public final class CompletionSearch {
     private final int width;
     private final SamplingSettings sampling;
     private final long seed;
+    private final CopyLimit limit;
+    /** The end of the text being completed, as vocabulary indices (-1: unknown), for the copy limit. */
+    private int[] context = new int[0];
+    private int redrawn;
 
-    private CompletionSearch(Mode mode, int width, SamplingSettings sampling, long seed) {
+    private CompletionSearch(Mode mode, int width, SamplingSettings sampling, long seed, CopyLimit limit) {
         this.mode = mode;
         this.width = width;
         this.sampling = sampling;
         this.seed = seed;
+        this.limit = limit;
+    }
+
+    /** This search, copying at most {@code limit}'s N characters verbatim from its book. */
+    public CompletionSearch copyingAtMost(CopyLimit limit) {
+        return new CompletionSearch(mode, width, sampling, seed, limit);
+    }
+
+    /** The characters the copy limit drew again (or passed over) in the last search; one search at a time. */
+    public int redrawn() {
+        return redrawn;
     }
 
     public static CompletionSearch greedy() {
-        return new CompletionSearch(Mode.GREEDY, 1, null, 0);
+        return new CompletionSearch(Mode.GREEDY, 1, null, 0, null);
     }
 
     public static CompletionSearch beam(int width) {
-        return new CompletionSearch(Mode.BEAM, new BeamSearch(width).width(), null, 0);
+        return new CompletionSearch(Mode.BEAM, new BeamSearch(width).width(), null, 0, null);
     }
 
     /** Completions drawn with {@code settings} (temperature, top-p); the same seed draws the same ones. */
     public static CompletionSearch varied(SamplingSettings settings, long seed) {
-        return new CompletionSearch(Mode.VARIED, 1, settings, seed);
+        return new CompletionSearch(Mode.VARIED, 1, settings, seed, null);
     }
 
     /**
@@ -90,6 +108,18 @@ public final class CompletionSearch {
      */
     public List<Completion> search(Vocabulary vocabulary, Stepper stepper, float[] next, Until until, int n,
                                    BooleanSupplier cancelled) {
+        return search(vocabulary, stepper, next, until, n, cancelled, "");
+    }
+
+    /** As above, {@code before} (in the model's form) being the text completed, where a copied span may start. */
+    public List<Completion> search(Vocabulary vocabulary, Stepper stepper, float[] next, Until until, int n,
+                                   BooleanSupplier cancelled, String before) {
+        redrawn = 0;
+        if (limit != null) {
+            int[] tail = before.codePoints().skip(Math.max(0, before.codePointCount(0, before.length())
+                    - limit.maxCopy())).toArray();
+            context = java.util.Arrays.stream(tail).map(vocabulary::indexOf).toArray();
+        }
         if (n < 1 || n > MAX_SUGGESTIONS) {
             throw new ScribeException("--n must be between 1 and " + MAX_SUGGESTIONS + " (got " + n + ").");
         }
@@ -108,7 +138,7 @@ public final class CompletionSearch {
     private List<Completion> greedyFromEach(Vocabulary vocabulary, Path start, Until until, int n,
                                             BooleanSupplier cancelled) {
         List<Completion> found = new ArrayList<>();
-        for (int first : likeliest(start.next(), n)) {
+        for (int first : likeliest(allowed(vocabulary, start), n)) {
             Completion completion = follow(vocabulary, extend(vocabulary, start, first, until, true), until, true,
                     (path, random) -> likeliestChoice(vocabulary, path, until), null, cancelled);
             if (completion == null) {
@@ -125,7 +155,7 @@ public final class CompletionSearch {
         SplittableRandom random = new SplittableRandom(seed);
         for (int draw = 0; draw < n * DRAWS_PER_COMPLETION && distinct.size() < n; draw++) {
             Completion completion = follow(vocabulary, start, until, false,
-                    (path, r) -> sampling.pick(path.next(), new int[0], r), random, cancelled);
+                    (path, r) -> drawAllowed(vocabulary, path, r), random, cancelled);
             if (completion == null) {
                 break;
             }
@@ -168,7 +198,7 @@ public final class CompletionSearch {
                 if (end > 0) {
                     finished.add(path.completion(end));
                 }
-                float[] p = path.next();
+                float[] p = allowed(vocabulary, path);
                 for (int i = 0; i < p.length; i++) {
                     if (p[i] > 0 && until.step(vocabulary.codePointAt(i), path.length(), path.inWord())
                             != Until.Step.END_BEFORE) {
@@ -233,9 +263,51 @@ public final class CompletionSearch {
         return mass;
     }
 
+    /** A character drawn after a path; drawn again when the copy limit refuses it. */
+    private int drawAllowed(Vocabulary vocabulary, Path path, SplittableRandom random) {
+        int index = sampling.pick(path.next(), new int[0], random);
+        boolean[] refused = refused(vocabulary, path);
+        if (refused != null && refused[index]) {
+            int again = sampling.redraw(path.next(), new int[0], random, refused);
+            if (again >= 0) {
+                redrawn++;
+                index = again;
+            }
+        }
+        return index;
+    }
+
+    /** The path's next-character distribution with the characters the copy limit refuses set to zero. */
+    private float[] allowed(Vocabulary vocabulary, Path path) {
+        boolean[] refused = refused(vocabulary, path);
+        if (refused == null) {
+            return path.next();
+        }
+        float[] p = path.next().clone();
+        for (int i = 0; i < p.length; i++) {
+            if (refused[i] && p[i] > 0) {
+                p[i] = 0;
+                redrawn += mode == Mode.GREEDY && i == SamplingSettings.argmax(path.next()) ? 1 : 0;
+            }
+        }
+        return p;
+    }
+
+    /** What the copy limit refuses after the text and the path; null when nothing. */
+    private boolean[] refused(Vocabulary vocabulary, Path path) {
+        if (limit == null) {
+            return null;
+        }
+        int[] chars = path.text().codePoints().map(vocabulary::indexOf).toArray();
+        int[] text = java.util.Arrays.copyOf(context, context.length + chars.length);
+        System.arraycopy(chars, 0, text, context.length, chars.length);
+        boolean[] refused = new boolean[vocabulary.size()];
+        return limit.refuse(text, text.length, refused) ? refused : null;
+    }
+
     /** The likeliest choice after a path: a character, or -1 when ending there is likelier than any of them. */
-    private static int likeliestChoice(Vocabulary vocabulary, Path path, Until until) {
-        float[] p = path.next();
+    private int likeliestChoice(Vocabulary vocabulary, Path path, Until until) {
+        float[] p = allowed(vocabulary, path);
         int best = -1;
         double bestP = endMass(vocabulary, path, until);
         for (int i = 0; i < p.length; i++) {

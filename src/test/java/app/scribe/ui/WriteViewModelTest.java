@@ -1,5 +1,6 @@
 package app.scribe.ui;
 
+import app.scribe.analysis.VerbatimIndex;
 import app.scribe.ui.common.BackgroundWork;
 import app.scribe.ui.common.Messages;
 import app.scribe.ui.common.Session;
@@ -64,7 +65,7 @@ class WriteViewModelTest {
         WriteViewModel[] write = new WriteViewModel[1];
         List<String> ghosts = new CopyOnWriteArrayList<>();
         robot.interact(() -> {
-            write[0] = new WriteViewModel(session, new TrainingViewModel(session));
+            write[0] = new WriteViewModel(session, new TrainingViewModel(session), new VerbatimIndex.Cache());
             session.modelProperty().set(new Session.ModelState(saved.model(), saved.vocabulary(), saved.corpus(),
                     saved.history()));
             write[0].ghostProperty().addListener((obs, old, now) -> ghosts.add(now));

@@ -3,23 +3,21 @@ package app.scribe.ui.generate;
 import app.scribe.ui.common.BackgroundWork;
 import app.scribe.ui.common.ProgressPump;
 import app.scribe.ui.common.Session;
-import app.scribe.ui.common.TypedSeed;
 
 import app.scribe.ScribeException;
 import app.scribe.analysis.NoveltyIndex;
 import app.scribe.analysis.TextTrace;
 import app.scribe.analysis.Tracer;
+import app.scribe.analysis.VerbatimIndex;
 import app.scribe.corpus.Corpus;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.model.CharModel;
+import app.scribe.generation.CopyLimit;
 import app.scribe.generation.Generator;
 import app.scribe.generation.SamplingSettings;
 import app.scribe.generation.StopRule;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -27,11 +25,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
@@ -48,6 +41,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * an alternative, is kept in {@link #branches()}.
  */
 public final class GenerationViewModel {
+    static final String NO_BOOK = "Copying at most some characters from the book needs the book: open it in Books"
+            + " (or set Max copy to 0).";
     /** One text in the branch history. */
     public record Branch(String label, String prompt, String continuation) {
         @Override
@@ -56,22 +51,10 @@ public final class GenerationViewModel {
         }
     }
 
-    private static final SamplingSettings PLAIN = SamplingSettings.plain();
-
     private final Session session;
-    private final NoveltyIndexes novelty;
-    private final StringProperty prompt = new SimpleStringProperty("");
-    private final ObjectProperty<Integer> length = new SimpleObjectProperty<>(400);
-    private final BooleanProperty greedy = new SimpleBooleanProperty(false);
-    private final DoubleProperty temperature = new SimpleDoubleProperty(PLAIN.temperature());
-    /** 0: no top-k cut. */
-    private final ObjectProperty<Integer> topK = new SimpleObjectProperty<>(0);
-    private final ObjectProperty<Double> topP = new SimpleObjectProperty<>(PLAIN.topP());
-    private final ObjectProperty<Double> repetitionPenalty = new SimpleObjectProperty<>(PLAIN.repetitionPenalty());
-    private final ObjectProperty<Integer> beamWidth = new SimpleObjectProperty<>(0);
-    private final StringProperty stopAt = new SimpleStringProperty("");
-    private final BooleanProperty stopAtSentenceEnd = new SimpleBooleanProperty(false);
-    private final StringProperty seed = new SimpleStringProperty("1");
+    private final VerbatimIndex.Cache books;
+    private final GenerationForm form = new GenerationForm();
+    private final SamplesViewModel samples;
     private final ReadOnlyStringWrapper shownPrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper continuation = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper generating = new ReadOnlyBooleanWrapper(false);
@@ -85,26 +68,22 @@ public final class GenerationViewModel {
     private final Timeline pump = new Timeline(new KeyFrame(Duration.millis(50), e -> flush()));
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private Vocabulary shownVocabulary;
+    /** What the copy limit did to the text shown, for the summary; empty without a limit. */
+    private String copyNote = "";
 
-    public GenerationViewModel(Session session, NoveltyIndexes novelty) {
+    public GenerationViewModel(Session session, VerbatimIndex.Cache books) {
         this.session = session;
-        this.novelty = novelty;
+        this.books = books;
+        this.samples = new SamplesViewModel(session, form, books);
         pump.setCycleCount(Timeline.INDEFINITE);
     }
 
     /** The session the tab writes with (the Records list asks it for the model and the books). */
     public Session session() { return session; }
-    public StringProperty promptProperty() { return prompt; }
-    public ObjectProperty<Integer> lengthProperty() { return length; }
-    public BooleanProperty greedyProperty() { return greedy; }
-    public DoubleProperty temperatureProperty() { return temperature; }
-    public ObjectProperty<Integer> topKProperty() { return topK; }
-    public ObjectProperty<Double> topPProperty() { return topP; }
-    public ObjectProperty<Double> repetitionPenaltyProperty() { return repetitionPenalty; }
-    public ObjectProperty<Integer> beamWidthProperty() { return beamWidth; }
-    public StringProperty stopAtProperty() { return stopAt; }
-    public BooleanProperty stopAtSentenceEndProperty() { return stopAtSentenceEnd; }
-    public StringProperty seedProperty() { return seed; }
+    /** The settings the texts are written with. */
+    public GenerationForm form() { return form; }
+    /** "Write 20" and its list. */
+    public SamplesViewModel samples() { return samples; }
     public ReadOnlyStringProperty shownPromptProperty() { return shownPrompt.getReadOnlyProperty(); }
     public ReadOnlyStringProperty continuationProperty() { return continuation.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty generatingProperty() { return generating.getReadOnlyProperty(); }
@@ -129,19 +108,8 @@ public final class GenerationViewModel {
         return shownVocabulary == null ? "?" : shownVocabulary.charAt(index);
     }
 
-    /** How the next character is drawn, from the form; throws a message naming a bad value. */
-    public SamplingSettings samplingSettings() {
-        SamplingSettings settings = greedy.get() ? SamplingSettings.greedy()
-                : SamplingSettings.plain().withTemperature(temperature.get());
-        if (!greedy.get() && topK.get() > 0) {
-            settings = settings.withTopK(topK.get());
-        }
-        return settings.withTopP(topP.get()).withRepetitionPenalty(repetitionPenalty.get());
-    }
-
     public void generate() {
-        String text = prompt.get() == null ? "" : prompt.get();
-        start(text, "", length.get(), describeSettings());
+        start(form.typedPrompt(), "", form.lengthProperty().get(), form.describe());
     }
 
     /**
@@ -165,6 +133,7 @@ public final class GenerationViewModel {
         }
         shownPrompt.set(branch.prompt());
         continuation.set(branch.continuation());
+        copyNote = "";
         analyse(branch.prompt(), branch.continuation());
     }
 
@@ -184,14 +153,20 @@ public final class GenerationViewModel {
         String promptText = state.vocabulary().prepare(typedPrompt);
         SamplingSettings settings;
         long seedValue;
-        StopRule stop = new StopRule(stopAt.get(), stopAtSentenceEnd.get());
-        int beam = beamWidth.get();
+        StopRule stop = form.stopRule();
+        int beam = form.beamWidthProperty().get();
+        int maxCopy = beam > 0 ? 0 : form.maxCopyProperty().get();
         try {
-            seedValue = parseSeed();
-            settings = samplingSettings();
+            seedValue = form.parseSeed();
+            settings = form.samplingSettings();
             new Generator(state.model(), state.vocabulary()).encodePrompt(promptText + fixedPrefix);
         } catch (ScribeException e) {
             session.messages().error(e.getMessage());
+            return;
+        }
+        Corpus corpus = session.corpusProperty().get();
+        if (maxCopy > 0 && corpus == null) {
+            session.messages().error(NO_BOOK);
             return;
         }
         cancelled.set(false);
@@ -207,16 +182,22 @@ public final class GenerationViewModel {
         }
         pump.play();
         String context = promptText + fixedPrefix;
+        int[] redrawn = {0};
         session.modelCopy().thenApplyAsync(copy -> {
             Generator generator = new Generator(copy, state.vocabulary());
             if (beam > 0) {
                 pending.append(generator.beamSearch(context, n, beam, stop, searchProgress, cancelled::get).text());
             } else {
-                generator.generate(context, n, settings, seedValue, stop, pending::append, cancelled::get);
+                CopyLimit limit = maxCopy == 0 ? null
+                        : new CopyLimit(maxCopy, books.of(corpus, state.vocabulary())::followers);
+                redrawn[0] = generator.generate(context, n, settings, seedValue, stop, limit, pending::append,
+                        cancelled::get).redrawn();
             }
             return copy;
         }, session.background().generation()).whenComplete((copy, failure) -> BackgroundWork.onFx(() -> {
             done(failure);
+            copyNote = maxCopy == 0 ? "" : String.format(Locale.ROOT, " · copying at most %d characters: %d redrawn",
+                    maxCopy, redrawn[0]);
             if (failure == null) {
                 Branch branch = new Branch((branches.size() + 1) + ". " + label, promptText, continuation.get());
                 branches.add(branch);
@@ -252,19 +233,19 @@ public final class GenerationViewModel {
                         shownVocabulary = vocabulary;
                         trace.set(read);
                         summary.set(String.format(Locale.ROOT, "%d characters · %.2f bits/char under the model",
-                                read.length(), read.score().bitsPerCharacter()));
+                                read.length(), read.score().bitsPerCharacter()) + copyNote);
                         longestCopy.set(null);
-                        findLongestCopy(corpus, text);
+                        findLongestCopy(corpus, vocabulary, text);
                     }
                 }));
     }
 
-    private void findLongestCopy(Corpus corpus, String text) {
+    private void findLongestCopy(Corpus corpus, Vocabulary vocabulary, String text) {
         if (corpus == null) {
             return;
         }
-        CompletableFuture.supplyAsync(() -> novelty.indexFor(corpus)
-                        .longestMatch(NoveltyIndex.encode(corpus.vocabulary(), text)), session.background().generation())
+        CompletableFuture.supplyAsync(() -> books.of(corpus, vocabulary).longestMatch(text),
+                        session.background().generation())
                 .whenComplete((match, failure) -> BackgroundWork.onFx(() -> {
                     if (failure != null) {
                         session.messages().failure(failure);
@@ -276,20 +257,8 @@ public final class GenerationViewModel {
                 }));
     }
 
-    private String describeSettings() {
-        if (beamWidth.get() > 0) {
-            return "beam " + beamWidth.get();
-        }
-        return greedy.get() ? "greedy" : String.format(Locale.ROOT, "T %.2f", temperature.get());
-    }
-
     private static String printable(String ch) {
         return ch.equals("\n") ? "\\n" : ch;
-    }
-
-    /** The seed typed in; throws a message when it is not a whole number. */
-    public long parseSeed() {
-        return TypedSeed.parse(seed.get());
     }
 
     private void flush() {

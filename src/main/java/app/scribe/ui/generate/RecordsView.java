@@ -102,8 +102,8 @@ public final class RecordsView extends VBox {
         SamplingSettings settings;
         long seed;
         try {
-            settings = generation.samplingSettings();
-            seed = generation.parseSeed();
+            settings = generation.form().samplingSettings();
+            seed = generation.form().parseSeed();
         } catch (ScribeException e) {
             session.messages().error(e.getMessage());
             return;

@@ -76,12 +76,12 @@ public final class TemperatureGridViewModel {
         List<Double> ts;
         long seed;
         SamplingSettings settings;
-        String prompt = generation.promptProperty().get() == null ? "" : generation.promptProperty().get();
-        int length = generation.lengthProperty().get();
+        String prompt = generation.form().typedPrompt();
+        int length = generation.form().lengthProperty().get();
         try {
             ts = parseTemperatures();
-            seed = generation.parseSeed();
-            settings = generation.samplingSettings();
+            seed = generation.form().parseSeed();
+            settings = generation.form().samplingSettings();
             new Generator(state.model(), state.vocabulary()).encodePrompt(prompt);
         } catch (ScribeException e) {
             session.messages().error(e.getMessage());

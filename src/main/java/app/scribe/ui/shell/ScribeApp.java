@@ -18,7 +18,6 @@ import app.scribe.ui.common.Session;
 import app.scribe.ui.common.Theme;
 import app.scribe.ui.generate.GenerateController;
 import app.scribe.ui.generate.GenerationViewModel;
-import app.scribe.ui.generate.NoveltyIndexes;
 import app.scribe.ui.generate.TemperatureGridController;
 import app.scribe.ui.generate.TemperatureGridViewModel;
 import app.scribe.ui.inside.CellsController;
@@ -38,6 +37,7 @@ import app.scribe.ui.write.WriteViewModel;
 import app.scribe.DataFolders;
 import app.scribe.ShippedBooks;
 import app.scribe.ShippedModels;
+import app.scribe.analysis.VerbatimIndex;
 import app.scribe.library.Fetcher;
 import javafx.application.Application;
 import javafx.collections.FXCollections;
@@ -85,13 +85,14 @@ public final class ScribeApp extends Application {
         Path library = DataFolders.ofUser().books();
         CorpusViewModel corpus = new CorpusViewModel(session, library);
         TrainingViewModel training = new TrainingViewModel(session);
-        GenerationViewModel generation = new GenerationViewModel(session, new NoveltyIndexes());
+        VerbatimIndex.Cache books = new VerbatimIndex.Cache();
+        GenerationViewModel generation = new GenerationViewModel(session, books);
         ModelFilesViewModel modelFiles = new ModelFilesViewModel(session, training, new ReplaceDialog(stage),
                 ShippedModels.folder());
         TemperatureGridViewModel grid = new TemperatureGridViewModel(session, generation);
         CellsViewModel cells = new CellsViewModel(session);
         ScoreViewModel score = new ScoreViewModel(session);
-        WriteViewModel write = new WriteViewModel(session, training);
+        WriteViewModel write = new WriteViewModel(session, training, books);
         Exports exports = new Exports(session);
         CleaningViewModel cleaning = new CleaningViewModel(session, corpus);
         LibraryWindow libraryWindow = new LibraryWindow(

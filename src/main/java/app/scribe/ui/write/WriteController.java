@@ -58,6 +58,7 @@ public final class WriteController {
     @FXML private Spinner<Integer> charactersSpinner;
     @FXML private Spinner<Double> writeTemperatureSpinner;
     @FXML private Spinner<Double> writeTopPSpinner;
+    @FXML private Spinner<Integer> writeMaxCopySpinner;
 
     public WriteController(WriteViewModel write, Exports exports) {
         this.write = write;
@@ -128,6 +129,9 @@ public final class WriteController {
         writeTopPSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 1.0,
                 write.topPProperty().get(), 0.05));
         writeTopPSpinner.getValueFactory().valueProperty().bindBidirectional(write.topPProperty());
+        writeMaxCopySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
+                app.scribe.generation.CopyLimit.MAX, write.maxCopyProperty().get(), 5));
+        writeMaxCopySpinner.getValueFactory().valueProperty().bindBidirectional(write.maxCopyProperty());
     }
 
     private void edited() {

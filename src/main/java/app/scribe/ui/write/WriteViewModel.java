@@ -6,8 +6,11 @@ import app.scribe.ui.score.ScoreViewModel;
 import app.scribe.ui.training.TrainingViewModel;
 
 import app.scribe.ScribeException;
+import app.scribe.analysis.VerbatimIndex;
+import app.scribe.corpus.Corpus;
 import app.scribe.corpus.TextFiles;
 import app.scribe.corpus.Vocabulary;
+import app.scribe.generation.CopyLimit;
 import app.scribe.generation.SamplingSettings;
 import app.scribe.writing.Completer;
 import app.scribe.writing.Completion;
@@ -64,6 +67,9 @@ public final class WriteViewModel {
 
     private final Session session;
     private final TrainingViewModel training;
+    private final VerbatimIndex.Cache books;
+    /** The most characters a suggestion may copy verbatim from the open books, with the text before it; 0: no limit. */
+    private final ObjectProperty<Integer> maxCopy = new SimpleObjectProperty<>(0);
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<Until.Kind> until = new SimpleObjectProperty<>(Until.Kind.WORD);
     private final ObjectProperty<Integer> characters = new SimpleObjectProperty<>(20);
@@ -83,15 +89,17 @@ public final class WriteViewModel {
     private long completerCopiedAt;
     private long seed;
 
-    public WriteViewModel(Session session, TrainingViewModel training) {
+    public WriteViewModel(Session session, TrainingViewModel training, VerbatimIndex.Cache books) {
         this.session = session;
         this.training = training;
+        this.books = books;
         pause.setOnFinished(e -> suggest());
         session.modelProperty().addListener((obs, old, now) -> forgetModel());
         training.phaseProperty().addListener((obs, old, now) -> forgetModel());
         until.addListener((obs, old, now) -> edited(shownText, shownCaret, true));
         characters.addListener((obs, old, now) -> edited(shownText, shownCaret, true));
         strategy.addListener((obs, old, now) -> edited(shownText, shownCaret, true));
+        maxCopy.addListener((obs, old, now) -> edited(shownText, shownCaret, true));
     }
 
     public StringProperty textProperty() { return text; }
@@ -101,6 +109,7 @@ public final class WriteViewModel {
     public ObjectProperty<Strategy> strategyProperty() { return strategy; }
     public DoubleProperty temperatureProperty() { return temperature; }
     public ObjectProperty<Double> topPProperty() { return topP; }
+    public ObjectProperty<Integer> maxCopyProperty() { return maxCopy; }
     /** The suggestion shown after the caret; empty when there is none. */
     public ReadOnlyStringProperty ghostProperty() { return ghost.getReadOnlyProperty(); }
     /** Why there is no suggestion, or what the model skipped; empty when all is well. */
@@ -209,11 +218,19 @@ public final class WriteViewModel {
             hint.set(e.getMessage());
             return;
         }
+        Corpus corpus = session.corpusProperty().get();
+        int limit = maxCopy.get();
+        if (limit > 0 && corpus == null) {
+            hint.set("Copying at most " + limit + " characters needs the book: open it in Books (or set copy ≤ to 0).");
+            return;
+        }
         String requestedText = shownText;
         int requestedCaret = Math.min(shownCaret, shownText.length());
         String before = requestedText.substring(0, requestedCaret);
         long request = latestRequest.incrementAndGet();
-        completer(state).thenApplyAsync(c -> c.complete(before, extent, CompletionSearch.MAX_SUGGESTIONS, search,
+        completer(state).thenApplyAsync(c -> c.complete(before, extent, CompletionSearch.MAX_SUGGESTIONS,
+                        limit == 0 ? search : search.copyingAtMost(new CopyLimit(limit,
+                                books.of(corpus, state.vocabulary())::followers)),
                         () -> latestRequest.get() != request), session.background().writing())
                 .whenComplete((found, failure) -> BackgroundWork.onFx(() -> {
                     if (latestRequest.get() != request) {
@@ -224,6 +241,10 @@ public final class WriteViewModel {
                         return;
                     }
                     show(found, state.vocabulary(), before);
+                    if (limit > 0 && found.redrawn() > 0) {
+                        hint.set((hint.get().isEmpty() ? "" : hint.get() + " · ") + found.redrawn()
+                                + " characters redrawn to copy at most " + limit + " from " + corpus.name());
+                    }
                 }));
     }
 
