@@ -149,8 +149,9 @@ class WriteManyTest {
         waitUntil(() -> progress.isVisible() && progress.getProgress() > 0);
         assertTrue(write.isDisable(), "one Write 20 at a time");
         robot.clickOn(robot.from(root).lookup("#stopGenerationButton").queryButton());
-        waitUntil(() -> !write.isDisable() && !progress.isVisible());
-        assertEquals(SamplesViewModel.STOPPED_BEFORE_ANY, onFx(() -> messages.latestProperty().get().text()));
+        // The final state: the buttons back, the bar gone and the sentence said (it comes after the run has ended).
+        waitUntil(() -> !write.isDisable() && !progress.isVisible() && messages.latestProperty().get() != null
+                && SamplesViewModel.STOPPED_BEFORE_ANY.equals(messages.latestProperty().get().text()));
         assertFalse(robot.from(root).lookup("#generateButton").queryButton().isDisable());
     }
 
