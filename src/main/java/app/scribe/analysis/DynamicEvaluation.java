@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public record DynamicEvaluation(double rate, int segment, int context) {
     /** The rate measured best on Tiny Shakespeare (see BENCHMARKS.md, "Dynamic evaluation"). */
-    public static final double DEFAULT_RATE = 1e-4;
+    public static final double DEFAULT_RATE = 3e-4;
     public static final double MAX_RATE = 1;
     public static final int SEGMENT = 50;
     public static final int CONTEXT = 50;

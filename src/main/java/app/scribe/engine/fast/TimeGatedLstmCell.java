@@ -33,20 +33,16 @@ public final class TimeGatedLstmCell extends LstmGates {
     static final float OPEN_RATIO = 1f;
     /** The share of units that start with a period of one character at the top of their opening: k = 1 always. */
     static final double STEADY_SHARE = 0.5;
-    private static final float LEAST_PERIOD = 1f;
-    private static final float LEAST_OPEN_RATIO = 0.01f;
+    /** The blocks of tau, s and r_on, after the LSTM's W, RW and b. */
     private static final int TAU = 3;
     private static final int SHIFT = 4;
     private static final int RON = 5;
 
     private final float leak;
     private final boolean windowClock;
-    private final float[] tau;
-    private final float[] shift;
-    private final float[] ron;
-    private final float[] tauGrad;
-    private final float[] shiftGrad;
-    private final float[] ronGrad;
+    /** Per unit, read at the start of each window: tau, s and r_on (rows in block order); then their gradients. */
+    private final float[][] timing;
+    private final float[][] timingGrad;
     private float[] phases;
 
     public TimeGatedLstmCell(int input, int hidden, int base, double leak, boolean windowClock) {
@@ -54,12 +50,8 @@ public final class TimeGatedLstmCell extends LstmGates {
                 new Block("ron", 1, hidden));
         this.leak = (float) leak;
         this.windowClock = windowClock;
-        tau = new float[hidden];
-        shift = new float[hidden];
-        ron = new float[hidden];
-        tauGrad = new float[hidden];
-        shiftGrad = new float[hidden];
-        ronGrad = new float[hidden];
+        timing = new float[3][hidden];
+        timingGrad = new float[3][hidden];
     }
 
     /**
@@ -93,6 +85,10 @@ public final class TimeGatedLstmCell extends LstmGates {
         }
         return origin == 1;
     }
+
+    /** The least period and open ratio that {@link #constrain} keeps. */
+    private static final float LEAST_PERIOD = 1f;
+    private static final float LEAST_OPEN_RATIO = 0.01f;
 
     @Override
     void constrain(FloatBuffer w) {
@@ -129,9 +125,9 @@ public final class TimeGatedLstmCell extends LstmGates {
     }
 
     private void readTimeGates(FloatBuffer p) {
-        p.get(at(TAU), tau, 0, hidden);
-        p.get(at(SHIFT), shift, 0, hidden);
-        p.get(at(RON), ron, 0, hidden);
+        for (int row = 0; row < 3; row++) {
+            p.get(at(TAU + row), timing[row], 0, hidden);
+        }
     }
 
     @Override
@@ -147,9 +143,9 @@ public final class TimeGatedLstmCell extends LstmGates {
             long position = clock(window, b, t);
             int s = (t * rows + b) * hidden;
             for (int j = 0; j < hidden; j++) {
-                float phi = phase(position, shift[j], tau[j]);
+                float phi = phase(position, timing[SHIFT - TAU][j], timing[0][j]);
                 phases[s + j] = phi;
-                k[b * hidden + j] = openness(phi, ron[j]);
+                k[b * hidden + j] = openness(phi, timing[RON - TAU][j]);
             }
         }
     }
@@ -161,14 +157,19 @@ public final class TimeGatedLstmCell extends LstmGates {
 
     @Override
     void startTimeGateGradient() {
-        java.util.Arrays.fill(tauGrad, 0f);
-        java.util.Arrays.fill(shiftGrad, 0f);
-        java.util.Arrays.fill(ronGrad, 0f);
+        for (float[] row : timingGrad) {
+            java.util.Arrays.fill(row, 0f);
+        }
     }
 
     @Override
     void addTimeGateGradient(Window window, int t, float[] dk) {
         int rows = window.rows;
+        float[] tau = timing[0];
+        float[] shift = timing[SHIFT - TAU];
+        float[] ron = timing[RON - TAU];
+        // Gradients of tau, s and r_on, in that order.
+        float[][] grad = timingGrad;
         for (int b = 0; b < rows; b++) {
             long position = clock(window, b, t);
             int s = (t * rows + b) * hidden;
@@ -179,16 +180,16 @@ public final class TimeGatedLstmCell extends LstmGates {
                 float dPhi;
                 if (phi <= 0.5f * open) {
                     dPhi = 2 / open;
-                    ronGrad[j] += d * (-2 * phi / (open * open));
+                    grad[2][j] += d * (-2 * phi / (open * open));
                 } else if (phi <= open) {
                     dPhi = -2 / open;
-                    ronGrad[j] += d * (2 * phi / (open * open));
+                    grad[2][j] += d * (2 * phi / (open * open));
                 } else {
                     dPhi = leak;
                 }
                 float period = tau[j];
-                shiftGrad[j] += d * dPhi * (-1 / period);
-                tauGrad[j] += d * dPhi * (float) (-(position - (double) shift[j]) / ((double) period * period));
+                grad[1][j] += d * dPhi * (-1 / period);
+                grad[0][j] += d * dPhi * (float) (-(position - (double) shift[j]) / ((double) period * period));
             }
         }
     }
@@ -196,9 +197,9 @@ public final class TimeGatedLstmCell extends LstmGates {
     @Override
     void finishTimeGateGradient(Window window) {
         FloatBuffer g = window.g;
-        addGradient(g, at(TAU), tauGrad, hidden);
-        addGradient(g, at(SHIFT), shiftGrad, hidden);
-        addGradient(g, at(RON), ronGrad, hidden);
+        for (int row = 0; row < 3; row++) {
+            addGradient(g, at(TAU + row), timingGrad[row], hidden);
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.util.converter.DoubleStringConverter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -57,6 +58,8 @@ public final class CellSettingsForm {
             Spinner<Double> spinner = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(setting.min(),
                     setting.max(), training.cellOptionsProperty().get().get(setting.key()),
                     (setting.max() - setting.min()) / 100));
+            // Every digit (the tglstm's leak is 0.001, which the factory's own format shows as 0).
+            spinner.getValueFactory().setConverter(new DoubleStringConverter());
             spinner.setId(setting.key() + "Spinner");
             spinner.setEditable(true);
             spinner.setPrefWidth(100);
