@@ -58,14 +58,15 @@ abstract class LstmGates extends Cell {
             int n = rows * hidden;
             z = new float[4 * n];
             gates = new GateColumns(4, rows, hidden);
+            dcNext = new float[n];
+            dc = new float[n];
             biasTile = new float[4 * n];
             biasGradTile = new float[4 * n];
             c = new float[n];
             cPrev = new float[n];
             tanhC = new float[n];
             h = new float[n];
-            dcNext = new float[n];
-            dc = new float[n];
+            // A gated cell's arrays; an ungated one's are empty.
             int m = gated ? n : 0;
             hPrev = new float[m];
             k = new float[m];
