@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
  * start of a paragraph, and the same in nats (the mean of -ln p, the unit of nanoGPT's and PyTorch's losses). The
  * text is decoded and cleaned as a corpus is, put in the model's Unicode form, and may be
  * as short as one character. Characters the model does not know are skipped and named on stderr, or refused with
- * {@code --strict}.
+ * {@code --strict}. With {@code --dynamic} the model keeps learning from the text as it scores it
+ * ({@link DynamicEvaluation}); the model file is only read.
  */
 @Command(name = "eval", description = "Measure how well a model predicts a text, in bits per character.")
 final class EvalCommand implements Callable<Integer> {
