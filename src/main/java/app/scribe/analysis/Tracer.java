@@ -28,11 +28,25 @@ public final class Tracer {
     private final CharModel model;
     private final Vocabulary vocabulary;
     private final Generator generator;
+    private final DynamicEvaluation dynamic;
 
     public Tracer(CharModel model, Vocabulary vocabulary) {
+        this(model, vocabulary, null);
+    }
+
+    /**
+     * A tracer whose model keeps learning from the text it reads, as {@code dynamic} says ({@code null}: it does
+     * not). The learning happens on a private copy: {@code model} itself never changes.
+     */
+    public Tracer(CharModel model, Vocabulary vocabulary, DynamicEvaluation dynamic) {
         this.model = model;
         this.vocabulary = vocabulary;
         this.generator = new Generator(model, vocabulary);
+        this.dynamic = dynamic;
+    }
+
+    private Stepper stepper() {
+        return dynamic == null ? model.stepper() : new AdaptingStepper(model, dynamic);
     }
 
     /**
@@ -70,7 +84,7 @@ public final class Tracer {
         float[] alternativeProbabilities = new float[n * k];
         float[][] cells = withCellStates ? new float[n][] : null;
         float[] cell = new float[hidden];
-        Stepper stepper = model.stepper();
+        Stepper stepper = stepper();
         float[] next = prime(stepper, context);
         int read = 0;
         for (int i = 0; i < n && !cancelled.getAsBoolean(); i++) {
@@ -107,7 +121,7 @@ public final class Tracer {
 
     /** As {@link #score(String, String)}, telling {@code progress} how far it has read (in UTF-16 units). */
     public TextScore score(String context, String text, Progress progress) {
-        Stepper stepper = model.stepper();
+        Stepper stepper = stepper();
         float[] next = prime(stepper, context);
         int known = 0;
         int unknown = 0;

@@ -1,6 +1,7 @@
 package app.scribe.cli;
 
 import app.scribe.ScribeException;
+import app.scribe.analysis.DynamicEvaluation;
 import app.scribe.analysis.TextScore;
 import app.scribe.analysis.Tracer;
 import app.scribe.corpus.CorpusReader;
@@ -23,7 +24,8 @@ import java.util.concurrent.Callable;
  * start of a paragraph, and the same in nats (the mean of -ln p, the unit of nanoGPT's and PyTorch's losses). The
  * text is decoded and cleaned as a corpus is, put in the model's Unicode form, and may be
  * as short as one character. Characters the model does not know are skipped and named on stderr, or refused with
- * {@code --strict}.
+ * {@code --strict}. With {@code --dynamic} the model keeps learning from the text as it scores it
+ * ({@link DynamicEvaluation}); the model file is only read.
  */
 @Command(name = "eval", description = "Measure how well a model predicts a text, in bits per character.")
 final class EvalCommand implements Callable<Integer> {
@@ -42,8 +44,19 @@ final class EvalCommand implements Callable<Integer> {
             + " skip them)")
     boolean strict;
 
+    @Option(names = "--dynamic", description = "dynamic evaluation: the model keeps learning from the text as it"
+            + " scores it, one step of its own optimiser every " + DynamicEvaluation.SEGMENT + " characters (the"
+            + " model file does not change)")
+    boolean dynamic;
+
+    @Option(names = "--dynamic-rate", paramLabel = "R", description = "the learning rate of those steps, above 0"
+            + " and at most 1 (default ${DEFAULT-VALUE}); implies --dynamic")
+    double dynamicRate = DynamicEvaluation.DEFAULT_RATE;
+
     @Override
     public Integer call() {
+        boolean rateGiven = spec.commandLine().getParseResult().hasMatchedOption("--dynamic-rate");
+        DynamicEvaluation learning = dynamic || rateGiven ? DynamicEvaluation.at(dynamicRate) : null;
         String name = TextFiles.nameOf(textFile);
         String read = TextFiles.readText(textFile, CorpusReader.MAX_FILE_BYTES, "scores");
         if (read.isEmpty()) {
@@ -62,7 +75,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressReporter progress = ProgressReporter.on(err, "scoring");
         long started = System.nanoTime();
-        TextScore score = new Tracer(saved.model(), vocabulary).score("", text, progress);
+        TextScore score = new Tracer(saved.model(), vocabulary, learning).score("", text, progress);
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.finish();
         if (score.known() == 0 || !Double.isFinite(score.bitsPerCharacter())) {
@@ -81,6 +94,10 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "scored %d characters in %.0f ms (%.0f chars/s)%n", score.known(),
                 seconds * 1e3, score.known() / seconds);
+        if (learning != null) {
+            out.printf(Locale.ROOT, "dynamic: rate %s, one step every %d characters%n", learning.rate(),
+                    learning.segment());
+        }
         out.printf(Locale.ROOT, "nats=%.6f%n", score.bitsPerCharacter() * Math.log(2));
         out.printf(Locale.ROOT, "bpc=%.6f%n", score.bitsPerCharacter());
         out.flush();

@@ -26,8 +26,12 @@ public enum CellType {
             List.of(), (input, hidden, base, options) -> new RnnCell(input, hidden, base)),
     TGLSTM(true, "Time-gated LSTM: each unit also has a learnt rhythm (period, phase, open ratio) and updates its "
             + "memory only while its time gate is open.",
-            List.of(new CellSetting("leak", "time gate leak", "the closed time gate's leak alpha", 0, 0, 1)),
-            (input, hidden, base, options) -> new TimeGatedLstmCell(input, hidden, base, options.get("leak")));
+            List.of(new CellSetting("leak", "time gate leak", "the closed time gate's leak alpha", 0.001, 0, 1),
+                    new CellSetting("origin", "time gate origin", "where the time gates' clock starts: 1 at each "
+                            + "window's first character, 0 at the text's (how tglstm models before the window clock "
+                            + "were trained)", 1, 0, 1)),
+            (input, hidden, base, options) -> new TimeGatedLstmCell(input, hidden, base, options.get("leak"),
+                    TimeGatedLstmCell.windowClock(options.get("origin"))));
 
     private final boolean memoryCell;
     private final String description;

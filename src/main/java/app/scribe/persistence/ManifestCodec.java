@@ -130,7 +130,9 @@ final class ManifestCodec {
     /**
      * Files before format 2 did not record the cell or the weight decay: they hold LSTMs trained without decay. Files
      * before format 4 recorded the tglstm's leak as {@code timeGateLeak} (every cell had one, only the tglstm used
-     * it): it becomes the tglstm's {@code cellOptions}. A cell this version does not know is named in the refusal.
+     * it): it becomes the tglstm's {@code cellOptions}. A tglstm's options without {@code origin} predate the window
+     * clock: they get origin 0 (the text's clock, as they were trained) and, without a leak, the old default 0. A
+     * cell this version does not know is named in the refusal.
      */
     private static JsonNode migrate(JsonNode root, String name) {
         if (root instanceof ObjectNode top && top.path("formatVersion").isInt()
@@ -143,11 +145,21 @@ final class ManifestCodec {
         }
         JsonNode cell = settings.get("cell");
         int version = root.path("formatVersion").isInt() ? root.path("formatVersion").asInt() : FORMAT_VERSION;
+        boolean tglstm = cell != null && CellType.TGLSTM.id().equalsIgnoreCase(cell.asText().trim());
         if (version < VERSION_WITH_CELL_OPTIONS) {
             JsonNode leak = settings.remove("timeGateLeak");
             ObjectNode options = settings.putObject("cellOptions");
-            if (leak != null && cell != null && CellType.TGLSTM.id().equalsIgnoreCase(cell.asText().trim())) {
+            if (leak != null && tglstm) {
                 options.set("leak", leak);
+            }
+        }
+        if (tglstm && settings.get("cellOptions") instanceof ObjectNode options) {
+            // Written before the tglstm had these settings: its leak defaulted to 0 and its clock was the text's.
+            if (options.get("leak") == null) {
+                options.put("leak", 0.0);
+            }
+            if (options.get("origin") == null) {
+                options.put("origin", 0.0);
             }
         }
         if (version < 2) {

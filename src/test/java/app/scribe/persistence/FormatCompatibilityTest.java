@@ -73,6 +73,9 @@ class FormatCompatibilityTest {
                 .withManifest(m -> ((ObjectNode) m.get("hyperparameters")).put("timeGateLeak", 0.25)).bytes());
         SavedModel saved = new ModelFile().load(leaky);
         assertEquals(0.25, saved.model().hyperparameters().cellOptions().get("leak"));
+        assertEquals(0.0, saved.model().hyperparameters().cellOptions().get("origin"), "trained on the text's clock");
+        CellOptions plain = load("/models/format-v2-tglstm.scribe").model().hyperparameters().cellOptions();
+        assertEquals(CellOptions.NONE.with("leak", 0).with("origin", 0), plain, "the old maths and defaults");
         assertEquals(CellOptions.NONE, load("/models/format-v2-lstm.scribe").model().hyperparameters().cellOptions());
         Path resaved = dir.resolve("resaved.scribe");
         new ModelFile().save(saved, resaved);

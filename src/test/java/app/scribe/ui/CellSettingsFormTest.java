@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class CellSettingsFormTest extends VanityFairWindow {
     }
 
     @Test
-    void theTimeGatedCellsLeakIsAFieldOnlyForItAndTheModelRecordsIt(FxRobot robot) {
+    void theTimeGatedCellsLeakIsAFieldOnlyForItAndTheModelRecordsIt(FxRobot robot) throws Exception {
         Parent root = stage.getScene().getRoot();
         @SuppressWarnings("unchecked")
         ListView<Path> books = robot.from(root).lookup("#corpusList").queryAs(ListView.class);
@@ -40,7 +41,9 @@ class CellSettingsFormTest extends VanityFairWindow {
         robot.interact(() -> cells.setValue(CellType.TGLSTM));
         @SuppressWarnings("unchecked")
         Spinner<Double> leak = robot.from(root).lookup("#leakSpinner").queryAs(Spinner.class);
-        assertEquals(0.0, leak.getValue());
+        assertEquals(0.001, leak.getValue());
+        assertEquals("0.001", WaitForAsyncUtils.asyncFx(() -> leak.getEditor().getText()).get(),
+                "the leak's digits shown");
         assertTrue(leak.getTooltip().getText().startsWith("tglstm: the closed time gate's leak"));
         robot.interact(() -> {
             leak.getValueFactory().setValue(0.25);

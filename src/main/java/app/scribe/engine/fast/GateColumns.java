@@ -69,4 +69,14 @@ final class GateColumns {
             System.arraycopy(row, from, tile, b * width, width);
         }
     }
+
+    /** {@code out[j] = Σ_b tile[b * width + j]}: a bias's gradient from its per-row tile. */
+    static void sumRows(float[] tile, int rows, int width, float[] out) {
+        java.util.Arrays.fill(out, 0, width, 0f);
+        for (int b = 0; b < rows; b++) {
+            for (int j = 0; j < width; j++) {
+                out[j] += tile[b * width + j];
+            }
+        }
+    }
 }

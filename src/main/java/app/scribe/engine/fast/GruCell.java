@@ -106,17 +106,6 @@ public final class GruCell extends Cell {
             GateColumns.repeat(bias, gate * hidden, hidden, w.biasTile[gate], rows);
         }
         GateColumns.repeat(recurrentBias, 0, hidden, w.recurrentBiasTile, rows);
-        float[] r = w.x.gate[R];
-        float[] z = w.x.gate[Z];
-        float[] nn = w.x.gate[N];
-        float[] recR = w.rec.gate[R];
-        float[] recZ = w.rec.gate[Z];
-        float[] recN = w.rec.gate[N];
-        float[] br = w.biasTile[R];
-        float[] bz = w.biasTile[Z];
-        float[] bn = w.biasTile[N];
-        float[] rb = w.recurrentBiasTile;
-        float[] hn = w.resetInput;
         float[] prev = w.previous;
         float[] out = w.h;
         FloatBuffer a = layer.projection.buffer;
@@ -135,25 +124,13 @@ public final class GruCell extends Cell {
             }
             a.get(at, w.rowsIn, 0, 3 * n);
             w.x.split(w.rowsIn);
-            for (int k = 0; k < n; k++) {
-                r[k] += br[k] + recR[k];
-            }
-            for (int k = 0; k < n; k++) {
-                z[k] += bz[k] + recZ[k];
-            }
-            Activations.sigmoid(r, 0, n);
-            Activations.sigmoid(z, 0, n);
-            for (int k = 0; k < n; k++) {
-                hn[k] = recN[k] + rb[k];
-            }
-            for (int k = 0; k < n; k++) {
-                nn[k] += bn[k] + r[k] * hn[k];
-            }
-            Activations.tanh(nn, 0, n);
+            gates(w.x.gate, w.rec.gate, w.biasTile, w.recurrentBiasTile, w.resetInput, n);
+            float[] z = w.x.gate[Z];
+            float[] nn = w.x.gate[N];
             for (int k = 0; k < n; k++) {
                 out[k] = (1 - z[k]) * nn[k] + z[k] * prev[k];
             }
-            System.arraycopy(hn, 0, resetInputs, n * t, n);
+            System.arraycopy(w.resetInput, 0, resetInputs, n * t, n);
             // The projection keeps the step's activated gates, one gate after another, for backward.
             w.x.store(a, at);
             layer.h.buffer.put(n * t, out, 0, n);
@@ -163,30 +140,49 @@ public final class GruCell extends Cell {
         }
     }
 
+    /**
+     * One step's gates from the input's and the recurrence's parts {@code x} and {@code rec} (split by gate) and the
+     * bias tiles: {@code x} becomes r, z and n activated; {@code hn} gets {@code h·RWn + rb}.
+     */
+    private static void gates(float[][] x, float[][] rec, float[][] bias, float[] rb, float[] hn, int n) {
+        float[] r = x[R];
+        float[] z = x[Z];
+        float[] nn = x[N];
+        float[] recR = rec[R];
+        float[] recZ = rec[Z];
+        float[] recN = rec[N];
+        float[] br = bias[R];
+        float[] bz = bias[Z];
+        float[] bn = bias[N];
+        for (int k = 0; k < n; k++) {
+            r[k] += br[k] + recR[k];
+        }
+        for (int k = 0; k < n; k++) {
+            z[k] += bz[k] + recZ[k];
+        }
+        Activations.sigmoid(r, 0, n);
+        Activations.sigmoid(z, 0, n);
+        for (int k = 0; k < n; k++) {
+            hn[k] = recN[k] + rb[k];
+        }
+        for (int k = 0; k < n; k++) {
+            nn[k] += bn[k] + r[k] * hn[k];
+        }
+        Activations.tanh(nn, 0, n);
+    }
+
     @Override
     void backward(Window window, LayerBuffers layer) {
         int rows = window.rows;
         int steps = window.steps;
-        int width = width();
         int n = rows * hidden;
+        int width = 3 * hidden;
         Scratch w = scratch;
-        float[] r = w.x.gate[R];
-        float[] z = w.x.gate[Z];
-        float[] nn = w.x.gate[N];
-        float[] hn = w.resetInput;
-        float[] prev = w.previous;
-        float[] dh = w.h;
-        float[] dhn = w.dhNext;
-        float[] dn = w.dn;
-        float[] dbr = w.biasGradTile[R];
-        float[] dbz = w.biasGradTile[Z];
-        float[] dbn = w.biasGradTile[N];
-        float[] drb = w.recurrentBiasGradTile;
         for (float[] tile : w.biasGradTile) {
             java.util.Arrays.fill(tile, 0f);
         }
-        java.util.Arrays.fill(drb, 0f);
-        java.util.Arrays.fill(dhn, 0f);
+        java.util.Arrays.fill(w.recurrentBiasGradTile, 0f);
+        java.util.Arrays.fill(w.dhNext, 0f);
         FloatBuffer a = layer.projection.buffer;
         for (int t = steps - 1; t >= 0; t--) {
             int at = 3 * n * t;
@@ -195,46 +191,24 @@ public final class GruCell extends Cell {
                         width, 1f, layer.dHP, (long) t * n, hidden);
             }
             w.x.load(a, at);
-            layer.dH.buffer.get(n * t, dh, 0, n);
+            layer.dH.buffer.get(n * t, w.h, 0, n);
             if (t > 0) {
-                layer.h.buffer.get(n * (t - 1), prev, 0, n);
+                layer.h.buffer.get(n * (t - 1), w.previous, 0, n);
             } else {
-                java.util.Arrays.fill(prev, 0f);
+                java.util.Arrays.fill(w.previous, 0f);
             }
-            System.arraycopy(resetInputs, n * t, hn, 0, n);
-            for (int k = 0; k < n; k++) {
-                dh[k] += dhn[k];
-                dhn[k] = dh[k] * z[k];
-            }
-            layer.dH.buffer.put(n * t, dh, 0, n);
-            for (int k = 0; k < n; k++) {
-                float nk = nn[k];
-                dn[k] = dh[k] * (1 - z[k]) * (1 - nk * nk);
-            }
-            for (int k = 0; k < n; k++) {
-                float zk = z[k];
-                z[k] = dh[k] * (prev[k] - nn[k]) * zk * (1 - zk);
-            }
-            // From here r, z and n hold the gradients of the reset input, the update gate and the recurrent
-            // candidate product: drr, dz, dn ⊙ r.
-            for (int k = 0; k < n; k++) {
-                nn[k] = dn[k] * r[k];
-            }
-            for (int k = 0; k < n; k++) {
-                float rk = r[k];
-                r[k] = dn[k] * hn[k] * rk * (1 - rk);
-            }
-            for (int k = 0; k < n; k++) {
-                dbr[k] += r[k];
-                dbz[k] += z[k];
-            }
-            for (int k = 0; k < n; k++) {
-                dbn[k] += dn[k];
-                drb[k] += nn[k];
-            }
-            GateColumns.join(w.rowsIn, rows, hidden, r, z, dn);
+            System.arraycopy(resetInputs, n * t, w.resetInput, 0, n);
+            addTo(w.h, w.dhNext, n);
+            layer.dH.buffer.put(n * t, w.h, 0, n);
+            gradients(w.x.gate, w.resetInput, w.previous, w.h, w.dhNext, w.dn, n);
+            float[][] d = w.x.gate;
+            addTo(w.biasGradTile[R], d[R], n);
+            addTo(w.biasGradTile[Z], d[Z], n);
+            addTo(w.biasGradTile[N], w.dn, n);
+            addTo(w.recurrentBiasGradTile, d[N], n);
+            GateColumns.join(w.rowsIn, rows, hidden, d[R], d[Z], w.dn);
             a.put(at, w.rowsIn, 0, 3 * n);
-            GateColumns.join(w.rowsIn, rows, hidden, r, z, nn);
+            GateColumns.join(w.rowsIn, rows, hidden, d[R], d[Z], d[N]);
             recurrent.buffer.put(at, w.rowsIn, 0, 3 * n);
         }
         java.util.Arrays.fill(biasGrad, 0f);
@@ -242,10 +216,10 @@ public final class GruCell extends Cell {
         for (int b = 0; b < rows; b++) {
             for (int j = 0; j < hidden; j++) {
                 int k = b * hidden + j;
-                biasGrad[j] += dbr[k];
-                biasGrad[hidden + j] += dbz[k];
-                biasGrad[2 * hidden + j] += dbn[k];
-                recurrentBiasGrad[j] += drb[k];
+                biasGrad[j] += w.biasGradTile[R][k];
+                biasGrad[hidden + j] += w.biasGradTile[Z][k];
+                biasGrad[2 * hidden + j] += w.biasGradTile[N][k];
+                recurrentBiasGrad[j] += w.recurrentBiasGradTile[k];
             }
         }
         addGradient(window.g, at(2), biasGrad, width);
@@ -253,6 +227,44 @@ public final class GruCell extends Cell {
         if (steps > 1) {
             Blas.gemm(true, false, hidden, width, (steps - 1) * rows, layer.hP, 0, hidden, recurrentP,
                     (long) rows * width, width, 1f, window.grad, at(1), width);
+        }
+    }
+
+    /**
+     * One step backward through the gates {@code x} (r, z, n activated), {@code hn} ({@code h·RWn + rb}) and the
+     * previous h, from dh: {@code dhNext} gets what goes back to the previous h past the gates, {@code dn} the
+     * candidate's pre-activation gradient; x's r and z become their pre-activations' gradients and its n the
+     * gradient of the recurrent candidate product, {@code dn ⊙ r}.
+     */
+    private static void gradients(float[][] x, float[] hn, float[] prev, float[] dh, float[] dhNext, float[] dn,
+                                  int n) {
+        float[] r = x[R];
+        float[] z = x[Z];
+        float[] nn = x[N];
+        for (int k = 0; k < n; k++) {
+            dhNext[k] = dh[k] * z[k];
+        }
+        for (int k = 0; k < n; k++) {
+            float nk = nn[k];
+            dn[k] = dh[k] * (1 - z[k]) * (1 - nk * nk);
+        }
+        for (int k = 0; k < n; k++) {
+            float zk = z[k];
+            z[k] = dh[k] * (prev[k] - nn[k]) * zk * (1 - zk);
+        }
+        for (int k = 0; k < n; k++) {
+            nn[k] = dn[k] * r[k];
+        }
+        for (int k = 0; k < n; k++) {
+            float rk = r[k];
+            r[k] = dn[k] * hn[k] * rk * (1 - rk);
+        }
+    }
+
+    /** {@code sum[k] += values[k]} for k below n. */
+    private static void addTo(float[] sum, float[] values, int n) {
+        for (int k = 0; k < n; k++) {
+            sum[k] += values[k];
         }
     }
 

@@ -8,9 +8,11 @@ import app.scribe.ui.common.Tints;
 import app.scribe.analysis.TextTrace;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -33,6 +35,8 @@ public final class ScoreController {
     @FXML private Label scoreSummary;
     @FXML private TextFlow surpriseFlow;
     @FXML private Button surprisePngButton;
+    @FXML private CheckBox dynamicCheck;
+    @FXML private TextField dynamicRateField;
 
     public ScoreController(ScoreViewModel score, Exports exports) {
         this.score = score;
@@ -42,6 +46,9 @@ public final class ScoreController {
     @FXML
     private void initialize() {
         scoreText.textProperty().bindBidirectional(score.textProperty());
+        dynamicCheck.selectedProperty().bindBidirectional(score.dynamicProperty());
+        dynamicRateField.textProperty().bindBidirectional(score.dynamicRateProperty());
+        dynamicRateField.disableProperty().bind(dynamicCheck.selectedProperty().not());
         Keys.onShortcutEnter(scoreText, score::score);
         scoreButton.disableProperty().bind(score.scoringProperty());
         stopScoreButton.disableProperty().bind(score.scoringProperty().not());

@@ -4,10 +4,13 @@ import app.scribe.ui.common.BackgroundWork;
 import app.scribe.ui.common.ProgressPump;
 import app.scribe.ui.common.Session;
 
+import app.scribe.ScribeException;
+import app.scribe.analysis.DynamicEvaluation;
 import app.scribe.analysis.TextTrace;
 import app.scribe.analysis.Tracer;
 import app.scribe.corpus.TextFiles;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -15,6 +18,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -27,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The Score tab: any text, typed, pasted or opened, read by the model: bits per character overall and each
  * character's surprise, updated as the user types. Characters the model does not know are shown grey and left out
- * of the score.
+ * of the score. With dynamic evaluation the model (a private copy) keeps learning from the text as it reads it.
  */
 public final class ScoreViewModel {
     /** Files above this size are refused before reading: the scorer takes at most a million characters. */
@@ -35,6 +39,8 @@ public final class ScoreViewModel {
 
     private final Session session;
     private final StringProperty text = new SimpleStringProperty("");
+    private final BooleanProperty dynamic = new SimpleBooleanProperty(false);
+    private final StringProperty dynamicRate = new SimpleStringProperty(Double.toString(DynamicEvaluation.DEFAULT_RATE));
     private final ReadOnlyObjectWrapper<TextTrace> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper scoring = new ReadOnlyBooleanWrapper(false);
@@ -58,9 +64,14 @@ public final class ScoreViewModel {
             }
         });
         session.runsEndedProperty().addListener((obs, old, now) -> scoreQuietly());
+        dynamic.addListener((obs, old, now) -> scoreQuietly());
     }
 
     public StringProperty textProperty() { return text; }
+    /** Whether the model keeps learning from the text as it scores it (dynamic evaluation). */
+    public BooleanProperty dynamicProperty() { return dynamic; }
+    /** The learning rate of dynamic evaluation, as typed. */
+    public StringProperty dynamicRateProperty() { return dynamicRate; }
     public ReadOnlyObjectProperty<TextTrace> traceProperty() { return trace.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty scoringProperty() { return scoring.getReadOnlyProperty(); }
@@ -87,7 +98,14 @@ public final class ScoreViewModel {
             session.messages().error("There is no text to score: type, paste or open one.");
             return;
         }
-        start(state, source);
+        DynamicEvaluation learning;
+        try {
+            learning = learning();
+        } catch (ScribeException e) {
+            session.messages().error(e.getMessage());
+            return;
+        }
+        start(state, source, learning);
     }
 
     /** Scoring as the user types: after a pause in typing, when there is a model and a text; no messages. */
@@ -101,7 +119,27 @@ public final class ScoreViewModel {
             again = true;
             return;
         }
-        start(state, source);
+        DynamicEvaluation learning;
+        try {
+            learning = learning();
+        } catch (ScribeException e) {
+            return;
+        }
+        start(state, source, learning);
+    }
+
+    /** The dynamic evaluation the form asks for, or null; a rate that is not a number in range is refused. */
+    private DynamicEvaluation learning() {
+        if (!dynamic.get()) {
+            return null;
+        }
+        String typed = dynamicRate.get() == null ? "" : dynamicRate.get().trim();
+        try {
+            return DynamicEvaluation.at(Double.parseDouble(typed));
+        } catch (NumberFormatException e) {
+            throw new ScribeException("the dynamic evaluation's rate must be a number such as 1e-4 (got '" + typed
+                    + "').");
+        }
     }
 
     /** Stops the scoring under way; the part read so far is shown. */
@@ -110,12 +148,12 @@ public final class ScoreViewModel {
         again = false;
     }
 
-    private void start(Session.ModelState state, String source) {
+    private void start(Session.ModelState state, String source, DynamicEvaluation learning) {
         scoring.set(true);
         cancelled.set(false);
         progress.start();
         String text = state.vocabulary().prepare(source);
-        session.modelCopy().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary())
+        session.modelCopy().thenApplyAsync(copy -> new Tracer(copy, state.vocabulary(), learning)
                         .trace("", text, false, progress, cancelled::get), session.background().generation())
                 .whenComplete((read, failure) -> BackgroundWork.onFx(() -> {
                     progress.stop();
@@ -129,7 +167,8 @@ public final class ScoreViewModel {
                         return;
                     }
                     trace.set(read);
-                    summary.set(describe(read, text.codePointCount(0, text.length())));
+                    summary.set(describe(read, text.codePointCount(0, text.length()))
+                            + (learning == null ? "" : " · learning as it reads, rate " + learning.rate()));
                 }));
     }
 

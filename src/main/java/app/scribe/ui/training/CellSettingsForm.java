@@ -9,6 +9,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.util.converter.DoubleStringConverter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -54,9 +55,12 @@ public final class CellSettingsForm {
         spinners.clear();
         int at = form.getChildren().indexOf(cellRow) + 1;
         for (CellSetting setting : cell == null ? List.<CellSetting>of() : cell.settings()) {
-            Spinner<Double> spinner = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(setting.min(),
+            SpinnerValueFactory<Double> values = new SpinnerValueFactory.DoubleSpinnerValueFactory(setting.min(),
                     setting.max(), training.cellOptionsProperty().get().get(setting.key()),
-                    (setting.max() - setting.min()) / 100));
+                    (setting.max() - setting.min()) / 100);
+            // Every digit (the tglstm's leak is 0.001, which the factory's own format shows as 0).
+            values.setConverter(new DoubleStringConverter());
+            Spinner<Double> spinner = new Spinner<>(values);
             spinner.setId(setting.key() + "Spinner");
             spinner.setEditable(true);
             spinner.setPrefWidth(100);
