@@ -210,12 +210,13 @@ final class TrainCommand implements Callable<Integer> {
         boolean given = spec.commandLine().getParseResult().hasMatchedOption("--lr");
         if (continued != null && (continued.newText() || given)) {
             Hyperparameters hp = subject.model().hyperparameters();
-            double rate = given ? rule.lr : TrainingStart.Continued.suggestedRate(hp);
+            int newCharacters = continued.growth().added().length;
+            double rate = given ? rule.lr : TrainingStart.Continued.suggestedRate(hp, newCharacters);
             start.trainer().setSchedule(LearningRateSchedule.from(rate, subject.history().step(), hp));
             console.printf(java.util.Locale.ROOT, "continuing %s at learning rate %.3g (%s)%n",
                     continued.newText() ? "on another text" : "the model", rate,
-                    given ? "--lr" : String.format(java.util.Locale.ROOT, "a third of the model's %.3g; --lr sets "
-                    + "another", hp.learningRate()));
+                    given ? "--lr" : String.format(java.util.Locale.ROOT, "%s: %.3g; --lr sets another",
+                    TrainingStart.Continued.suggestedRateReason(newCharacters), hp.learningRate()));
         }
         start.trainer().addListener(new ProgressPrinter(console));
         return start;

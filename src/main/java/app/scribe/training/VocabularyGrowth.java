@@ -50,6 +50,24 @@ public record VocabularyGrowth(Vocabulary vocabulary, int[] added, Corpus corpus
         return new VocabularyGrowth(grown, newCodePoints, text.reindexed(grown, map));
     }
 
+    /**
+     * How many characters of {@code text} {@code model} never saw (its placeholder aside): a quick count over the
+     * two vocabularies, for suggesting a rate before anything is grown.
+     */
+    public static int newCharacters(Vocabulary model, Corpus text) {
+        Vocabulary textVocabulary = text.vocabulary();
+        TextMapper textMapper = textVocabulary.mapper();
+        int count = 0;
+        for (int i = 0; i < textVocabulary.size(); i++) {
+            int codePoint = textVocabulary.codePointAt(i);
+            boolean placeholder = textMapper.hasPlaceholder() && codePoint == textMapper.placeholder();
+            if (!placeholder && model.indexOf(codePoint) < 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Whether the text brought characters the model never saw. */
     public boolean grows() {
         return added.length > 0;

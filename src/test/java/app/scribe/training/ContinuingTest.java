@@ -77,7 +77,7 @@ class ContinuingTest {
         assertEquals(dutch.preview().substring(0, 200), decode(continued.corpus(), 200), "the same text");
 
         TrainingStart start = new TrainingStart(continued.subject(), continued.corpus(), TrainingPlan.forSteps(160));
-        start.trainer().setSchedule(LearningRateSchedule.from(TrainingStart.Continued.suggestedRate(HP), 60, HP));
+        start.trainer().setSchedule(LearningRateSchedule.from(TrainingStart.Continued.suggestedRate(HP, growth.added().length), 60, HP));
         start.run();
         List<TrainingHistory.Point> validation = start.trainer().history().validationLoss();
         double atStart = validation.stream().filter(p -> p.step() == 60).findFirst().orElseThrow().loss();
@@ -152,5 +152,15 @@ class ContinuingTest {
         assertEquals(1e-3 * 0.95, schedule.rate(4870 + 10_000, 0.5), 1e-15);
         CharModel unused = Engines.create(Engines.DEFAULT, 3, HP);
         assertNotNull(unused);
+    }
+
+    /** A text like the model's own continues at a third of its rate; one with many new characters at its own. */
+    @Test
+    void theSuggestedRateIsAThirdUnlessTheTextBringsManyNewCharacters() {
+        assertEquals(1.67e-3, TrainingStart.Continued.suggestedRate(HP, 0), 1e-12, "a third of 5e-3");
+        assertEquals(1.67e-3, TrainingStart.Continued.suggestedRate(HP,
+                TrainingStart.Continued.MANY_NEW_CHARACTERS - 1), 1e-12);
+        assertEquals(5e-3, TrainingStart.Continued.suggestedRate(HP, TrainingStart.Continued.MANY_NEW_CHARACTERS),
+                1e-12, "the model's own");
     }
 }

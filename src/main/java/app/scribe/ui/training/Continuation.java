@@ -6,6 +6,7 @@ import app.scribe.corpus.Corpus;
 import app.scribe.model.Hyperparameters;
 import app.scribe.training.LearningRateSchedule;
 import app.scribe.training.TrainingStart;
+import app.scribe.training.VocabularyGrowth;
 import javafx.beans.property.StringProperty;
 
 import java.util.ArrayList;
@@ -44,11 +45,12 @@ final class Continuation {
             return;
         }
         Hyperparameters hp = state.model().hyperparameters();
+        int newCharacters = VocabularyGrowth.newCharacters(state.vocabulary(), session.corpusProperty().get());
         if (onAnotherText(session)) {
-            RunStatusText.showNumber(learningRate, TrainingStart.Continued.suggestedRate(hp));
-            say.accept("Train continues the model on this book at a third of its learning rate ("
-                    + learningRate.get() + "), so that it keeps what it learnt; change it above if you like.");
-        } else if (Double.toString(TrainingStart.Continued.suggestedRate(hp)).equals(learningRate.get())) {
+            RunStatusText.showNumber(learningRate, TrainingStart.Continued.suggestedRate(hp, newCharacters));
+            say.accept("Train continues the model on this book at learning rate " + learningRate.get() + " ("
+                    + TrainingStart.Continued.suggestedRateReason(newCharacters) + "); change it above if you like.");
+        } else if (Double.toString(TrainingStart.Continued.suggestedRate(hp, 0)).equals(learningRate.get())) {
             RunStatusText.showNumber(learningRate, hp.learningRate());
             say.accept("Train continues the model on its own book, at its own learning rate.");
         }
