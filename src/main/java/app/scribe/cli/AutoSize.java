@@ -1,11 +1,8 @@
 package app.scribe.cli;
 
 import app.scribe.ScribeException;
-import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
-import app.scribe.training.SizeAdvice;
-import app.scribe.training.SpeedProbe;
-import app.scribe.training.TimeBudget;
+import app.scribe.training.BudgetChoice;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
@@ -20,16 +17,7 @@ final class AutoSize {
     /** The options that set what the budget chooses. */
     static final List<String> SIZE_OPTIONS = List.of("--cell", "--hidden", "--layers", "--seq", "--batch", "--lr",
             "--optimizer", "--dropout", "--weight-decay", "--leak");
-    /** The probe's share of the budget, within its fewest and most seconds. */
-    private static final double PROBE_SHARE = 0.06;
-    private static final double MIN_PROBE_SECONDS = 2;
-    private static final double MAX_PROBE_SECONDS = 8;
-
     private AutoSize() {
-    }
-
-    /** The budget's choice and the minutes left to train once the speed was measured. */
-    record Chosen(TimeBudget.Choice choice, double minutesLeft) {
     }
 
     /**
@@ -61,23 +49,11 @@ final class AutoSize {
     }
 
     /** Measures the speed, chooses and prints the choice in one line; the probe's time comes off the budget. */
-    static Chosen choose(PrintWriter console, String engine, Corpus corpus, char[] validation, double minutes,
-                         long seed) {
-        int longest = BatchSource.longestSequence(corpus, validation);
-        long started = System.nanoTime();
-        SizeAdvice.Speed speed = SpeedProbe.measure(engine, corpus, longest,
-                Math.max(MIN_PROBE_SECONDS, Math.min(MAX_PROBE_SECONDS, minutes * 60 * PROBE_SHARE)));
-        double left = minutes - (System.nanoTime() - started) / 60e9;
-        if (left <= 0) {
-            throw new ScribeException("--minutes " + minutes + " is too short to measure this machine's speed and"
-                    + " train: give more time.");
-        }
-        long trainingCharacters = validation == null ? new BatchSource(corpus, 1, 1).trainingCharacters()
-                : corpus.length();
-        TimeBudget.Choice choice = TimeBudget.choose(left, trainingCharacters, corpus.vocabulary().size(), longest,
-                speed, seed);
-        console.println(choice.reason());
+    static BudgetChoice choose(PrintWriter console, String engine, Corpus corpus, char[] validation, double minutes,
+                               long seed) {
+        BudgetChoice chosen = BudgetChoice.choose(engine, corpus, validation, minutes, seed);
+        console.println(chosen.choice().reason());
         console.flush();
-        return new Chosen(choice, left);
+        return chosen;
     }
 }

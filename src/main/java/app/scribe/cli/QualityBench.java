@@ -53,7 +53,7 @@ final class QualityBench {
         out.flush();
         ValidationText validation = ValidationText.of(whole.name(), tail, head.vocabulary());
         long started = System.nanoTime();
-        AutoSize.Chosen chosen = AutoSize.choose(out, engine, head, validation.indices(), minutes,
+        app.scribe.training.BudgetChoice chosen = AutoSize.choose(out, engine, head, validation.indices(), minutes,
                 Hyperparameters.defaults().seed());
         Hyperparameters hp = chosen.choice().hyperparameters();
         CharModel model = Engines.create(engine, head.vocabulary().size(), hp);

@@ -191,7 +191,7 @@ final class TrainCommand implements Callable<Integer> {
             warnIgnored(err);
         }
         char[] validation = validationText(corpus, console, err);
-        AutoSize.Chosen chosen = saved == null && requested == null
+        app.scribe.training.BudgetChoice chosen = saved == null && requested == null
                 ? AutoSize.choose(console, shape.engine, corpus, validation, minutes, seed) : null;
         TrainingStart.Subject subject = continued != null ? continued.subject()
                 : TrainingStart.create(shape.engine, chosen != null ? chosen.choice().hyperparameters() : requested,

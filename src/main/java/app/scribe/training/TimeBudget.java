@@ -49,10 +49,12 @@ public final class TimeBudget {
     }
 
     /**
-     * What the budget chose: the settings, the schedule to train them with (see {@link Trainer#setSchedule}) and
-     * one line saying what and why, for the user.
+     * What the budget chose: the settings, the schedule to train them with (see {@link Trainer#setSchedule}), the
+     * steps it expects to take at the measured speed (the time, not this, ends the run) and one line saying what and
+     * why, for the user.
      */
-    public record Choice(Hyperparameters hyperparameters, LearningRateSchedule schedule, String reason) {
+    public record Choice(Hyperparameters hyperparameters, LearningRateSchedule schedule, long expectedSteps,
+                         String reason) {
     }
 
     /**
@@ -111,7 +113,7 @@ public final class TimeBudget {
                 characters / (shape[0] * shape[1]), hp.optimizer().id(), PEAK_RATE, WARMUP_STEPS,
                 decays ? String.format(Locale.ROOT, "decaying over the last %.0f %% of the time to %.0e",
                         100 * DECAY_SHARE, PEAK_RATE * FINAL_SHARE) : "held to the end (a short run needs every step)");
-        return new Choice(hp, schedule, reason);
+        return new Choice(hp, schedule, Math.round(characters / (shape[0] * shape[1])), reason);
     }
 
     /** The largest hidden size, a multiple of {@link #HIDDEN_STEP}, whose model has at most {@code parameters}. */

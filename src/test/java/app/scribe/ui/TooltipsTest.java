@@ -37,8 +37,8 @@ class TooltipsTest extends VanityFairWindow {
         collect(robot.from(root).lookup("#trainingForm").query(), settings);
         studio.getTabs().stream().filter(tab -> List.of("Generate", "Temperatures", "Write").contains(tab.getText()))
                 .forEach(tab -> collect(tab.getContent(), settings));
-        assertEquals(13 + 14 + 1 + 6, settings.size(),
-                "the form's 13 settings, Generate's 14 (Max copy, Records' new only), Temperatures' 1, Write's 6");
+        assertEquals(14 + 14 + 1 + 6, settings.size(),
+                "the form's 14 settings (Train for minutes), Generate's 14 (Max copy, Records' new only), Temperatures' 1, Write's 6");
         for (Control control : settings) {
             assertTrue(control.getTooltip() != null && !control.getTooltip().getText().isBlank(),
                     "#" + control.getId() + " has a tooltip");

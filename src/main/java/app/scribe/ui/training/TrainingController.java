@@ -54,6 +54,7 @@ public final class TrainingController {
     @FXML private Spinner<Double> dropoutSpinner;
     @FXML private TextField seedField;
     @FXML private Spinner<Integer> stepsSpinner;
+    @FXML private Spinner<Integer> budgetSpinner;
     @FXML private Spinner<Integer> autosaveSpinner;
     @FXML private Spinner<Integer> patienceSpinner;
     @FXML private Button trainButton;
@@ -114,6 +115,8 @@ public final class TrainingController {
         guard(batchSpinner, "Batch");
         guard(dropoutSpinner, "Dropout");
         guard(stepsSpinner, "Steps");
+        budgetSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1440, 0, 1));
+        guard(budgetSpinner, "Train for (min)");
         guard(autosaveSpinner, "Autosave");
         guard(patienceSpinner, "Early stop after");
         optimizerChoice.getItems().setAll(Optimizer.values());
@@ -129,6 +132,7 @@ public final class TrainingController {
         bind(seqSpinner, form.seqLengthProperty());
         bind(batchSpinner, form.batchSizeProperty());
         bind(stepsSpinner, form.stepsProperty());
+        bind(budgetSpinner, form.budgetMinutesProperty());
         bind(autosaveSpinner, form.autosaveMinutesProperty());
         bind(patienceSpinner, form.patienceProperty());
         bind(dropoutSpinner, form.dropoutProperty());
@@ -170,7 +174,7 @@ public final class TrainingController {
         }
         // The shape of a model in use is its own: locked, with a sentence saying how to change it.
         BooleanBinding shapeFixed = idle.not().or(form.shapeLockedProperty());
-        for (Node field : List.of(hiddenSpinner, layersSpinner, cellChoice)) {
+        for (Node field : List.of(hiddenSpinner, layersSpinner, cellChoice, budgetSpinner)) {
             field.disableProperty().bind(shapeFixed);
         }
         CellSettingsForm.attach(cellChoice, form, shapeFixed); // the chosen cell's own settings, part of its shape

@@ -45,6 +45,8 @@ public final class TrainingForm {
     private final ObjectProperty<Integer> autosaveMinutes =
             new SimpleObjectProperty<>((int) CheckpointPolicy.defaults().everyMinutes());
     private final ObjectProperty<Integer> patience = new SimpleObjectProperty<>(0);
+    /** Minutes a new model trains for, its size chosen for them (0: Steps and the form's size instead). */
+    private final ObjectProperty<Integer> budgetMinutes = new SimpleObjectProperty<>(0);
 
     TrainingForm(Session session) {
         this.messages = session.messages();
@@ -70,6 +72,7 @@ public final class TrainingForm {
     public ObjectProperty<Integer> stepsProperty() { return steps; }
     public ObjectProperty<Integer> autosaveMinutesProperty() { return autosaveMinutes; }
     public ObjectProperty<Integer> patienceProperty() { return patience; }
+    public ObjectProperty<Integer> budgetMinutesProperty() { return budgetMinutes; }
 
     /** The settings in the form, validated; throws a ScribeException naming the bad value. */
     public Hyperparameters hyperparameters() {

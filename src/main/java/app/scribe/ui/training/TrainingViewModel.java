@@ -13,6 +13,7 @@ import app.scribe.training.SizeAdvice;
 import app.scribe.training.Trainer;
 import app.scribe.training.TrainingHistory;
 import app.scribe.training.TrainingPlan;
+import app.scribe.training.BudgetChoice;
 import app.scribe.training.TrainingStart;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -33,7 +34,8 @@ import java.util.function.Function;
  * through a {@link RunFeed}.
  */
 public final class TrainingViewModel {
-    public enum Phase { IDLE, RUNNING, PAUSED }
+    /** CHOOSING: measuring the machine's speed to choose a model for the minutes given, before it runs. */
+    public enum Phase { IDLE, CHOOSING, RUNNING, PAUSED }
 
     private final Session session;
     private final TrainingForm form;
@@ -79,7 +81,10 @@ public final class TrainingViewModel {
     public ObservableList<TrainingHistory.Point> validationLoss() { return feed.validationLoss(); }
     public ObservableList<TrainingHistory.Sample> samples() { return feed.samples(); }
 
-    /** Continues the current model when there is one for this corpus, else starts a new one from the form. */
+    /**
+     * Continues the current model when there is one for this corpus, else starts a new one from the form, or, with
+     * minutes given, one chosen for them.
+     */
     public void train() {
         if (phase.get() != Phase.IDLE) {
             return;
@@ -89,9 +94,54 @@ public final class TrainingViewModel {
             session.messages().error("Pick a corpus first.");
             return;
         }
+        int minutes = form.budgetMinutesProperty().get();
+        if (session.modelProperty().get() == null && minutes > 0) {
+            chooseThenTrain(corpus, minutes);
+            return;
+        }
+        launch(corpus, null);
+    }
+
+    /**
+     * Measures this machine's speed off the FX thread and chooses the model for {@code minutes}; the form then shows
+     * the choice and the run starts, unless Stop was pressed meanwhile.
+     */
+    private void chooseThenTrain(Corpus corpus, int minutes) {
+        long seed;
+        try {
+            seed = form.hyperparameters().seed();
+        } catch (ScribeException e) {
+            session.messages().error(e.getMessage());
+            return;
+        }
+        phase.set(Phase.CHOOSING);
+        feed.status("Measuring this machine's speed to choose a model for " + minutes + " minute"
+                + (minutes == 1 ? "" : "s") + "…");
+        CompletableFuture.supplyAsync(() -> BudgetChoice.choose(Engines.DEFAULT, corpus, null, minutes, seed),
+                session.background().training()).whenComplete((chosen, failure) -> BackgroundWork.onFx(() -> {
+                    boolean stopped = phase.get() != Phase.CHOOSING;
+                    phase.set(Phase.IDLE);
+                    if (failure != null) {
+                        feed.status("No model chosen.");
+                        session.messages().failure(failure);
+                    } else if (stopped || corpus != session.corpusProperty().get()) {
+                        feed.status("Stopped before training: no model chosen.");
+                    } else {
+                        form.show(chosen.choice().hyperparameters(), 0);
+                        // The time ends the run; Steps shows what it expects, for the progress bar and the status.
+                        form.stepsProperty().set((int) Math.max(1, Math.min(TrainingForm.MAX_STEPS,
+                                chosen.choice().expectedSteps())));
+                        session.messages().info(chosen.choice().reason());
+                        launch(corpus, chosen);
+                    }
+                }));
+    }
+
+    /** Starts the run on {@code corpus}: for the time of {@code chosen} when not null, else for Steps. */
+    private void launch(Corpus corpus, BudgetChoice chosen) {
         TrainingStart start;
         try {
-            start = prepare(corpus);
+            start = prepare(corpus, chosen);
         } catch (ScribeException e) {
             session.messages().error(e.getMessage());
             return;
@@ -112,7 +162,7 @@ public final class TrainingViewModel {
     }
 
     /** The run Train starts on {@code corpus}, or null (said why) when there is none to start. */
-    private TrainingStart prepare(Corpus corpus) {
+    private TrainingStart prepare(Corpus corpus, BudgetChoice chosen) {
         Session.ModelState state = session.modelProperty().get();
         boolean newModel = state == null;
         int steps = form.stepsProperty().get();
@@ -139,8 +189,12 @@ public final class TrainingViewModel {
                 : Continuation.start(session, corpus, form.learningRateProperty());
         TrainingStart start = new TrainingStart(continued == null ? subject : continued.subject(),
                 continued == null ? corpus : continued.corpus(),
-                TrainingPlan.forSteps(steps).withPatience(form.patienceProperty().get()));
+                chosen == null ? TrainingPlan.forSteps(steps).withPatience(form.patienceProperty().get())
+                        : TrainingPlan.forSteps(TrainingForm.MAX_STEPS).withMaxMinutes(chosen.minutesLeft()));
         Continuation.schedule(start, continued, rate);
+        if (chosen != null) {
+            start.trainer().setSchedule(chosen.choice().schedule());
+        }
         if (latest != null) {
             start.checkpoints(new CheckpointPolicy(0, autosaveMinutes, true), autosave(latest));
         }
@@ -172,7 +226,10 @@ public final class TrainingViewModel {
     }
 
     public void stop() {
-        if (phase.get() != Phase.IDLE) {
+        if (phase.get() == Phase.CHOOSING) {
+            phase.set(Phase.IDLE); // the choice, when it comes, is dropped
+            feed.status("Stopped before training: no model chosen.");
+        } else if (phase.get() != Phase.IDLE) {
             trainer.stop();
         }
     }
