@@ -42,6 +42,8 @@ public final class TrainingForm {
     private final ObjectProperty<Double> dropout = new SimpleObjectProperty<>(DEFAULTS.dropout());
     private final StringProperty seed = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
     private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(DEFAULT_STEPS);
+    /** Whether Steps holds what a model brought in raised it to, rather than what the user chose. */
+    private boolean stepsRaisedForModel;
     private final ObjectProperty<Integer> autosaveMinutes =
             new SimpleObjectProperty<>((int) CheckpointPolicy.defaults().everyMinutes());
     private final ObjectProperty<Integer> patience = new SimpleObjectProperty<>(0);
@@ -52,6 +54,7 @@ public final class TrainingForm {
         this.messages = session.messages();
         this.shapeLocked = session.modelProperty().isNotNull();
         cell.addListener((obs, old, now) -> cellOptions.set(now == null ? CellOptions.NONE : now.defaultOptions()));
+        steps.addListener((obs, old, now) -> stepsRaisedForModel = false); // the user's own choice from now on
     }
 
     /** Whether a model is in use, whose shape (cell, layers, hidden units) the form shows and cannot change. */
@@ -123,6 +126,14 @@ public final class TrainingForm {
         seed.set(Long.toString(hp.seed()));
         if (steps.get() <= step) {
             steps.set((int) Math.min(MAX_STEPS, step + DEFAULT_STEPS));
+            stepsRaisedForModel = true;
+        }
+    }
+
+    /** For a new model: Steps back to its default when it only held what the last model brought in raised it to. */
+    void forNewModel() {
+        if (stepsRaisedForModel) {
+            steps.set(DEFAULT_STEPS);
         }
     }
 }

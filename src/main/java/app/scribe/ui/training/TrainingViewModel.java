@@ -238,6 +238,7 @@ public final class TrainingViewModel {
     public void resetModel() {
         if (phase.get() == Phase.IDLE) {
             session.modelProperty().set(null);
+            form.forNewModel();
             feed.status("New model: press Train to start from the settings above.");
         }
     }
