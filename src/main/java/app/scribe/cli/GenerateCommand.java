@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.corpus.RecordFormat;
 import app.scribe.ScribeException;
 import app.scribe.analysis.VerbatimIndex;
 import app.scribe.generation.CopyLimit;
@@ -130,11 +131,11 @@ final class GenerateCommand implements Callable<Integer> {
             Generator.Continuation continuation;
             if (searched != null) {
                 continuation = searched;
-                out.print(continuation.text());
+                out.print(RecordFormat.lines(continuation.text()));
             } else {
                 long[] done = {(long) i * length};
                 continuation = generator.generate(prompt, length, settings, sampler.seed + i, stop, limit, ch -> {
-                    out.print(ch);
+                    out.print(RecordFormat.lines(ch));
                     samplingProgress.reached(++done[0], total);
                 }, () -> false);
                 redrawn += continuation.redrawn();

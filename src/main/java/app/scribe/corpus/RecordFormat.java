@@ -19,6 +19,8 @@ import java.util.List;
 public record RecordFormat(Split split, String separator) {
     /** U+001E, the ASCII record separator: a control character no text of items uses, kept by every cleaning. */
     public static final int MARK = 0x1E;
+    /** How the mark shows where a text is read by people: the Unicode picture of the record separator. */
+    public static final String SHOWN_MARK = "\u241E";
     /** A whole text of records, as one book: few enough to be read at once (one character each plus a mark). */
     public static final int MIN_RECORDS = 2;
 
@@ -152,5 +154,15 @@ public record RecordFormat(Split split, String separator) {
             return new RecordFormat(Split.SEPARATOR, "%");
         }
         return lines >= 20 && shortLines * 5 >= lines * 4 ? LINES : null;
+    }
+
+    /** {@code text} with each mark shown as {@link #SHOWN_MARK} (one character for one, so positions keep). */
+    public static String shown(String text) {
+        return text.replace(Character.toString(MARK), SHOWN_MARK);
+    }
+
+    /** {@code text} with each mark as a line break: a records model's free text on a terminal, a record a line. */
+    public static String lines(String text) {
+        return text.replace((char) MARK, '\n');
     }
 }

@@ -99,6 +99,15 @@ class RecordsCommandTest {
         assertEquals("new=6 copied=0", err.get(err.size() - 1));
     }
 
+    /** Free text from a records model (no --records): its marks become line breaks, never a raw control character. */
+    @Test
+    void freeTextFromARecordsModelShowsNoRawMark() {
+        Result r = scribe("generate", "--model", wordsModel.toString(), "--length", "400", "--seed", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().indexOf(app.scribe.corpus.RecordFormat.MARK) < 0, r.out());
+        assertTrue(r.out().strip().split("\n").length > 2, "one word a line: " + r.out());
+    }
+
     @Test
     void multiLineRecordsAreSeparatedAsInTheInput() {
         Result r = scribe("generate", "--model", quotesModel.toString(), "--records", "3", "--corpus",

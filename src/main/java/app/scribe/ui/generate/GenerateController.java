@@ -1,5 +1,6 @@
 package app.scribe.ui.generate;
 
+import app.scribe.corpus.RecordFormat;
 import app.scribe.ui.common.Exports;
 import app.scribe.ui.common.Keys;
 
@@ -97,7 +98,9 @@ public final class GenerateController {
         Text continuation = new Text();
         continuation.getStyleClass().add("continuation-text");
         continuation.setId("continuationText");
-        continuation.textProperty().bind(generation.continuationProperty());
+        continuation.textProperty().bind(Bindings.createStringBinding(() -> RecordFormat.shown(
+                generation.continuationProperty().get()).replace(RecordFormat.SHOWN_MARK,
+                RecordFormat.SHOWN_MARK + "\n"), generation.continuationProperty()));
         outputFlow.getChildren().setAll(prompt, continuation);
         generation.continuationProperty().addListener((obs, old, now) -> outputScroll.setVvalue(1.0));
         generationSummary.textProperty().bind(generation.summaryProperty());

@@ -3,6 +3,7 @@ package app.scribe.ui.generate;
 import app.scribe.ui.common.Tints;
 
 import app.scribe.analysis.NoveltyIndex;
+import app.scribe.corpus.RecordFormat;
 import app.scribe.analysis.TextTrace;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -117,6 +118,9 @@ final class TintedText {
             });
             characters.add(ch);
             nodes.add(ch);
+            if (trace.codePoint(i) == RecordFormat.MARK) {
+                nodes.add(new Text("\n")); // a records model's mark ends a record: the next one on its own line
+            }
         }
         colouredFlow.getChildren().setAll(nodes);
         colouredFlow.setVisible(true);
@@ -130,7 +134,7 @@ final class TintedText {
             newline.getStyleClass().add("tinted-char");
             return newline;
         }
-        Label ch = new Label(new String(Character.toChars(codePoint)));
+        Label ch = new Label(RecordFormat.shown(new String(Character.toChars(codePoint))));
         Color background = Tints.confidence(probability);
         ch.getStyleClass().add("tinted-char");
         ch.setPadding(Insets.EMPTY);
