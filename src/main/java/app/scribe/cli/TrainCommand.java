@@ -161,6 +161,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             double validationLoss = start.run(); // saves the end of the run through the checkpoint file
             console.printf("saved %s at step %d%n", Printable.escape(out.toString()), trainer.history().step());
+            console.printf(java.util.Locale.ROOT, "val_unigram_entropy=%.4f%n", trainer.validationUnigramEntropy());
             console.printf(java.util.Locale.ROOT, "val_loss=%.4f%n", validationLoss);
             console.flush();
             return signals.exitCode();

@@ -87,6 +87,11 @@ public final class Trainer {
         this.schedule = Objects.requireNonNull(schedule);
     }
 
+    /** What letter frequencies alone would score on this run's validation text (see {@link TrainingWindows}). */
+    public double validationUnigramEntropy() {
+        return batches.validationUnigramEntropy();
+    }
+
     public TrainingHistory history() {
         return history;
     }

@@ -87,6 +87,18 @@ class BatchSourceTest {
         assertArrayEquals(validation.get(0).inputs(), source.validationBatches().get(0).inputs());
     }
 
+    /** Scored on its tail alone: a book of "a" whose tail alternates "ab" has a tail entropy of ln 2, not ~0. */
+    @Test
+    void theUnigramEntropyIsThatOfTheValidationTextAlone() {
+        String text = "a".repeat(1900) + "ab".repeat(50);
+        BatchSource source = new BatchSource(new CorpusReader().fromBytes("tail.txt",
+                text.getBytes(StandardCharsets.US_ASCII)), 9, 4);
+        assertEquals(Math.log(2), source.validationUnigramEntropy(), 0.02);
+        BatchSource flat = new BatchSource(new CorpusReader().fromBytes("flat.txt",
+                ("b" + "a".repeat(1999)).getBytes(StandardCharsets.US_ASCII)), 9, 4);
+        assertEquals(0, flat.validationUnigramEntropy(), 1e-12);
+    }
+
     @Test
     void tooShortATextIsRefusedWithTheNeededLength() {
         Corpus corpus = positional();

@@ -13,8 +13,10 @@ import app.scribe.model.Stepper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.SplittableRandom;
 
 import static app.scribe.engine.fast.Dl4jEquivalenceTest.randomBatch;
@@ -210,19 +212,22 @@ class CellsTest {
 
     /**
      * The time-gated LSTM at the app's settings (RMSprop 2e-3, sequence 30, batch 64, clipping at 5): 300 steps of
-     * one layer of 64 units on a real book end 0.3 nats or more under its unigram entropy. With the text's clock
-     * and the former initialisation it stayed at the unigram entropy (LAB.md, page 3); the windows come from
-     * anywhere in 300,000 characters, so a clock counted from the text's start would run to 300,000.
+     * one layer of 64 units on a whole book end 0.3 nats or more under the unigram entropy of the text the loss is
+     * measured on. With the text's clock and the former initialisation it stayed at the unigram entropy (LAB.md,
+     * page 3); the windows come from anywhere in the book, so a clock counted from the text's start would run to
+     * over a million. The Dutch book's validation tail is its translator's footnotes, 0.27 nats above the whole
+     * book's entropy: measured against the whole book, even the LSTM would end only 0.27 under it.
      */
-    @Test
-    void theTimeGatedCellLearnsABookAtTheAppsSettings() {
-        Corpus corpus = new CorpusReader().fromBytes("vanity-fair-300k.txt",
-                TestCorpora.start("vanity_fair.txt", 300_000));
+    @ParameterizedTest
+    @ValueSource(strings = {"vanity_fair.txt", "darwin_reis_om_de_wereld_nl.txt"})
+    void theTimeGatedCellLearnsABookAtTheAppsSettings(String book) throws IOException {
+        Corpus corpus = new CorpusReader().fromBytes(book, Files.readAllBytes(TestCorpora.book(book)));
         Hyperparameters hp = new Hyperparameters(64, 1, 30, 64, Optimizer.RMSPROP, 2e-3, 0.96, 5000, 5.0, 0.0, 42)
                 .withCell(CellType.TGLSTM);
         double loss = validationLossAfter(corpus, hp, 300, new SplittableRandom(hp.seed()));
-        double unigram = corpus.unigramEntropy();
-        assertTrue(loss <= unigram - 0.3, "tglstm validation loss " + loss + " nats/char, unigram entropy " + unigram);
+        double unigram = new BatchSource(corpus, hp.seqLength(), hp.batchSize()).validationUnigramEntropy();
+        assertTrue(loss <= unigram - 0.3, book + ": tglstm validation loss " + loss
+                + " nats/char, unigram entropy of the validation text " + unigram);
     }
 
     /** Trains a fresh model {@code steps} steps on random windows of {@code corpus}; its mean validation loss. */
