@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommandTest.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class LinksCommandTest {
 
     @BeforeAll
     static void writeCorpus() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 8_000);
+        byte[] text = TestCorpora.shakespeare(8_000);
         corpus = Files.write(dir.resolve("shakespeare.txt"), text);
     }
 

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommandTest.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static app.scribe.cli.ScribeCommandTest.assertBadInput;
 import static app.scribe.cli.ScribeCommandTest.scribe;
@@ -29,7 +29,7 @@ class SentencesNotCrashesCommandTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 8_000);
+        byte[] text = TestCorpora.shakespeare(8_000);
         corpus = Files.write(dir.resolve("shakespeare.txt"), text);
         model = dir.resolve("tiny.scribe");
         assertEquals(0, train(corpus, model, "--steps", "2", "--no-best").code());

@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommandTest.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -39,7 +39,7 @@ class ServeCommandTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        byte[] text = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 8_000);
+        byte[] text = TestCorpora.shakespeare(8_000);
         Path corpus = Files.write(dir.resolve("shakespeare.txt"), text);
         model = dir.resolve("tiny.scribe");
         Result r = ScribeCommandTest.train(corpus, model, "--steps", "3");

@@ -1,12 +1,12 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static app.scribe.cli.ScribeCommandTest.assertBadInput;
 import static app.scribe.cli.ScribeCommandTest.scribe;
@@ -20,7 +20,7 @@ class SizesCommandTest {
     @Test
     void trainingAndLabSizesThatCannotRunAreRefused() throws IOException {
         Path corpus = Files.write(dir.resolve("c.txt"),
-                Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 8_000));
+                TestCorpora.shakespeare(8_000));
         for (String engine : new String[]{"fast", "dl4j"}) {
             Path out = dir.resolve(engine + ".scribe");
             assertBadInput(scribe("train", "--corpus", corpus.toString(), "--out", out.toString(), "--engine", engine,

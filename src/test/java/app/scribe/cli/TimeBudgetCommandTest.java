@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommandTest.Result;
 import app.scribe.model.Hyperparameters;
 import app.scribe.persistence.ModelFile;
@@ -23,7 +24,7 @@ class TimeBudgetCommandTest {
     Path dir;
 
     private Path corpus() throws IOException {
-        byte[] play = Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt"));
+        byte[] play = Files.readAllBytes(TestCorpora.book(TestCorpora.SHAKESPEARE));
         return Files.write(dir.resolve("play.txt"), Arrays.copyOf(play, 20_000));
     }
 

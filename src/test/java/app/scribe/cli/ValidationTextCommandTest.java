@@ -1,5 +1,6 @@
 package app.scribe.cli;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommandTest.Result;
 import app.scribe.corpus.Batch;
 import app.scribe.corpus.BatchSource;
@@ -29,7 +30,7 @@ class ValidationTextCommandTest {
 
     @Test
     void theValidationLossIsTheModelsLossOnTheGivenText() throws IOException {
-        byte[] play = Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt"));
+        byte[] play = Files.readAllBytes(TestCorpora.book(TestCorpora.SHAKESPEARE));
         Path corpus = Files.write(dir.resolve("head.txt"), Arrays.copyOf(play, 20_000));
         // The tail, with a character the head lacks: it is left out with a warning.
         String tail = new String(Arrays.copyOfRange(play, 20_000, 22_000), java.nio.charset.StandardCharsets.US_ASCII);
@@ -58,7 +59,7 @@ class ValidationTextCommandTest {
 
     @Test
     void aMissingOrTooShortValidationTextIsRefused() throws IOException {
-        byte[] play = Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt"));
+        byte[] play = Files.readAllBytes(TestCorpora.book(TestCorpora.SHAKESPEARE));
         Path corpus = Files.write(dir.resolve("head.txt"), Arrays.copyOf(play, 5_000));
         String out = dir.resolve("m.scribe").toString();
         assertBadInput(scribe("train", "--corpus", corpus.toString(), "--out", out, "--steps", "2", "--val",

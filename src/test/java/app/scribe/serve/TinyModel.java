@@ -1,5 +1,6 @@
 package app.scribe.serve;
 
+import app.scribe.TestCorpora;
 import app.scribe.cli.ScribeCommand;
 
 import java.io.IOException;
@@ -14,7 +15,7 @@ final class TinyModel {
     }
 
     static Path train(Path dir) throws IOException {
-        String book = Files.readString(Path.of("../shared/corpora/vanity_fair.txt")).substring(20_000, 50_000);
+        String book = Files.readString(TestCorpora.book("vanity_fair.txt")).substring(20_000, 50_000);
         Path corpus = Files.writeString(dir.resolve("vf.txt"), book);
         Path model = dir.resolve("vf.scribe");
         StringWriter err = new StringWriter();

@@ -1,5 +1,6 @@
 package app.scribe.training;
 
+import app.scribe.TestCorpora;
 import app.scribe.ScribeException;
 import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Corpus;
@@ -9,9 +10,6 @@ import app.scribe.model.Hyperparameters;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -105,7 +103,7 @@ class TimeBudgetTest {
 
     @Test
     void theChoiceTrainsWithItsScheduleAndLearns() throws IOException {
-        byte[] bytes = Arrays.copyOf(Files.readAllBytes(Path.of("../shared/corpora/tiny_shakespeare.txt")), 20_000);
+        byte[] bytes = TestCorpora.shakespeare(20_000);
         Corpus corpus = new CorpusReader().fromBytes("shakespeare-20k.txt", bytes);
         SizeAdvice.Speed speed = SpeedProbe.measure(Engines.DEFAULT, corpus, BatchSource.longestSequence(corpus, null),
                 0.3);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static app.scribe.ui.WindowProbe.click;
@@ -117,6 +118,19 @@ class TrustTest extends VanityFairWindow {
         LineChart<Number, Number> chart = robot.from(root).lookup("#lossChart").queryAs(LineChart.class);
         @SuppressWarnings("unchecked")
         ListView<Object> samples = robot.from(root).lookup("#samplesList").queryAs(ListView.class);
+        List<double[]> level = new ArrayList<>();
+        robot.interact(() -> {
+            double lastStep = chart.getData().get(0).getData().get(chart.getData().get(0).getData().size() - 1)
+                    .getXValue().doubleValue();
+            assertEquals("letter frequencies alone", chart.getData().get(2).getName());
+            chart.getData().get(2).getData().forEach(d -> level.add(new double[]{d.getXValue().doubleValue(),
+                    d.getYValue().doubleValue(), lastStep}));
+        });
+        assertEquals(2, level.size(), "the baseline is one level line");
+        assertEquals(0, level.get(0)[0]);
+        assertEquals(level.get(1)[2], level.get(1)[0], "it reaches the last step drawn");
+        assertEquals(level.get(0)[1], level.get(1)[1]);
+        assertTrue(level.get(0)[1] > 2 && level.get(0)[1] < 4, "an English text's letters: " + level.get(0)[1]);
 
         click(robot, newModel);
         robot.clickOn(dialogButton(robot, root, "#cancelNewModelButton"));

@@ -10,10 +10,14 @@ import javafx.scene.chart.XYChart;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The live loss chart: the smoothed training loss and the validation loss, in nats or bits per character. */
+/**
+ * The live loss chart: the smoothed training loss and the validation loss, in nats or bits per character, under the
+ * line of what letter frequencies alone score on the validation text (a model above it has learnt nothing more).
+ */
 final class LossChart {
     static final String NATS = "nats/char";
     static final String BITS = "bits/char";
+    static final String BASELINE = "letter frequencies alone";
     private static final double LN2 = Math.log(2);
     /** The chart thins its lines beyond this many points so that drawing stays cheap in long runs. */
     private static final int MAX_CHART_POINTS = 1500;
@@ -22,15 +26,18 @@ final class LossChart {
     private final TrainingViewModel training;
     private final XYChart.Series<Number, Number> trainingSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> baselineSeries = new XYChart.Series<>();
 
     LossChart(LineChart<Number, Number> chart, NumberAxis lossAxis, TrainingViewModel training) {
         this.lossAxis = lossAxis;
         this.training = training;
         trainingSeries.setName("training (smoothed)");
         validationSeries.setName("validation");
-        chart.getData().setAll(List.of(trainingSeries, validationSeries));
+        baselineSeries.setName(BASELINE);
+        chart.getData().setAll(List.of(trainingSeries, validationSeries, baselineSeries));
         follow(training.trainingLoss(), trainingSeries);
         follow(training.validationLoss(), validationSeries);
+        training.unigramBaselineProperty().addListener(o -> stretchBaseline());
         redraw();
     }
 
@@ -49,6 +56,7 @@ final class LossChart {
                 change.getAddedSubList().forEach(p -> series.getData().add(toData(p)));
                 thin(series);
             }
+            stretchBaseline();
         });
     }
 
@@ -57,16 +65,36 @@ final class LossChart {
         trainingSeries.getData().setAll(training.trainingLoss().stream().map(this::toData).toList());
         validationSeries.getData().setAll(training.validationLoss().stream().map(this::toData).toList());
         thin(trainingSeries);
-        for (var series : List.of(trainingSeries, validationSeries)) {
+        stretchBaseline();
+        for (var series : List.of(trainingSeries, validationSeries, baselineSeries)) {
             if (series.getData().isEmpty() && series.getNode() instanceof javafx.scene.shape.Path line) {
                 line.getElements().clear(); // LineChart keeps drawing an emptied series' old line, rescaled
             }
         }
     }
 
+    /** The baseline runs level from step 0 to the last step drawn, once the run has told it. */
+    private void stretchBaseline() {
+        double nats = training.unigramBaselineProperty().get();
+        long last = Math.max(lastStep(training.trainingLoss()), lastStep(training.validationLoss()));
+        if (Double.isNaN(nats) || last <= 0) {
+            baselineSeries.getData().clear();
+            return;
+        }
+        double loss = nats * scale();
+        baselineSeries.getData().setAll(List.of(new XYChart.Data<>(0, loss), new XYChart.Data<>(last, loss)));
+    }
+
+    private static long lastStep(List<TrainingHistory.Point> points) {
+        return points.isEmpty() ? 0 : points.get(points.size() - 1).step();
+    }
+
+    private double scale() {
+        return training.bitsPerCharProperty().get() ? 1 / LN2 : 1;
+    }
+
     private XYChart.Data<Number, Number> toData(TrainingHistory.Point p) {
-        double scale = training.bitsPerCharProperty().get() ? 1 / LN2 : 1;
-        return new XYChart.Data<>(p.step(), p.loss() * scale);
+        return new XYChart.Data<>(p.step(), p.loss() * scale());
     }
 
     private static void thin(XYChart.Series<Number, Number> series) {

@@ -1,5 +1,8 @@
 package app.scribe.ui.training;
 
+import app.scribe.corpus.Corpus;
+import app.scribe.corpus.TrainingWindows;
+import app.scribe.model.Hyperparameters;
 import app.scribe.ui.common.Session;
 
 import app.scribe.persistence.CheckpointWriter;
@@ -41,6 +44,8 @@ final class RunFeed {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(PICK_A_CORPUS);
     /** The run's step over its Steps, or indeterminate (-1) until its first step is reported. */
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    /** What letter frequencies alone score on the run's validation text, in nats; NaN until a run on this text. */
+    private final ReadOnlyDoubleWrapper unigramBaseline = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ObservableList<TrainingHistory.Point> trainingLoss = FXCollections.observableArrayList();
     private final ObservableList<TrainingHistory.Point> validationLoss = FXCollections.observableArrayList();
     private final ObservableList<TrainingHistory.Sample> samples = FXCollections.observableArrayList();
@@ -58,15 +63,36 @@ final class RunFeed {
         this.paused = paused;
         pump.setCycleCount(Timeline.INDEFINITE);
         session.corpusProperty().addListener((obs, old, now) -> {
+            measureBaseline(now);
             if (now != null && PICK_A_CORPUS.equals(status.get())) {
                 status.set("Press Train to train a model on this text.");
             }
         });
+        measureBaseline(session.corpusProperty().get());
+    }
+
+    /**
+     * What letter frequencies alone score on {@code corpus}'s validation text, measured off the FX thread in the
+     * default windows; a run replaces it with its own windows' figure. A text too short for them has none yet.
+     */
+    private void measureBaseline(Corpus corpus) {
+        unigramBaseline.set(Double.NaN);
+        if (corpus != null) {
+            Hyperparameters d = Hyperparameters.defaults();
+            session.background().io(() -> TrainingWindows.of(corpus, d.seqLength(), d.batchSize(), null)
+                            .validationUnigramEntropy(),
+                    nats -> {
+                        if (session.corpusProperty().get() == corpus) {
+                            unigramBaseline.set(nats);
+                        }
+                    }, tooShort -> { });
+        }
     }
 
     ReadOnlyObjectProperty<SizeAdvice.Speed> speedProperty() { return speed.getReadOnlyProperty(); }
     ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    ReadOnlyDoubleProperty unigramBaselineProperty() { return unigramBaseline.getReadOnlyProperty(); }
     ObservableList<TrainingHistory.Point> trainingLoss() { return trainingLoss; }
     ObservableList<TrainingHistory.Point> validationLoss() { return validationLoss; }
     ObservableList<TrainingHistory.Sample> samples() { return samples; }
@@ -74,6 +100,11 @@ final class RunFeed {
     /** Takes a trainer's event; any thread. */
     void publish(TrainingEvent event) {
         events.add(event);
+    }
+
+    /** The run's validation text scores {@code nats} by letter frequencies alone; on the FX thread. */
+    void unigramBaseline(double nats) {
+        unigramBaseline.set(nats);
     }
 
     void status(String text) {

@@ -77,6 +77,7 @@ public final class TrainingViewModel {
     public ReadOnlyObjectProperty<SizeAdvice.Speed> speedProperty() { return feed.speedProperty(); }
     public ReadOnlyStringProperty statusProperty() { return feed.statusProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return feed.progressProperty(); }
+    public ReadOnlyDoubleProperty unigramBaselineProperty() { return feed.unigramBaselineProperty(); }
     public ObservableList<TrainingHistory.Point> trainingLoss() { return feed.trainingLoss(); }
     public ObservableList<TrainingHistory.Point> validationLoss() { return feed.validationLoss(); }
     public ObservableList<TrainingHistory.Sample> samples() { return feed.samples(); }
@@ -156,6 +157,8 @@ public final class TrainingViewModel {
         feed.started();
         CompletableFuture.runAsync(() -> {
             try (start) {
+                double baseline = start.trainer().validationUnigramEntropy();
+                BackgroundWork.onFx(() -> feed.unigramBaseline(baseline));
                 start.run();
             }
         }, session.background().training()).whenComplete((ok, failure) -> BackgroundWork.onFx(() -> finished(failure)));
