@@ -1,11 +1,11 @@
 package app.scribe.ui.books;
 
 import app.scribe.corpus.Cleaning;
+import app.scribe.ui.common.SpinnerInput;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 
 /** The cleaning panel under the Books list (cleaning.fxml). */
@@ -32,9 +32,7 @@ public final class CleaningController {
         asciiCheck.selectedProperty().bindBidirectional(cleaning.asciiProperty());
         lowercaseCheck.selectedProperty().bindBidirectional(cleaning.lowercaseProperty());
         rareCheck.selectedProperty().bindBidirectional(cleaning.rareProperty());
-        rareBelowSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2,
-                Cleaning.MAX_RARE_BELOW, Cleaning.DEFAULT_RARE_BELOW));
-        rareBelowSpinner.getValueFactory().valueProperty().bindBidirectional(cleaning.rareBelowProperty());
+        SpinnerInput.integers(rareBelowSpinner, 2, Cleaning.MAX_RARE_BELOW, 1, cleaning.rareBelowProperty());
         asciiCheck.setTooltip(new Tooltip("Accents dropped (é → e), typographic quotes and dashes made plain, every "
                 + "other character outside ASCII removed: what the seed reports did"));
         rareCheck.setTooltip(new Tooltip("Characters seen fewer times than this in the books become one placeholder,"

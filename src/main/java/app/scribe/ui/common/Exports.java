@@ -2,8 +2,10 @@ package app.scribe.ui.common;
 
 import app.scribe.persistence.AtomicFile;
 import app.scribe.persistence.Replace;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 
@@ -57,7 +59,16 @@ public final class Exports {
         return file;
     }
 
-    public void savePng(Node node, String suggestedName, Window owner) {
+    /**
+     * Makes {@code button} a Save PNG… button: a picture of {@code node} as drawn when it is pressed, saved under a
+     * name the user picks ({@code suggestedName} first); off while {@code nothingYet}.
+     */
+    public void savesPng(Button button, Node node, String suggestedName, ObservableBooleanValue nothingYet) {
+        button.disableProperty().bind(nothingYet);
+        button.setOnAction(event -> savePng(node, suggestedName, node.getScene().getWindow()));
+    }
+
+    private void savePng(Node node, String suggestedName, Window owner) {
         File file = FileDialogs.save(owner, suggestedName, "PNG pictures", "*.png");
         if (file != null) {
             BufferedImage image = picture(node);

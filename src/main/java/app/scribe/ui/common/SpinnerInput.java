@@ -1,5 +1,6 @@
 package app.scribe.ui.common;
 
+import javafx.beans.property.Property;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -11,7 +12,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Typed input in a spinner: a value that is not a number of the spinner's kind, or lies outside its range, keeps the
+ * A spinner that edits a view-model's property within a range, and typed input in it: a value that is not a number of the spinner's kind, or lies outside its range, keeps the
  * spinner's value, marks the field and is explained in one sentence that names the range (JavaFX's own converters
  * throw a NumberFormatException on the FX thread instead). A good value clears the mark.
  */
@@ -19,6 +20,20 @@ public final class SpinnerInput {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private SpinnerInput() {
+    }
+
+    /** The spinner edits {@code value}, a whole number from {@code min} to {@code max}, stepping by {@code step}. */
+    public static void integers(Spinner<Integer> spinner, int min, int max, int step, Property<Integer> value) {
+        int start = value.getValue() == null ? min : value.getValue();
+        spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, start, step));
+        spinner.getValueFactory().valueProperty().bindBidirectional(value);
+    }
+
+    /** The spinner edits {@code value}, a number from {@code min} to {@code max}, stepping by {@code step}. */
+    public static void decimals(Spinner<Double> spinner, double min, double max, double step, Property<Double> value) {
+        double start = value.getValue() == null ? min : value.getValue();
+        spinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, start, step));
+        spinner.getValueFactory().valueProperty().bindBidirectional(value);
     }
 
     /** Guards {@code spinner}, named {@code name} in the sentence given to {@code problem}. */

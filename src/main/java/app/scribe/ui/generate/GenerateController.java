@@ -2,7 +2,9 @@ package app.scribe.ui.generate;
 
 import app.scribe.corpus.RecordFormat;
 import app.scribe.ui.common.Exports;
+import app.scribe.ui.common.JobControls;
 import app.scribe.ui.common.Keys;
+import app.scribe.ui.common.SpinnerInput;
 
 import app.scribe.corpus.Vocabulary;
 import app.scribe.generation.BeamSearch;
@@ -22,7 +24,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
@@ -120,9 +121,7 @@ public final class GenerateController {
         GenerationForm form = generation.form();
         promptField.textProperty().bindBidirectional(form.promptProperty());
         Keys.onShortcutEnter(promptField, generation::generate);
-        lengthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, MAX_LENGTH,
-                form.lengthProperty().get(), 100));
-        lengthSpinner.getValueFactory().valueProperty().bindBidirectional(form.lengthProperty());
+        SpinnerInput.integers(lengthSpinner, 1, MAX_LENGTH, 100, form.lengthProperty());
         generationSeedField.textProperty().bindBidirectional(form.seedProperty());
         stopAtField.textProperty().bindBidirectional(form.stopAtProperty());
         sentenceEndCheck.selectedProperty().bindBidirectional(form.stopAtSentenceEndProperty());
@@ -131,31 +130,22 @@ public final class GenerateController {
         temperatureSlider.disableProperty().bind(greedyCheck.selectedProperty());
         temperatureLabel.textProperty().bind(Bindings.format("%.2f", form.temperatureProperty()));
         // Ranges from the settings' records (0 turns top-k and the beam off); values from the view model.
-        topKSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Vocabulary.MAX_SIZE));
-        topKSpinner.getValueFactory().valueProperty().bindBidirectional(form.topKProperty());
-        topPSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 1.0,
-                form.topPProperty().get(), 0.05));
-        topPSpinner.getValueFactory().valueProperty().bindBidirectional(form.topPProperty());
-        penaltySpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(1.0,
-                SamplingSettings.MAX_REPETITION_PENALTY, form.repetitionPenaltyProperty().get(), 0.1));
-        penaltySpinner.getValueFactory().valueProperty().bindBidirectional(form.repetitionPenaltyProperty());
-        beamSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, BeamSearch.MAX_WIDTH));
-        beamSpinner.getValueFactory().valueProperty().bindBidirectional(form.beamWidthProperty());
-        maxCopySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, CopyLimit.MAX,
-                form.maxCopyProperty().get(), 5));
-        maxCopySpinner.getValueFactory().valueProperty().bindBidirectional(form.maxCopyProperty());
+        SpinnerInput.integers(topKSpinner, 0, Vocabulary.MAX_SIZE, 1, form.topKProperty());
+        SpinnerInput.decimals(topPSpinner, 0.05, 1.0, 0.05, form.topPProperty());
+        SpinnerInput.decimals(penaltySpinner, 1.0, SamplingSettings.MAX_REPETITION_PENALTY, 0.1,
+                form.repetitionPenaltyProperty());
+        SpinnerInput.integers(beamSpinner, 0, BeamSearch.MAX_WIDTH, 1, form.beamWidthProperty());
+        SpinnerInput.integers(maxCopySpinner, 0, CopyLimit.MAX, 5, form.maxCopyProperty());
+        BooleanBinding beamSearch = Bindings.createBooleanBinding(() -> form.beamWidthProperty().get() > 0,
+                form.beamWidthProperty());
         for (var sampled : List.of(topKSpinner, topPSpinner, penaltySpinner, maxCopySpinner)) {
-            sampled.disableProperty().bind(Bindings.createBooleanBinding(() -> form.beamWidthProperty().get() > 0,
-                    form.beamWidthProperty()));
+            sampled.disableProperty().bind(beamSearch);
         }
         BooleanBinding busy = generation.generatingProperty().or(generation.samples().writingProperty());
-        generateButton.disableProperty().bind(busy);
-        writeManyButton.disableProperty().bind(busy.or(Bindings.createBooleanBinding(
-                () -> form.beamWidthProperty().get() > 0, form.beamWidthProperty())));
-        stopGenerationButton.disableProperty().bind(busy.not());
-        searchProgressBar.visibleProperty().bind(generation.searchProgressShownProperty());
-        searchProgressBar.managedProperty().bind(generation.searchProgressShownProperty());
-        searchProgressBar.progressProperty().bind(generation.searchProgressProperty());
+        JobControls.startAndStop(busy, stopGenerationButton, generateButton);
+        writeManyButton.disableProperty().bind(busy.or(beamSearch));
+        JobControls.progress(searchProgressBar, generation.searchProgressShownProperty(),
+                generation.searchProgressProperty());
     }
 
 
@@ -163,9 +153,7 @@ public final class GenerateController {
     private void bindSamples() {
         SamplesViewModel samples = generation.samples();
         TextListView.attach(rankedList, samples.list());
-        samplesProgressBar.visibleProperty().bind(samples.progressShownProperty());
-        samplesProgressBar.managedProperty().bind(samples.progressShownProperty());
-        samplesProgressBar.progressProperty().bind(samples.progressProperty());
+        JobControls.progress(samplesProgressBar, samples.progressShownProperty(), samples.progressProperty());
         samplesStatus.textProperty().bind(samples.list().statusProperty());
         listToggle.disableProperty().bind(Bindings.isEmpty(samples.list().entries()));
         rankedList.visibleProperty().bind(listToggle.selectedProperty());

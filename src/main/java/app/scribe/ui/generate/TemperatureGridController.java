@@ -3,6 +3,7 @@ package app.scribe.ui.generate;
 import app.scribe.ui.common.Exports;
 import app.scribe.ui.common.GridCells;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -34,7 +35,7 @@ public final class TemperatureGridController {
     private void initialize() {
         temperaturesField.textProperty().bindBidirectional(grid.temperaturesProperty());
         gridButton.disableProperty().bind(grid.runningProperty());
-        gridPngButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(grid.columns()));
+        exports.savesPng(gridPngButton, temperatureGrid, "temperatures.png", Bindings.isEmpty(grid.columns()));
         grid.columns().addListener((ListChangeListener<TemperatureGridViewModel.Column>) c -> redraw());
     }
 
@@ -57,9 +58,4 @@ public final class TemperatureGridController {
     }
 
     @FXML private void generateGrid() { grid.generate(); }
-
-    @FXML
-    private void saveGridPng() {
-        exports.savePng(temperatureGrid, "temperatures.png", temperatureGrid.getScene().getWindow());
-    }
 }

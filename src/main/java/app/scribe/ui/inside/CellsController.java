@@ -2,6 +2,7 @@ package app.scribe.ui.inside;
 
 import app.scribe.ui.common.Exports;
 import app.scribe.ui.common.Keys;
+import app.scribe.ui.common.SpinnerInput;
 import app.scribe.ui.common.Tints;
 import app.scribe.ui.generate.GenerationViewModel;
 
@@ -54,10 +55,8 @@ public final class CellsController {
         cellsText.textProperty().bindBidirectional(cells.textProperty());
         readButton.disableProperty().bind(cells.readingProperty());
         Keys.onShortcutEnter(cellsText, cells::read);
-        cellLayerSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3, 1));
-        cellUnitSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 2047, 0));
-        cellLayerSpinner.getValueFactory().valueProperty().bindBidirectional(cells.layerProperty());
-        cellUnitSpinner.getValueFactory().valueProperty().bindBidirectional(cells.unitProperty());
+        SpinnerInput.integers(cellLayerSpinner, 1, 3, 1, cells.layerProperty());
+        SpinnerInput.integers(cellUnitSpinner, 0, 2047, 1, cells.unitProperty());
         interestingList.setItems(cells.interesting());
         interestingList.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -72,7 +71,7 @@ public final class CellsController {
         cells.traceProperty().addListener((obs, old, now) -> redraw());
         cells.layerProperty().addListener((obs, old, now) -> redraw());
         cells.unitProperty().addListener((obs, old, now) -> redraw());
-        heatmapPngButton.disableProperty().bind(cells.traceProperty().isNull());
+        exports.savesPng(heatmapPngButton, heatmap, "cell.png", cells.traceProperty().isNull());
     }
 
     private void limitSpinners(TextTrace trace) {
@@ -123,10 +122,5 @@ public final class CellsController {
     private void useGenerated() {
         cells.textProperty().set(generation.shownPromptProperty().get() + generation.continuationProperty().get());
         cells.read();
-    }
-
-    @FXML
-    private void saveHeatmapPng() {
-        exports.savePng(heatmap, "cell.png", heatmap.getScene().getWindow());
     }
 }

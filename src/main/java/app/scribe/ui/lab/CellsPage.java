@@ -9,7 +9,6 @@ import app.scribe.lab.Numbers;
 import app.scribe.lab.Sweep;
 import app.scribe.model.CellType;
 import app.scribe.model.Hyperparameters;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
 import java.nio.file.Files;
@@ -18,14 +17,10 @@ import java.util.List;
 
 /** Page 6: several cells trained on the same book for the same steps; their validation curves overlaid. */
 public final class CellsPage extends LabPage {
-    final TextField book = new TextField(defaultBook());
-    final TextField cells = new TextField(CellsOnText.DEFAULT_CELLS);
-    final TextField steps = new TextField("500");
-    final TextField seed = new TextField(Long.toString(Hyperparameters.defaults().seed()));
-    private final Label bookError;
-    private final Label cellsError;
-    private final Label stepsError;
-    private final Label seedError;
+    final TextField book = form.text("Book (text file)", "Book", defaultBook());
+    final TextField cells = form.text("Cells", "Cells", CellsOnText.DEFAULT_CELLS);
+    final TextField steps = form.text("Steps each", "Steps", "500");
+    final TextField seed = form.text("Seed", "Seed", Long.toString(Hyperparameters.defaults().seed()));
 
     CellsPage() {
         super("cells", "Which cell writes best for the same effort? The same book, the seed reports' settings "
@@ -34,10 +29,6 @@ public final class CellsPage extends LabPage {
                         + "LSTM in words): gates let a cell keep context, so the LSTM and GRU should beat the "
                         + "plain RNN.",
                 "step", "validation loss (nats/char)");
-        bookError = field("Book (text file)", book, "Book");
-        cellsError = field("Cells", cells, "Cells");
-        stepsError = field("Steps each", steps, "Steps");
-        seedError = field("Seed", seed, "Seed");
     }
 
     private static String defaultBook() {
@@ -47,16 +38,16 @@ public final class CellsPage extends LabPage {
 
     @Override
     Experiment prepare() {
-        Path path = read(bookError, () -> {
+        Path path = form.read(book, () -> {
             Path p = Path.of(book.getText().strip());
             if (book.getText().isBlank() || !Files.isRegularFile(p)) {
                 throw new ScribeException("name a text file that exists.");
             }
             return p;
         });
-        List<CellType> list = read(cellsError, () -> Sweep.cells(cells.getText()));
-        Integer n = read(stepsError, () -> LabForm.whole(steps, 1, CellsOnText.MAX_STEPS, "steps"));
-        Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
+        List<CellType> list = form.read(cells, () -> Sweep.cells(cells.getText()));
+        Integer n = form.read(steps, () -> LabForm.whole(steps, 1, CellsOnText.MAX_STEPS, "steps"));
+        Long s = form.read(seed, () -> Long.parseLong(seed.getText().strip()));
         return (sink, stop) -> {
             Corpus corpus = new CorpusReader().read(path);
             sink.header(List.of("cell", "steps", "final_val_loss", "ending"));

@@ -6,7 +6,6 @@ import app.scribe.lab.Sweep;
 import app.scribe.lab.TaskSettings;
 import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
 import java.util.List;
@@ -14,14 +13,10 @@ import java.util.StringJoiner;
 
 /** Page 2: the norm of dL/dh_t along a palindrome, at initialisation and after training, for each cell. */
 public final class GradientsPage extends LabPage {
-    final TextField cells = new TextField(CellType.ids());
-    final TextField length = new TextField("30");
-    final TextField trained = new TextField("300");
-    final TextField seed = new TextField("1");
-    private final Label cellsError;
-    private final Label lengthError;
-    private final Label trainedError;
-    private final Label seedError;
+    final TextField cells = form.text("Cells", "Cells", CellType.ids());
+    final TextField length = form.text("Length T", "Length", "30");
+    final TextField trained = form.text("Then train steps", "Trained", "300");
+    final TextField seed = form.text("Seed", "Seed", "1");
 
     GradientsPage() {
         super("gradients", "How far back does the loss reach? The norm of dL/dh_t for every step t, L the loss at the "
@@ -29,18 +24,14 @@ public final class GradientsPage extends LabPage {
                 "Seed 001, figure 2: RNN and LSTM gradients follow much the same curve; seed 000 (question 1.1): "
                         + "through an RNN they carry W_hh^(t-k), so they vanish or explode with its spectral radius.",
                 "t", "log10 ‖dL/dh_t‖");
-        cellsError = field("Cells", cells, "Cells");
-        lengthError = field("Length T", length, "Length");
-        trainedError = field("Then train steps", trained, "Trained");
-        seedError = field("Seed", seed, "Seed");
     }
 
     @Override
     Experiment prepare() {
-        List<CellType> cellList = read(cellsError, () -> Sweep.cells(cells.getText()));
-        Integer t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
-        Integer n = read(trainedError, () -> LabForm.whole(trained, 0, 1_000_000, "training steps"));
-        Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
+        List<CellType> cellList = form.read(cells, () -> Sweep.cells(cells.getText()));
+        Integer t = form.read(length, () -> PalindromePage.lengthOf(length.getText()));
+        Integer n = form.read(trained, () -> LabForm.whole(trained, 0, 1_000_000, "training steps"));
+        Long s = form.read(seed, () -> Long.parseLong(seed.getText().strip()));
         return (sink, stop) -> {
             sink.header(List.of("cell", "when", "t", "grad_norm"));
             StringJoiner ratios = new StringJoiner("; ", "Norm at t = 0 over the last step: ", ".");

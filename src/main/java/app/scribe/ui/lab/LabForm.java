@@ -1,8 +1,11 @@
 package app.scribe.ui.lab;
 
 import app.scribe.ScribeException;
+import app.scribe.ui.common.ChoiceLabels;
+import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -12,21 +15,26 @@ import javafx.scene.layout.Region;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * A Lab page's form: labelled fields with their message beside them. Reading it marks and explains every field it
- * refuses at once, and counts them, instead of stopping at the first.
+ * A Lab page's form: labelled fields with their message beside them, which the form keeps. Reading it marks and
+ * explains every field it refuses at once, and counts them, instead of stopping at the first.
  */
 final class LabForm extends GridPane {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
-    private final Map<Label, Node> fieldErrors = new LinkedHashMap<>();
+    /** The page's id, which starts the id of each of its fields. */
+    private final String page;
+    private final Map<Node, Label> messages = new LinkedHashMap<>();
     /** The fields refused since the form was last read from the start. */
     private int refused;
     private int rows;
 
-    LabForm() {
+    LabForm(String page) {
+        this.page = page;
         setHgap(8);
         setVgap(4);
     }
@@ -40,8 +48,12 @@ final class LabForm extends GridPane {
         return refused;
     }
 
-    /** Adds a labelled control with a message label beside it; returns that label. */
-    Label field(String label, Node control) {
+    /**
+     * Adds a labelled control, its id the page's and {@code name}, with a message label beside it; returns the control,
+     * so that a page declares each of its fields in one line (the rows in the order of the declarations).
+     */
+    <T extends Node> T field(String label, T control, String name) {
+        control.setId(page + name);
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.setStyle("-fx-text-fill: #b00020;");
@@ -49,39 +61,54 @@ final class LabForm extends GridPane {
         error.setMinHeight(Region.USE_PREF_SIZE);
         error.setMinWidth(160);
         GridPane.setHgrow(error, Priority.ALWAYS);
-        fieldErrors.put(error, control);
-        Label name = new Label(label);
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        addRow(rows++, name, control, error);
-        return error;
+        messages.put(control, error);
+        Label title = new Label(label);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        addRow(rows++, title, control, error);
+        return control;
+    }
+
+    /** A text field (see {@link #field}) that starts with {@code text}. */
+    TextField text(String label, String name, String text) {
+        return field(label, new TextField(text), name);
+    }
+
+    /** A choice of {@code items} shown by {@code label}, {@code chosen} at first. */
+    static <T> ChoiceBox<T> choice(List<T> items, T chosen, Function<T, String> label) {
+        ChoiceBox<T> box = new ChoiceBox<>(FXCollections.observableArrayList(items));
+        box.setConverter(new ChoiceLabels<>(label));
+        box.setValue(chosen);
+        return box;
     }
 
     /**
      * Reads a field. A refusal is shown beside it, the field is marked, and null comes back so that the form's other
      * fields are read too: every bad field is explained at once, and the run does not start.
      */
-    <T> T read(Label error, Reader<T> reader) {
+    <T> T read(Node field, Reader<T> reader) {
         String problem;
         try {
             T value = reader.read();
-            mark(error, null);
+            clear(field);
             return value;
         } catch (ScribeException e) {
             problem = e.getMessage();
         } catch (NumberFormatException e) {
             problem = "this is not a number.";
         }
-        mark(error, problem);
+        mark(field, problem);
         refused++;
         return null;
     }
 
-    private void mark(Label error, String problem) {
-        error.setText(problem == null ? "" : problem);
-        Node control = fieldErrors.get(error);
-        if (control != null) {
-            control.pseudoClassStateChanged(INVALID, problem != null);
-        }
+    /** The field is not refused (or not read this time): no mark, no message. */
+    void clear(Node field) {
+        mark(field, null);
+    }
+
+    private void mark(Node field, String problem) {
+        messages.get(field).setText(problem == null ? "" : problem);
+        field.pseudoClassStateChanged(INVALID, problem != null);
     }
 
     /** A whole number from a field, refused outside [min, max]. */

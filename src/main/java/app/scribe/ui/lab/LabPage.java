@@ -44,7 +44,8 @@ public abstract class LabPage {
 
     final String id;
     final VBox root = new VBox(6);
-    final LabForm form = new LabForm();
+    /** The page's fields, declared each in one line by the page with {@link LabForm#field}. */
+    final LabForm form;
     final Button run = new Button("Run");
     final Button stop = new Button("Stop");
     final ProgressBar progress = new ProgressBar(0);
@@ -62,6 +63,7 @@ public abstract class LabPage {
 
     LabPage(String id, String question, String finding, String xLabel, String yLabel) {
         this.id = id;
+        form = new LabForm(id);
         NumberAxis x = new NumberAxis();
         x.setLabel(xLabel);
         NumberAxis y = new NumberAxis();
@@ -120,18 +122,7 @@ public abstract class LabPage {
         root.getChildren().addAll(q, f, form, buttons, savingRow, status, chartAndTable);
     }
 
-    /** Adds a labelled control, its id the page's and {@code name}, with a message label beside it; returns that label. */
-    Label field(String label, Node control, String name) {
-        control.setId(id + name);
-        return form.field(label, control);
-    }
-
-    /** Reads a field (see {@link LabForm#read}): null when it is refused. */
-    <T> T read(Label error, LabForm.Reader<T> reader) {
-        return form.read(error, reader);
-    }
-
-    /** What to run, built from the form on the FX thread (fields read with {@link #read}). */
+    /** What to run, built from the form on the FX thread (fields read with {@link LabForm#read}). */
     abstract Experiment prepare();
 
     /** The work itself, on the experiment thread. */

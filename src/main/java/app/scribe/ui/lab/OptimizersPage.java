@@ -1,7 +1,5 @@
 package app.scribe.ui.lab;
 
-import app.scribe.ui.common.ChoiceLabels;
-
 import app.scribe.lab.Numbers;
 import app.scribe.lab.OptimizerRace;
 import app.scribe.lab.TaskRun;
@@ -9,20 +7,17 @@ import app.scribe.lab.TaskSettings;
 import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
 import java.util.List;
 
 /** Page 5: the palindrome task with SGD, momentum, RMSprop and Adam from the same initial weights. */
 public final class OptimizersPage extends LabPage {
-    final ChoiceBox<CellType> cell = new ChoiceBox<>();
-    final TextField length = new TextField("10");
-    final TextField steps = new TextField("500");
-    final TextField seed = new TextField(Long.toString(TaskSettings.DEFAULT_SEED));
-    private final Label lengthError;
-    private final Label stepsError;
-    private final Label seedError;
+    final ChoiceBox<CellType> cell = form.field("Cell", LabForm.choice(List.of(CellType.values()), CellType.LSTM,
+            CellType::id), "Cell");
+    final TextField length = form.text("Length T", "Length", "10");
+    final TextField steps = form.text("Steps each", "Steps", "500");
+    final TextField seed = form.text("Seed", "Seed", Long.toString(TaskSettings.DEFAULT_SEED));
 
     OptimizersPage() {
         super("optimizers", "Which update rule learns fastest? The same network, the same initial weights and the "
@@ -31,20 +26,13 @@ public final class OptimizersPage extends LabPage {
                         + "scale each weight's step, so they converge faster than plain SGD. Rates: sgd 0.1, "
                         + "momentum 0.01, rmsprop and adam 1e-3.",
                 "step", "loss (nats)");
-        cell.getItems().addAll(CellType.values());
-        cell.setConverter(new ChoiceLabels<>(CellType::id));
-        cell.setValue(CellType.LSTM);
-        field("Cell", cell, "Cell");
-        lengthError = field("Length T", length, "Length");
-        stepsError = field("Steps each", steps, "Steps");
-        seedError = field("Seed", seed, "Seed");
     }
 
     @Override
     Experiment prepare() {
-        Integer t = read(lengthError, () -> PalindromePage.lengthOf(length.getText()));
-        Integer n = read(stepsError, () -> LabForm.whole(steps, 1, 1_000_000, "steps"));
-        Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
+        Integer t = form.read(length, () -> PalindromePage.lengthOf(length.getText()));
+        Integer n = form.read(steps, () -> LabForm.whole(steps, 1, 1_000_000, "steps"));
+        Long s = form.read(seed, () -> Long.parseLong(seed.getText().strip()));
         TaskSettings base = new TaskSettings(cell.getValue(), t, n, TaskSettings.DEFAULT_HIDDEN,
                 TaskSettings.DEFAULT_BATCH, TaskSettings.DEFAULT_LEARNING_RATE, Optimizer.RMSPROP, s);
         int count = Optimizer.values().length;

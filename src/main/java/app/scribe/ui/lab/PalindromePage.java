@@ -1,7 +1,5 @@
 package app.scribe.ui.lab;
 
-import app.scribe.ui.common.ChoiceLabels;
-
 import app.scribe.ScribeException;
 import app.scribe.lab.Numbers;
 import app.scribe.lab.Stop;
@@ -12,7 +10,6 @@ import app.scribe.lab.TaskSettings;
 import app.scribe.model.CellType;
 import app.scribe.model.Optimizer;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
 import java.util.ArrayList;
@@ -27,27 +24,20 @@ public final class PalindromePage extends LabPage {
     static final String ONE = "One run";
     static final String SWEEP = "Sweep";
     static final int PLOT_EVERY = 5;
-    final ChoiceBox<String> mode = new ChoiceBox<>();
-    final ChoiceBox<CellType> cell = new ChoiceBox<>();
-    final TextField length = new TextField("20");
-    final TextField cells = new TextField("rnn,lstm");
-    final TextField lengths = new TextField("5-30:5");
-    final TextField seeds = new TextField("3");
-    final TextField steps = new TextField(Integer.toString(TaskSettings.DEFAULT_STEPS));
-    final TextField hidden = new TextField(Integer.toString(TaskSettings.DEFAULT_HIDDEN));
-    final TextField batch = new TextField(Integer.toString(TaskSettings.DEFAULT_BATCH));
-    final TextField lr = new TextField(Numbers.format(TaskSettings.DEFAULT_LEARNING_RATE));
-    final ChoiceBox<Optimizer> optimizer = new ChoiceBox<>();
-    final TextField seed = new TextField(Long.toString(TaskSettings.DEFAULT_SEED));
-    private final Label lengthError;
-    private final Label cellsError;
-    private final Label lengthsError;
-    private final Label seedsError;
-    private final Label stepsError;
-    private final Label hiddenError;
-    private final Label batchError;
-    private final Label lrError;
-    private final Label seedError;
+    final ChoiceBox<String> mode = form.field("What", LabForm.choice(List.of(ONE, SWEEP), ONE, m -> m), "Mode");
+    final ChoiceBox<CellType> cell = form.field("One run: cell", LabForm.choice(List.of(CellType.values()),
+            CellType.LSTM, CellType::id), "Cell");
+    final TextField length = form.text("One run: length T", "Length", "20");
+    final TextField cells = form.text("Sweep: cells", "Cells", "rnn,lstm");
+    final TextField lengths = form.text("Sweep: lengths (from-to:step)", "Lengths", "5-30:5");
+    final TextField seeds = form.text("Sweep: seeds", "Seeds", "3");
+    final TextField steps = form.text("Steps per run", "Steps", Integer.toString(TaskSettings.DEFAULT_STEPS));
+    final TextField hidden = form.text("Hidden units", "Hidden", Integer.toString(TaskSettings.DEFAULT_HIDDEN));
+    final TextField batch = form.text("Batch", "Batch", Integer.toString(TaskSettings.DEFAULT_BATCH));
+    final TextField lr = form.text("Learning rate", "Lr", Numbers.format(TaskSettings.DEFAULT_LEARNING_RATE));
+    final ChoiceBox<Optimizer> optimizer = form.field("Optimizer", LabForm.choice(List.of(Optimizer.values()),
+            Optimizer.RMSPROP, Optimizer::label), "Optimizer");
+    final TextField seed = form.text("Seed", "Seed", Long.toString(TaskSettings.DEFAULT_SEED));
 
     PalindromePage() {
         super("palindrome", "Can the network remember T - 1 steps? It reads the first T - 1 digits of a palindrome "
@@ -56,55 +46,35 @@ public final class PalindromePage extends LabPage {
                         + "(seed 001 saw no clear gap). Defaults as in the reports: hidden 128, batch 128, RMSprop "
                         + "lr 1e-3, clip 10, 4000 test palindromes; a run ends early after 100 steps at accuracy 1.0.",
                 "step (one run) or length T (sweep)", "loss / accuracy");
-        mode.getItems().addAll(ONE, SWEEP);
-        mode.setValue(ONE);
-        cell.getItems().addAll(CellType.values());
-        cell.setConverter(new ChoiceLabels<>(CellType::id));
-        cell.setValue(CellType.LSTM);
-        optimizer.getItems().addAll(Optimizer.values());
-        optimizer.setConverter(new ChoiceLabels<>(Optimizer::label));
-        optimizer.setValue(Optimizer.RMSPROP);
-        field("What", mode, "Mode");
-        field("One run: cell", cell, "Cell");
-        lengthError = field("One run: length T", length, "Length");
-        cellsError = field("Sweep: cells", cells, "Cells");
-        lengthsError = field("Sweep: lengths (from-to:step)", lengths, "Lengths");
-        seedsError = field("Sweep: seeds", seeds, "Seeds");
-        stepsError = field("Steps per run", steps, "Steps");
-        hiddenError = field("Hidden units", hidden, "Hidden");
-        batchError = field("Batch", batch, "Batch");
-        lrError = field("Learning rate", lr, "Lr");
-        field("Optimizer", optimizer, "Optimizer");
-        seedError = field("Seed", seed, "Seed");
     }
 
     @Override
     Experiment prepare() {
         boolean sweep = SWEEP.equals(mode.getValue());
-        Integer t = sweep ? Integer.valueOf(5) : read(lengthError, () -> lengthOf(length.getText()));
-        Integer n = read(stepsError, () -> LabForm.whole(steps, 1, 1_000_000, "steps"));
-        Integer h = read(hiddenError, () -> LabForm.whole(hidden, 1, 2048, "hidden units"));
-        Integer b = read(batchError, () -> LabForm.whole(batch, 1, 4096, "the batch"));
-        Double rate = read(lrError, () -> {
+        Integer t = sweep ? Integer.valueOf(5) : form.read(length, () -> lengthOf(length.getText()));
+        Integer n = form.read(steps, () -> LabForm.whole(steps, 1, 1_000_000, "steps"));
+        Integer h = form.read(hidden, () -> LabForm.whole(hidden, 1, 2048, "hidden units"));
+        Integer b = form.read(batch, () -> LabForm.whole(batch, 1, 4096, "the batch"));
+        Double rate = form.read(lr, () -> {
             double v = Double.parseDouble(lr.getText().strip());
             if (!(v > 0 && v <= 10)) {
                 throw new ScribeException("the learning rate must be above 0 and at most 10.");
             }
             return v;
         });
-        Long s = read(seedError, () -> Long.parseLong(seed.getText().strip()));
+        Long s = form.read(seed, () -> Long.parseLong(seed.getText().strip()));
         TaskSettings base = new TaskSettings(cell.getValue(), t, n, h, b, rate, optimizer.getValue(), s);
         if (!sweep) {
             return (sink, stop) -> one(base, sink, stop);
         }
-        List<CellType> cellList = read(cellsError, () -> Sweep.cells(cells.getText()));
-        List<Integer> lengthList = read(lengthsError, () -> {
+        List<CellType> cellList = form.read(cells, () -> Sweep.cells(cells.getText()));
+        List<Integer> lengthList = form.read(lengths, () -> {
             List<Integer> list = Sweep.lengths(lengths.getText());
             list.forEach(PalindromePage::checkLength);
             return list;
         });
-        Integer seedCount = read(seedsError, () -> Integer.parseInt(seeds.getText().strip()));
-        List<TaskSettings> plan = read(seedsError, () -> Sweep.plan(base, cellList, lengthList, seedCount));
+        Integer seedCount = form.read(seeds, () -> Integer.parseInt(seeds.getText().strip()));
+        List<TaskSettings> plan = form.read(seeds, () -> Sweep.plan(base, cellList, lengthList, seedCount));
         return (sink, stop) -> sweep(plan, sink, stop);
     }
 

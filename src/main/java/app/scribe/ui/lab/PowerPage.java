@@ -15,13 +15,11 @@ import java.util.StringJoiner;
 
 /** Page 4: eigenvalues and powers of a matrix, or of each layer's W_hh in a trained rnn model. */
 public final class PowerPage extends LabPage {
-    final TextArea matrix = new TextArea(SquareMatrix.SEED_EXAMPLE.replace("; ", "\n"));
-    final TextField power = new TextField(Integer.toString(PowerStudy.DEFAULT_POWER));
-    final TextField model = new TextField();
+    final TextArea matrix = form.field("Matrix (rows on lines or split by ;)",
+            new TextArea(SquareMatrix.SEED_EXAMPLE.replace("; ", "\n")), "Matrix");
+    final TextField power = form.text("Power k", "K", Integer.toString(PowerStudy.DEFAULT_POWER));
+    final TextField model = form.text("Or an rnn model", "Model", "");
     final Label summary = new Label();
-    private final Label matrixError;
-    private final Label powerError;
-    private final Label modelError;
 
     PowerPage() {
         super("power", "Why do gradients vanish or explode? Backpropagating k steps multiplies by W_hh k times, so W^k "
@@ -36,19 +34,16 @@ public final class PowerPage extends LabPage {
         summary.setWrapText(true);
         // The chart below grows; the eigenvalues and W^k must keep all their lines.
         summary.setMinHeight(Region.USE_PREF_SIZE);
-        matrixError = field("Matrix (rows on lines or split by ;)", matrix, "Matrix");
-        powerError = field("Power k", power, "K");
-        modelError = field("Or an rnn model", model, "Model");
         root.getChildren().add(root.getChildren().indexOf(status) + 1, summary);
     }
 
     @Override
     Experiment prepare() {
-        Integer k = read(powerError, () -> LabForm.whole(power, 0, PowerStudy.MAX_POWER, "the power"));
+        Integer k = form.read(power, () -> LabForm.whole(power, 0, PowerStudy.MAX_POWER, "the power"));
         String file = model.getText().strip();
         if (!file.isEmpty()) {
-            Path path = read(modelError, () -> LabForm.existingFile(file));
-            matrixError.setText("");
+            Path path = form.read(model, () -> LabForm.existingFile(file));
+            form.clear(matrix);
             return (sink, stop) -> {
                 List<RecurrentMatrices.Layer> layers = RecurrentMatrices.of(path);
                 header(sink);
@@ -65,8 +60,8 @@ public final class PowerPage extends LabPage {
                 return "Studied W_hh of " + layers.size() + " layer(s) of " + path.getFileName() + ".";
             };
         }
-        modelError.setText("");
-        SquareMatrix w = read(matrixError, () -> SquareMatrix.parse(matrix.getText()));
+        form.clear(model);
+        SquareMatrix w = form.read(matrix, () -> SquareMatrix.parse(matrix.getText()));
         return (sink, stop) -> {
             PowerStudy study = PowerStudy.of(w, k);
             header(sink);

@@ -25,16 +25,14 @@ import java.util.List;
  * its units learnt to open: histograms of their periods and open ratios.
  */
 public final class TimeGatePage extends LabPage {
-    final Slider tau = slider(1, 200, 50);
-    final Slider shift = slider(0, 100, 0);
-    final Slider rOn = slider(0.01, 1, 0.2);
-    final Slider alpha = slider(0, 0.2, 0);
-    final TextField steps = new TextField("200");
-    final TextField model = new TextField();
+    final Slider tau = form.field("tau (period)", slider(1, 200, 50), "Tau");
+    final Slider shift = form.field("s (shift)", slider(0, 100, 0), "Shift");
+    final Slider rOn = form.field("r_on (open ratio)", slider(0.01, 1, 0.2), "ROn");
+    final Slider alpha = form.field("alpha (leak)", slider(0, 0.2, 0), "Alpha");
+    final TextField steps = form.text("Steps", "Steps", "200");
+    final TextField model = form.text("A tglstm model's units", "Model", "");
     final BarChart<String, Number> tauHistogram = histogram("learnt tau (period)");
     final BarChart<String, Number> rOnHistogram = histogram("learnt r_on (open ratio)");
-    private final Label stepsError;
-    private final Label modelError;
     private static final int BINS = 10;
     private final List<GateCurve> kept = new ArrayList<>();
 
@@ -44,13 +42,7 @@ public final class TimeGatePage extends LabPage {
                 "Seed 000, figures 3-5: tau sets the period, s shifts the phase, r_on the share of the period the gate "
                         + "is open; it opens in short bursts and otherwise keeps the old state.",
                 "t", "k(t)");
-        field("tau (period)", tau, "Tau");
-        field("s (shift)", shift, "Shift");
-        field("r_on (open ratio)", rOn, "ROn");
-        field("alpha (leak)", alpha, "Alpha");
-        stepsError = field("Steps", steps, "Steps");
         model.setPromptText("optional: a trained tglstm model file (.scribe)");
-        modelError = field("A tglstm model's units", model, "Model");
         tauHistogram.setId("timegateTauHistogram");
         rOnHistogram.setId("timegateROnHistogram");
         HBox histograms = new HBox(6, tauHistogram, rOnHistogram);
@@ -102,7 +94,7 @@ public final class TimeGatePage extends LabPage {
     }
 
     private GateCurve current() {
-        Integer n = read(stepsError, () -> LabForm.whole(steps, 1, GateCurve.MAX_STEPS, "steps"));
+        Integer n = form.read(steps, () -> LabForm.whole(steps, 1, GateCurve.MAX_STEPS, "steps"));
         return n == null ? null : new GateCurve(round(tau.getValue()), round(shift.getValue()), round(rOn.getValue()),
                 round(alpha.getValue()), n);
     }
@@ -116,9 +108,9 @@ public final class TimeGatePage extends LabPage {
         List<GateCurve> curves = new ArrayList<>(kept);
         curves.add(current());
         String file = model.getText().strip();
-        Path path = file.isEmpty() ? null : read(modelError, () -> LabForm.existingFile(file));
+        Path path = file.isEmpty() ? null : form.read(model, () -> LabForm.existingFile(file));
         if (file.isEmpty()) {
-            modelError.setText("");
+            form.clear(model);
         }
         return (sink, stop) -> {
             String units = "";

@@ -1,6 +1,7 @@
 package app.scribe.ui.library;
 
 import app.scribe.library.CatalogEntry;
+import app.scribe.ui.common.JobControls;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
@@ -66,9 +67,7 @@ public final class LibraryController {
             }
         });
         downloadButton.disableProperty().bind(busy.or(resultsTable.getSelectionModel().selectedItemProperty().isNull()));
-        searchButton.disableProperty().bind(busy);
-        refreshCatalogButton.disableProperty().bind(busy);
-        cancelButton.disableProperty().bind(busy.not());
+        JobControls.startAndStop(busy, cancelButton, searchButton, refreshCatalogButton);
         downloadProgress.visibleProperty().bind(library.progressShownProperty());
         downloadProgress.progressProperty().bind(library.progressProperty());
         libraryStatus.textProperty().bind(library.statusProperty());

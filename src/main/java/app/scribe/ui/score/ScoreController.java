@@ -2,6 +2,7 @@ package app.scribe.ui.score;
 
 import app.scribe.ui.common.Exports;
 import app.scribe.ui.common.FileDialogs;
+import app.scribe.ui.common.JobControls;
 import app.scribe.ui.common.Keys;
 import app.scribe.ui.common.Tints;
 
@@ -50,14 +51,11 @@ public final class ScoreController {
         dynamicRateField.textProperty().bindBidirectional(score.dynamicRateProperty());
         dynamicRateField.disableProperty().bind(dynamicCheck.selectedProperty().not());
         Keys.onShortcutEnter(scoreText, score::score);
-        scoreButton.disableProperty().bind(score.scoringProperty());
-        stopScoreButton.disableProperty().bind(score.scoringProperty().not());
-        scoreProgressBar.visibleProperty().bind(score.progressShownProperty());
-        scoreProgressBar.managedProperty().bind(score.progressShownProperty());
-        scoreProgressBar.progressProperty().bind(score.progressProperty());
+        JobControls.startAndStop(score.scoringProperty(), stopScoreButton, scoreButton);
+        JobControls.progress(scoreProgressBar, score.progressShownProperty(), score.progressProperty());
         scoreSummary.textProperty().bind(score.summaryProperty());
         score.traceProperty().addListener((obs, old, now) -> redraw(now));
-        surprisePngButton.disableProperty().bind(score.traceProperty().isNull());
+        exports.savesPng(surprisePngButton, surpriseFlow, "surprise.png", score.traceProperty().isNull());
     }
 
     private void redraw(TextTrace trace) {
@@ -102,10 +100,5 @@ public final class ScoreController {
         if (file != null) {
             score.open(file.toPath());
         }
-    }
-
-    @FXML
-    private void saveSurprisePng() {
-        exports.savePng(surpriseFlow, "surprise.png", surpriseFlow.getScene().getWindow());
     }
 }

@@ -4,6 +4,7 @@ import app.scribe.ui.common.Exports;
 import app.scribe.ui.common.GridCells;
 
 import app.scribe.training.TrainingHistory;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -34,7 +35,7 @@ public final class TimelineController {
     @FXML
     private void initialize() {
         training.samples().addListener((ListChangeListener<TrainingHistory.Sample>) c -> redraw());
-        timelinePngButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(training.samples()));
+        exports.savesPng(timelinePngButton, timelineGrid, "timeline.png", Bindings.isEmpty(training.samples()));
         redraw();
     }
 
@@ -63,10 +64,5 @@ public final class TimelineController {
         for (TrainingHistory.Sample sample : samples) {
             timelineGrid.add(GridCells.text(sample.text()), columns.indexOf(sample.temperature()) + 1, rows.indexOf(sample.step()) + 1);
         }
-    }
-
-    @FXML
-    private void saveTimelinePng() {
-        exports.savePng(timelineGrid, "timeline.png", timelineGrid.getScene().getWindow());
     }
 }

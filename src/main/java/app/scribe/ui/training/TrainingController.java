@@ -7,11 +7,11 @@ import app.scribe.training.CheckpointPolicy;
 import app.scribe.training.TrainingHistory;
 import app.scribe.training.TrainingPlan;
 import app.scribe.ui.common.ChoiceLabels;
+import app.scribe.ui.common.JobControls;
 import app.scribe.ui.common.Keys;
 import app.scribe.ui.common.SpinnerInput;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.Property;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -24,7 +24,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -100,22 +99,21 @@ public final class TrainingController {
 
     private void bindForm() {
         // The ranges are the record's; the values come from the view model when the spinners are bound below.
-        hiddenSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_HIDDEN_SIZE, 1, 16));
-        layersSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_LAYERS));
-        seqSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_SEQ_LENGTH, 1, 5));
-        batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Hyperparameters.MAX_BATCH_SIZE, 1, 8));
-        dropoutSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.85, 0, 0.05));
-        stepsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TrainingForm.MAX_STEPS, 2000, 500));
-        autosaveSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
-                (int) CheckpointPolicy.MAX_MINUTES, 5));
-        patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, TrainingPlan.MAX_PATIENCE, 0));
+        SpinnerInput.integers(hiddenSpinner, 1, Hyperparameters.MAX_HIDDEN_SIZE, 16, form.hiddenSizeProperty());
+        SpinnerInput.integers(layersSpinner, 1, Hyperparameters.MAX_LAYERS, 1, form.layersProperty());
+        SpinnerInput.integers(seqSpinner, 1, Hyperparameters.MAX_SEQ_LENGTH, 5, form.seqLengthProperty());
+        SpinnerInput.integers(batchSpinner, 1, Hyperparameters.MAX_BATCH_SIZE, 8, form.batchSizeProperty());
+        SpinnerInput.decimals(dropoutSpinner, 0, 0.85, 0.05, form.dropoutProperty());
+        SpinnerInput.integers(stepsSpinner, 1, TrainingForm.MAX_STEPS, 500, form.stepsProperty());
+        SpinnerInput.integers(budgetSpinner, 0, 1440, 1, form.budgetMinutesProperty());
+        SpinnerInput.integers(autosaveSpinner, 0, (int) CheckpointPolicy.MAX_MINUTES, 1, form.autosaveMinutesProperty());
+        SpinnerInput.integers(patienceSpinner, 0, TrainingPlan.MAX_PATIENCE, 1, form.patienceProperty());
         guard(hiddenSpinner, "Hidden units");
         guard(layersSpinner, "Layers");
         guard(seqSpinner, "Seq. length");
         guard(batchSpinner, "Batch");
         guard(dropoutSpinner, "Dropout");
         guard(stepsSpinner, "Steps");
-        budgetSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1440, 0, 1));
         guard(budgetSpinner, "Train for (min)");
         guard(autosaveSpinner, "Autosave");
         guard(patienceSpinner, "Early stop after");
@@ -127,15 +125,6 @@ public final class TrainingController {
         cellChoice.valueProperty().addListener((obs, old, now) -> cellChoice.setTooltip(
                 now == null ? null : new Tooltip(now.description())));
         cellChoice.setTooltip(new Tooltip(form.cellProperty().get().description()));
-        bind(hiddenSpinner, form.hiddenSizeProperty());
-        bind(layersSpinner, form.layersProperty());
-        bind(seqSpinner, form.seqLengthProperty());
-        bind(batchSpinner, form.batchSizeProperty());
-        bind(stepsSpinner, form.stepsProperty());
-        bind(budgetSpinner, form.budgetMinutesProperty());
-        bind(autosaveSpinner, form.autosaveMinutesProperty());
-        bind(patienceSpinner, form.patienceProperty());
-        bind(dropoutSpinner, form.dropoutProperty());
         optimizerChoice.valueProperty().bindBidirectional(form.optimizerProperty());
         learningRateField.textProperty().bindBidirectional(form.learningRateProperty());
         weightDecayField.textProperty().bindBidirectional(form.weightDecayProperty());
@@ -151,18 +140,12 @@ public final class TrainingController {
         spinner.valueProperty().addListener((obs, old, now) -> formProblemLabel.setText(""));
     }
 
-    private static <T> void bind(Spinner<T> spinner, Property<T> property) {
-        spinner.getValueFactory().valueProperty().bindBidirectional(property);
-    }
-
     private void bindControls() {
         var phase = training.phaseProperty();
         BooleanBinding idle = Bindings.equal(phase, TrainingViewModel.Phase.IDLE);
-        trainButton.disableProperty().bind(idle.not());
-        resetButton.disableProperty().bind(idle.not());
+        JobControls.startAndStop(idle.not(), stopButton, trainButton, resetButton);
         pauseButton.disableProperty().bind(Bindings.notEqual(phase, TrainingViewModel.Phase.RUNNING));
         resumeButton.disableProperty().bind(Bindings.notEqual(phase, TrainingViewModel.Phase.PAUSED));
-        stopButton.disableProperty().bind(idle);
         trainButton.setTooltip(new Tooltip("Train a new model, or continue the current one ("
                 + Keys.TRAIN.getDisplayText() + ")"));
         statusLabel.textProperty().bind(training.statusProperty());

@@ -5,6 +5,7 @@ import app.scribe.ui.common.Keys;
 import app.scribe.ui.common.ChoiceLabels;
 import app.scribe.ui.common.Exports;
 import app.scribe.ui.common.FileDialogs;
+import app.scribe.ui.common.SpinnerInput;
 
 import app.scribe.writing.Completion;
 import app.scribe.writing.Until;
@@ -119,19 +120,13 @@ public final class WriteController {
             case CHARACTERS -> "characters:";
         }));
         untilChoice.valueProperty().bindBidirectional(write.untilProperty());
-        charactersSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Until.MAX_CHARACTERS,
-                write.charactersProperty().get()));
-        charactersSpinner.getValueFactory().valueProperty().bindBidirectional(write.charactersProperty());
+        SpinnerInput.integers(charactersSpinner, 1, Until.MAX_CHARACTERS, 1, write.charactersProperty());
         writeTemperatureSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.1, 2.0,
                 write.temperatureProperty().get(), 0.1));
         writeTemperatureSpinner.getValueFactory().valueProperty().addListener((obs, old, now) ->
                 write.temperatureProperty().set(now));
-        writeTopPSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 1.0,
-                write.topPProperty().get(), 0.05));
-        writeTopPSpinner.getValueFactory().valueProperty().bindBidirectional(write.topPProperty());
-        writeMaxCopySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
-                app.scribe.generation.CopyLimit.MAX, write.maxCopyProperty().get(), 5));
-        writeMaxCopySpinner.getValueFactory().valueProperty().bindBidirectional(write.maxCopyProperty());
+        SpinnerInput.decimals(writeTopPSpinner, 0.05, 1.0, 0.05, write.topPProperty());
+        SpinnerInput.integers(writeMaxCopySpinner, 0, app.scribe.generation.CopyLimit.MAX, 5, write.maxCopyProperty());
     }
 
     private void edited() {
