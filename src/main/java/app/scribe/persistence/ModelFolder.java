@@ -54,19 +54,39 @@ public final class ModelFolder {
         return files.summary(file);
     }
 
-    /** Renames a model file to {@code newName}; returns the new file. */
+    /**
+     * Renames a model file to {@code newName}, and its best-so-far companion ({@code NAME.best.scribe}) with it when
+     * there is one; returns the new file. Nothing moves unless both new names are free.
+     */
     public Path rename(Path file, String newName) {
         Path target = fileFor(newName);
         requireOwn(file);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ScribeException(target.getFileName() + " already exists: pick another name.");
+        Path best = CheckpointWriter.bestPathFor(file);
+        boolean withBest = !file.getFileName().toString().endsWith(CheckpointWriter.BEST_SUFFIX + ModelFile.EXTENSION)
+                && Files.isRegularFile(best, LinkOption.NOFOLLOW_LINKS) && !summary(best).damaged();
+        Path bestTarget = CheckpointWriter.bestPathFor(target);
+        for (Path taken : withBest ? List.of(target, bestTarget) : List.of(target)) {
+            if (Files.exists(taken, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ScribeException(taken.getFileName() + " already exists: pick another name.");
+            }
         }
         try (OutputLock lock = OutputLock.acquire(file)) {
-            return Files.move(file, target); // without REPLACE_EXISTING: a file that appeared meanwhile is kept
+            Path moved = move(file, target);
+            if (withBest) {
+                move(best, bestTarget);
+            }
+            return moved;
+        }
+    }
+
+    /** Moves without REPLACE_EXISTING: a file that appeared meanwhile is kept. */
+    private static Path move(Path from, Path to) {
+        try {
+            return Files.move(from, to);
         } catch (FileAlreadyExistsException e) {
-            throw new ScribeException(target.getFileName() + " already exists: pick another name.");
+            throw new ScribeException(to.getFileName() + " already exists: pick another name.");
         } catch (IOException e) {
-            throw new ScribeException("Cannot rename " + file.getFileName() + ": " + e.getMessage());
+            throw new ScribeException("Cannot rename " + from.getFileName() + ": " + e.getMessage());
         }
     }
 

@@ -88,6 +88,25 @@ class ModelFolderTest {
         assertEquals(List.of(broken, renamed), folder.files(), "a rename keeps the date");
     }
 
+    /** A model's best-so-far file goes with it, and a rename whose best name is taken moves nothing. */
+    @Test
+    void aRenameTakesTheBestModelAlong() throws IOException {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Path model = save(models.resolve("tale.scribe"), "2026-01-01T10:00:00Z");
+        Path best = save(models.resolve("tale.best.scribe"), "2026-01-01T10:00:00Z");
+        Path otherBest = save(models.resolve("taken.best.scribe"), "2026-01-02T10:00:00Z");
+        ModelFolder folder = new ModelFolder(models);
+
+        ScribeException taken = assertThrows(ScribeException.class, () -> folder.rename(model, "taken"));
+        assertTrue(taken.getMessage().contains("taken.best.scribe already exists"), taken.getMessage());
+        assertTrue(Files.exists(model) && Files.exists(best) && Files.exists(otherBest), "nothing moved");
+
+        Path renamed = folder.rename(model, "story");
+        assertEquals(models.resolve("story.scribe"), renamed);
+        assertEquals(6, files.load(models.resolve("story.best.scribe")).history().step(), "the best came along");
+        assertFalse(Files.exists(model) || Files.exists(best));
+    }
+
     private Path save(Path file, String modified) throws IOException {
         files.save(trained, file);
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse(modified)));
