@@ -4,7 +4,6 @@ import app.scribe.ScribeException;
 import app.scribe.corpus.TextFiles;
 import app.scribe.corpus.Vocabulary;
 import app.scribe.generation.SamplingSettings;
-import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import app.scribe.writing.Completer;
 import app.scribe.writing.Completion;
@@ -36,8 +35,8 @@ final class CompleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "the model file (.scribe)")
-    Path modelFile;
+    @Mixin
+    ModelFileOption model = new ModelFileOption();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -71,10 +70,10 @@ final class CompleteCommand implements Callable<Integer> {
         }
         String text = source.text != null ? source.text
                 : TextFiles.readText(source.file, MAX_TEXT_BYTES, "completes");
-        SavedModel saved = new ModelFile().load(modelFile);
+        SavedModel saved = model.load();
         if (saved.history().step() == 0) {
-            throw new ScribeException(TextFiles.nameOf(modelFile) + " has not been trained yet: its suggestions would"
-                    + " be noise. Train it first.");
+            throw new ScribeException(TextFiles.nameOf(model.modelFile) + " has not been trained yet: its suggestions"
+                    + " would be noise. Train it first.");
         }
         if (sampler.maxCopy != null) {
             search = search.copyingAtMost(sampler.copyLimit(sampler.books(saved.vocabulary())));

@@ -7,9 +7,9 @@ import app.scribe.analysis.Tracer;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.corpus.TextFiles;
 import app.scribe.corpus.Vocabulary;
-import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,13 +29,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "eval", description = "Measure how well a model predicts a text, in bits per character.")
 final class EvalCommand implements Callable<Integer> {
-    /** Unknown characters named in a message; the rest are counted. */
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "the model file (.scribe)")
-    Path modelFile;
+    @Mixin
+    ModelFileOption model = new ModelFileOption();
 
     @Option(names = "--text", required = true, description = "the text file to score")
     Path textFile;
@@ -62,7 +60,7 @@ final class EvalCommand implements Callable<Integer> {
         if (read.isEmpty()) {
             throw new ScribeException(name + " has no characters to score.");
         }
-        SavedModel saved = new ModelFile().load(modelFile);
+        SavedModel saved = model.load();
         Vocabulary vocabulary = saved.vocabulary();
         String text = vocabulary.prepare(read);
         if (strict) {

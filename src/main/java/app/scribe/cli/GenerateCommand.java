@@ -9,7 +9,6 @@ import app.scribe.generation.Samples;
 import app.scribe.model.Progress;
 import app.scribe.generation.SamplingSettings;
 import app.scribe.generation.StopRule;
-import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +17,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +27,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "the model file (.scribe)")
-    Path modelFile;
+    @Mixin
+    ModelFileOption model = new ModelFileOption();
 
     @Option(names = "--prompt", description = "text to continue (default: start a new paragraph)")
     String prompt = "";
@@ -95,9 +93,9 @@ final class GenerateCommand implements Callable<Integer> {
         StopRule stop = new StopRule(stopAt, stopAtSentenceEnd);
         app.scribe.generation.BeamSearch beam = strategy().beam == null ? null
                 : new app.scribe.generation.BeamSearch(strategy().beam);
-        SavedModel saved = new ModelFile().load(modelFile);
+        SavedModel saved = model.load();
         if (records.asked()) {
-            return records.write(saved, app.scribe.Printable.escape(String.valueOf(modelFile.getFileName())),
+            return records.write(saved, app.scribe.Printable.escape(String.valueOf(model.modelFile.getFileName())),
                     sampler.books, settings, sampler.seed, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         Generator generator = new Generator(saved.model(), saved.vocabulary());

@@ -11,7 +11,6 @@ import app.scribe.model.CellType;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
 import app.scribe.persistence.CheckpointFile;
-import app.scribe.persistence.CheckpointWriter;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.OutputGuard;
 import app.scribe.persistence.SavedModel;
@@ -89,15 +88,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace the Scribe models already at --out and its .best file")
     boolean force;
 
-    @Option(names = "--checkpoint-minutes", description = "write the latest model to --out every this many minutes "
-            + "of training, 0 = only at the end (default 5, at most 1440)")
-    double checkpointMinutes = CheckpointPolicy.defaults().everyMinutes();
-
-    @Option(names = "--checkpoint-steps", description = "also write it every this many steps (default 0 = off)")
-    long checkpointSteps;
-
-    @Option(names = "--no-best", description = "do not keep the best model by validation loss in NAME.best.scribe")
-    boolean noBest;
+    @Mixin
+    CheckpointOptions checkpoints = new CheckpointOptions();
 
     @Option(names = "--val", description = "validate on this text instead of the last 5%% of each book (which are "
             + "then trained on too)")
@@ -124,7 +116,7 @@ final class TrainCommand implements Callable<Integer> {
                 && !(rule.lr >= 1e-6 && rule.lr <= 1)) {
             throw new ScribeException("--lr must be between 0.000001 and 1 (got " + rule.lr + ").");
         }
-        CheckpointPolicy checkpoints = flagged(() -> new CheckpointPolicy(checkpointSteps, checkpointMinutes, !noBest));
+        CheckpointPolicy policy = flagged(checkpoints::policy);
         flagged(() -> TrainingPlan.forSteps(1).withPatience(patience));
         Optimizer optimizer = rule.rule();
         CellType cellType = shape.cellType();
@@ -134,8 +126,7 @@ final class TrainCommand implements Callable<Integer> {
                 shape.batch, optimizer, rule.lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(),
                 dropout, seed, weightDecay, cellType, CellSettingFlags.given(spec, cellType));
         for (Path corpusFile : corpusFiles) {
-            OutputGuard.check(noBest ? List.of(out) : List.of(out, CheckpointWriter.bestPathFor(out)), corpusFile,
-                    resume, force);
+            OutputGuard.check(checkpoints.outputs(out), corpusFile, resume, force);
         }
         PrintWriter err = spec.commandLine().getErr();
         AtomicReference<Trainer> running = new AtomicReference<>();
@@ -153,7 +144,7 @@ final class TrainCommand implements Callable<Integer> {
             console.flush();
         }, message -> ScribeCommand.warn(err, message))) {
             TrainingStart start = start(console, err, requested, cleaning);
-            start.checkpoints(checkpoints, file);
+            start.checkpoints(policy, file);
             Trainer trainer = start.trainer();
             running.set(trainer);
             if (signals.exitCode() != 0) {

@@ -1,7 +1,7 @@
 /**
  * The command line (picocli): one command class each, with mixins for the options several share
- * ({@link app.scribe.cli.ModelOptions}, {@link app.scribe.cli.OptimizerOptions},
- * {@link app.scribe.cli.SamplingOptions}) and the cells' flags taken from {@link app.scribe.model.CellType}; the
+ * ({@link app.scribe.cli.ModelFileOption}, {@link app.scribe.cli.ModelOptions},
+ * {@link app.scribe.cli.OptimizerOptions}, {@link app.scribe.cli.SamplingOptions}) and the cells' flags taken from {@link app.scribe.model.CellType}; the
  * {@code lab} pages' commands print through {@link app.scribe.cli.LabReport}. It may import every package but
  * {@code ui}.
  */

@@ -20,6 +20,22 @@ public record Batch(int batchSize, int seqLength, int[] inputs, int[] targets, i
         this(batchSize, seqLength, inputs, targets, new int[batchSize]);
     }
 
+    /**
+     * The windows of {@code text} that begin at {@code from[b]}, each of {@code seqLength} inputs and the character
+     * after each as its target; {@code starts[b]} is where window b starts in its text as the cells read positions.
+     */
+    public static Batch cut(char[] text, int[] from, int[] starts, int seqLength) {
+        int[] inputs = new int[from.length * seqLength];
+        int[] targets = new int[inputs.length];
+        for (int b = 0; b < from.length; b++) {
+            for (int t = 0; t < seqLength; t++) {
+                inputs[b * seqLength + t] = text[from[b] + t];
+                targets[b * seqLength + t] = text[from[b] + t + 1];
+            }
+        }
+        return new Batch(from.length, seqLength, inputs, targets, starts);
+    }
+
     /** The position in the text of character t of window b. */
     public long position(int b, int t) {
         return (long) starts[b] + t;

@@ -126,14 +126,11 @@ public final class BatchSource implements TrainingWindows {
 
     @Override
     public Batch trainingBatch(SplittableRandom random) {
-        int[] inputs = new int[batchSize * seqLength];
-        int[] targets = new int[inputs.length];
         int[] starts = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
             starts[b] = trainingStart(random.nextInt(trainingStarts));
-            copyWindow(indices, starts[b], b * seqLength, inputs, targets);
         }
-        return new Batch(batchSize, seqLength, inputs, targets, starts);
+        return Batch.cut(indices, starts, starts, seqLength);
     }
 
     /** Maps a draw over all the books' window starts to an offset in the book it falls in. */
@@ -160,22 +157,12 @@ public final class BatchSource implements TrainingWindows {
         List<Batch> batches = new ArrayList<>();
         for (int first = 0; first < windowStarts.size(); first += batchSize) {
             int size = Math.min(batchSize, windowStarts.size() - first);
-            int[] inputs = new int[size * seqLength];
-            int[] targets = new int[inputs.length];
             int[] starts = new int[size];
             for (int b = 0; b < size; b++) {
                 starts[b] = windowStarts.get(first + b);
-                copyWindow(validationText, starts[b], b * seqLength, inputs, targets);
             }
-            batches.add(new Batch(size, seqLength, inputs, targets, starts));
+            batches.add(Batch.cut(validationText, starts, starts, seqLength));
         }
         return batches;
-    }
-
-    private void copyWindow(char[] text, int start, int offset, int[] inputs, int[] targets) {
-        for (int t = 0; t < seqLength; t++) {
-            inputs[offset + t] = text[start + t];
-            targets[offset + t] = text[start + t + 1];
-        }
     }
 }

@@ -127,15 +127,14 @@ public final class RecordBatches implements TrainingWindows {
     /** A batch of windows, each at a start drawn among every record's starts. */
     @Override
     public Batch trainingBatch(SplittableRandom random) {
-        int[] inputs = new int[batchSize * seqLength];
-        int[] targets = new int[inputs.length];
+        int[] from = new int[batchSize];
         int[] positions = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
             int window = random.nextInt(training.starts().length);
+            from[b] = training.starts()[window];
             positions[b] = training.offsets()[window];
-            copyWindow(training.text(), training.starts()[window], b * seqLength, inputs, targets);
         }
-        return new Batch(batchSize, seqLength, inputs, targets, positions);
+        return Batch.cut(training.text(), from, positions, seqLength);
     }
 
     /** The validation records in windows that start at record starts, each after the previous one's end. */
@@ -152,23 +151,15 @@ public final class RecordBatches implements TrainingWindows {
         List<Batch> batches = new ArrayList<>();
         for (int first = 0; first < windows.size(); first += batchSize) {
             int size = Math.min(batchSize, windows.size() - first);
-            int[] inputs = new int[size * seqLength];
-            int[] targets = new int[inputs.length];
+            int[] from = new int[size];
             int[] positions = new int[size];
             for (int b = 0; b < size; b++) {
                 int w = windows.get(first + b);
+                from[b] = validation.starts()[w];
                 positions[b] = validation.offsets()[w];
-                copyWindow(validation.text(), validation.starts()[w], b * seqLength, inputs, targets);
             }
-            batches.add(new Batch(size, seqLength, inputs, targets, positions));
+            batches.add(Batch.cut(validation.text(), from, positions, seqLength));
         }
         return batches;
-    }
-
-    private void copyWindow(char[] text, int start, int offset, int[] inputs, int[] targets) {
-        for (int t = 0; t < seqLength; t++) {
-            inputs[offset + t] = text[start + t];
-            targets[offset + t] = text[start + t + 1];
-        }
     }
 }

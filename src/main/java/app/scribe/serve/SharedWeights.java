@@ -1,8 +1,8 @@
 package app.scribe.serve;
 
 import app.scribe.corpus.Batch;
+import app.scribe.model.AbstractCharModel;
 import app.scribe.model.CharModel;
-import app.scribe.model.Hyperparameters;
 import app.scribe.model.ParameterSet;
 import app.scribe.model.Stepper;
 
@@ -12,33 +12,13 @@ import app.scribe.model.Stepper;
  * stepper's weights and copies only its state (zeros here), so a request costs its state, not the weights. It cannot
  * be trained or loaded: the server never changes the model it serves.
  */
-final class SharedWeights implements CharModel {
-    private final String engine;
-    private final int vocabSize;
-    private final Hyperparameters hyperparameters;
+final class SharedWeights extends AbstractCharModel {
     private final Stepper pristine;
 
     /** Snapshots {@code model}'s weights now; later training of {@code model} does not reach this copy. */
     SharedWeights(CharModel model) {
-        this.engine = model.engine();
-        this.vocabSize = model.vocabSize();
-        this.hyperparameters = model.hyperparameters();
+        super(model.engine(), model.vocabSize(), model.hyperparameters());
         this.pristine = model.stepper();
-    }
-
-    @Override
-    public String engine() {
-        return engine;
-    }
-
-    @Override
-    public int vocabSize() {
-        return vocabSize;
-    }
-
-    @Override
-    public Hyperparameters hyperparameters() {
-        return hyperparameters;
     }
 
     /**

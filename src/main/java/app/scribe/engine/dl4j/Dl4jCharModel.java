@@ -1,5 +1,6 @@
 package app.scribe.engine.dl4j;
 
+import app.scribe.model.AbstractCharModel;
 import app.scribe.model.ArrayShapes;
 import app.scribe.model.CellType;
 import app.scribe.model.CharModel;
@@ -39,12 +40,10 @@ import static org.deeplearning4j.nn.layers.recurrent.LSTM.STATE_KEY_PREV_MEMCELL
  * backpropagation through each window of {@code seqLength} characters (truncated BPTT at the window length, as the
  * seed reports did). DL4J clips the gradient norm per layer, not globally.
  */
-public final class Dl4jCharModel implements CharModel {
+public final class Dl4jCharModel extends AbstractCharModel {
     public static final String ENGINE = "dl4j";
     private static final String UPDATER_STATE = "updater";
 
-    private final Hyperparameters hp;
-    private final int vocabSize;
     private final MultiLayerNetwork net;
     private double currentLearningRate;
 
@@ -53,9 +52,8 @@ public final class Dl4jCharModel implements CharModel {
     }
 
     private Dl4jCharModel(int vocabSize, Hyperparameters hp, MultiLayerNetwork net) {
+        super(ENGINE, vocabSize, hp);
         NativeRuntime.configure();
-        this.vocabSize = vocabSize;
-        this.hp = hp;
         this.net = net;
         this.currentLearningRate = hp.learningRate();
     }
@@ -106,21 +104,6 @@ public final class Dl4jCharModel implements CharModel {
         return net;
     }
 
-    @Override
-    public String engine() {
-        return ENGINE;
-    }
-
-    @Override
-    public int vocabSize() {
-        return vocabSize;
-    }
-
-    @Override
-    public Hyperparameters hyperparameters() {
-        return hp;
-    }
-
     /** The underlying network, for exporting to plain DL4J programs. */
     public MultiLayerNetwork network() {
         return net;
@@ -144,6 +127,7 @@ public final class Dl4jCharModel implements CharModel {
         INDArray probabilities = net.output(oneHot(batch.inputs(), batch), false);
         float[] p = probabilities.dup('c').data().asFloat();
         int t = batch.seqLength();
+        int vocabSize = vocabSize();
         double total = 0;
         for (int b = 0; b < batch.batchSize(); b++) {
             for (int s = 0; s < t; s++) {
@@ -156,6 +140,7 @@ public final class Dl4jCharModel implements CharModel {
 
     private INDArray oneHot(int[] indices, Batch batch) {
         int t = batch.seqLength();
+        int vocabSize = vocabSize();
         float[] data = new float[batch.batchSize() * vocabSize * t];
         for (int b = 0; b < batch.batchSize(); b++) {
             for (int s = 0; s < t; s++) {
@@ -169,7 +154,7 @@ public final class Dl4jCharModel implements CharModel {
     public Stepper stepper() {
         MultiLayerNetwork own = net.clone();
         own.rnnClearPreviousState();
-        return new Dl4jStepper(own, vocabSize, hp.hiddenSize());
+        return new Dl4jStepper(own, vocabSize(), hyperparameters().hiddenSize());
     }
 
     /**
@@ -231,7 +216,7 @@ public final class Dl4jCharModel implements CharModel {
 
     @Override
     public CharModel copy() {
-        Dl4jCharModel copy = new Dl4jCharModel(vocabSize, hp, net.clone());
+        Dl4jCharModel copy = new Dl4jCharModel(vocabSize(), hyperparameters(), net.clone());
         copy.currentLearningRate = Double.NaN;
         return copy;
     }

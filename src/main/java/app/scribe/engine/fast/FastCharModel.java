@@ -1,8 +1,8 @@
 package app.scribe.engine.fast;
 
 import app.scribe.corpus.Batch;
+import app.scribe.model.AbstractCharModel;
 import app.scribe.model.ArrayShapes;
-import app.scribe.model.CharModel;
 import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
 import app.scribe.model.ParameterSet;
@@ -20,12 +20,10 @@ import java.util.SplittableRandom;
  * threads.
  * The loss is the mean cross-entropy over all characters of the batch (nats/char).
  */
-public final class FastCharModel implements CharModel {
+public final class FastCharModel extends AbstractCharModel {
     public static final String ENGINE = "fast";
     private static final int MAX_DEFAULT_THREADS = 2;
 
-    private final int vocabSize;
-    private final Hyperparameters hp;
     final Layout layout;
     final OffHeap params;
     final GradientOptimiser optimiser;
@@ -39,8 +37,7 @@ public final class FastCharModel implements CharModel {
     }
 
     FastCharModel(int vocabSize, Hyperparameters hp, int threads) {
-        this.vocabSize = vocabSize;
-        this.hp = hp;
+        super(ENGINE, vocabSize, hp);
         this.layout = new Layout(vocabSize, hp.hiddenSize(), hp.layers(), cells(hp));
         this.params = new OffHeap(layout.size);
         this.optimiser = GradientOptimiser.create(hp.optimizer(), layout.size, hp.weightDecay());
@@ -73,27 +70,12 @@ public final class FastCharModel implements CharModel {
     /** Each layer's cell initialises its weights; the output layer gets Xavier weights and zero biases. */
     private void initialise() {
         float[] w = new float[layout.size];
-        SplittableRandom random = new SplittableRandom(hp.seed());
+        SplittableRandom random = new SplittableRandom(hyperparameters().seed());
         for (int l = 0; l < layout.layers; l++) {
             layout.cell(l).initialise(w, random);
         }
         Cell.xavier(w, layout.wy, layout.hidden * layout.vocab, layout.hidden, layout.vocab, random);
         params.put(w);
-    }
-
-    @Override
-    public String engine() {
-        return ENGINE;
-    }
-
-    @Override
-    public int vocabSize() {
-        return vocabSize;
-    }
-
-    @Override
-    public Hyperparameters hyperparameters() {
-        return hp;
     }
 
     /** Optimizer steps taken so far (restored by {@link #load}). */
@@ -133,7 +115,7 @@ public final class FastCharModel implements CharModel {
         Worker[] all = workers();
         int parts = Math.min(all.length, batch.batchSize());
         float scale = 1f / ((float) batch.batchSize() * batch.seqLength());
-        long dropoutSeed = hp.seed() * 0x9E3779B97F4A7C15L + optimiser.step * 31;
+        long dropoutSeed = hyperparameters().seed() * 0x9E3779B97F4A7C15L + optimiser.step * 31;
         boolean train = goal != Goal.LOSS;
         SlicedUpdate update = train ? slicedUpdate(all, parts, goal, learningRate) : null;
         int base = batch.batchSize() / parts;
@@ -171,7 +153,7 @@ public final class FastCharModel implements CharModel {
             gradients[i] = all[i].grad.buffer;
         }
         return new SlicedUpdate(gradients, layout.size, goal == Goal.STEP ? optimiser : null, params.buffer,
-                hp.clipNorm(), learningRate);
+                hyperparameters().clipNorm(), learningRate);
     }
 
     /** One worker's part of a {@link #pass}: its rows, then its slice of the update when there is one. */
@@ -179,7 +161,8 @@ public final class FastCharModel implements CharModel {
                          long dropoutSeed, float[] probabilities, SlicedUpdate update) {
         double loss;
         try {
-            loss = worker.run(batch, first, rows, train, scale, hp.dropout(), dropoutSeed, probabilities);
+            loss = worker.run(batch, first, rows, train, scale, hyperparameters().dropout(), dropoutSeed,
+                    probabilities);
         } catch (RuntimeException | Error e) {
             if (update != null) {
                 update.abandon();
@@ -212,7 +195,7 @@ public final class FastCharModel implements CharModel {
 
     /** Next-character probabilities for every position: {@code [(b * seqLength + t) * vocab + k]}. */
     float[] probabilities(Batch batch) {
-        float[] out = new float[batch.batchSize() * batch.seqLength() * vocabSize];
+        float[] out = new float[batch.batchSize() * batch.seqLength() * vocabSize()];
         pass(batch, Goal.LOSS, out, 0);
         return out;
     }
@@ -284,10 +267,10 @@ public final class FastCharModel implements CharModel {
      */
     @Override
     public FastCharModel grown(int newVocabSize) {
-        if (newVocabSize < vocabSize) {
-            throw new IllegalArgumentException("a vocabulary only grows: " + vocabSize + " to " + newVocabSize);
+        if (newVocabSize < vocabSize()) {
+            throw new IllegalArgumentException("a vocabulary only grows: " + vocabSize() + " to " + newVocabSize);
         }
-        FastCharModel grown = new FastCharModel(newVocabSize, hp, threads);
+        FastCharModel grown = new FastCharModel(newVocabSize, hyperparameters(), threads);
         grown.initialise();
         float[] fresh = new float[grown.layout.size];
         grown.params.get(fresh);
@@ -301,7 +284,7 @@ public final class FastCharModel implements CharModel {
 
     @Override
     public FastCharModel copy() {
-        FastCharModel copy = new FastCharModel(vocabSize, hp, threads);
+        FastCharModel copy = new FastCharModel(vocabSize(), hyperparameters(), threads);
         float[] w = new float[layout.size];
         params.get(w);
         copy.params.put(w);

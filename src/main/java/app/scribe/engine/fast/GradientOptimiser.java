@@ -9,18 +9,34 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An update rule over the one flat parameter block: each step takes the summed gradient, scales it by the
- * clipping factor, adds {@code weightDecay · w} (L2 decay, as PyTorch's {@code weight_decay}) and moves the weights.
- * Two moment arrays of the block's size and the step count are its whole state; each rule uses what it needs, and
- * all of it is saved under the same names whatever the rule, so a model file always holds the same arrays.
+ * An optimiser over the one flat parameter block: each step takes the summed gradient, scales it by the clipping
+ * factor, adds {@code weightDecay · w} (L2 decay, as PyTorch's {@code weight_decay}) and lets its {@link Rule} move
+ * the weights against that. Two moment arrays of the block's size and the step count are its whole state; each rule
+ * uses what it needs, and all of it is saved under the same names whatever the rule, so a model file always holds
+ * the same arrays.
  */
-abstract class GradientOptimiser {
+final class GradientOptimiser {
     static final String OPT_M = "optimizer.m";
     static final String OPT_V = "optimizer.v";
     static final String OPT_STEP = "optimizer.step";
+    /**
+     * Parameters are moved this many at a time, so that a chunk's weights and gradient are still in the L1 cache
+     * when the rule reads what the clipping and decay wrote.
+     */
+    private static final int CHUNK = 2048;
 
+    /**
+     * How one optimiser moves the weights: the maths alone, on heap arrays, for the parameters {@code from .. to - 1}.
+     * {@code g} is the clipped and decayed gradient; {@code m} and {@code v} are the two moment arrays, the rule's to
+     * keep; {@code step} counts this step (1 for the first).
+     */
+    interface Rule {
+        void move(float[] w, float[] g, float[] m, float[] v, long step, double learningRate, int from, int to);
+    }
+
+    private final Rule rule;
     final int size;
-    final float weightDecay;
+    private final float weightDecay;
     final float[] m;
     final float[] v;
     /** Heap copies of the weights and the gradient being moved: C2 vectorises loops over arrays, not over buffers. */
@@ -29,7 +45,8 @@ abstract class GradientOptimiser {
     final float[] gradient;
     long step;
 
-    GradientOptimiser(int size, double weightDecay) {
+    GradientOptimiser(Rule rule, int size, double weightDecay) {
+        this.rule = rule;
         this.size = size;
         this.weightDecay = (float) weightDecay;
         this.m = new float[size];
@@ -39,34 +56,38 @@ abstract class GradientOptimiser {
     }
 
     static GradientOptimiser create(Optimizer kind, int size, double weightDecay) {
-        return switch (kind) {
-            case RMSPROP -> new RmsPropOptimiser(size, weightDecay);
-            case ADAM -> new AdamOptimiser(size, weightDecay);
-            case SGD -> new SgdOptimiser(size, weightDecay, 0);
-            case MOMENTUM -> new SgdOptimiser(size, weightDecay, SgdOptimiser.MOMENTUM);
+        Rule rule = switch (kind) {
+            case RMSPROP -> new RmsPropOptimiser();
+            case ADAM -> new AdamOptimiser();
+            case SGD -> new SgdOptimiser(0);
+            case MOMENTUM -> new SgdOptimiser(SgdOptimiser.MOMENTUM);
         };
+        return new GradientOptimiser(rule, size, weightDecay);
     }
 
     /** One step: {@code w} moves against {@code clip · g + weightDecay · w}. */
-    final void update(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
+    void update(FloatBuffer w, FloatBuffer g, float clip, double learningRate) {
         step++;
         g.get(0, gradient, 0, size);
         apply(w, clip, learningRate, 0, size);
     }
 
     /**
-     * The rule on parameters {@code from .. to - 1} against {@link #gradient}; {@link #step} already counts this
-     * step. Threads may move disjoint slices at the same time.
+     * The step on parameters {@code from .. to - 1} against {@link #gradient} (which it overwrites); {@link #step}
+     * already counts this step. Threads may move disjoint slices at the same time.
      */
-    final void apply(FloatBuffer w, float clip, double learningRate, int from, int to) {
-        int count = to - from;
-        w.get(from, weights, from, count);
-        move(weights, gradient, clip, learningRate, from, to);
-        w.put(from, weights, from, count);
+    void apply(FloatBuffer w, float clip, double learningRate, int from, int to) {
+        float wd = weightDecay;
+        for (int at = from; at < to; at += CHUNK) {
+            int end = Math.min(to, at + CHUNK);
+            w.get(at, weights, at, end - at);
+            for (int i = at; i < end; i++) {
+                gradient[i] = gradient[i] * clip + wd * weights[i];
+            }
+            rule.move(weights, gradient, m, v, step, learningRate, at, end);
+            w.put(at, weights, at, end - at);
+        }
     }
-
-    /** The rule itself, on heap copies of the weights and the gradient. */
-    abstract void move(float[] w, float[] g, float clip, double learningRate, int from, int to);
 
     /** The squared norm of {@code g}'s slice {@code from .. to - 1}. */
     static double squaredNorm(FloatBuffer g, int from, int to) {

@@ -50,4 +50,33 @@ class GradientOptimiserTest {
         // Plain SGD with decay d shrinks by exactly (1 - lr d) per step.
         assertEquals(Math.pow(1 - 0.01 * 0.1, 5), run(Optimizer.SGD, 0.1, 0f, 5, 0.01)[0], 1e-6);
     }
+
+    @Test
+    void aLargeBlockMovesEveryParameterAsABlockOfOneWould() {
+        // More parameters than one chunk of the update, and not a multiple of it: every chunk and the last, short one.
+        int size = 5000;
+        for (Optimizer kind : Optimizer.values()) {
+            GradientOptimiser block = GradientOptimiser.create(kind, size, 0.01);
+            FloatBuffer w = FloatBuffer.allocate(size);
+            FloatBuffer g = FloatBuffer.allocate(size);
+            for (int i = 0; i < size; i++) {
+                w.put(i, (i % 7 - 3) * 0.25f);
+                g.put(i, (i % 5 - 2) * 0.5f);
+            }
+            float[] start = new float[size];
+            w.get(0, start);
+            for (int s = 0; s < 3; s++) {
+                block.update(w, g, 0.5f, 0.01);
+            }
+            for (int i = 0; i < size; i += 499) {
+                GradientOptimiser one = GradientOptimiser.create(kind, 1, 0.01);
+                FloatBuffer wi = FloatBuffer.wrap(new float[]{start[i]});
+                for (int s = 0; s < 3; s++) {
+                    one.update(wi, FloatBuffer.wrap(new float[]{g.get(i)}), 0.5f, 0.01);
+                }
+                assertEquals(wi.get(0), w.get(i), 0f, kind.id() + " parameter " + i);
+            }
+            assertTrue(w.get(size - 1) != start[size - 1], kind.id() + ": the last parameter moved");
+        }
+    }
 }
