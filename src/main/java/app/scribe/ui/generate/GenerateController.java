@@ -155,7 +155,7 @@ public final class GenerateController {
         writeManyButton.disableProperty().bind(busy.or(beamSearch));
         // A disabled button shows no tooltip: the hint under the text says why Write 20 is off.
         String hover = hoverHint.getText();
-        hoverHint.textProperty().bind(Bindings.when(beamSearch).then(BEAM_OFF + " " + hover).otherwise(hover));
+        hoverHint.textProperty().bind(Bindings.when(beamSearch).then(BEAM_OFF).otherwise(hover));
         JobControls.progress(searchProgressBar, generation.searchProgressShownProperty(),
                 generation.searchProgressProperty());
     }
