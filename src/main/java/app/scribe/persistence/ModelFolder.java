@@ -31,7 +31,10 @@ public final class ModelFolder {
         if (base.endsWith(ModelFile.EXTENSION)) {
             base = base.substring(0, base.length() - ModelFile.EXTENSION.length());
         }
-        if (base.isEmpty() || !base.matches("[\\p{L}\\p{N} ._-]+") || base.startsWith(".")) {
+        if (base.isEmpty()) {
+            throw new ScribeException("The name is empty: type a name for the model.");
+        }
+        if (!base.matches("[\\p{L}\\p{N} ._-]+") || base.startsWith(".")) {
             throw new ScribeException("A model name may use letters, digits, spaces, '.', '_' and '-' (got '"
                     + Printable.escape(String.valueOf(name)) + "').");
         }

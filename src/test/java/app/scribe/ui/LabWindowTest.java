@@ -54,9 +54,10 @@ class LabWindowTest extends VanityFairWindow {
 
         select(robot, tabs, "powerTab");
         refused(robot, "power", "#powerMatrix", "1 2; 3", "not square");
-        refused(robot, "power", "#powerK", "-1", "the power must be between 0 and");
+        refused(robot, "power", "#powerK", "-1", "The power must be between 0 and");
+        refused(robot, "power", "#powerK", "99999999999", "The power must be between 0 and");
         type(robot, "#powerK", "30");
-        refused(robot, "power", "#powerModel", folder.resolve("absent.scribe").toString(), "there is no file");
+        refused(robot, "power", "#powerModel", folder.resolve("absent.scribe").toString(), "There is no file");
         robot.interact(() -> robot.lookup("#powerModel").queryAs(TextInputControl.class).clear());
         type(robot, "#powerMatrix", "0.58 0.24\n0.24 0.72");
         robot.clickOn("#powerRun");
@@ -96,10 +97,12 @@ class LabWindowTest extends VanityFairWindow {
         robot.interact(() -> choice(robot, "#palindromeCell").getSelectionModel().select(2));
         robot.clickOn("#palindromeRun");
         waitUntil(() -> points(robot, "#palindromeChart") > 10);
+        waitUntil(() -> placeholder(robot, "#palindromeTable").equals("Running…"));
         robot.clickOn("#palindromeStop");
         waitUntil(() -> !robot.lookup("#palindromeRun").queryAs(Button.class).isDisabled());
         assertTrue(text(robot, "#palindromeStatus").startsWith("Stopped after"), text(robot, "#palindromeStatus"));
         assertEquals("stopped", table(robot, "#palindromeTable").getItems().get(0).get(4));
+        assertEquals("The results show here: press Run.", placeholder(robot, "#palindromeTable"));
         readBackPng(robot, "palindrome", results);
         robot.interact(() -> choice(robot, "#palindromeMode").getSelectionModel().select(1));
         type(robot, "#palindromeCells", "rnn,gru");
@@ -113,7 +116,7 @@ class LabWindowTest extends VanityFairWindow {
         assertEquals(6, series(robot, "#palindromeChart"), "mean and mean ± spread for each cell");
 
         select(robot, tabs, "gradientsTab");
-        refused(robot, "gradients", "#gradientsCells", "lstm,elman", "cell must be one of");
+        refused(robot, "gradients", "#gradientsCells", "lstm,elman", "Cell must be one of");
         type(robot, "#gradientsCells", "rnn,lstm,gru,tglstm");
         type(robot, "#gradientsLength", "8");
         type(robot, "#gradientsTrained", "5");
@@ -186,6 +189,11 @@ class LabWindowTest extends VanityFairWindow {
                             && Integer.valueOf(2).equals(javafx.scene.layout.GridPane.getColumnIndex(n)))
                     .map(n -> ((Label) n).getText()).findFirst().orElse("");
         });
+    }
+
+    /** What the results table says while it has no rows. */
+    private static String placeholder(FxRobot robot, String id) {
+        return onFx(() -> ((Label) table(robot, id).getPlaceholder()).getText());
     }
 
     private static String text(FxRobot robot, String id) {

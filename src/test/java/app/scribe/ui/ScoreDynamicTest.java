@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Score tab's dynamic evaluation: with the box ticked the model learns as it reads and scores a passage of its
  * book better; untick it and the score is the plain one again to the last digit (the session's model did not
- * change); a rate that is not a number is refused with a message.
+ * change); a rate that is not a number is refused with a message, and the result scored at the earlier rate goes.
  */
 class ScoreDynamicTest extends VanityFairWindow {
     private static final Pattern BITS = Pattern.compile("([0-9.]+) bits per character");
@@ -69,7 +69,9 @@ class ScoreDynamicTest extends VanityFairWindow {
         robot.interact(() -> rate.setText("fast"));
         click(robot, robot.from(root).lookup("#scoreButton").queryButton());
         MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
-        waitUntil(robot, root, () -> notifications.getText().contains("rate must be a number such as 1e-4"));
+        String refused = "The dynamic evaluation's rate must be a number such as 1e-4 (got 'fast').";
+        waitUntil(robot, root, () -> refused.equals(notifications.getText())
+                && label(robot, root, "#scoreSummary").equals("Not scored: " + refused));
 
         robot.interact(() -> dynamic.setSelected(false));
         waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").equals(plain));

@@ -37,6 +37,17 @@ public final class Messages {
         latest.set(new Message(Kind.ERROR, Printable.escape(text), ++said));
     }
 
+    /**
+     * Takes back the problem {@code text} when it is the latest message (the field it was about is fixed): the
+     * latest message becomes none. Another message said since stays.
+     */
+    public void withdraw(String text) {
+        Message message = latest.get();
+        if (message != null && message.kind() == Kind.ERROR && message.text().equals(Printable.escape(text))) {
+            latest.set(null);
+        }
+    }
+
     /** Shows a failure as a sentence: its own message when it is a user-facing one, else a pointer to the log. */
     public void failure(Throwable failure) {
         latest.set(new Message(userFacing(failure) == null ? Kind.FAILURE : Kind.ERROR,

@@ -47,6 +47,9 @@ import java.util.List;
 public final class GenerateController {
     /** The longest text the form asks for; the engine takes more ({@link app.scribe.generation.Generator#MAX_LENGTH}). */
     private static final int MAX_LENGTH = 100_000;
+    /** Why Write 20 is off, said while a beam width is set. */
+    static final String BEAM_OFF = "Write 20 is off while Beam width is above 0 (a beam search writes one text): "
+            + "set it to 0 to write 20 samples.";
 
     private final GenerationViewModel generation;
     private final Exports exports;
@@ -136,6 +139,12 @@ public final class GenerateController {
                 form.repetitionPenaltyProperty());
         SpinnerInput.integers(beamSpinner, 0, BeamSearch.MAX_WIDTH, 1, form.beamWidthProperty());
         SpinnerInput.integers(maxCopySpinner, 0, CopyLimit.MAX, 5, form.maxCopyProperty());
+        SpinnerInput.guard(lengthSpinner, "Length", form.problems());
+        SpinnerInput.guard(topKSpinner, "Top-k", form.problems());
+        SpinnerInput.guard(topPSpinner, "Top-p", form.problems());
+        SpinnerInput.guard(penaltySpinner, "Repetition penalty", form.problems());
+        SpinnerInput.guard(beamSpinner, "Beam width", form.problems());
+        SpinnerInput.guard(maxCopySpinner, "Max copy", form.problems());
         BooleanBinding beamSearch = Bindings.createBooleanBinding(() -> form.beamWidthProperty().get() > 0,
                 form.beamWidthProperty());
         for (var sampled : List.of(topKSpinner, topPSpinner, penaltySpinner, maxCopySpinner)) {
@@ -144,6 +153,9 @@ public final class GenerateController {
         BooleanBinding busy = generation.generatingProperty().or(generation.samples().writingProperty());
         JobControls.startAndStop(busy, stopGenerationButton, generateButton);
         writeManyButton.disableProperty().bind(busy.or(beamSearch));
+        // A disabled button shows no tooltip: the hint under the text says why Write 20 is off.
+        String hover = hoverHint.getText();
+        hoverHint.textProperty().bind(Bindings.when(beamSearch).then(BEAM_OFF).otherwise(hover));
         JobControls.progress(searchProgressBar, generation.searchProgressShownProperty(),
                 generation.searchProgressProperty());
     }

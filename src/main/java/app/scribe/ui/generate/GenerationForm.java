@@ -1,5 +1,7 @@
 package app.scribe.ui.generate;
 
+import app.scribe.ui.common.FieldProblems;
+import app.scribe.ui.common.Messages;
 import app.scribe.ui.common.TypedSeed;
 
 import app.scribe.generation.SamplingSettings;
@@ -39,6 +41,14 @@ public final class GenerationForm {
     private final StringProperty stopAt = new SimpleStringProperty("");
     private final BooleanProperty stopAtSentenceEnd = new SimpleBooleanProperty(false);
     private final StringProperty seed = new SimpleStringProperty("1");
+    private final FieldProblems problems;
+
+    public GenerationForm(Messages messages) {
+        this.problems = new FieldProblems(messages);
+    }
+
+    /** What is wrong with the numbers typed in the form; Generate and Write 20 refuse to run while it is not empty. */
+    public FieldProblems problems() { return problems; }
 
     public StringProperty promptProperty() { return prompt; }
     public ObjectProperty<Integer> lengthProperty() { return length; }

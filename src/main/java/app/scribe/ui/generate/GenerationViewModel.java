@@ -53,7 +53,7 @@ public final class GenerationViewModel {
 
     private final Session session;
     private final VerbatimIndex.Cache books;
-    private final GenerationForm form = new GenerationForm();
+    private final GenerationForm form;
     private final SamplesViewModel samples;
     private final ReadOnlyStringWrapper shownPrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper continuation = new ReadOnlyStringWrapper("");
@@ -74,6 +74,7 @@ public final class GenerationViewModel {
     public GenerationViewModel(Session session, VerbatimIndex.Cache books) {
         this.session = session;
         this.books = books;
+        this.form = new GenerationForm(session.messages());
         this.samples = new SamplesViewModel(session, form, books);
         pump.setCycleCount(Timeline.INDEFINITE);
     }
@@ -142,7 +143,7 @@ public final class GenerationViewModel {
     }
 
     private void start(String typedPrompt, String fixedPrefix, int n, String label) {
-        if (generating.get()) {
+        if (generating.get() || form.problems().refuse()) {
             return;
         }
         Session.ModelState state = session.modelOrExplain();

@@ -56,7 +56,7 @@ public final class SamplesViewModel {
 
     /** Writes {@value #COUNT} samples in the background and shows them ranked. */
     public void write() {
-        if (writing.get() || form.beamWidthProperty().get() > 0) {
+        if (writing.get() || form.beamWidthProperty().get() > 0 || form.problems().refuse()) {
             return;
         }
         Session.ModelState state = session.modelOrExplain();

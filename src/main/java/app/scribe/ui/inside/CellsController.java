@@ -57,6 +57,8 @@ public final class CellsController {
         Keys.onShortcutEnter(cellsText, cells::read);
         SpinnerInput.integers(cellLayerSpinner, 1, 3, 1, cells.layerProperty());
         SpinnerInput.integers(cellUnitSpinner, 0, 2047, 1, cells.unitProperty());
+        SpinnerInput.guard(cellLayerSpinner, "Layer", cells.problems());
+        SpinnerInput.guard(cellUnitSpinner, "Cell", cells.problems());
         interestingList.setItems(cells.interesting());
         interestingList.setCellFactory(list -> new ListCell<>() {
             @Override

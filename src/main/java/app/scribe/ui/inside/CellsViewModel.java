@@ -1,6 +1,7 @@
 package app.scribe.ui.inside;
 
 import app.scribe.ui.common.BackgroundWork;
+import app.scribe.ui.common.FieldProblems;
 import app.scribe.ui.common.Session;
 
 import app.scribe.analysis.InterestingCells;
@@ -29,7 +30,11 @@ public final class CellsViewModel {
     public static final int MAX_CHARACTERS = 3000;
     private static final int CELLS_PER_CRITERION = 4;
 
+    /** Said when Read finds no text; taken back once there is one. */
+    static final String NO_TEXT = "Type or paste a text to look inside the model with, or use the generated text.";
+
     private final Session session;
+    private final FieldProblems problems;
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<Integer> layer = new SimpleObjectProperty<>(1);
     private final ObjectProperty<Integer> unit = new SimpleObjectProperty<>(0);
@@ -39,6 +44,12 @@ public final class CellsViewModel {
 
     public CellsViewModel(Session session) {
         this.session = session;
+        this.problems = new FieldProblems(session.messages());
+        text.addListener((obs, old, now) -> {
+            if (now != null && !now.isEmpty()) {
+                session.messages().withdraw(NO_TEXT);
+            }
+        });
         // What the Inside tab shows belongs to one model: another (or none) clears it, more training reads it again.
         session.modelProperty().addListener((obs, old, now) -> {
             trace.set(null);
@@ -58,12 +69,13 @@ public final class CellsViewModel {
     public ReadOnlyObjectProperty<TextTrace> traceProperty() { return trace.getReadOnlyProperty(); }
     public ObservableList<InterestingCells.Cell> interesting() { return interesting; }
     public ReadOnlyBooleanProperty readingProperty() { return reading.getReadOnlyProperty(); }
+    /** What is wrong with the layer or cell typed. */
+    public FieldProblems problems() { return problems; }
 
     /** Reads the text with the current model, recording every cell, and ranks the cells; off the FX thread. */
     public void read() {
         Session.ModelState state = session.modelOrExplain();
-        String source = state == null ? null : session.textOrExplain(text.get(),
-                "Type or paste a text to look inside the model with, or use the generated text.");
+        String source = state == null ? null : session.textOrExplain(text.get(), NO_TEXT);
         if (source == null) {
             return;
         }

@@ -94,9 +94,9 @@ final class LabForm extends GridPane {
         } catch (ScribeException e) {
             problem = e.getMessage();
         } catch (NumberFormatException e) {
-            problem = "this is not a number.";
+            problem = "This is not a number.";
         }
-        mark(field, problem);
+        mark(field, problem.isEmpty() ? problem : Character.toUpperCase(problem.charAt(0)) + problem.substring(1));
         refused++;
         return null;
     }
@@ -113,11 +113,27 @@ final class LabForm extends GridPane {
 
     /** A whole number from a field, refused outside [min, max]. */
     static int whole(TextField field, int min, int max, String name) {
-        int v = Integer.parseInt(field.getText().strip());
+        int v = integer(field.getText());
         if (v < min || v > max) {
             throw new ScribeException(name + " must be between " + min + " and " + max + ".");
         }
         return v;
+    }
+
+    /**
+     * A whole number from a text; one too large for an int reads as the largest (or smallest) int, so that a range
+     * check refuses it with its range rather than as no number. Throws a NumberFormatException for no whole number.
+     */
+    static int integer(String text) {
+        String digits = text.strip();
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            if (!digits.matches("[+-]?[0-9]+")) {
+                throw e;
+            }
+            return digits.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        }
     }
 
     /** The file named {@code file} (a model's), refused when there is none. */

@@ -41,6 +41,7 @@ public abstract class LabPage {
     /** The results table keeps room for this many rows under its header. */
     private static final int TABLE_ROWS = 5;
     private static final double ROW_HEIGHT = 24;
+    private static final String NO_RESULTS = "The results show here: press Run.";
 
     final String id;
     final VBox root = new VBox(6);
@@ -53,6 +54,8 @@ public abstract class LabPage {
     final Label status = new Label();
     final LineChart<Number, Number> chart;
     final TableView<List<String>> table = new TableView<>();
+    /** What the empty table says: where the results show, or that the run is going. */
+    private final Label placeholder = new Label(NO_RESULTS);
     /** The live chart beside the results table. */
     final SplitPane chartAndTable = new SplitPane();
     final TextField folder = new TextField(ResultsFolder.defaultFolder());
@@ -103,7 +106,7 @@ public abstract class LabPage {
         table.setFixedCellSize(ROW_HEIGHT);
         table.setMinHeight(ROW_HEIGHT * (TABLE_ROWS + 1) + 30); // the header, five rows, a horizontal scroll bar
         table.setPrefHeight(ROW_HEIGHT * (TABLE_ROWS + 1) + 30);
-        table.setPlaceholder(new Label("The results show here: press Run."));
+        table.setPlaceholder(placeholder);
         HBox buttons = new HBox(6, run, stop, progress, progressLabel);
         saving = new ResultsFolder(id, folder, status);
         HBox savingRow = new HBox(6, new Label("Results folder"), folder, savePng, saveCsv);
@@ -159,6 +162,7 @@ public abstract class LabPage {
         progress.setProgress(0);
         progressLabel.setText("");
         status.setText("Running…");
+        placeholder.setText("Running…");
         Stop stopper = new Stop();
         running = stopper;
         // Stop takes the focus before Run is disabled, so that it never falls to the results folder's path.
@@ -185,6 +189,7 @@ public abstract class LabPage {
     private void finished(Stop stopper, String message) {
         if (running == stopper) {
             running = null;
+            placeholder.setText(NO_RESULTS);
             run.setDisable(false);
             if (stop.isFocused()) {
                 run.requestFocus();

@@ -73,14 +73,14 @@ public final class PalindromePage extends LabPage {
             list.forEach(PalindromePage::checkLength);
             return list;
         });
-        Integer seedCount = form.read(seeds, () -> Integer.parseInt(seeds.getText().strip()));
+        Integer seedCount = form.read(seeds, () -> LabForm.integer(seeds.getText()));
         List<TaskSettings> plan = form.read(seeds, () -> Sweep.plan(base, cellList, lengthList, seedCount));
         return (sink, stop) -> sweep(plan, sink, stop);
     }
 
     /** A palindrome length from a field, refused outside 2-1000. */
     static int lengthOf(String text) {
-        return checkLength(Integer.parseInt(text.strip()));
+        return checkLength(LabForm.integer(text));
     }
 
     private static int checkLength(int t) {

@@ -102,7 +102,7 @@ public final class ScoreViewModel {
         try {
             learning = learning();
         } catch (ScribeException e) {
-            session.messages().error(e.getMessage());
+            session.messages().error(refused(e));
             return;
         }
         start(state, source, learning);
@@ -123,6 +123,7 @@ public final class ScoreViewModel {
         try {
             learning = learning();
         } catch (ScribeException e) {
+            refused(e);
             return;
         }
         start(state, source, learning);
@@ -137,9 +138,21 @@ public final class ScoreViewModel {
         try {
             return DynamicEvaluation.at(Double.parseDouble(typed));
         } catch (NumberFormatException e) {
-            throw new ScribeException("the dynamic evaluation's rate must be a number such as 1e-4 (got '" + typed
+            throw new ScribeException("The dynamic evaluation's rate must be a number such as 1e-4 (got '" + typed
                     + "').");
         }
+    }
+
+    /**
+     * The form's rate is refused: the result shown, scored with another rate, goes, and the summary says why there
+     * is none; the sentence, with a capital, is returned.
+     */
+    private String refused(ScribeException problem) {
+        String message = problem.getMessage();
+        String sentence = message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        trace.set(null);
+        summary.set("Not scored: " + sentence);
+        return sentence;
     }
 
     /** Stops the scoring under way; the part read so far is shown. */

@@ -19,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.skin.TextAreaSkin;
 import javafx.scene.input.KeyCode;
@@ -121,12 +120,13 @@ public final class WriteController {
         }));
         untilChoice.valueProperty().bindBidirectional(write.untilProperty());
         SpinnerInput.integers(charactersSpinner, 1, Until.MAX_CHARACTERS, 1, write.charactersProperty());
-        writeTemperatureSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.1, 2.0,
-                write.temperatureProperty().get(), 0.1));
-        writeTemperatureSpinner.getValueFactory().valueProperty().addListener((obs, old, now) ->
-                write.temperatureProperty().set(now));
+        SpinnerInput.decimals(writeTemperatureSpinner, 0.1, 2.0, 0.1, write.temperatureProperty());
         SpinnerInput.decimals(writeTopPSpinner, 0.05, 1.0, 0.05, write.topPProperty());
         SpinnerInput.integers(writeMaxCopySpinner, 0, app.scribe.generation.CopyLimit.MAX, 5, write.maxCopyProperty());
+        SpinnerInput.guard(charactersSpinner, "Characters", write.problems());
+        SpinnerInput.guard(writeTemperatureSpinner, "Temperature", write.problems());
+        SpinnerInput.guard(writeTopPSpinner, "Top-p", write.problems());
+        SpinnerInput.guard(writeMaxCopySpinner, "Copy ≤", write.problems());
     }
 
     private void edited() {

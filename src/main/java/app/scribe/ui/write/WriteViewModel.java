@@ -1,6 +1,7 @@
 package app.scribe.ui.write;
 
 import app.scribe.ui.common.BackgroundWork;
+import app.scribe.ui.common.FieldProblems;
 import app.scribe.ui.common.Session;
 import app.scribe.ui.score.ScoreViewModel;
 import app.scribe.ui.training.TrainingViewModel;
@@ -17,11 +18,9 @@ import app.scribe.writing.Completion;
 import app.scribe.writing.CompletionSearch;
 import app.scribe.writing.Until;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -74,13 +73,14 @@ public final class WriteViewModel {
     private final ObjectProperty<Until.Kind> until = new SimpleObjectProperty<>(Until.Kind.WORD);
     private final ObjectProperty<Integer> characters = new SimpleObjectProperty<>(20);
     private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(Strategy.GREEDY);
-    private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
+    private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(1.0);
     private final ObjectProperty<Double> topP = new SimpleObjectProperty<>(0.9);
     private final ReadOnlyStringWrapper ghost = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final ObservableList<Completion> alternatives = FXCollections.observableArrayList();
     private final PauseTransition pause = new PauseTransition(PAUSE);
     private final AtomicLong latestRequest = new AtomicLong();
+    private final FieldProblems problems;
 
     private String shownText = "";
     private int shownCaret;
@@ -91,6 +91,7 @@ public final class WriteViewModel {
 
     public WriteViewModel(Session session, TrainingViewModel training, VerbatimIndex.Cache books) {
         this.session = session;
+        this.problems = new FieldProblems(session.messages());
         this.training = training;
         this.books = books;
         pause.setOnFinished(e -> suggest());
@@ -107,9 +108,11 @@ public final class WriteViewModel {
     /** The length of a suggestion when {@link #untilProperty()} is {@link Until.Kind#CHARACTERS}. */
     public ObjectProperty<Integer> charactersProperty() { return characters; }
     public ObjectProperty<Strategy> strategyProperty() { return strategy; }
-    public DoubleProperty temperatureProperty() { return temperature; }
+    public ObjectProperty<Double> temperatureProperty() { return temperature; }
     public ObjectProperty<Double> topPProperty() { return topP; }
     public ObjectProperty<Integer> maxCopyProperty() { return maxCopy; }
+    /** What is wrong with the numbers typed in the settings; no suggestion is made while it is not empty. */
+    public FieldProblems problems() { return problems; }
     /** The suggestion shown after the caret; empty when there is none. */
     public ReadOnlyStringProperty ghostProperty() { return ghost.getReadOnlyProperty(); }
     /** Why there is no suggestion, or what the model skipped; empty when all is well. */
@@ -206,6 +209,10 @@ public final class WriteViewModel {
         }
         if (state.history().step() == 0) {
             hint.set(UNTRAINED);
+            return;
+        }
+        if (problems.first() != null) {
+            hint.set(problems.first());
             return;
         }
         Until extent;
