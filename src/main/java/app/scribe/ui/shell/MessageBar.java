@@ -50,6 +50,8 @@ public final class MessageBar extends HBox {
         messages.latestProperty().addListener((obs, old, message) -> {
             if (message != null) {
                 show(message);
+            } else {
+                hide(); // a problem taken back once its field was fixed
             }
         });
     }
