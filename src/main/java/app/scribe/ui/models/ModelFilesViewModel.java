@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Saving the current model to models/NAME.scribe and loading model files, both off the FX thread. A save or an
@@ -38,6 +39,8 @@ public final class ModelFilesViewModel {
     private final ModelFolder folder;
     private final ModelList list;
     private final StringProperty name = new SimpleStringProperty("my-model");
+    /** The name this window last gave the field (a file's, or a new model's); another is the user's own. */
+    private String givenName = name.get();
     /** The model last written to or read from a file, and its step then: later training is not saved yet. */
     private Session.ModelState savedState;
     private long savedStep;
@@ -60,7 +63,22 @@ public final class ModelFilesViewModel {
                 markSaved(session.modelProperty().get(), written.step(), written.file());
             }
         });
+        session.modelProperty().addListener((obs, old, now) -> nameNewModel(now));
         list.refresh();
+    }
+
+    /**
+     * A model that starts afresh (not read from a file) takes the next free name from its books and cell, never the
+     * last model's nor a starter's; a name the user typed stays.
+     */
+    private void nameNewModel(Session.ModelState state) {
+        if (state != null && state != savedState && state.history().step() == 0 && state.corpus() != null
+                && name.get().equals(givenName)) {
+            Set<String> starters = list.starterModels().stream().map(f -> f.getFileName().toString())
+                    .collect(Collectors.toSet());
+            useName(ModelNames.freeName(folder.fileFor(ModelNames.forModel(state.corpus(),
+                    state.model().hyperparameters().cell())), starters));
+        }
     }
 
     /**
@@ -105,17 +123,14 @@ public final class ModelFilesViewModel {
         return chosen;
     }
 
-
-
-
     private void useName(Path file) {
-        name.set(ModelNames.baseName(file));
+        givenName = ModelNames.baseName(file);
+        name.set(givenName);
     }
 
     private void claim(Path file) {
         ours.add(ModelNames.key(file));
     }
-
 
     /** Whether the current model has training steps that no file holds. */
     public boolean hasUnsavedTraining() {
@@ -148,7 +163,6 @@ public final class ModelFilesViewModel {
     public StringProperty nameProperty() {
         return name;
     }
-
 
     public Path target() {
         return folder.fileFor(name.get());
@@ -226,9 +240,6 @@ public final class ModelFilesViewModel {
         }
     }
 
-
-
-
     /** Renames a saved model, never over another file and never the model in use. */
     public void rename(Path file, String newName) {
         if (!refuseInUse(file, "rename")) {
@@ -274,7 +285,5 @@ public final class ModelFilesViewModel {
         }
         return null;
     }
-
-
 
 }
