@@ -70,7 +70,7 @@ class TrainTabTest extends VanityFairWindow {
                 && label(robot, root, "#statusLabel").contains("autosaved step 20"));
         click(robot, robot.from(root).lookup("#resetButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel")
-                .equals("New model: press Train to start from the settings below."));
+                .equals("New model: press Train to start from the settings below.") && name.getText().equals("vf-lstm-2"));
         smallModel(robot, root, 20);
         click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 20")

@@ -8,6 +8,8 @@ import app.scribe.ui.training.TrainingViewModel;
 
 import app.scribe.ScribeException;
 import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusInfo;
+import app.scribe.model.CellType;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.ModelFolder;
 import app.scribe.persistence.SavedModel;
@@ -68,17 +70,25 @@ public final class ModelFilesViewModel {
     }
 
     /**
-     * A model that starts afresh (not read from a file) takes the next free name from its books and cell, never the
-     * last model's nor a starter's; a name the user typed stays.
+     * A model that starts afresh (New model, then Train) takes the next free name from its books and cell, never the
+     * last model's nor a starter's; a name the user typed stays. New model shows the name for the book open.
      */
     private void nameNewModel(Session.ModelState state) {
-        if (state != null && state != savedState && state.history().step() == 0 && state.corpus() != null
-                && name.get().equals(givenName)) {
-            Set<String> starters = list.starterModels().stream().map(f -> f.getFileName().toString())
-                    .collect(Collectors.toSet());
-            useName(ModelNames.freeName(folder.fileFor(ModelNames.forModel(state.corpus(),
-                    state.model().hyperparameters().cell())), starters));
+        Corpus book = session.corpusProperty().get();
+        if (!name.get().equals(givenName)) {
+            return;
         }
+        if (state == null && book != null) {
+            useName(freeName(CorpusInfo.of(book), training.form().cellProperty().get()));
+        } else if (state != null && state != savedState && state.history().step() == 0 && state.corpus() != null) {
+            useName(freeName(state.corpus(), state.model().hyperparameters().cell()));
+        }
+    }
+
+    private Path freeName(CorpusInfo books, CellType cell) {
+        Set<String> starters = list.starterModels().stream().map(f -> f.getFileName().toString())
+                .collect(Collectors.toSet());
+        return ModelNames.freeName(folder.fileFor(ModelNames.forModel(books, cell)), starters);
     }
 
     /**

@@ -239,8 +239,8 @@ public final class TrainingViewModel {
     /** Forgets the current model so that the next Train starts afresh from the form's settings. */
     public void resetModel() {
         if (phase.get() == Phase.IDLE) {
-            session.modelProperty().set(null);
             form.forNewModel();
+            session.modelProperty().set(null);
             feed.status("New model: press Train to start from the settings below.");
         }
     }
