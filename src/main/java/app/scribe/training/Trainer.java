@@ -27,9 +27,10 @@ import java.util.function.Consumer;
  * the UI: it publishes {@link TrainingEvent}s to listeners, which must return quickly.
  */
 public final class Trainer {
-    private static final double SMOOTHING = 0.95;
     /** The seed report's temperatures: a sample at each, with the same seed, at every sampling step. */
     public static final List<Double> SAMPLE_TEMPERATURES = List.of(0.5, 1.0, 2.0);
+    /** A run with a time limit samples at each tenth of its budget (of the time, or of the steps when further). */
+    private static final int TIMED_SAMPLES = 10;
 
     private final CharModel model;
     private final Corpus corpus;
@@ -150,7 +151,7 @@ public final class Trainer {
     public double run() {
         List<Batch> validation = batches.validationBatches();
         history.trainOn(CorpusInfo.of(corpus));
-        Clock clock = new Clock(history.step(), System.nanoTime());
+        RunClock clock = new RunClock(history.step(), System.nanoTime());
         setRunning(true);
         String reason;
         try {
@@ -175,7 +176,7 @@ public final class Trainer {
     }
 
     /** Steps until a stop condition holds; returns why the run ended. */
-    private String trainSteps(List<Batch> validation, Clock clock) {
+    private String trainSteps(List<Batch> validation, RunClock clock) {
         while (history.step() < plan.totalSteps()) {
             if (waitWhilePaused(clock)) {
                 return "stopped by the user";
@@ -193,7 +194,7 @@ public final class Trainer {
     }
 
     /** One optimiser step, recorded and published. */
-    private void trainStep(Clock clock) {
+    private void trainStep(RunClock clock) {
         Hyperparameters hp = model.hyperparameters();
         long step = history.step();
         double lr = schedule == null ? hp.learningRateAt(step) : schedule.rate(step, progress(step, clock));
@@ -212,17 +213,21 @@ public final class Trainer {
         }
         long charsPerStep = (long) hp.batchSize() * hp.seqLength();
         double charsPerSecond = clock.charsPerSecond(now, charsPerStep);
-        long eta = (long) ((plan.totalSteps() - step) * (double) clock.trainedMillis() / (step - clock.startStep));
+        long trained = clock.trainedMillis();
+        long eta = (long) ((plan.totalSteps() - step) * (double) trained / (step - clock.startStep));
+        if (plan.maxMinutes() > 0) {
+            eta = Math.min(eta, Math.max(0, (long) (plan.maxMinutes() * 60_000) - trained));
+        }
         publish(new TrainingEvent.Progress(step, (double) step * charsPerStep / batches.trainingCharacters(),
-                loss, smoothed, charsPerSecond, history.trainingMillis(), eta, lr));
+                loss, smoothed, charsPerSecond, trained, eta, lr));
     }
 
     /** Validation, samples, checkpoints and snapshots due after a step. */
-    private void afterStep(long step, boolean evaluated, List<Batch> validation, Clock clock) {
+    private void afterStep(long step, boolean evaluated, List<Batch> validation, RunClock clock) {
         if (evaluated) {
             evaluate(step, validation);
         }
-        if (step % plan.sampleEvery() == 0 || step >= plan.totalSteps()) {
+        if (sampleDue(step, clock)) {
             sample(step);
         }
         if (checkpointPolicy.due(step - clock.lastCheckpointStep, clock.lastStepEnd - clock.lastCheckpointTime)) {
@@ -233,8 +238,28 @@ public final class Trainer {
         serveSnapshots();
     }
 
+    /**
+     * Whether the step takes samples: every {@code sampleEvery} steps and at the last; with a time limit, whose steps
+     * are not known ahead, at each tenth of the budget instead (the time used, or the steps when they are further).
+     */
+    private boolean sampleDue(long step, RunClock clock) {
+        if (step >= plan.totalSteps()) {
+            return true;
+        }
+        if (plan.maxMinutes() <= 0) {
+            return step % plan.sampleEvery() == 0;
+        }
+        double used = Math.max((double) step / plan.totalSteps(), clock.trainedMillis() / (plan.maxMinutes() * 60_000));
+        int tenth = (int) Math.min(TIMED_SAMPLES, Math.floor(used * TIMED_SAMPLES));
+        if (tenth > clock.timedSamples) {
+            clock.timedSamples = tenth;
+            return true;
+        }
+        return false;
+    }
+
     /** The share of the budget used before {@code step}: training time against the time limit, else steps. */
-    private double progress(long step, Clock clock) {
+    private double progress(long step, RunClock clock) {
         double used = plan.maxMinutes() > 0 ? (System.nanoTime() - clock.started) / (plan.maxMinutes() * 60e9)
                 : (double) step / plan.totalSteps();
         return Math.min(1, Math.max(0, used));
@@ -258,7 +283,7 @@ public final class Trainer {
      * Waits while paused, serving snapshots meanwhile; the time spent paused is not training time, so it counts
      * neither toward the time limit nor the speed. Returns whether the run is to stop.
      */
-    private boolean waitWhilePaused(Clock clock) {
+    private boolean waitWhilePaused(RunClock clock) {
         long waitStart = System.nanoTime();
         boolean stop = awaitUnpaused();
         clock.skip(System.nanoTime() - waitStart);
@@ -277,61 +302,6 @@ public final class Trainer {
             if (!now) {
                 serveSnapshots();
             }
-        }
-    }
-
-    /** The run's training clock (pauses left out), its speed window and the last checkpoint's step and time. */
-    private static final class Clock {
-        final long startStep;
-        long started;
-        long windowStart;
-        long windowSteps;
-        long lastCheckpointStep;
-        long lastCheckpointTime;
-        long lastStepEnd;
-        double smoothed = Double.NaN;
-
-        Clock(long startStep, long now) {
-            this.startStep = startStep;
-            this.started = now;
-            this.windowStart = now;
-            this.lastCheckpointStep = startStep;
-            this.lastCheckpointTime = now;
-        }
-
-        /** Notes that a step ended now; returns the time. */
-        long stepEnded() {
-            lastStepEnd = System.nanoTime();
-            return lastStepEnd;
-        }
-
-        /** Training time of this run up to the end of the last step, pauses left out. */
-        long trainedMillis() {
-            return (lastStepEnd - started) / 1_000_000;
-        }
-
-        /** Leaves a pause of {@code nanos} out of every clock. */
-        void skip(long nanos) {
-            started += nanos;
-            windowStart += nanos;
-            lastCheckpointTime += nanos;
-        }
-
-        double smooth(double loss) {
-            smoothed = Double.isNaN(smoothed) ? loss : SMOOTHING * smoothed + (1 - SMOOTHING) * loss;
-            return smoothed;
-        }
-
-        /** The speed over the last couple of seconds, counting the step just taken. */
-        double charsPerSecond(long now, long charsPerStep) {
-            windowSteps++;
-            double seconds = (now - windowStart) / 1e9;
-            double rate = windowSteps * charsPerStep / Math.max(seconds, 1e-9);
-            if (seconds > 2) {
-                windowStart = now;
-                windowSteps = 0;
-            }
-            return rate;
         }
     }
 

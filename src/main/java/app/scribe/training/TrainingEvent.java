@@ -4,7 +4,11 @@ package app.scribe.training;
 public sealed interface TrainingEvent {
     long step();
 
-    /** After each optimizer step. {@code smoothedLoss} is an exponential moving average of the batch losses. */
+    /**
+     * After each optimizer step. {@code smoothedLoss} is an exponential moving average of the batch losses;
+     * {@code elapsedMillis} is this run's training time (pauses left out, earlier runs of the model too) and
+     * {@code etaMillis} the training time still to go (with a time limit, at most what is left of it).
+     */
     record Progress(long step, double epoch, double batchLoss, double smoothedLoss, double charsPerSecond,
                     long elapsedMillis, long etaMillis, double learningRate) implements TrainingEvent {
     }

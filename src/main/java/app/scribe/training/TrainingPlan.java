@@ -10,9 +10,10 @@ import app.scribe.ScribeException;
 public record TrainingPlan(long totalSteps, double maxMinutes, int evaluateEvery, int sampleEvery, int sampleLength,
                            int recordEvery, int patience) {
     public static final int MAX_PATIENCE = 1000;
+    public static final long MAX_STEPS = 100_000_000L;
 
     public TrainingPlan {
-        if (totalSteps < 1 || totalSteps > 100_000_000L) {
+        if (totalSteps < 1 || totalSteps > MAX_STEPS) {
             throw new ScribeException("steps must be between 1 and 100000000 (got " + totalSteps + ").");
         }
         if (!(maxMinutes >= 0 && maxMinutes <= 60 * 24 * 30)) {
@@ -32,6 +33,16 @@ public record TrainingPlan(long totalSteps, double maxMinutes, int evaluateEvery
         int evaluateEvery = (int) Math.max(10, Math.min(250, totalSteps / 20));
         int sampleEvery = (int) Math.max(10, totalSteps / 10);
         return new TrainingPlan(totalSteps, 0, evaluateEvery, sampleEvery, 120, 5, 0);
+    }
+
+    /**
+     * A run the clock ends after {@code minutes}: validation spaced for the steps it expects to take, and ten samples
+     * spread over the time (see {@link Trainer}), however many steps it takes.
+     */
+    public static TrainingPlan forMinutes(double minutes, long expectedSteps) {
+        TrainingPlan spaced = forSteps(Math.max(1, Math.min(MAX_STEPS, expectedSteps)));
+        return new TrainingPlan(MAX_STEPS, minutes, spaced.evaluateEvery, spaced.sampleEvery, spaced.sampleLength,
+                spaced.recordEvery, 0);
     }
 
     public TrainingPlan withMaxMinutes(double minutes) {

@@ -154,6 +154,44 @@ class TrainerTest {
     }
 
     @Test
+    void aRunForAFewSecondsTakesTenSamplesOverTheTimeAndCountsDownWhatIsLeftOfIt() {
+        // A plan that expects 5 steps in 1.2 s: the clock, not the steps, decides when to sample and when to end.
+        TrainingPlan plan = TrainingPlan.forMinutes(0.02, 5);
+        Trainer trainer = new Trainer(model(small, tiny(Optimizer.RMSPROP)), small, plan, new TrainingHistory());
+        List<TrainingEvent.Progress> progress = new CopyOnWriteArrayList<>();
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Progress p) {
+                progress.add(p);
+            }
+        });
+        trainer.run();
+        List<Long> sampled = trainer.history().samples().stream().map(TrainingHistory.Sample::step).distinct().toList();
+        assertEquals(10, sampled.size(), "ten samples, spread over the time: " + sampled);
+        assertEquals(trainer.history().step(), sampled.get(sampled.size() - 1), "the last at the end");
+        assertTrue(sampled.get(0) < sampled.get(9) / 2, "the first early in the run: " + sampled);
+        assertTrue(progress.stream().allMatch(p -> p.etaMillis() <= 1200 && p.elapsedMillis() <= 1200 + 5000),
+                "the ETA is what is left of the 1.2 s");
+        TrainingEvent.Progress last = progress.get(progress.size() - 1);
+        assertEquals(0, last.etaMillis(), "nothing left at the end");
+    }
+
+    @Test
+    void elapsedTimeIsThisRunsNotTheModelsEarlierTraining() {
+        TrainingHistory anHourTrained = new TrainingHistory(0, 3_600_000, List.of(), List.of(), List.of());
+        Trainer trainer = new Trainer(model(small, tiny(Optimizer.RMSPROP)), small, TrainingPlan.forSteps(3),
+                anHourTrained);
+        List<TrainingEvent.Progress> progress = new CopyOnWriteArrayList<>();
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Progress p) {
+                progress.add(p);
+            }
+        });
+        trainer.run();
+        assertTrue(progress.get(0).elapsedMillis() < 600_000, "elapsed " + progress.get(0).elapsedMillis());
+        assertTrue(trainer.history().trainingMillis() >= 3_600_000, "the model's own total still counts on");
+    }
+
+    @Test
     void stopWhilePausedEndsTheRun() throws Exception {
         Trainer trainer = new Trainer(model(small, tiny(Optimizer.RMSPROP)), small, TrainingPlan.forSteps(500),
                 new TrainingHistory());

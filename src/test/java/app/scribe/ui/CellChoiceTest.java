@@ -67,7 +67,7 @@ class CellChoiceTest extends VanityFairWindow {
         click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 30"));
 
-        Path saved = folder.resolve("models").resolve("my-model.scribe");
+        Path saved = folder.resolve("models").resolve("vf-gru.scribe");
         waitUntil(robot, root, () -> Files.exists(saved));
         Hyperparameters hp = new ModelFile().load(saved).model().hyperparameters();
         assertEquals(CellType.GRU, hp.cell());

@@ -53,7 +53,7 @@ class CellSettingsFormTest extends VanityFairWindow {
         });
         robot.clickOn(robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 3"));
-        Path saved = folder.resolve("models").resolve("my-model.scribe");
+        Path saved = folder.resolve("models").resolve("vf-tglstm.scribe");
         waitUntil(robot, root, () -> Files.exists(saved));
         assertEquals(0.25, new ModelFile().load(saved).model().hyperparameters().cellOptions().get("leak"));
 

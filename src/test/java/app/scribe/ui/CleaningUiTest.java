@@ -85,7 +85,7 @@ class CleaningUiTest extends VanityFairWindow {
         smallModel(robot, root, 10);
         click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 10"));
-        Path saved = folder.resolve("models/my-model.scribe");
+        Path saved = folder.resolve("models/grimm-lstm.scribe");
         waitUntil(robot, root, () -> Files.exists(saved));
         var vocabulary = new ModelFile().load(saved).vocabulary();
         assertEquals(new Cleaning(false, true, 0), vocabulary.mapper().cleaning());

@@ -14,9 +14,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.dialogButton;
@@ -55,8 +58,10 @@ class FirstWalkTest extends VanityFairWindow {
         pickBook(robot, root, "vf.txt");
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
         Path models = folder.resolve("models");
-        robot.interact(() -> robot.from(root).lookup("#modelNameField").queryAs(javafx.scene.control.TextField.class)
-                .setText("walk")); // the folder is the class's: other tests' models are my-model
+        javafx.scene.control.TextField name = robot.from(root).lookup("#modelNameField")
+                .queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> name.setText("walk")); // a name the user types stays
+        List<String> names = new ArrayList<>();
         for (int run = 1; run <= 3; run++) {
             smallModel(robot, root, 5);
             click(robot, robot.from(root).lookup("#trainButton").queryButton());
@@ -65,19 +70,26 @@ class FirstWalkTest extends VanityFairWindow {
             assertTrue(robot.from(root).lookup("#hiddenSpinner").query().isDisabled(),
                     "the shape of the model in use is locked");
             assertTrue(robot.from(root).lookup("#shapeLockLabel").query().isVisible());
+            names.add(WaitForAsyncUtils.asyncFx(() -> name.getText()).get());
             if (run < 3) {
                 click(robot, robot.from(root).lookup("#resetButton").queryButton()); // autosaved: nothing to ask
                 waitUntil(robot, root, () -> !robot.from(root).lookup("#hiddenSpinner").query().isDisabled());
             }
         }
-        assertTrue(Files.isRegularFile(models.resolve("walk.scribe")));
-        assertTrue(Files.isRegularFile(models.resolve("walk-2.scribe")));
-        assertTrue(Files.isRegularFile(models.resolve("walk-3.scribe")), "walk-3, not walk-2-2");
+        // The folder is the class's: another test's model on vf.txt may have taken vf-lstm already.
+        assertEquals("walk", names.get(0), "the name typed");
+        assertTrue(names.get(1).matches("vf-lstm(-\\d+)?"), "then named for the book: " + names);
+        String stem = names.get(1).replaceFirst("-\\d+$", "");
+        int second = names.get(1).equals(stem) ? 1 : Integer.parseInt(names.get(1).substring(stem.length() + 1));
+        assertEquals(stem + "-" + (second + 1), names.get(2), "the next free number, not -2-2: " + names);
+        for (String saved : names) {
+            assertTrue(Files.isRegularFile(models.resolve(saved + ".scribe")), saved);
+        }
 
         @SuppressWarnings("unchecked")
         ComboBox<Path> picker = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
         assertNull(picker.getValue(), "autosaving never picks a model in the list by itself");
-        robot.interact(() -> picker.setValue(models.resolve("walk-3.scribe").toAbsolutePath().normalize()));
+        robot.interact(() -> picker.setValue(models.resolve(names.get(2) + ".scribe").toAbsolutePath().normalize()));
         assertTrue(robot.from(root).lookup("#renameButton").queryButton().isDisabled(),
                 "the model in use cannot be renamed: " + stage.getTitle() + ", picked " + picker.getValue());
         robot.interact(() -> picker.setValue(models.resolve("walk.scribe").toAbsolutePath().normalize()));

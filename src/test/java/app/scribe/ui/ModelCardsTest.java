@@ -50,15 +50,15 @@ class ModelCardsTest extends VanityFairWindow {
         smallModel(robot, root, 30);
         click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").contains("autosaved step 30"));
-        Path model = models.resolve("my-model.scribe");
-        Path best = models.resolve("my-model.best.scribe");
+        Path model = models.resolve("vf-lstm.scribe");
+        Path best = models.resolve("vf-lstm.best.scribe");
 
         @SuppressWarnings("unchecked")
         ComboBox<Path> picker = robot.from(root).lookup("#savedModelsBox").queryAs(ComboBox.class);
         waitUntil(robot, root, () -> picker.getItems().size() == 3);
         assertEquals(broken, picker.getItems().get(2), "newest first: " + picker.getItems());
         click(robot, picker);
-        waitUntil(robot, root, () -> cards(robot).stream().anyMatch(text -> text.startsWith("my-model.scribe · vf.txt\n")
+        waitUntil(robot, root, () -> cards(robot).stream().anyMatch(text -> text.startsWith("vf-lstm.scribe · vf.txt\n")
                 && text.contains("lstm 1 x 32 · ") && text.contains(" parameters · step 30 · validation ")));
         assertTrue(cards(robot).contains("broken.scribe\ndamaged: broken.scribe is not a Scribe model file (it is not a"
                 + " complete zip archive: it may be truncated or of another kind)."), cards(robot).toString());
@@ -77,7 +77,7 @@ class ModelCardsTest extends VanityFairWindow {
         assertTrue(Files.exists(model));
 
         byte[] modelBytes = Files.readAllBytes(model);
-        rename(robot, root, picker, best, "my-model");
+        rename(robot, root, picker, best, "vf-lstm");
         waitUntil(robot, root, () -> notifications.getText().contains("already exists"));
         assertTrue(Files.exists(best));
         assertTrue(java.util.Arrays.equals(modelBytes, Files.readAllBytes(model)), "a rename never replaces a file");

@@ -40,13 +40,13 @@ class ModelLockUiTest extends VanityFairWindow {
             spinner(robot, root, "#layersSpinner").getValueFactory().setValue(1);
             spinner(robot, root, "#stepsSpinner").getValueFactory().setValue(100_000);
         });
-        Path model = folder.resolve("models").resolve("my-model.scribe");
-        Path lockFile = folder.resolve("models").resolve(".my-model.scribe.lock");
+        Path model = folder.resolve("models").resolve("vf-lstm.scribe");
+        Path lockFile = folder.resolve("models").resolve(".vf-lstm.scribe.lock");
         MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         try (OutputLock other = OutputLock.acquire(model)) {
             click(robot, robot.from(root).lookup("#trainButton").queryButton());
             waitUntil(robot, root, () -> notifications.isShowing() && notifications.getText() != null
-                    && notifications.getText().contains("my-model.scribe is being written by another Scribe run"));
+                    && notifications.getText().contains("vf-lstm.scribe is being written by another Scribe run"));
             assertFalse(robot.from(root).lookup("#trainButton").queryButton().isDisabled(), "no run started");
             assertFalse(Files.exists(model), "nothing was written");
         }

@@ -49,7 +49,7 @@ class PreferencesTest extends VanityFairWindow {
         robot.interact(() -> WindowProbe.spinner(robot, root, "#autosaveSpinner").getValueFactory().setValue(0));
         click(robot, robot.from(root).lookup("#trainButton").queryButton());
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished at step 30"));
-        assertEquals("Scribe — my-model.scribe* · vf.txt", stage.getTitle(), "unsaved training is marked");
+        assertEquals("Scribe — vf-lstm.scribe* · vf.txt", stage.getTitle(), "unsaved training is marked");
         click(robot, robot.from(root).lookup("#lossChart").queryAs(javafx.scene.Node.class));
         robot.push(KeyCode.CONTROL, KeyCode.Q);
         click(robot, WindowProbe.dialogButton(robot, root, "#cancelCloseButton"));
@@ -57,9 +57,9 @@ class PreferencesTest extends VanityFairWindow {
 
         click(robot, robot.from(root).lookup("#lossChart").queryAs(javafx.scene.Node.class));
         robot.push(KeyCode.CONTROL, KeyCode.S);
-        Path model = folder.resolve("models").resolve("my-model.scribe");
-        waitUntil(robot, root, () -> Files.exists(model) && stage.getTitle().equals("Scribe — my-model.scribe · vf.txt"));
-        assertEquals(List.of("my-model.scribe"), recentModels(root));
+        Path model = folder.resolve("models").resolve("vf-lstm.scribe");
+        waitUntil(robot, root, () -> Files.exists(model) && stage.getTitle().equals("Scribe — vf-lstm.scribe · vf.txt"));
+        assertEquals(List.of("vf-lstm.scribe"), recentModels(root));
 
         SplitPane panes = robot.from(root).lookup("#panes").queryAs(SplitPane.class);
         robot.interact(() -> {
@@ -78,13 +78,13 @@ class PreferencesTest extends VanityFairWindow {
         Parent again = second.getScene().getRoot();
         waitUntil(robot, again, () -> label(robot, again, "#statusLabel").startsWith("Model at step 30"));
         assertTrue(label(robot, again, "#corpusSummary").contains("vf.txt"), "the book is back");
-        assertEquals("Scribe — my-model.scribe · vf.txt", second.getTitle());
+        assertEquals("Scribe — vf-lstm.scribe · vf.txt", second.getTitle());
         assertEquals(List.of(40.0, 30.0, 1200.0, 800.0),
                 List.of(second.getX(), second.getY(), second.getWidth(), second.getHeight()));
         SplitPane panesAgain = robot.from(again).lookup("#panes").queryAs(SplitPane.class);
         assertEquals(dividers[0], panesAgain.getDividerPositions()[0], 0.01, "the dragged divider stays");
         assertEquals("bits/char", units(again).getValue());
-        assertEquals(List.of("my-model.scribe"), recentModels(again));
+        assertEquals(List.of("vf-lstm.scribe"), recentModels(again));
 
         Files.delete(model);
         robot.interact(() -> second.setX(5000));
@@ -98,7 +98,7 @@ class PreferencesTest extends VanityFairWindow {
         assertEquals(List.of(), recentModels(last), "a model file that has gone leaves the list");
         assertFalse(label(robot, last, "#statusLabel").startsWith("Model at step"));
         MessageBar notifications = robot.from(last).lookup("#notifications").queryAs(MessageBar.class);
-        assertFalse(notifications.getText() != null && notifications.getText().contains("my-model"),
+        assertFalse(notifications.getText() != null && notifications.getText().contains("vf-lstm"),
                 "a missing last model is skipped without a word: " + notifications.getText());
         robot.interact(third::close);
     }

@@ -84,9 +84,9 @@ class ScribeAppTest {
         waitUntil(robot, first, () -> !robot.from(first).lookup("#trainButton").queryButton().isDisabled());
         assertTrue(label(robot, first, "#statusLabel").contains("stopped by the user"),
                 "status after Stop: " + label(robot, first, "#statusLabel"));
-        Path autosaved = folder.resolve("models").resolve("my-model.scribe");
+        Path autosaved = folder.resolve("models").resolve("small-vanity-fair-lstm.scribe");
         waitUntil(robot, first, () -> Files.exists(autosaved) && label(robot, first, "#statusLabel").contains("autosaved"));
-        assertTrue(Files.exists(folder.resolve("models").resolve("my-model.best.scribe")), "the best model is kept too");
+        assertTrue(Files.exists(folder.resolve("models").resolve("small-vanity-fair-lstm.best.scribe")), "the best model is kept too");
 
         String prompt = "She said ";
         String beforeSave = generateGreedy(robot, first, prompt);

@@ -3,7 +3,9 @@ package app.scribe.ui;
 import app.scribe.model.Hyperparameters;
 import app.scribe.persistence.ModelFile;
 import app.scribe.ui.shell.MessageBar;
+import app.scribe.training.Trainer;
 import javafx.scene.Parent;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * "Train for ... minutes": a new model whose size the app chooses for the time on this machine; the form shows the
- * choice, the message strip says why, and the run ends by the clock with a model of the chosen shape.
+ * choice, the message strip says why, the run takes its ten samples over the time and ends by the clock with a model
+ * of the chosen shape.
  */
 class TrainForMinutesTest extends VanityFairWindow {
     @Start
@@ -45,6 +48,11 @@ class TrainForMinutesTest extends VanityFairWindow {
         waitUntil(robot, root, () -> messages.getText().startsWith("auto size for "));
         String reason = WaitForAsyncUtils.asyncFx(messages::getText).get();
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").startsWith("Finished"));
+        String end = label(robot, root, "#statusLabel");
+        assertTrue(end.contains("the 1-minute budget is used up ("), "said plainly: " + end);
+        ListView<?> samples = robot.from(root).lookup("#samplesList").queryAs(ListView.class);
+        assertEquals(10 * Trainer.SAMPLE_TEMPERATURES.size(), (int) WaitForAsyncUtils.asyncFx(() -> samples.getItems()
+                .size()).get(), "ten samples over the minute, each at every temperature");
 
         int hidden = WaitForAsyncUtils.asyncFx(() -> spinner(robot, root, "#hiddenSpinner").getValue()).get();
         int layers = WaitForAsyncUtils.asyncFx(() -> spinner(robot, root, "#layersSpinner").getValue()).get();

@@ -8,6 +8,8 @@ import app.scribe.ui.training.TrainingViewModel;
 
 import app.scribe.ScribeException;
 import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusInfo;
+import app.scribe.model.CellType;
 import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.ModelFolder;
 import app.scribe.persistence.SavedModel;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Saving the current model to models/NAME.scribe and loading model files, both off the FX thread. A save or an
@@ -38,6 +41,8 @@ public final class ModelFilesViewModel {
     private final ModelFolder folder;
     private final ModelList list;
     private final StringProperty name = new SimpleStringProperty("my-model");
+    /** The name this window last gave the field (a file's, or a new model's); another is the user's own. */
+    private String givenName = name.get();
     /** The model last written to or read from a file, and its step then: later training is not saved yet. */
     private Session.ModelState savedState;
     private long savedStep;
@@ -60,7 +65,30 @@ public final class ModelFilesViewModel {
                 markSaved(session.modelProperty().get(), written.step(), written.file());
             }
         });
+        session.modelProperty().addListener((obs, old, now) -> nameNewModel(now));
         list.refresh();
+    }
+
+    /**
+     * A model that starts afresh (New model, then Train) takes the next free name from its books and cell, never the
+     * last model's nor a starter's; a name the user typed stays. New model shows the name for the book open.
+     */
+    private void nameNewModel(Session.ModelState state) {
+        Corpus book = session.corpusProperty().get();
+        if (!name.get().equals(givenName)) {
+            return;
+        }
+        if (state == null && book != null) {
+            useName(freeName(CorpusInfo.of(book), training.form().cellProperty().get()));
+        } else if (state != null && state != savedState && state.history().step() == 0 && state.corpus() != null) {
+            useName(freeName(state.corpus(), state.model().hyperparameters().cell()));
+        }
+    }
+
+    private Path freeName(CorpusInfo books, CellType cell) {
+        Set<String> starters = list.starterModels().stream().map(f -> f.getFileName().toString())
+                .collect(Collectors.toSet());
+        return ModelNames.freeName(folder.fileFor(ModelNames.forModel(books, cell)), starters);
     }
 
     /**
@@ -105,17 +133,14 @@ public final class ModelFilesViewModel {
         return chosen;
     }
 
-
-
-
     private void useName(Path file) {
-        name.set(ModelNames.baseName(file));
+        givenName = ModelNames.baseName(file);
+        name.set(givenName);
     }
 
     private void claim(Path file) {
         ours.add(ModelNames.key(file));
     }
-
 
     /** Whether the current model has training steps that no file holds. */
     public boolean hasUnsavedTraining() {
@@ -148,7 +173,6 @@ public final class ModelFilesViewModel {
     public StringProperty nameProperty() {
         return name;
     }
-
 
     public Path target() {
         return folder.fileFor(name.get());
@@ -226,9 +250,6 @@ public final class ModelFilesViewModel {
         }
     }
 
-
-
-
     /** Renames a saved model, never over another file and never the model in use. */
     public void rename(Path file, String newName) {
         if (!refuseInUse(file, "rename")) {
@@ -274,7 +295,5 @@ public final class ModelFilesViewModel {
         }
         return null;
     }
-
-
 
 }

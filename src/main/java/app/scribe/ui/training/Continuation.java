@@ -49,7 +49,7 @@ final class Continuation {
         if (onAnotherText(session)) {
             RunStatusText.showNumber(learningRate, TrainingStart.Continued.suggestedRate(hp, newCharacters));
             say.accept("Train continues the model on this book at learning rate " + learningRate.get() + " ("
-                    + TrainingStart.Continued.suggestedRateReason(newCharacters) + "); change it above if you like.");
+                    + TrainingStart.Continued.suggestedRateReason(newCharacters) + "); change it in Settings below if you like.");
         } else if (Double.toString(TrainingStart.Continued.suggestedRate(hp, 0)).equals(learningRate.get())) {
             RunStatusText.showNumber(learningRate, hp.learningRate());
             say.accept("Train continues the model on its own book, at its own learning rate.");

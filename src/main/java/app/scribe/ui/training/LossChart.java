@@ -6,13 +6,18 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.text.Text;
+import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The live loss chart: the smoothed training loss and the validation loss, in nats or bits per character, under the
  * line of what letter frequencies alone score on the validation text (a model above it has learnt nothing more).
+ * The step axis takes a round tick unit (1, 2 or 5 times a power of ten) wide enough for its labels at the chart's
+ * width, so that they never run together.
  */
 final class LossChart {
     static final String NATS = "nats/char";
@@ -22,13 +27,18 @@ final class LossChart {
     /** The chart thins its lines beyond this many points so that drawing stays cheap in long runs. */
     private static final int MAX_CHART_POINTS = 1500;
 
+    /** The room a step label takes beyond its own width. */
+    private static final double LABEL_GAP = 18;
+
+    private final NumberAxis stepAxis;
     private final NumberAxis lossAxis;
     private final TrainingViewModel training;
     private final XYChart.Series<Number, Number> trainingSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> baselineSeries = new XYChart.Series<>();
 
-    LossChart(LineChart<Number, Number> chart, NumberAxis lossAxis, TrainingViewModel training) {
+    LossChart(LineChart<Number, Number> chart, NumberAxis stepAxis, NumberAxis lossAxis, TrainingViewModel training) {
+        this.stepAxis = stepAxis;
         this.lossAxis = lossAxis;
         this.training = training;
         trainingSeries.setName("training (smoothed)");
@@ -38,7 +48,47 @@ final class LossChart {
         follow(training.trainingLoss(), trainingSeries);
         follow(training.validationLoss(), validationSeries);
         training.unigramBaselineProperty().addListener(o -> stretchBaseline());
+        stepAxis.setAutoRanging(false);
+        stepAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number step) {
+                return String.format(Locale.ROOT, "%,d", step.longValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Long.parseLong(text.replace(",", ""));
+            }
+        });
+        stepAxis.widthProperty().addListener(o -> fitSteps());
+        stepAxis.tickLabelFontProperty().addListener(o -> fitSteps());
         redraw();
+    }
+
+    /** The step axis from 0 to a round step past the last one drawn, its ticks as close as their labels allow. */
+    private void fitSteps() {
+        long last = Math.max(1, Math.max(lastStep(training.trainingLoss()), lastStep(training.validationLoss())));
+        Text widest = new Text(stepAxis.getTickLabelFormatter().toString(last * 2));
+        widest.setFont(stepAxis.getTickLabelFont());
+        double room = widest.getLayoutBounds().getWidth() + LABEL_GAP;
+        long ticks = Math.max(1, (long) (stepAxis.getWidth() / room));
+        long unit = roundUnit((double) last / ticks);
+        stepAxis.setTickUnit(unit);
+        stepAxis.setLowerBound(0);
+        stepAxis.setUpperBound((double) unit * Math.max(1, (long) Math.ceil((double) last / unit)));
+    }
+
+    /** The smallest 1, 2 or 5 times a power of ten that is at least {@code steps}, and at least 1. */
+    static long roundUnit(double steps) {
+        long power = 1;
+        while (true) {
+            for (long m : new long[]{1, 2, 5}) {
+                if (m * power >= steps) {
+                    return m * power;
+                }
+            }
+            power *= 10;
+        }
     }
 
     void showIn(String units) {
@@ -75,6 +125,7 @@ final class LossChart {
 
     /** The baseline runs level from step 0 to the last step drawn, once the run has told it. */
     private void stretchBaseline() {
+        fitSteps();
         double nats = training.unigramBaselineProperty().get();
         long last = Math.max(lastStep(training.trainingLoss()), lastStep(training.validationLoss()));
         if (Double.isNaN(nats) || last <= 0) {

@@ -52,9 +52,19 @@ final class RunFeed {
 
     private final ConcurrentLinkedQueue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
     private final Timeline pump = new Timeline(new KeyFrame(Duration.millis(100), e -> drain()));
+    /** The budget of a run the clock ends, or null for one that Steps ends. */
+    private Budget budget;
+    private boolean stopRequested;
     private String autosaveNote = "";
     private String shownStatus = "";
     private TrainingEvent.Progress lastProgress;
+
+    /**
+     * A run for a number of minutes: {@code minutes} as the user gave them, {@code trainingMinutes} what is left of
+     * them to train once this machine's speed was measured.
+     */
+    record Budget(int minutes, double trainingMinutes) {
+    }
 
     /** {@code steps} gives the form's Steps; {@code paused} whether the run is paused. */
     RunFeed(Session session, LongSupplier steps, BooleanSupplier paused) {
@@ -111,13 +121,20 @@ final class RunFeed {
         status.set(text);
     }
 
-    /** A run starts: the status waits for its first step. */
-    void started() {
+    /** A run starts, for Steps, or for {@code budget} when not null: the status waits for its first step. */
+    void started(Budget budget) {
+        this.budget = budget;
+        stopRequested = false;
         autosaveNote = "";
         lastProgress = null;
         status.set("Starting…");
         progress.set(-1);
         pump.play();
+    }
+
+    /** Stop was pressed: the run ends by the user's hand, not by its budget. */
+    void stopping() {
+        stopRequested = true;
     }
 
     void paused() {
@@ -165,7 +182,10 @@ final class RunFeed {
             } else if (event instanceof TrainingEvent.SampleTaken s) {
                 samples.add(new TrainingHistory.Sample(s.step(), s.temperature(), s.text()));
             } else if (event instanceof TrainingEvent.Finished f) {
-                outcome = "Finished at step " + f.step() + ": " + f.reason() + ".";
+                TrainingEvent.Progress last = latest != null ? latest : lastProgress;
+                outcome = budget != null && !stopRequested && last != null
+                        ? RunStatusText.budgetUsed(f.step(), budget, last.elapsedMillis())
+                        : "Finished at step " + f.step() + ": " + f.reason() + ".";
             } else if (event instanceof TrainingEvent.Failed f) {
                 outcome = "Stopped at step " + f.step() + ": " + f.message();
             }
@@ -179,8 +199,10 @@ final class RunFeed {
                         running.model().hyperparameters(), running.model().vocabSize())));
             }
             appendTrainingPoints();
-            progress.set(Math.min(1, (double) latest.step() / total()));
-            showRunStatus(paused.getAsBoolean() ? pausedStatus() : RunStatusText.running(latest, total()));
+            progress.set(Math.min(1, budget == null ? (double) latest.step() / total()
+                    : latest.elapsedMillis() / Math.max(1.0, latest.elapsedMillis() + latest.etaMillis())));
+            showRunStatus(paused.getAsBoolean() ? pausedStatus() : budget == null
+                    ? RunStatusText.running(latest, total()) : RunStatusText.timed(latest, budget));
         }
         if (outcome != null) {
             showRunStatus(outcome + lastValidation());
@@ -211,7 +233,7 @@ final class RunFeed {
 
     /** While paused there is no speed and no ETA to show, only where the run stands. */
     private String pausedStatus() {
-        return RunStatusText.paused(lastProgress, total());
+        return RunStatusText.paused(lastProgress, budget == null ? total() : 0);
     }
 
     /** The run's last step: the form's Steps, or the model's step when it is already past them. */

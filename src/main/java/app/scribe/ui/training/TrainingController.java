@@ -69,6 +69,7 @@ public final class TrainingController {
     @FXML private ProgressBar trainingProgress;
     @FXML private TitledPane settingsPane;
     @FXML private LineChart<Number, Number> lossChart;
+    @FXML private NumberAxis stepAxis;
     @FXML private NumberAxis lossAxis;
     @FXML private ListView<TrainingHistory.Sample> samplesList;
 
@@ -87,14 +88,12 @@ public final class TrainingController {
     private void initialize() {
         bindForm();
         bindControls();
-        chart = new LossChart(lossChart, lossAxis, training);
+        chart = new LossChart(lossChart, stepAxis, lossAxis, training);
         unitsChoice.getItems().setAll(LossChart.NATS, LossChart.BITS);
         unitsChoice.setValue(LossChart.NATS);
         unitsChoice.valueProperty().addListener((obs, old, now) -> chart.showIn(now));
         pauseOnSpace();
         sizeAdviceLabel.textProperty().bind(sizeAdvice.adviceProperty());
-        formProblemLabel.visibleProperty().bind(formProblemLabel.textProperty().isNotEmpty());
-        formProblemLabel.managedProperty().bind(formProblemLabel.visibleProperty());
     }
 
     private void bindForm() {

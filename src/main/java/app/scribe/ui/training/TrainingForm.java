@@ -27,6 +27,7 @@ public final class TrainingForm {
     public static final int MAX_STEPS = 100_000_000;
     private static final int DEFAULT_STEPS = 2000;
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults();
+    private static final String DEFAULT_RATE = "2e-3";
 
     private final Messages messages;
     private final BooleanExpression shapeLocked;
@@ -37,7 +38,7 @@ public final class TrainingForm {
     private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(DEFAULTS.cell());
     private final ObjectProperty<CellOptions> cellOptions = new SimpleObjectProperty<>(DEFAULTS.cellOptions());
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
-    private final StringProperty learningRate = new SimpleStringProperty("2e-3");
+    private final StringProperty learningRate = new SimpleStringProperty(DEFAULT_RATE);
     private final StringProperty weightDecay = new SimpleStringProperty("0");
     private final ObjectProperty<Double> dropout = new SimpleObjectProperty<>(DEFAULTS.dropout());
     private final StringProperty seed = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
@@ -130,8 +131,20 @@ public final class TrainingForm {
         }
     }
 
-    /** For a new model: Steps back to its default when it only held what the last model brought in raised it to. */
+    /** Steps of a run that the clock ends: what it expects to take, not the user's choice (New model resets it). */
+    void expectSteps(long expected) {
+        steps.set((int) Math.max(1, Math.min(MAX_STEPS, expected)));
+        stepsRaisedForModel = true;
+    }
+
+    /**
+     * For a new model: the default model and training settings (nothing of the last model's shape or of a continued
+     * run's rate), and Steps back to its default when it only held what the last model raised it to. The run's own
+     * settings (minutes, autosave, early stop) stay as the user set them.
+     */
     void forNewModel() {
+        show(DEFAULTS, 0);
+        learningRate.set(DEFAULT_RATE);
         if (stepsRaisedForModel) {
             steps.set(DEFAULT_STEPS);
         }

@@ -100,7 +100,7 @@ public final class TrainingViewModel {
             chooseThenTrain(corpus, minutes);
             return;
         }
-        launch(corpus, null);
+        launch(corpus, null, null);
     }
 
     /**
@@ -129,17 +129,15 @@ public final class TrainingViewModel {
                         feed.status("Stopped before training: no model chosen.");
                     } else {
                         form.show(chosen.choice().hyperparameters(), 0);
-                        // The time ends the run; Steps shows what it expects, for the progress bar and the status.
-                        form.stepsProperty().set((int) Math.max(1, Math.min(TrainingForm.MAX_STEPS,
-                                chosen.choice().expectedSteps())));
+                        form.expectSteps(chosen.choice().expectedSteps()); // the time ends the run, not Steps
                         session.messages().info(chosen.choice().reason());
-                        launch(corpus, chosen);
+                        launch(corpus, new RunFeed.Budget(minutes, chosen.minutesLeft()), chosen);
                     }
                 }));
     }
 
-    /** Starts the run on {@code corpus}: for the time of {@code chosen} when not null, else for Steps. */
-    private void launch(Corpus corpus, BudgetChoice chosen) {
+    /** Starts the run on {@code corpus}: for the {@code budget} of {@code chosen} when not null, else for Steps. */
+    private void launch(Corpus corpus, RunFeed.Budget budget, BudgetChoice chosen) {
         TrainingStart start;
         try {
             start = prepare(corpus, chosen);
@@ -154,7 +152,7 @@ public final class TrainingViewModel {
         trainer.addListener(feed::publish);
         session.trainedBy(trainer);
         phase.set(Phase.RUNNING);
-        feed.started();
+        feed.started(budget);
         CompletableFuture.runAsync(() -> {
             try (start) {
                 double baseline = start.trainer().validationUnigramEntropy();
@@ -193,7 +191,7 @@ public final class TrainingViewModel {
         TrainingStart start = new TrainingStart(continued == null ? subject : continued.subject(),
                 continued == null ? corpus : continued.corpus(),
                 chosen == null ? TrainingPlan.forSteps(steps).withPatience(form.patienceProperty().get())
-                        : TrainingPlan.forSteps(TrainingForm.MAX_STEPS).withMaxMinutes(chosen.minutesLeft()));
+                        : TrainingPlan.forMinutes(chosen.minutesLeft(), chosen.choice().expectedSteps()));
         Continuation.schedule(start, continued, rate);
         if (chosen != null) {
             start.trainer().setSchedule(chosen.choice().schedule());
@@ -233,6 +231,7 @@ public final class TrainingViewModel {
             phase.set(Phase.IDLE); // the choice, when it comes, is dropped
             feed.status("Stopped before training: no model chosen.");
         } else if (phase.get() != Phase.IDLE) {
+            feed.stopping();
             trainer.stop();
         }
     }
@@ -240,9 +239,9 @@ public final class TrainingViewModel {
     /** Forgets the current model so that the next Train starts afresh from the form's settings. */
     public void resetModel() {
         if (phase.get() == Phase.IDLE) {
-            session.modelProperty().set(null);
             form.forNewModel();
-            feed.status("New model: press Train to start from the settings above.");
+            session.modelProperty().set(null);
+            feed.status("New model: press Train to start from the settings below.");
         }
     }
 
