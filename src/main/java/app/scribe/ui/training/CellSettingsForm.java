@@ -2,14 +2,15 @@ package app.scribe.ui.training;
 
 import app.scribe.model.CellSetting;
 import app.scribe.model.CellType;
+import app.scribe.ui.common.SpinnerInput;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
-import javafx.util.converter.DoubleStringConverter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -55,12 +56,15 @@ public final class CellSettingsForm {
         spinners.clear();
         int at = form.getChildren().indexOf(cellRow) + 1;
         for (CellSetting setting : cell == null ? List.<CellSetting>of() : cell.settings()) {
-            SpinnerValueFactory<Double> values = new SpinnerValueFactory.DoubleSpinnerValueFactory(setting.min(),
-                    setting.max(), training.cellOptionsProperty().get().get(setting.key()),
-                    (setting.max() - setting.min()) / 100);
-            // Every digit (the tglstm's leak is 0.001, which the factory's own format shows as 0).
-            values.setConverter(new DoubleStringConverter());
-            Spinner<Double> spinner = new Spinner<>(values);
+            Spinner<Double> spinner = new Spinner<>();
+            // A property of the spinner's own: the cell options take each value it commits; a typed text that is
+            // no number in range is refused with a sentence (SpinnerInput), never a NumberFormatException.
+            ObjectProperty<Double> value = new SimpleObjectProperty<>(
+                    training.cellOptionsProperty().get().get(setting.key()));
+            spinner.getProperties().put(CellSetting.class, value);
+            SpinnerInput.decimals(spinner, setting.min(), setting.max(), (setting.max() - setting.min()) / 100, value);
+            String name = setting.name().substring(0, 1).toUpperCase(Locale.ROOT) + setting.name().substring(1);
+            SpinnerInput.guard(spinner, name, training::reject);
             spinner.setId(setting.key() + "Spinner");
             spinner.setEditable(true);
             spinner.setPrefWidth(100);
@@ -69,8 +73,7 @@ public final class CellSettingsForm {
             spinner.disableProperty().bind(disabled);
             spinner.valueProperty().addListener((obs, old, now) -> training.cellOptionsProperty().set(
                     training.cellOptionsProperty().get().with(setting.key(), now)));
-            Label label = new Label(setting.name().substring(0, 1).toUpperCase(Locale.ROOT)
-                    + setting.name().substring(1));
+            Label label = new Label(name);
             label.setMinWidth(112);
             label.setPrefWidth(112);
             HBox row = new HBox(6, label, spinner);

@@ -136,7 +136,10 @@ public final class TrainingController {
             formProblemLabel.setText(sentence);
             form.reject(sentence);
         });
-        spinner.valueProperty().addListener((obs, old, now) -> formProblemLabel.setText(""));
+        spinner.valueProperty().addListener((obs, old, now) -> {
+            form.withdraw(formProblemLabel.getText());
+            formProblemLabel.setText("");
+        });
     }
 
     private void bindControls() {

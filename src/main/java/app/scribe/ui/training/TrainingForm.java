@@ -62,6 +62,8 @@ public final class TrainingForm {
     public BooleanExpression shapeLockedProperty() { return shapeLocked; }
     /** A value typed in the form that cannot be taken, said in one sentence. */
     public void reject(String sentence) { messages.error(sentence); }
+    /** Takes back a sentence {@link #reject} said, once its field is fixed. */
+    public void withdraw(String sentence) { messages.withdraw(sentence); }
     public ObjectProperty<Integer> hiddenSizeProperty() { return hiddenSize; }
     public ObjectProperty<Integer> layersProperty() { return layers; }
     public ObjectProperty<Integer> seqLengthProperty() { return seqLength; }
