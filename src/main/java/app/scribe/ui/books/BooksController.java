@@ -66,6 +66,12 @@ public final class BooksController {
         corpusSummary.textProperty().bind(corpus.summaryProperty());
         corpusPreview.textProperty().bind(corpus.previewProperty());
         recordsBox.getChildren().setAll(new RecordsChoice(corpus));
+        // A model loaded picks the books it learnt from, where the list has them.
+        corpus.setOnModelBooks(books -> {
+            if (!corpusList.getSelectionModel().getSelectedItems().equals(books)) {
+                pickBooks(books);
+            }
+        });
     }
 
     /**
@@ -99,7 +105,7 @@ public final class BooksController {
     public void openCorpus() {
         File file = FileDialogs.openText(window(), "Open a text file");
         if (file != null) {
-            corpus.load(file.toPath());
+            pickBooks(List.of(file.toPath()));
         }
     }
 
@@ -108,13 +114,16 @@ public final class BooksController {
         findBooks.accept(window());
     }
 
-    /** Picks the books in the list when they are all there, else opens them as files of their own. */
+    /**
+     * Picks the books in the list, adding those opened from elsewhere (a file opened or dropped), so that the list
+     * always shows what is read and the user can come back to it.
+     */
     public void pickBooks(List<Path> books) {
-        if (corpusList.getItems().containsAll(books)) {
-            corpusList.getSelectionModel().clearSelection();
-            books.forEach(book -> corpusList.getSelectionModel().select(book));
-        } else {
-            corpus.load(books);
+        List<Path> listed = corpus.listed(books);
+        corpusList.getSelectionModel().clearSelection();
+        listed.forEach(book -> corpusList.getSelectionModel().select(book));
+        if (!listed.isEmpty()) {
+            corpusList.scrollTo(listed.get(0));
         }
     }
 
