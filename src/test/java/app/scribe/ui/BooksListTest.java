@@ -3,11 +3,15 @@ package app.scribe.ui;
 import app.scribe.ui.common.UserPreferences;
 import app.scribe.ui.shell.ScribeApp;
 
+import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,7 @@ import static app.scribe.ui.WindowProbe.waitUntil;
 
 /**
  * The Books list shows what is read: a text opened from elsewhere joins the list, picked, and a model loaded picks
- * the book it learnt from.
+ * the book it learnt from. A short list leaves the column to what was read, and opening Cleaning brings it into view.
  */
 class BooksListTest extends VanityFairWindow {
     @BeforeAll
@@ -81,6 +85,28 @@ class BooksListTest extends VanityFairWindow {
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").startsWith("vf.txt")
                 && books.getSelectionModel().getSelectedItems().size() == 1
                 && books.getSelectionModel().getSelectedItem().getFileName().toString().equals("vf.txt"));
+    }
+
+    @Test
+    void at1024x700AShortListLeavesTheColumnToTheDetailsAndOpeningCleaningScrollsToIt(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        pickBook(robot, root, "vf.txt");
+        waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").startsWith("vf.txt"));
+        ListView<Path> books = books(robot, root);
+        Region details = robot.from(root).lookup("#bookDetails").queryAs(Region.class);
+        waitUntil(robot, root, () -> books.getItems().size() == 2 && books.getHeight() < 130
+                && details.getHeight() > 300);
+        TitledPane cleaning = robot.from(root).lookup("#cleaningPane").queryAs(TitledPane.class);
+        robot.interact(() -> robot.from(root).lookup("#bookDetails").queryAs(ScrollPane.class).setVvalue(1));
+        robot.interact(() -> cleaning.setExpanded(true));
+        waitUntil(robot, root, () -> {
+            Bounds shown = WindowLayoutTest.visibleBounds(cleaning);
+            return shown != null && shown.getHeight() > 250;
+        });
     }
 
     @SuppressWarnings("unchecked")

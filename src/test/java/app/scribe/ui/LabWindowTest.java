@@ -204,6 +204,9 @@ class LabWindowTest extends VanityFairWindow {
     private static String errorBeside(FxRobot robot, String id) {
         return onFx(() -> {
             Node field = robot.lookup(id).query();
+            while (!(field.getParent() instanceof javafx.scene.layout.GridPane)) {
+                field = field.getParent(); // a field shown in a row with its Browse button
+            }
             Parent grid = field.getParent();
             Integer row = javafx.scene.layout.GridPane.getRowIndex(field);
             return grid.getChildrenUnmodifiable().stream()

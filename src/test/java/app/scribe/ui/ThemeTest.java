@@ -93,14 +93,27 @@ class ThemeTest extends VanityFairWindow {
     }
 
     @Test
-    void inDarkTheGridsKeepDarkInkOnTheirWhitePaperAndTheLabButtonItsFrame(FxRobot robot) {
+    void inDarkTheGridsKeepDarkInkOnTheirWhitePaperTheLabButtonItsFrameAndTheFocusStaysOffTheModelName(FxRobot robot) {
         Parent root = stage.getScene().getRoot();
+        TextField name = robot.from(root).lookup("#modelNameField").queryAs(TextField.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(name.isFocused(), "the window opens with the model's name focused, ready to be typed over");
         robot.interact(() -> Theme.ofUser().apply(stage.getScene(), Theme.Choice.DARK));
+        try {
+            gridInkAndFocusInDark(robot, root, name);
+        } finally {
+            Preferences.userRoot().node(NODE).remove(Theme.KEY); // the other test starts with no choice kept
+        }
+    }
+
+    private static void gridInkAndFocusInDark(FxRobot robot, Parent root, TextField name) {
         WindowProbe.trainSmallModel(robot, root, "vf.txt", 20);
         robot.interact(() -> robot.from(root).lookup("#temperaturesField").queryAs(TextField.class).setText("1.0"));
         WindowProbe.click(robot, robot.from(root).lookup("#gridButton").queryButton());
         WindowProbe.waitUntil(robot, root, () -> root.lookup("#gridText0") != null
                 && !((Text) ((TextFlow) root.lookup("#gridText0")).getChildren().get(0)).getText().isEmpty());
+        WindowProbe.waitUntil(robot, root, () -> !robot.from(root).lookup("#gridButton").queryButton().isDisabled());
+        assertFalse(name.isFocused(), "Generate grid sends the focus to the model's name, ready to be typed over");
         robot.interact(() -> {
             GridPane grid = (GridPane) root.lookup("#temperatureGrid");
             Text text = (Text) ((TextFlow) root.lookup("#gridText0")).getChildren().get(0);

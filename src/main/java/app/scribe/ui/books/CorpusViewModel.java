@@ -56,6 +56,8 @@ public final class CorpusViewModel {
     /** Books opened from elsewhere, kept in the list. */
     private final List<Path> opened = new ArrayList<>();
     private Consumer<List<Path>> pickModelBooks = books -> { };
+    /** The books being picked for a model loaded: read without a message, which would hide the model's own. */
+    private List<Path> quietFor = List.of();
 
     public CorpusViewModel(Session session, Path libraryFolder) {
         this.session = session;
@@ -77,7 +79,9 @@ public final class CorpusViewModel {
                 records.set(now.corpus().records() == null ? null : now.corpus().records().format());
                 List<Path> trained = trainedOn(now.corpus());
                 if (!trained.isEmpty()) {
+                    quietFor = trained;
                     pickModelBooks.accept(trained);
+                    quietFor = List.of();
                 }
             }
         });
@@ -195,6 +199,7 @@ public final class CorpusViewModel {
      */
     public void load(List<Path> books) {
         long request = ++latestRequest;
+        boolean quiet = quietFor.containsAll(books);
         this.books = List.copyOf(books);
         Cleaning chosen = cleaning.get();
         RecordFormat cut = records.get();
@@ -204,7 +209,7 @@ public final class CorpusViewModel {
         session.background().io(() -> reader.read(books, chosen, cut), corpus -> {
             if (request == latestRequest) {
                 shownBooks = List.copyOf(books);
-                show(corpus);
+                show(corpus, quiet);
             }
         }, failure -> {
             if (request != latestRequest) {
@@ -216,7 +221,7 @@ public final class CorpusViewModel {
         });
     }
 
-    private void show(Corpus corpus) {
+    private void show(Corpus corpus, boolean quiet) {
         loading.set(false);
         session.corpusProperty().set(corpus);
         summary.set(describe(corpus));
@@ -224,6 +229,9 @@ public final class CorpusViewModel {
         RecordFormat suggested = corpus.isRecords() ? null : RecordFormat.suggest(corpus.preview());
         if (!corpus.isRecords()) {
             suggestedRecords.set(suggested);
+        }
+        if (quiet) {
+            return;
         }
         Cleaning used = corpus.vocabulary().mapper().cleaning();
         session.messages().info("Loaded " + corpus.name() + (used.keepsAsIs() ? "." : " (cleaning: " + used + ").")

@@ -20,6 +20,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,6 +43,8 @@ public abstract class LabPage {
     /** The results table keeps room for this many rows under its header. */
     private static final int TABLE_ROWS = 5;
     private static final double ROW_HEIGHT = 24;
+    /** The table header's type size (the theme's, a little over the window's 13 px). */
+    private static final double HEADER_FONT_SIZE = 14;
 
     final String id;
     final VBox root = new VBox(6);
@@ -69,6 +73,13 @@ public abstract class LabPage {
         NumberAxis y = new NumberAxis();
         y.setLabel(yLabel);
         y.setForceZeroInRange(false);
+        y.setTickLabelFormatter(new NumberAxis.DefaultFormatter(y) {
+            @Override
+            public String toString(Number value) {
+                String shown = super.toString(value);
+                return shown.matches("-0([.,]0*)?") ? shown.substring(1) : shown; // a tick at 0 shows no "-0"
+            }
+        });
         chart = new LineChart<>(x, y);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
@@ -212,9 +223,12 @@ public abstract class LabPage {
             for (int i = 0; i < header.size(); i++) {
                 int column = i;
                 TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
-                // Wide enough for its whole header, which is also its tooltip.
-                c.setMinWidth(new Text(header.get(i)).getLayoutBounds().getWidth() * 1.15 + 24);
+                // Wide enough for its whole header, in the header's bold type, which is also its tooltip.
+                Text measured = new Text(header.get(i));
+                measured.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, HEADER_FONT_SIZE));
+                c.setMinWidth(measured.getLayoutBounds().getWidth() + 28);
                 Label title = new Label(header.get(i));
+                title.setMinWidth(Region.USE_PREF_SIZE);
                 title.setTooltip(new Tooltip(header.get(i)));
                 c.setGraphic(title);
                 c.setText("");

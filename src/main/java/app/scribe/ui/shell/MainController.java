@@ -64,6 +64,14 @@ public final class MainController {
         modelsController.loadModelFile();
     }
 
+    /**
+     * Gives the focus to the tabs: the window opens with no field focused, so the model's name is not selected, ready
+     * to be typed over.
+     */
+    void focusStudio() {
+        studioTabs.requestFocus();
+    }
+
     /** Brings the Train tab to the front: where a run's chart and status are. */
     void showTraining() {
         studioTabs.getSelectionModel().select(trainTab);

@@ -172,6 +172,7 @@ public final class ScribeApp extends Application {
         };
         stage.setOnCloseRequest(event -> new CloseGuard(training, modelFiles).confirm(event, remember));
         stage.show();
+        main.focusStudio();
         StartupProbe.armIfAsked(scene);
     }
 
