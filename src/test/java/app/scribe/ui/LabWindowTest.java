@@ -13,7 +13,10 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -44,6 +47,28 @@ class LabWindowTest extends VanityFairWindow {
     @Start
     void start(Stage stage) {
         open(stage);
+    }
+
+    @Test
+    void aSecondClickBringsTheOpenLabForwardWithinTheScreen(FxRobot robot) {
+        long before = labs().size();
+        Button lab = robot.from(stage.getScene().getRoot()).lookup("#labButton").queryButton();
+        click(robot, lab);
+        click(robot, lab);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Stage> open = labs();
+        assertEquals(before + 1, open.size(), "one Lab window, however often Lab… is clicked");
+        Stage window = open.get(open.size() - 1);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        assertTrue(window.getX() >= screen.getMinX() && window.getY() >= screen.getMinY()
+                && window.getX() + window.getWidth() <= screen.getMaxX()
+                && window.getY() + window.getHeight() <= screen.getMaxY(), "the Lab lies outside the screen");
+        robot.interact(window::close);
+    }
+
+    private static List<Stage> labs() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().contains("lab")).map(w -> (Stage) w).toList();
     }
 
     @Test
@@ -182,6 +207,9 @@ class LabWindowTest extends VanityFairWindow {
     private static String errorBeside(FxRobot robot, String id) {
         return onFx(() -> {
             Node field = robot.lookup(id).query();
+            while (!(field.getParent() instanceof javafx.scene.layout.GridPane)) {
+                field = field.getParent(); // a field shown in a row with its Browse button
+            }
             Parent grid = field.getParent();
             Integer row = javafx.scene.layout.GridPane.getRowIndex(field);
             return grid.getChildrenUnmodifiable().stream()

@@ -2,6 +2,7 @@ package app.scribe.ui;
 
 import app.scribe.corpus.RecordTexts;
 import app.scribe.ui.shell.ScribeApp;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListView;
@@ -103,5 +104,16 @@ class RecordsUiTest {
         }
         String summary = label(robot, root, "#recordsSummary");
         assertTrue(summary.startsWith((20 - copied) + " new, " + copied + " copied from words.txt"), summary);
+
+        // At 1024 x 700 the list takes the generated text's room (the text beside it was another one), until a text
+        // is generated again.
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        Node text = robot.from(root).lookup("#outputArea").query();
+        waitUntil(robot, root, () -> !text.isVisible() && list.getHeight() >= 150);
+        click(robot, robot.from(root).lookup("#generateButton").queryButton());
+        waitUntil(robot, root, () -> text.isVisible() && !list.isVisible());
     }
 }

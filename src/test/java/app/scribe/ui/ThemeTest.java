@@ -5,7 +5,12 @@ import app.scribe.ui.shell.ScribeApp;
 
 import javafx.application.Application;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +90,43 @@ class ThemeTest extends VanityFairWindow {
         assertFalse(root.getStyleClass().contains(Theme.DARK_CLASS));
         assertTrue(brightness(robot, root) < 0.4, "dark text on the light theme: " + brightness(robot, root));
         assertEquals(Theme.Choice.LIGHT, Theme.ofUser().stored());
+    }
+
+    @Test
+    void inDarkTheGridsKeepDarkInkOnTheirWhitePaperTheLabButtonItsFrameAndTheFocusStaysOffTheModelName(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        TextField name = robot.from(root).lookup("#modelNameField").queryAs(TextField.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(name.isFocused(), "the window opens with the model's name focused, ready to be typed over");
+        robot.interact(() -> Theme.ofUser().apply(stage.getScene(), Theme.Choice.DARK));
+        try {
+            gridInkAndFocusInDark(robot, root, name);
+        } finally {
+            Preferences.userRoot().node(NODE).remove(Theme.KEY); // the other test starts with no choice kept
+        }
+    }
+
+    private static void gridInkAndFocusInDark(FxRobot robot, Parent root, TextField name) {
+        WindowProbe.trainSmallModel(robot, root, "vf.txt", 20);
+        robot.interact(() -> robot.from(root).lookup("#temperaturesField").queryAs(TextField.class).setText("1.0"));
+        WindowProbe.click(robot, robot.from(root).lookup("#gridButton").queryButton());
+        WindowProbe.waitUntil(robot, root, () -> root.lookup("#gridText0") != null
+                && !((Text) ((TextFlow) root.lookup("#gridText0")).getChildren().get(0)).getText().isEmpty());
+        WindowProbe.waitUntil(robot, root, () -> !robot.from(root).lookup("#gridButton").queryButton().isDisabled());
+        assertFalse(name.isFocused(), "Generate grid sends the focus to the model's name, ready to be typed over");
+        robot.interact(() -> {
+            GridPane grid = (GridPane) root.lookup("#temperatureGrid");
+            Text text = (Text) ((TextFlow) root.lookup("#gridText0")).getChildren().get(0);
+            Label heading = (Label) grid.getChildren().get(0);
+            assertTrue(((Color) text.getFill()).getBrightness() < 0.4, "grid text ink " + text.getFill());
+            assertTrue(((Color) heading.getTextFill()).getBrightness() < 0.4, "grid heading ink " + heading.getTextFill());
+            Label step = (Label) ((GridPane) root.lookup("#timelineGrid")).getChildren().get(0);
+            step.applyCss();
+            assertTrue(((Color) step.getTextFill()).getBrightness() < 0.4, "timeline heading ink " + step.getTextFill());
+            Button lab = robot.from(root).lookup("#labButton").queryButton();
+            assertTrue(lab.getBackground() != null && lab.getBackground().getFills().stream()
+                    .anyMatch(fill -> !Color.TRANSPARENT.equals(fill.getFill())), "the Lab button is drawn flat");
+        });
     }
 
     @Test

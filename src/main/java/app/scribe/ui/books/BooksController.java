@@ -1,6 +1,9 @@
 package app.scribe.ui.books;
 
 import app.scribe.ui.common.FileDialogs;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -9,8 +12,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
@@ -24,6 +29,8 @@ import java.util.function.Consumer;
 public final class BooksController {
     /** Whole entries the list keeps room for, however little height the window has. */
     static final int MIN_VISIBLE_BOOKS = 4;
+    /** Entries the list takes room for where the column has it. */
+    private static final int PREFERRED_BOOKS = 6;
 
     /** The list's border, a cell's padding and room for a vertical scroll bar. */
     private static final double CELL_INSETS = 34;
@@ -39,6 +46,8 @@ public final class BooksController {
     @FXML private TextArea corpusPreview;
     @FXML private Button openButton;
     @FXML private javafx.scene.layout.VBox recordsBox;
+    @FXML private ScrollPane bookDetails;
+    @FXML private TitledPane cleaningPane;
 
     /** {@code findBooks} opens the library over the window it is given. */
     public BooksController(CorpusViewModel corpus, Consumer<Window> findBooks) {
@@ -50,9 +59,10 @@ public final class BooksController {
     private void initialize() {
         corpusList.setItems(corpus.available());
         corpusList.setCellFactory(list -> new BookCell());
-        // Room for four entries of three lines each: titles wrap rather than scroll sideways.
-        corpusList.setMinHeight(MIN_VISIBLE_BOOKS * ENTRY_HEIGHT + 4);
-        corpusList.setPrefHeight(6 * ENTRY_HEIGHT + 4);
+        // Room for up to four entries of three lines each (titles wrap rather than scroll sideways), up to six when
+        // there is room: a short list leaves the rest of the column to what Scribe read from the books.
+        corpusList.minHeightProperty().bind(entriesHeight(MIN_VISIBLE_BOOKS));
+        corpusList.prefHeightProperty().bind(entriesHeight(PREFERRED_BOOKS));
         corpusList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         corpusList.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Path>) change -> {
             List<Path> books = List.copyOf(corpusList.getSelectionModel().getSelectedItems());
@@ -66,6 +76,37 @@ public final class BooksController {
         corpusSummary.textProperty().bind(corpus.summaryProperty());
         corpusPreview.textProperty().bind(corpus.previewProperty());
         recordsBox.getChildren().setAll(new RecordsChoice(corpus));
+        revealCleaningWhenOpened();
+        // A model loaded picks the books it learnt from, where the list has them.
+        corpus.setOnModelBooks(books -> {
+            if (!corpusList.getSelectionModel().getSelectedItems().equals(books)) {
+                pickBooks(books);
+            }
+        });
+    }
+
+    /** The height of {@code most} entries, or of as many as the list has when it has fewer (one at least). */
+    private DoubleBinding entriesHeight(int most) {
+        return Bindings.createDoubleBinding(() -> Math.max(1, Math.min(most, corpusList.getItems().size()))
+                * ENTRY_HEIGHT + 4, corpusList.getItems());
+    }
+
+    /** Opening Cleaning scrolls the details to it: its top at the top of the view, as much of it as fits below. */
+    private void revealCleaningWhenOpened() {
+        cleaningPane.expandedProperty().addListener((obs, was, open) -> {
+            if (open) {
+                Platform.runLater(() -> {
+                    bookDetails.applyCss();
+                    bookDetails.layout();
+                    double content = bookDetails.getContent().getLayoutBounds().getHeight();
+                    double view = bookDetails.getViewportBounds().getHeight();
+                    double top = bookDetails.getContent().sceneToLocal(cleaningPane.localToScene(0, 0)).getY();
+                    if (content > view) {
+                        bookDetails.setVvalue(Math.max(0, Math.min(1, top / (content - view))));
+                    }
+                });
+            }
+        });
     }
 
     /**
@@ -99,7 +140,7 @@ public final class BooksController {
     public void openCorpus() {
         File file = FileDialogs.openText(window(), "Open a text file");
         if (file != null) {
-            corpus.load(file.toPath());
+            pickBooks(List.of(file.toPath()));
         }
     }
 
@@ -108,13 +149,16 @@ public final class BooksController {
         findBooks.accept(window());
     }
 
-    /** Picks the books in the list when they are all there, else opens them as files of their own. */
+    /**
+     * Picks the books in the list, adding those opened from elsewhere (a file opened or dropped), so that the list
+     * always shows what is read and the user can come back to it.
+     */
     public void pickBooks(List<Path> books) {
-        if (corpusList.getItems().containsAll(books)) {
-            corpusList.getSelectionModel().clearSelection();
-            books.forEach(book -> corpusList.getSelectionModel().select(book));
-        } else {
-            corpus.load(books);
+        List<Path> listed = corpus.listed(books);
+        corpusList.getSelectionModel().clearSelection();
+        listed.forEach(book -> corpusList.getSelectionModel().select(book));
+        if (!listed.isEmpty()) {
+            corpusList.scrollTo(listed.get(0));
         }
     }
 

@@ -5,6 +5,7 @@ import app.scribe.ui.common.Session;
 import app.scribe.corpus.BatchSource;
 import app.scribe.corpus.Cleaning;
 import app.scribe.corpus.Corpus;
+import app.scribe.corpus.CorpusInfo;
 import app.scribe.corpus.CorpusReader;
 import app.scribe.corpus.RecordFormat;
 import app.scribe.library.BookIndex;
@@ -20,10 +21,12 @@ import javafx.collections.ObservableList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -50,6 +53,11 @@ public final class CorpusViewModel {
     private List<Path> books = List.of();
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private List<Path> shownBooks = List.of();
+    /** Books opened from elsewhere, kept in the list. */
+    private final List<Path> opened = new ArrayList<>();
+    private Consumer<List<Path>> pickModelBooks = books -> { };
+    /** The books being picked for a model loaded: read without a message, which would hide the model's own. */
+    private List<Path> quietFor = List.of();
 
     public CorpusViewModel(Session session, Path libraryFolder) {
         this.session = session;
@@ -69,6 +77,12 @@ public final class CorpusViewModel {
         session.modelProperty().addListener((obs, old, now) -> {
             if (now != null && now.corpus() != null) {
                 records.set(now.corpus().records() == null ? null : now.corpus().records().format());
+                List<Path> trained = trainedOn(now.corpus());
+                if (!trained.isEmpty()) {
+                    quietFor = trained;
+                    pickModelBooks.accept(trained);
+                    quietFor = List.of();
+                }
             }
         });
     }
@@ -104,6 +118,41 @@ public final class CorpusViewModel {
         return preview.getReadOnlyProperty();
     }
 
+    /**
+     * What picks a model's books when a model comes into use whose file names them (the texts it was trained on) and
+     * the list holds them all: given them as the list holds them.
+     */
+    public void setOnModelBooks(Consumer<List<Path>> pick) {
+        pickModelBooks = pick;
+    }
+
+    private List<Path> trainedOn(CorpusInfo trainedOn) {
+        List<String> names = trainedOn.books() == null ? List.of(trainedOn.name())
+                : trainedOn.books().stream().map(CorpusInfo.BookInfo::name).toList();
+        List<Path> found = names.stream().flatMap(name -> available.stream()
+                .filter(p -> p.getFileName().toString().equals(name)).limit(1)).toList();
+        return found.size() == names.size() ? found : List.of();
+    }
+
+    /**
+     * The books as the list holds them: those opened as files (or dropped) that it does not hold yet join it, under
+     * their file names, and stay in it.
+     */
+    public List<Path> listed(List<Path> books) {
+        List<Path> listed = new ArrayList<>();
+        for (Path book : books) {
+            Path file = book.toAbsolutePath().normalize();
+            Path same = available.stream().filter(p -> p.toAbsolutePath().normalize().equals(file)).findFirst()
+                    .orElse(null);
+            if (same == null) {
+                opened.add(file);
+                available.add(file);
+            }
+            listed.add(same == null ? file : same);
+        }
+        return listed;
+    }
+
     /** What the Books list shows for a book: its title and author, else its file name. */
     public String label(Path book) {
         return labels.getOrDefault(book, book.getFileName().toString());
@@ -114,6 +163,7 @@ public final class CorpusViewModel {
         labels.clear();
         addBooks(session.corporaFolder());
         addBooks(libraryFolder);
+        opened.stream().filter(book -> !available.contains(book)).forEach(available::add);
     }
 
     private void addBooks(Path folder) {
@@ -149,6 +199,7 @@ public final class CorpusViewModel {
      */
     public void load(List<Path> books) {
         long request = ++latestRequest;
+        boolean quiet = quietFor.containsAll(books);
         this.books = List.copyOf(books);
         Cleaning chosen = cleaning.get();
         RecordFormat cut = records.get();
@@ -158,7 +209,7 @@ public final class CorpusViewModel {
         session.background().io(() -> reader.read(books, chosen, cut), corpus -> {
             if (request == latestRequest) {
                 shownBooks = List.copyOf(books);
-                show(corpus);
+                show(corpus, quiet);
             }
         }, failure -> {
             if (request != latestRequest) {
@@ -170,7 +221,7 @@ public final class CorpusViewModel {
         });
     }
 
-    private void show(Corpus corpus) {
+    private void show(Corpus corpus, boolean quiet) {
         loading.set(false);
         session.corpusProperty().set(corpus);
         summary.set(describe(corpus));
@@ -178,6 +229,9 @@ public final class CorpusViewModel {
         RecordFormat suggested = corpus.isRecords() ? null : RecordFormat.suggest(corpus.preview());
         if (!corpus.isRecords()) {
             suggestedRecords.set(suggested);
+        }
+        if (quiet) {
+            return;
         }
         Cleaning used = corpus.vocabulary().mapper().cleaning();
         session.messages().info("Loaded " + corpus.name() + (used.keepsAsIs() ? "." : " (cleaning: " + used + ").")

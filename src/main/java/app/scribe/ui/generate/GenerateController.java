@@ -31,6 +31,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.text.Text;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
@@ -74,6 +76,7 @@ public final class GenerateController {
     @FXML private TextFlow colouredFlow;
     @FXML private Label generationSummary;
     @FXML private VBox recordsBox;
+    @FXML private StackPane outputArea;
     @FXML private Spinner<Integer> maxCopySpinner;
     @FXML private Button writeManyButton;
     @FXML private ProgressBar samplesProgressBar;
@@ -92,9 +95,8 @@ public final class GenerateController {
     @FXML
     private void initialize() {
         bindSettings();
-        recordsBox.getChildren().setAll(new RecordsView(generation));
         tinted = new TintedText(generation, outputScroll, outputFlow, colouredFlow);
-        bindSamples();
+        bindSamples(bindRecords());
         Text prompt = new Text();
         prompt.getStyleClass().add("prompt-text");
         prompt.setId("promptText");
@@ -161,8 +163,30 @@ public final class GenerateController {
     }
 
 
-    /** "Write 20": its button, progress and list; the list shows instead of the text while List is pressed. */
-    private void bindSamples() {
+    /**
+     * "Write 20 records", for a records model: its list takes the text's room while it lists records, until a new
+     * text is written. Returns whether it does.
+     */
+    private BooleanBinding bindRecords() {
+        RecordsView records = new RecordsView(generation);
+        recordsBox.getChildren().setAll(records);
+        BooleanBinding listing = records.listing();
+        outputArea.visibleProperty().bind(listing.not());
+        outputArea.managedProperty().bind(listing.not());
+        listing.addListener((obs, old, now) -> VBox.setVgrow(recordsBox, now ? Priority.ALWAYS : Priority.NEVER));
+        generation.generatingProperty().addListener((obs, old, now) -> {
+            if (now) {
+                records.clear();
+            }
+        });
+        return listing;
+    }
+
+    /**
+     * "Write 20": its button, progress and list; the list shows instead of the text while List is pressed. The text's
+     * own lines hide too while {@code records} lists records instead of it.
+     */
+    private void bindSamples(BooleanBinding records) {
         SamplesViewModel samples = generation.samples();
         TextListView.attach(rankedList, samples.list());
         JobControls.progress(samplesProgressBar, samples.progressShownProperty(), samples.progressProperty());
@@ -174,9 +198,10 @@ public final class GenerateController {
             listOnly.visibleProperty().bind(listToggle.selectedProperty());
             listOnly.managedProperty().bind(listToggle.selectedProperty());
         }
+        BooleanBinding textShown = listToggle.selectedProperty().not().and(records.not());
         for (Node textOnly : List.of(generationSummary, hoverHint)) {
-            textOnly.visibleProperty().bind(listToggle.selectedProperty().not());
-            textOnly.managedProperty().bind(listToggle.selectedProperty().not());
+            textOnly.visibleProperty().bind(textShown);
+            textOnly.managedProperty().bind(textShown);
         }
         exportStarredButton.disableProperty().bind(Bindings.equal(0, samples.list().starredCount()));
         samples.list().entries().addListener((ListChangeListener<TextList.Entry>) c ->

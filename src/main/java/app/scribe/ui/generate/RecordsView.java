@@ -8,6 +8,7 @@ import app.scribe.generation.RecordSampler;
 import app.scribe.generation.SamplingSettings;
 import app.scribe.ui.common.BackgroundWork;
 import app.scribe.ui.common.Session;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -19,6 +20,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.Locale;
@@ -39,6 +41,7 @@ public final class RecordsView extends VBox {
     private final CheckBox newOnlyCheck = new CheckBox("new only");
     private final ListView<Row> list = new ListView<>(rows);
     private final Label summary = new Label();
+    private final BooleanBinding listing;
 
     /** One record listed: {@code checked} when the training records were there to compare it with. */
     record Row(RecordSampler.Item item, boolean checked) {
@@ -66,6 +69,8 @@ public final class RecordsView extends VBox {
                 + "most " + RecordSampler.MAX_DRAWS_PER_RECORD + " draws per record)"));
         list.setId("recordsList");
         list.setPrefHeight(200);
+        list.setMinHeight(120);
+        VBox.setVgrow(list, Priority.ALWAYS);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Row row, boolean empty) {
@@ -80,7 +85,26 @@ public final class RecordsView extends VBox {
         getChildren().setAll(bar, list, summary);
         visibleProperty().bind(Bindings.createBooleanBinding(() -> records() != null, session.modelProperty()));
         managedProperty().bind(visibleProperty());
+        listing = visibleProperty().and(Bindings.isNotEmpty(rows));
+        list.visibleProperty().bind(listing);
+        list.managedProperty().bind(listing);
+        summary.managedProperty().bind(summary.textProperty().isNotEmpty());
+        session.modelProperty().addListener((obs, old, now) -> clear());
         writeButton.setOnAction(e -> write());
+    }
+
+    /**
+     * Whether records are listed: the list then takes the room of the generated text, which gives way to it (the text
+     * beside it would be another one, often of another model).
+     */
+    public BooleanBinding listing() {
+        return listing;
+    }
+
+    /** Empties the list, for a new text or another model. */
+    public void clear() {
+        rows.clear();
+        summary.setText("");
     }
 
     /** The records in the list, in the order they were drawn. */

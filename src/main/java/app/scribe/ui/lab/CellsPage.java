@@ -17,7 +17,7 @@ import java.util.List;
 
 /** Page 6: several cells trained on the same book for the same steps; their validation curves overlaid. */
 public final class CellsPage extends LabPage {
-    final TextField book = form.text("Book (text file)", "Book", defaultBook());
+    final TextField book = form.file("Book (text file)", "Book", defaultBook());
     final TextField cells = form.text("Cells", "Cells", CellsOnText.DEFAULT_CELLS);
     final TextField steps = form.text("Steps each", "Steps", "500");
     final TextField seed = form.text("Seed", "Seed", Long.toString(Hyperparameters.defaults().seed()));

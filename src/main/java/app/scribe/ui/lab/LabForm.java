@@ -2,13 +2,16 @@ package app.scribe.ui.lab;
 
 import app.scribe.ScribeException;
 import app.scribe.ui.common.ChoiceLabels;
+import app.scribe.ui.common.FileDialogs;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
@@ -53,6 +56,11 @@ final class LabForm extends GridPane {
      * so that a page declares each of its fields in one line (the rows in the order of the declarations).
      */
     <T extends Node> T field(String label, T control, String name) {
+        return field(label, control, control, name);
+    }
+
+    /** A field (see {@link #field}) shown in {@code shown}, a row of it and what goes with it. */
+    private <T extends Node> T field(String label, T control, Node shown, String name) {
         control.setId(page + name);
         Label error = new Label();
         error.getStyleClass().add("field-error");
@@ -64,8 +72,22 @@ final class LabForm extends GridPane {
         messages.put(control, error);
         Label title = new Label(label);
         title.setMinWidth(Region.USE_PREF_SIZE);
-        addRow(rows++, title, control, error);
+        addRow(rows++, title, shown, error);
         return control;
+    }
+
+    /** A text file's path (see {@link #field}), wide enough for a long one, with Browse… beside it to pick it. */
+    TextField file(String label, String name, String path) {
+        TextField field = new TextField(path);
+        field.setPrefColumnCount(36);
+        Button browse = new Button("Browse…");
+        browse.setId(page + name + "Browse");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        browse.setOnAction(e -> FileDialogs.openText(browse, "Choose a text file", file ->
+                field.setText(file.toAbsolutePath().toString())));
+        HBox row = new HBox(6, field, browse);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return field(label, field, row, name);
     }
 
     /** A text field (see {@link #field}) that starts with {@code text}. */

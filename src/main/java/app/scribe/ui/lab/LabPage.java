@@ -5,10 +5,8 @@ import app.scribe.ScribeException;
 import app.scribe.lab.PlotPicture;
 import app.scribe.lab.Stop;
 import app.scribe.lab.Table;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -16,11 +14,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.text.Text;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -72,6 +67,13 @@ public abstract class LabPage {
         NumberAxis y = new NumberAxis();
         y.setLabel(yLabel);
         y.setForceZeroInRange(false);
+        y.setTickLabelFormatter(new NumberAxis.DefaultFormatter(y) {
+            @Override
+            public String toString(Number value) {
+                String shown = super.toString(value);
+                return shown.matches("-0([.,]0*)?") ? shown.substring(1) : shown; // a tick at 0 shows no "-0"
+            }
+        });
         chart = new LineChart<>(x, y);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
@@ -215,16 +217,7 @@ public abstract class LabPage {
         if (header != null && results == null) {
             results = Table.of(header);
             for (int i = 0; i < header.size(); i++) {
-                int column = i;
-                TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
-                // Wide enough for its whole header, which is also its tooltip.
-                c.setMinWidth(new Text(header.get(i)).getLayoutBounds().getWidth() * 1.15 + 24);
-                Label title = new Label(header.get(i));
-                title.setTooltip(new Tooltip(header.get(i)));
-                c.setGraphic(title);
-                c.setText("");
-                c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(column)));
-                table.getColumns().add(c);
+                table.getColumns().add(ResultColumn.of(header.get(i), i));
             }
         }
         for (Sink.Point p : points) {
@@ -255,7 +248,6 @@ public abstract class LabPage {
         }
     }
 
-
     private void savePng() {
         java.awt.image.BufferedImage image = SwingFXUtils.fromFXImage(chart.snapshot(null, null), null);
         saving.save(target -> PlotPicture.write(image, target), "png");
@@ -270,7 +262,6 @@ public abstract class LabPage {
         saving.save(snapshot::writeCsv, "csv");
     }
 
-
     static String eta(long startedNanos, double fraction) {
         if (fraction <= 0) {
             return "";
@@ -284,5 +275,4 @@ public abstract class LabPage {
         long s = Math.round(seconds);
         return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
-
 }

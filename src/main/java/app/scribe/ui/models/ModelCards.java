@@ -45,12 +45,21 @@ public final class ModelCards {
                 DATE.format(summary.modified()));
     }
 
+    /** The picker's cards wrap to this width, which fits a 1024-pixel screen beside the tool bar's start. */
+    static final double CARD_WIDTH = 560;
+
     /** A card in the picker's list; {@code oneLine} for the picker's own button, which shows the file name only. */
     public static ListCell<Path> cell(ReadOnlyObjectProperty<Map<Path, ModelSummary>> summaries,
                                      Predicate<Path> starter, boolean oneLine) {
         return new ListCell<>() {
             {
                 summaries.addListener((obs, old, now) -> show(getItem(), isEmpty()));
+                if (!oneLine) {
+                    // The list is as wide as its widest card: a card wraps a long name rather than widen it off the
+                    // screen.
+                    setWrapText(true);
+                    setPrefWidth(CARD_WIDTH);
+                }
             }
 
             @Override

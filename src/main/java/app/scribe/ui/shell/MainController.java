@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class MainController {
     @FXML private TrainingController trainingController;
     @FXML private ModelsController modelsController;
     private PaneDividers dividers;
+    private Stage lab;
 
     /** {@code newModel} is what New model does (asking first about training that no file holds). */
     public MainController(Runnable newModel) {
@@ -42,7 +44,17 @@ public final class MainController {
         dividers = new PaneDividers(panes);
     }
 
-    @FXML private void openLab() { LabWindow.open(window()); }
+    /** Opens the Lab, or brings the one already open to the front: there is one Lab window at a time. */
+    @FXML
+    private void openLab() {
+        if (lab != null && lab.isShowing()) {
+            lab.setIconified(false);
+            lab.toFront();
+            lab.requestFocus();
+        } else {
+            lab = LabWindow.open(window());
+        }
+    }
 
     void openCorpus() {
         booksController.openCorpus();
@@ -50,6 +62,14 @@ public final class MainController {
 
     void loadModelFile() {
         modelsController.loadModelFile();
+    }
+
+    /**
+     * Gives the focus to the tabs: the window opens with no field focused, so the model's name is not selected, ready
+     * to be typed over.
+     */
+    void focusStudio() {
+        studioTabs.requestFocus();
     }
 
     /** Brings the Train tab to the front: where a run's chart and status are. */

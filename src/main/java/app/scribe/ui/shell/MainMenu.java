@@ -27,6 +27,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Region;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -176,6 +177,9 @@ public final class MainMenu {
         }
     }
 
+    /** Wide enough for each shortcut's line to stay whole. */
+    private static final double SHORTCUTS_WIDTH = 620;
+
     private void showShortcuts() {
         String text = String.join("\n",
                 Keys.OPEN.getDisplayText() + "\tOpen a text",
@@ -188,17 +192,18 @@ public final class MainMenu {
                 WriteController.ACCEPT_WORD.getDisplayText() + "\tWrite: take one word of it",
                 WriteController.LIST_DOWN.getDisplayText() + "\tWrite: the five likeliest completions",
                 Keys.QUIT.getDisplayText() + "\tQuit (asks first while training runs)");
-        show("shortcutsDialog", "Keyboard shortcuts", text);
+        show("shortcutsDialog", "Keyboard shortcuts", text, SHORTCUTS_WIDTH);
     }
 
     private void showAbout() {
         show("aboutDialog", "About Scribe", "Scribe " + Version.NUMBER + "\n"
                 + "JavaFX " + System.getProperty("javafx.runtime.version", System.getProperty("javafx.version", "unknown"))
-                + "\n" + RuntimeVersions.describe());
+                + "\n" + RuntimeVersions.describe(), Region.USE_COMPUTED_SIZE);
     }
 
-    private void show(String id, String title, String text) {
+    private void show(String id, String title, String text, double width) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        alert.getDialogPane().setPrefWidth(width);
         alert.initOwner(main.window());
         alert.setTitle(title);
         alert.setHeaderText(title);

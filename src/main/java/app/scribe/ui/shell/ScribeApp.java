@@ -147,7 +147,7 @@ public final class ScribeApp extends Application {
         scene.setOnDragOver(ScribeApp::acceptFiles);
         scene.setOnDragDropped(event -> {
             if (event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty()) {
-                corpus.load(event.getDragboard().getFiles().get(0).toPath());
+                main.pickBooks(List.of(event.getDragboard().getFiles().get(0).toPath()));
                 event.setDropCompleted(true);
             }
             event.consume();
@@ -172,6 +172,7 @@ public final class ScribeApp extends Application {
         };
         stage.setOnCloseRequest(event -> new CloseGuard(training, modelFiles).confirm(event, remember));
         stage.show();
+        main.focusStudio();
         StartupProbe.armIfAsked(scene);
     }
 

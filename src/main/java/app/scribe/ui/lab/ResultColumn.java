@@ -1,0 +1,35 @@
+package app.scribe.ui.lab;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+import java.util.List;
+
+/** A column of a Lab page's results table: wide enough for its whole header, in the header's bold type. */
+final class ResultColumn {
+    /** The table header's type size (the theme's, a little over the window's 13 px). */
+    private static final double HEADER_FONT_SIZE = 14;
+
+    private ResultColumn() {
+    }
+
+    /** The column showing value {@code column} of each row under {@code header}, which is also its tooltip. */
+    static TableColumn<List<String>, String> of(String header, int column) {
+        TableColumn<List<String>, String> c = new TableColumn<>();
+        Text measured = new Text(header);
+        measured.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, HEADER_FONT_SIZE));
+        c.setMinWidth(measured.getLayoutBounds().getWidth() + 28);
+        Label title = new Label(header);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        title.setTooltip(new Tooltip(header));
+        c.setGraphic(title);
+        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(column)));
+        return c;
+    }
+}
