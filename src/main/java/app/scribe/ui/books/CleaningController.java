@@ -33,6 +33,7 @@ public final class CleaningController {
         lowercaseCheck.selectedProperty().bindBidirectional(cleaning.lowercaseProperty());
         rareCheck.selectedProperty().bindBidirectional(cleaning.rareProperty());
         SpinnerInput.integers(rareBelowSpinner, 2, Cleaning.MAX_RARE_BELOW, 1, cleaning.rareBelowProperty());
+        SpinnerInput.guard(rareBelowSpinner, "The rare-character count", cleaning::reject);
         asciiCheck.setTooltip(new Tooltip("Accents dropped (é → e), typographic quotes and dashes made plain, every "
                 + "other character outside ASCII removed: what the seed reports did"));
         rareCheck.setTooltip(new Tooltip("Characters seen fewer times than this in the books become one placeholder,"

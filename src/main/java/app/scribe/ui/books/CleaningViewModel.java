@@ -133,4 +133,9 @@ public final class CleaningViewModel {
         return lines.lines() == 0 ? "0 lines" : String.format("%d line%s (from “%s” to “%s”)", lines.lines(),
                 lines.lines() == 1 ? "" : "s", lines.first(), lines.last());
     }
+
+    /** A bad number typed in one of the cleaning fields, said in the message bar. */
+    public void reject(String sentence) {
+        session.messages().error(sentence);
+    }
 }

@@ -1,5 +1,6 @@
 package app.scribe.ui.generate;
 
+import app.scribe.ui.common.FileDialogs;
 import app.scribe.corpus.RecordFormat;
 import app.scribe.ui.common.Exports;
 import app.scribe.ui.common.JobControls;
@@ -35,7 +36,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
-import javafx.stage.FileChooser;
 
 import java.io.File;
 import java.util.List;
@@ -257,10 +257,7 @@ public final class GenerateController {
 
     @FXML
     private void exportStarred() {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("starred.txt");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Text files", "*.txt"));
-        File file = chooser.showSaveDialog(rankedList.getScene().getWindow());
+        File file = FileDialogs.save(rankedList.getScene().getWindow(), "starred.txt", "Text files", "*.txt");
         if (file != null) {
             generation.samples().exportStarred(file.toPath());
         }

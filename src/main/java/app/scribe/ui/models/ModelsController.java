@@ -1,5 +1,6 @@
 package app.scribe.ui.models;
 
+import app.scribe.ui.common.FileDialogs;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -10,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import java.io.File;
@@ -118,10 +118,7 @@ public final class ModelsController {
 
     @FXML
     public void loadModelFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Load a Scribe model");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scribe models", "*.scribe"));
-        File file = chooser.showOpenDialog(window());
+        File file = FileDialogs.openModel(window());
         if (file != null) {
             modelFiles.load(file.toPath());
         }
