@@ -34,8 +34,8 @@ public final class SpinnerInput {
     public static void integers(Spinner<Integer> spinner, int min, int max, int step, Property<Integer> value) {
         int start = value.getValue() == null ? min : value.getValue();
         var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, start, step);
+        factory.setConverter(converter(spinner, true)); // before the factory shows its first value
         spinner.setValueFactory(factory);
-        factory.setConverter(converter(spinner, true));
         factory.valueProperty().bindBidirectional(value);
         watch(spinner, true);
     }
@@ -44,8 +44,8 @@ public final class SpinnerInput {
     public static void decimals(Spinner<Double> spinner, double min, double max, double step, Property<Double> value) {
         double start = value.getValue() == null ? min : value.getValue();
         var factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, start, step);
+        factory.setConverter(converter(spinner, false)); // before the factory shows its first value
         spinner.setValueFactory(factory);
-        factory.setConverter(converter(spinner, false));
         factory.valueProperty().bindBidirectional(value);
         watch(spinner, false);
     }
