@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * JavaCPP unpacks the jars' other natives too, and JavaCPP loads it from there: the folder is on JavaCPP's link
  * path ({@code org.bytedeco.javacpp.platform.linkpath}), where JavaCPP looks for a library that its jar does not
  * hold. JavaCPP reads that property once, when it first loads anything (the fast engine's OpenBLAS too), so it is
- * set at start-up ({@link #announce()}); before the library is unpacked the folder is simply empty.
+ * set at start-up ({@link #announce()}); before the library is unpacked the folder is simply empty. A program that
+ * uses Scribe's classes without starting at {@code Main} calls {@link #announce()} itself, before anything native.
  *
  * <p>Where the jar holds the library itself ({@code mvn package}, {@code mvn test}, {@code mvn javafx:run}) there is
  * nothing to unpack and JavaCPP takes the jar's copy, as it always did.
