@@ -68,15 +68,14 @@ final class UnpackOnce {
     /** What identifies the packed file: its length in bytes (for a jar entry, the entry's). */
     private static String source(URL packed) throws IOException {
         URLConnection connection = packed.openConnection();
-        connection.setUseCaches(false);
-        long length = connection.getContentLengthLong();
-        if (connection instanceof java.net.JarURLConnection jar) {
-            jar.getJarFile().close(); // no cached handle on the app's own jar is left open by this
+        connection.setUseCaches(false); // a jar file of its own, closed with the stream
+        try (InputStream ignored = connection.getInputStream()) {
+            long length = connection.getContentLengthLong();
+            if (length < 0) {
+                throw new IOException("Cannot read the length of " + packed + ".");
+            }
+            return Long.toString(length);
         }
-        if (length < 0) {
-            throw new IOException("Cannot read the length of " + packed + ".");
-        }
-        return Long.toString(length);
     }
 
     private static boolean current(Path target, String source) throws IOException {

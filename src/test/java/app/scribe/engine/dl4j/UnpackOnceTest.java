@@ -7,6 +7,7 @@ import org.tukaani.xz.XZOutputStream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,5 +132,24 @@ class UnpackOnceTest {
 
         assertArrayEquals(data, Files.readAllBytes(target));
         assertEquals(List.of(".lock", "libx.so", "libx.so.source"), names(target.getParent()));
+    }
+
+    @Test
+    void unpacksFromAnEntryOfAJarAsTheAppImageHasIt() throws IOException {
+        byte[] data = library(8);
+        byte[] xz = Files.readAllBytes(packed("libx.so.xz", data));
+        Path jar = dir.resolve("natives.jar");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new ZipEntry("bindings/libx.so.xz"));
+            out.write(xz);
+            out.closeEntry();
+        }
+        URL entry = new URL("jar:" + jar.toUri() + "!/bindings/libx.so.xz");
+        Path target = dir.resolve("cache").resolve("libx.so");
+
+        UnpackOnce.unpack(entry, target);
+
+        assertArrayEquals(data, Files.readAllBytes(target));
+        assertEquals(Integer.toString(xz.length), Files.readString(UnpackOnce.stampOf(target)));
     }
 }
