@@ -6,10 +6,11 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * ND4J's CPU library ({@code libnd4jcpu.so}, 323 MB) as the app image ships it (issue 27): xz-compressed beside its
- * jar's other natives ({@code libnd4jcpu.so.xz}), which makes the .deb about 60 MB smaller than the jar's deflated
+ * jar's other natives ({@code libnd4jcpu.so.xz}), which makes the .deb 63 MB smaller than with the jar's deflated
  * copy. The DL4J engine's first use unpacks it once ({@link UnpackOnce}) into {@code scribe-nd4jcpu} in JavaCPP's
  * cache folder (the system property {@code org.bytedeco.javacpp.cachedir}, else {@code ~/.javacpp/cache}), where
  * JavaCPP unpacks the jars' other natives too, and JavaCPP loads it from there: the folder is on JavaCPP's link
@@ -22,7 +23,7 @@ import java.nio.file.Path;
  * nothing to unpack and JavaCPP takes the jar's copy, as it always did.
  */
 public final class Nd4jLibraryCache {
-    static final String LIBRARY = "libnd4jcpu.so";
+    private static final String LIBRARY = "libnd4jcpu.so";
     private static final String PACKED = "/org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64/" + LIBRARY + ".xz";
     private static final String LINK_PATH = "org.bytedeco.javacpp.platform.linkpath";
     private static final String CACHE_DIR = "org.bytedeco.javacpp.cachedir";
@@ -36,7 +37,7 @@ public final class Nd4jLibraryCache {
         String path = System.getProperty(LINK_PATH);
         if (path == null || path.isEmpty()) {
             System.setProperty(LINK_PATH, folder);
-        } else if (!java.util.List.of(path.split(File.pathSeparator)).contains(folder)) {
+        } else if (!List.of(path.split(File.pathSeparator)).contains(folder)) {
             System.setProperty(LINK_PATH, path + File.pathSeparator + folder);
         }
     }
