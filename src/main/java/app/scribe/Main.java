@@ -11,6 +11,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything loads JavaCPP, which reads its link path once.
+        app.scribe.engine.dl4j.Nd4jLibraryCache.announce();
         java.util.Optional<Integer> relaunched = NativeThreads.relaunchIfNeeded(args);
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
