@@ -18,6 +18,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Path;
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+import javafx.scene.text.TextFlow;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -104,7 +107,7 @@ class TrustTest extends VanityFairWindow {
     }
 
     @Test
-    void newModelAsksAboutUnsavedTrainingAndClearsTheChart(FxRobot robot) {
+    void newModelAsksAboutUnsavedTrainingAndClearsTheChart(FxRobot robot) throws Exception {
         Parent root = stage.getScene().getRoot();
         pickBook(robot, root, "vf.txt");
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("distinct"));
@@ -132,6 +135,16 @@ class TrustTest extends VanityFairWindow {
         assertEquals(level.get(0)[1], level.get(1)[1]);
         assertTrue(level.get(0)[1] > 2 && level.get(0)[1] < 4, "an English text's letters: " + level.get(0)[1]);
 
+        TabPane tabs = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
+        Label summary = robot.from(root).lookup("#generationSummary").queryAs(Label.class);
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(1);
+            WindowProbe.spinner(robot, root, "#lengthSpinner").getValueFactory().setValue(20);
+        });
+        click(robot, robot.from(root).lookup("#generateButton").queryButton());
+        waitUntil(robot, root, () -> summary.getText().startsWith("20 characters"));
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+
         click(robot, newModel);
         robot.clickOn(dialogButton(robot, root, "#cancelNewModelButton"));
         assertTrue(label(robot, root, "#statusLabel").startsWith("Finished at step 40"), "Cancel keeps the model");
@@ -145,6 +158,10 @@ class TrustTest extends VanityFairWindow {
             assertTrue(((Path) series.getNode()).getElements().isEmpty(), series.getName() + " draws nothing");
         }
         assertTrue(samples.getItems().isEmpty());
+        waitUntil(robot, root, () -> summary.getText().isEmpty()); // the old model's text leaves the page with it
+        TextFlow shown = robot.from(root).lookup("#outputFlow").queryAs(TextFlow.class);
+        assertEquals("", WaitForAsyncUtils.asyncFx(() -> shown.getChildren().stream()
+                .map(n -> n instanceof Text t ? t.getText() : "").reduce("", String::concat)).get());
 
         robot.interact(() -> WindowProbe.spinner(robot, root, "#autosaveSpinner").getValueFactory().setValue(5));
         click(robot, train);

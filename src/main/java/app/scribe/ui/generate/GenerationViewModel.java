@@ -77,6 +77,21 @@ public final class GenerationViewModel {
         this.form = new GenerationForm(session.messages());
         this.samples = new SamplesViewModel(session, form, books);
         pump.setCycleCount(Timeline.INDEFINITE);
+        // A text shown is the model's that wrote it: another model (loaded, or a new one) takes it off the page.
+        session.modelProperty().addListener((obs, old, now) -> {
+            if (old != null && (now == null || now.model() != old.model()) && !generating.get()) {
+                clearShown();
+            }
+        });
+    }
+
+    private void clearShown() {
+        shownPrompt.set("");
+        continuation.set("");
+        trace.set(null);
+        longestCopy.set(null);
+        summary.set("");
+        copyNote = "";
     }
 
     /** The session the tab writes with (the Records list asks it for the model and the books). */
@@ -172,11 +187,9 @@ public final class GenerationViewModel {
         }
         cancelled.set(false);
         pending.setLength(0);
+        clearShown();
         shownPrompt.set(promptText);
         continuation.set(fixedPrefix);
-        trace.set(null);
-        longestCopy.set(null);
-        summary.set("");
         generating.set(true);
         if (beam > 0) {
             searchProgress.start();
