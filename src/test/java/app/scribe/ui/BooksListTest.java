@@ -28,6 +28,8 @@ import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.trainSmallModel;
 import static app.scribe.ui.WindowProbe.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Books list shows what is read: a text opened from elsewhere joins the list, picked, and a model loaded picks
@@ -64,6 +66,7 @@ class BooksListTest extends VanityFairWindow {
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").startsWith("vf.txt"));
         pickBook(robot, root, "notes.txt");
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").startsWith("notes.txt"));
+        assertTrue(books.getItems().contains(elsewhere), "the opened file stays in the list");
         robot.interact(() -> second[0].close());
     }
 
@@ -85,6 +88,8 @@ class BooksListTest extends VanityFairWindow {
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").startsWith("vf.txt")
                 && books.getSelectionModel().getSelectedItems().size() == 1
                 && books.getSelectionModel().getSelectedItem().getFileName().toString().equals("vf.txt"));
+        assertEquals("vf.txt", books.getSelectionModel().getSelectedItem().getFileName().toString(),
+                "the model's own book is picked");
     }
 
     @Test
@@ -107,6 +112,7 @@ class BooksListTest extends VanityFairWindow {
             Bounds shown = WindowLayoutTest.visibleBounds(cleaning);
             return shown != null && shown.getHeight() > 250;
         });
+        assertTrue(books.getHeight() < 130, "the list keeps its short height with Cleaning open: " + books.getHeight());
     }
 
     @SuppressWarnings("unchecked")
