@@ -33,21 +33,21 @@ public final class SpinnerInput {
     /** The spinner edits {@code value}, a whole number from {@code min} to {@code max}, stepping by {@code step}. */
     public static void integers(Spinner<Integer> spinner, int min, int max, int step, Property<Integer> value) {
         int start = value.getValue() == null ? min : value.getValue();
-        var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, start, step);
-        factory.setConverter(converter(spinner, true)); // before the factory shows its first value
-        spinner.setValueFactory(factory);
-        factory.valueProperty().bindBidirectional(value);
-        watch(spinner, true);
+        edit(spinner, new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, start, step), value, true);
     }
 
     /** The spinner edits {@code value}, a number from {@code min} to {@code max}, stepping by {@code step}. */
     public static void decimals(Spinner<Double> spinner, double min, double max, double step, Property<Double> value) {
         double start = value.getValue() == null ? min : value.getValue();
-        var factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, start, step);
-        factory.setConverter(converter(spinner, false)); // before the factory shows its first value
+        edit(spinner, new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, start, step), value, false);
+    }
+
+    private static <T extends Number> void edit(Spinner<T> spinner, SpinnerValueFactory<T> factory, Property<T> value,
+                                                boolean whole) {
+        factory.setConverter(converter(spinner, whole)); // before the factory shows its first value
         spinner.setValueFactory(factory);
         factory.valueProperty().bindBidirectional(value);
-        watch(spinner, false);
+        watch(spinner, whole);
     }
 
     /**
