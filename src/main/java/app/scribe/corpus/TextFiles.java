@@ -4,8 +4,8 @@ import app.scribe.Printable;
 import app.scribe.ScribeException;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -48,10 +48,8 @@ public final class TextFiles {
                 throw new ScribeException(name + " grew beyond " + (maxBytes >> 20) + " MB while it was read.");
             }
             return bytes;
-        } catch (NoSuchFileException e) {
-            throw new ScribeException(name + " does not exist (or was removed while it was read).");
-        } catch (AccessDeniedException e) {
-            throw new ScribeException(name + " cannot be read: permission denied.");
+        } catch (FileSystemException e) {
+            throw ScribeException.unreadable(name, e);
         } catch (IOException e) {
             throw new ScribeException(name + " cannot be read: " + e.getMessage(), e);
         }

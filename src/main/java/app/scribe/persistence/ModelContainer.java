@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
@@ -71,16 +69,11 @@ final class ModelContainer {
             return read.read(zip, name);
         } catch (ScribeException e) {
             throw e;
-        } catch (NoSuchFileException e) {
-            throw new ScribeException(name + " does not exist.");
-        } catch (AccessDeniedException e) {
-            throw new ScribeException(name + " cannot be read: permission denied.");
         } catch (ZipException e) {
             throw new ScribeException(name + " is not a Scribe model file (it is not a complete zip archive: it may be"
                     + " truncated or of another kind).");
         } catch (FileSystemException e) {
-            throw new ScribeException(name + " cannot be read"
-                    + (e.getReason() == null ? "." : ": " + e.getReason() + "."), e);
+            throw ScribeException.unreadable(name, e);
         } catch (IOException | RuntimeException e) {
             throw new ScribeException(name + " is damaged and cannot be loaded.", e);
         }
