@@ -19,6 +19,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Path;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
+import javafx.scene.layout.GridPane;
 import javafx.scene.text.TextFlow;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,9 @@ class TrustTest extends VanityFairWindow {
             assertTrue(((Path) series.getNode()).getElements().isEmpty(), series.getName() + " draws nothing");
         }
         assertTrue(samples.getItems().isEmpty());
+        GridPane timeline = robot.from(root).lookup("#timelineGrid").queryAs(GridPane.class);
+        assertTrue(timeline.getChildren().isEmpty(), "no headings over an empty timeline: " + timeline.getChildren());
+        assertEquals("Train a model: samples appear here at evenly spaced steps.", label(robot, root, "#timelineHint"));
         waitUntil(robot, root, () -> summary.getText().isEmpty()); // the old model's text leaves the page with it
         TextFlow shown = robot.from(root).lookup("#outputFlow").queryAs(TextFlow.class);
         assertEquals("", WaitForAsyncUtils.asyncFx(() -> shown.getChildren().stream()

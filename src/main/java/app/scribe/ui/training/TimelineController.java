@@ -44,6 +44,9 @@ public final class TimelineController {
         timelineGrid.getChildren().clear();
         timelineGrid.getColumnConstraints().clear();
         timelineHint.setText(samples.isEmpty() ? "Train a model: samples appear here at evenly spaced steps." : "");
+        if (samples.isEmpty()) {
+            return; // no grid at all: a lone "step" heading over nothing looked broken
+        }
         TreeSet<Long> steps = new TreeSet<>();
         TreeSet<Double> temperatures = new TreeSet<>();
         samples.forEach(s -> {
