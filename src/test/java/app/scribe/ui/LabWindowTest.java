@@ -11,9 +11,11 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -139,6 +141,8 @@ class LabWindowTest extends VanityFairWindow {
         waitUntil(() -> text(robot, "#palindromeStatus").startsWith("Finished 4 of 4 runs"));
         assertEquals(4, table(robot, "#palindromeTable").getItems().size());
         assertEquals(6, series(robot, "#palindromeChart"), "mean and mean ± spread for each cell");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cutValues(robot, "#palindromeTable"), "every value shows whole");
 
         select(robot, tabs, "gradientsTab");
         refused(robot, "gradients", "#gradientsCells", "lstm,elman", "Cell must be one of");
@@ -172,6 +176,8 @@ class LabWindowTest extends VanityFairWindow {
         assertEquals(1, series(robot, "#cellsChart"));
         assertTrue(points(robot, "#cellsChart") >= 2, "validations at step 10 and 20");
         assertEquals("20", table(robot, "#cellsTable").getItems().get(0).get(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cutValues(robot, "#cellsTable"), "every value shows whole");
         readBackPng(robot, "cells", results);
     }
 
@@ -236,6 +242,16 @@ class LabWindowTest extends VanityFairWindow {
     @SuppressWarnings("unchecked")
     private static TableView<List<String>> table(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    /** The values of the table's cells that show cut short (with an ellipsis) instead of whole. */
+    private static List<String> cutValues(FxRobot robot, String id) {
+        return onFx(() -> table(robot, id).lookupAll(".table-cell").stream()
+                .map(n -> (TableCell<?, ?>) n)
+                .filter(c -> c.getText() != null && !c.getText().isEmpty() && c.lookup(".text") instanceof Text)
+                .filter(c -> !c.getText().equals(((Text) c.lookup(".text")).getText()))
+                .map(c -> c.getText() + " shown as " + ((Text) c.lookup(".text")).getText())
+                .toList());
     }
 
     @SuppressWarnings("unchecked")

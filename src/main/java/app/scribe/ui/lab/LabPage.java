@@ -241,6 +241,9 @@ public abstract class LabPage {
         for (List<String> r : rows) {
             results = results.with(r);
             table.getItems().add(r);
+            for (int i = 0; i < r.size() && i < table.getColumns().size(); i++) {
+                ResultColumn.fit(table.getColumns().get(i), r.get(i));
+            }
         }
         if (fraction >= 0) {
             progress.setProgress(fraction);
