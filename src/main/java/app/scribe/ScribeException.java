@@ -31,4 +31,9 @@ public class ScribeException extends RuntimeException {
         String reason = e.getReason() == null ? "." : ": " + e.getReason() + ".";
         return new ScribeException(name + " cannot be read" + reason, e);
     }
+
+    /** {@code words} made the start of a sentence: "learning rate" becomes "Learning rate"; "--lr" stays. */
+    public static String opening(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 }

@@ -26,7 +26,7 @@ public record DynamicEvaluation(double rate, int segment, int context) {
     public DynamicEvaluation {
         if (!(rate > 0 && rate <= MAX_RATE)) {
             throw new ScribeException(String.format(Locale.ROOT,
-                    "the dynamic evaluation's rate must be above 0 and at most %s (got %s).", MAX_RATE, rate));
+                    "The dynamic evaluation's rate must be above 0 and at most %s (got %s).", MAX_RATE, rate));
         }
         if (segment < 1 || context < 0) {
             throw new IllegalArgumentException("segment must be positive and context not negative");

@@ -98,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         requireRange("--threads", threads, 1, MAX_THREADS);
         if (quality) {
             if (minutes == null || steps != null) {
-                throw new ScribeException("bench --quality trains for a time: give --minutes, and no --steps.");
+                throw new ScribeException("With --quality, bench trains for a time: give --minutes, and no --steps.");
             }
             PeerScript script = peer ? PeerScript.find(peerScript) : null;
             if (threads != null) {

@@ -86,7 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         sampler.checkCopyLimit();
         if (length < 1 || length > Generator.MAX_LENGTH) {
-            throw new ScribeException("length must be between 1 and " + Generator.MAX_LENGTH + " (got " + length
+            throw new ScribeException("Length must be between 1 and " + Generator.MAX_LENGTH + " (got " + length
                     + ").");
         }
         SamplingSettings settings = settings();

@@ -69,17 +69,17 @@ final class LabPalindromeCommand extends LabReport {
     void print(PrintWriter out) {
         boolean single = cell != null || length != null;
         if (single && cells != null) {
-            throw new ScribeException("give --cell and --length for one run, or --cells for a sweep, not both.");
+            throw new ScribeException("Give --cell and --length for one run, or --cells for a sweep, not both.");
         }
         if (!single && cells == null) {
-            throw new ScribeException("give --cell and --length for one run, or --cells (and --lengths) for a "
+            throw new ScribeException("Give --cell and --length for one run, or --cells (and --lengths) for a "
                     + "sweep.");
         }
         if (single && (cell == null || length == null)) {
-            throw new ScribeException("one run needs both --cell and --length.");
+            throw new ScribeException("One run needs both --cell and --length.");
         }
         if (threads < 1 || threads > 64) {
-            throw new ScribeException("threads must be between 1 and 64 (got " + threads + ").");
+            throw new ScribeException("Threads must be between 1 and 64 (got " + threads + ").");
         }
         CellType first = CellType.parse(single ? cell : cells.split(",")[0]);
         TaskSettings base = new TaskSettings(first, single ? length : 5, steps, hidden, batch, rule.lr,

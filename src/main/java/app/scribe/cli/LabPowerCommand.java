@@ -27,7 +27,7 @@ final class LabPowerCommand extends LabReport {
     void print(PrintWriter out) {
         if (model != null) {
             if (matrix != null) {
-                throw new ScribeException("give --matrix or --model, not both.");
+                throw new ScribeException("Give --matrix or --model, not both.");
             }
             for (RecurrentMatrices.Layer layer : RecurrentMatrices.of(model)) {
                 out.println("layer=" + layer.index());

@@ -46,7 +46,7 @@ final class LabTimeGateCommand extends LabReport {
             return;
         }
         if (tau == null || rOn == null || steps == null) {
-            throw new ScribeException("give --tau, --r-on and --steps (and --shift, --alpha), or --model.");
+            throw new ScribeException("Give --tau, --r-on and --steps (and --shift, --alpha), or --model.");
         }
         double[] k = new GateCurve(tau, shift, rOn, alpha, steps).values();
         for (int t = 0; t < k.length; t++) {

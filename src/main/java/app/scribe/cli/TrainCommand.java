@@ -253,7 +253,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (ScribeException e) {
             String message = e.getMessage();
             for (String name : List.of("checkpoint minutes", "checkpoint steps", "patience")) {
-                if (message.startsWith(name)) {
+                if (message.startsWith(ScribeException.opening(name))) {
                     message = "--" + name.replace(' ', '-') + message.substring(name.length());
                 }
             }

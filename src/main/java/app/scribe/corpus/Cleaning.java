@@ -25,7 +25,8 @@ public record Cleaning(boolean ascii, boolean lowercase, int rareBelow) {
 
     public Cleaning {
         if (rareBelow != 0 && (rareBelow < 2 || rareBelow > MAX_RARE_BELOW)) {
-            throw new ScribeException("rare=N needs N between 2 and " + MAX_RARE_BELOW + " (got " + rareBelow + ").");
+            throw new ScribeException("The cleaning rare=N needs N between 2 and " + MAX_RARE_BELOW + " (got " + rareBelow
+                    + ").");
         }
     }
 
@@ -79,8 +80,8 @@ public record Cleaning(boolean ascii, boolean lowercase, int rareBelow) {
         } catch (NumberFormatException e) {
             // named below with the allowed range
         }
-        throw new ScribeException("rare=N needs a whole number N between 2 and " + MAX_RARE_BELOW + " (got '"
-                + Printable.escape(n) + "').");
+        throw new ScribeException("The cleaning rare=N needs a whole number N between 2 and " + MAX_RARE_BELOW
+                + " (got '" + Printable.escape(n) + "').");
     }
 
     /** As the user is shown it, and as {@code --clean} takes it: "ascii,lowercase,rare=10", or "keep as is". */

@@ -31,6 +31,6 @@ public enum Normalization {
         if (name.equals(NFC.name())) {
             return NFC;
         }
-        throw new ScribeException("the text normalisation '" + name + "' is unknown to this version of Scribe.");
+        throw new ScribeException("The text normalisation '" + name + "' is unknown to this version of Scribe.");
     }
 }

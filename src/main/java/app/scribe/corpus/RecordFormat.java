@@ -32,7 +32,7 @@ public record RecordFormat(Split split, String separator) {
     public RecordFormat {
         separator = separator == null ? "" : separator;
         if (split == Split.SEPARATOR && (separator.isBlank() || separator.contains("\n"))) {
-            throw new ScribeException("a record separator is one line of visible text, such as %.");
+            throw new ScribeException("A record separator is one line of visible text, such as %.");
         }
         if (split != Split.SEPARATOR) {
             separator = "";

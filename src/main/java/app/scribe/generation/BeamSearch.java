@@ -23,7 +23,7 @@ public final class BeamSearch {
 
     public BeamSearch(int width) {
         if (width < 1 || width > MAX_WIDTH) {
-            throw new ScribeException("beam width must be between 1 and " + MAX_WIDTH + " (got " + width + ").");
+            throw new ScribeException("Beam width must be between 1 and " + MAX_WIDTH + " (got " + width + ").");
         }
         this.width = width;
     }
@@ -68,7 +68,7 @@ public final class BeamSearch {
      */
     public Result search(Stepper stepper, float[] first, int length, Progress progress, BooleanSupplier cancelled) {
         if (length < 1 || length > Generator.MAX_LENGTH) {
-            throw new ScribeException("length must be between 1 and " + Generator.MAX_LENGTH + " (got " + length
+            throw new ScribeException("Length must be between 1 and " + Generator.MAX_LENGTH + " (got " + length
                     + ").");
         }
         // The beams step up to width characters per position, the greedy check one more.

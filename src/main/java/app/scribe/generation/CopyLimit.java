@@ -26,7 +26,7 @@ public final class CopyLimit {
 
     public CopyLimit(int maxCopy, Book book) {
         if (maxCopy < 1 || maxCopy > MAX) {
-            throw new ScribeException("the copy limit must be between 1 and " + MAX + " characters (got " + maxCopy
+            throw new ScribeException("The copy limit must be between 1 and " + MAX + " characters (got " + maxCopy
                     + ").");
         }
         this.maxCopy = maxCopy;

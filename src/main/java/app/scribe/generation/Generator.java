@@ -164,7 +164,7 @@ public final class Generator {
 
     private static void checkLength(int length) {
         if (length < 1 || length > MAX_LENGTH) {
-            throw new ScribeException("length must be between 1 and " + MAX_LENGTH + " (got " + length + ").");
+            throw new ScribeException("Length must be between 1 and " + MAX_LENGTH + " (got " + length + ").");
         }
     }
 

@@ -109,7 +109,7 @@ public final class RecordSampler {
     public Written write(int count, boolean newOnly, Set<String> known, SamplingSettings settings, long seed,
                          Consumer<Item> sink, BooleanSupplier cancelled) {
         if (count < 1 || count > MAX_RECORDS) {
-            throw new ScribeException("the number of records must be between 1 and " + MAX_RECORDS + " (got " + count
+            throw new ScribeException("The number of records must be between 1 and " + MAX_RECORDS + " (got " + count
                     + ").");
         }
         SplittableRandom random = new SplittableRandom(seed);

@@ -42,7 +42,7 @@ public final class Samples {
     /** Checks a number of samples asked for; throws a sentence naming the limit. */
     public static void checkCount(int count) {
         if (count < 1 || count > MAX_COUNT) {
-            throw new ScribeException("the number of samples must be between 1 and " + MAX_COUNT + " (got " + count
+            throw new ScribeException("The number of samples must be between 1 and " + MAX_COUNT + " (got " + count
                     + ").");
         }
     }

@@ -27,22 +27,22 @@ public record SamplingSettings(double temperature, int topK, double topP, double
 
     public SamplingSettings {
         if (!(temperature > 0 && temperature <= MAX_TEMPERATURE)) {
-            throw new ScribeException("temperature must be above 0 and at most " + (int) MAX_TEMPERATURE + " (got "
+            throw new ScribeException("Temperature must be above 0 and at most " + (int) MAX_TEMPERATURE + " (got "
                     + temperature + ").");
         }
         if (topK < 1 || topK > Vocabulary.MAX_SIZE) {
-            throw new ScribeException("top-k must be between 1 and " + Vocabulary.MAX_SIZE + " (got " + topK + ").");
+            throw new ScribeException("Top-k must be between 1 and " + Vocabulary.MAX_SIZE + " (got " + topK + ").");
         }
         if (!(topP > 0 && topP <= 1)) {
-            throw new ScribeException("top-p must be above 0 and at most 1 (got " + topP + ").");
+            throw new ScribeException("Top-p must be above 0 and at most 1 (got " + topP + ").");
         }
         if (!(repetitionPenalty >= 1 && repetitionPenalty <= MAX_REPETITION_PENALTY)) {
-            throw new ScribeException("repetition penalty must be between 1 and " + (int) MAX_REPETITION_PENALTY
+            throw new ScribeException("Repetition penalty must be between 1 and " + (int) MAX_REPETITION_PENALTY
                     + " (got " + repetitionPenalty
                     + "); 1 means no penalty.");
         }
         if (repetitionWindow < 0 || repetitionWindow > MAX_REPETITION_WINDOW) {
-            throw new ScribeException("repetition window must be between 0 and " + MAX_REPETITION_WINDOW
+            throw new ScribeException("Repetition window must be between 0 and " + MAX_REPETITION_WINDOW
                     + " characters (got " + repetitionWindow + ").");
         }
     }

@@ -38,7 +38,7 @@ public final class CellsOnText {
     public static List<Result> run(Corpus corpus, List<CellType> cells, long steps, Hyperparameters settings,
                                    Stop stop, Listener listener) {
         if (steps < 1 || steps > MAX_STEPS) {
-            throw new ScribeException("steps must be between 1 and " + MAX_STEPS + " (got " + steps + ").");
+            throw new ScribeException("Steps must be between 1 and " + MAX_STEPS + " (got " + steps + ").");
         }
         List<Result> results = new ArrayList<>();
         for (CellType cell : cells) {

@@ -12,19 +12,19 @@ public record GateCurve(double tau, double shift, double rOn, double alpha, int 
 
     public GateCurve {
         if (!(tau > 0) || !Double.isFinite(tau)) {
-            throw new ScribeException("tau must be a number above 0 (got " + tau + ").");
+            throw new ScribeException("The period tau must be a number above 0 (got " + tau + ").");
         }
         if (!Double.isFinite(shift)) {
-            throw new ScribeException("the shift s must be a finite number (got " + shift + ").");
+            throw new ScribeException("The shift s must be a finite number (got " + shift + ").");
         }
         if (!(rOn > 0 && rOn <= 1)) {
-            throw new ScribeException("r_on must be above 0 and at most 1 (got " + rOn + ").");
+            throw new ScribeException("The open ratio r_on must be above 0 and at most 1 (got " + rOn + ").");
         }
         if (!(alpha >= 0 && alpha <= 1)) {
-            throw new ScribeException("the leak alpha must be between 0 and 1 (got " + alpha + ").");
+            throw new ScribeException("The leak alpha must be between 0 and 1 (got " + alpha + ").");
         }
         if (steps < 1 || steps > MAX_STEPS) {
-            throw new ScribeException("steps must be between 1 and " + MAX_STEPS + " (got " + steps + ").");
+            throw new ScribeException("Steps must be between 1 and " + MAX_STEPS + " (got " + steps + ").");
         }
     }
 

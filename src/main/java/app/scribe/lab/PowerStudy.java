@@ -16,7 +16,7 @@ public record PowerStudy(SquareMatrix matrix, int power, List<SquareMatrix.Eigen
 
     public static PowerStudy of(SquareMatrix matrix, int power) {
         if (power < 0 || power > MAX_POWER) {
-            throw new ScribeException("the power must be between 0 and " + MAX_POWER + " (got " + power + ").");
+            throw new ScribeException("The power must be between 0 and " + MAX_POWER + " (got " + power + ").");
         }
         List<SquareMatrix.Eigenvalue> eigen = matrix.eigenvalues();
         double[] norms = new double[power + 1];

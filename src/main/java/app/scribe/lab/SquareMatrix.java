@@ -21,19 +21,19 @@ public final class SquareMatrix {
     public SquareMatrix(double[][] values) {
         int n = values.length;
         if (n == 0) {
-            throw new ScribeException("the matrix is empty; enter rows of numbers separated by ';'.");
+            throw new ScribeException("The matrix is empty; enter rows of numbers separated by ';'.");
         }
         if (n > MAX_SIZE) {
-            throw new ScribeException("the matrix has " + n + " rows; at most " + MAX_SIZE + " are allowed.");
+            throw new ScribeException("The matrix has " + n + " rows; at most " + MAX_SIZE + " are allowed.");
         }
         for (int i = 0; i < n; i++) {
             if (values[i].length != n) {
-                throw new ScribeException("the matrix is not square: it has " + n + " rows but row " + (i + 1)
+                throw new ScribeException("The matrix is not square: it has " + n + " rows but row " + (i + 1)
                         + " has " + values[i].length + " values.");
             }
             for (double v : values[i]) {
                 if (!Double.isFinite(v)) {
-                    throw new ScribeException("the matrix holds a value that is not a finite number (" + v + ").");
+                    throw new ScribeException("The matrix holds a value that is not a finite number (" + v + ").");
                 }
             }
         }
@@ -43,7 +43,7 @@ public final class SquareMatrix {
     /** Rows separated by {@code ;} or line breaks, values by spaces or commas: {@code "0.58 0.24; 0.24 0.72"}. */
     public static SquareMatrix parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new ScribeException("the matrix is empty; enter rows of numbers separated by ';'.");
+            throw new ScribeException("The matrix is empty; enter rows of numbers separated by ';'.");
         }
         List<double[]> rows = new ArrayList<>();
         for (String line : text.strip().split("\\s*(;|\\R)\\s*")) {
@@ -56,11 +56,11 @@ public final class SquareMatrix {
                 try {
                     row[j] = Double.parseDouble(cells[j]);
                 } catch (NumberFormatException e) {
-                    throw new ScribeException("the matrix holds '" + Printable.escape(cells[j])
+                    throw new ScribeException("The matrix holds '" + Printable.escape(cells[j])
                             + "', which is not a number.");
                 }
                 if (!Double.isFinite(row[j])) {
-                    throw new ScribeException("the matrix holds '" + Printable.escape(cells[j])
+                    throw new ScribeException("The matrix holds '" + Printable.escape(cells[j])
                             + "', which is not a finite number.");
                 }
             }
@@ -106,7 +106,7 @@ public final class SquareMatrix {
     /** {@code W^k} by repeated squaring; k = 0 gives the identity. */
     public SquareMatrix power(int k) {
         if (k < 0) {
-            throw new ScribeException("the power must be 0 or more (got " + k + ").");
+            throw new ScribeException("The power must be 0 or more (got " + k + ").");
         }
         SquareMatrix result = identity(size());
         SquareMatrix base = this;
@@ -128,7 +128,7 @@ public final class SquareMatrix {
             eigen = new EigenDecomposition(real());
         } catch (RuntimeException e) {
             // Commons Math gives up (no convergence) on entries near the largest doubles.
-            throw new ScribeException("the eigenvalues of this matrix cannot be computed (" + e.getMessage()
+            throw new ScribeException("The eigenvalues of this matrix cannot be computed (" + e.getMessage()
                     + "); its entries are too large or too far apart, so scale it down.");
         }
         double[] re = eigen.getRealEigenvalues();

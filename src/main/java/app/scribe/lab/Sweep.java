@@ -53,7 +53,7 @@ public final class Sweep {
                 }
             }
         } catch (RuntimeException e) {
-            throw new ScribeException("lengths must be FROM-TO:STEP (e.g. 5-30:5) or a list like 5,10,20 (got '"
+            throw new ScribeException("Lengths must be FROM-TO:STEP (e.g. 5-30:5) or a list like 5,10,20 (got '"
                     + text + "').");
         }
         return out;
@@ -70,10 +70,10 @@ public final class Sweep {
     /** Every run's settings, seed by seed, then length, then cell; each is checked before anything runs. */
     public static List<TaskSettings> plan(TaskSettings base, List<CellType> cells, List<Integer> lengths, int seeds) {
         if (seeds < 1 || seeds > 100) {
-            throw new ScribeException("seeds must be between 1 and 100 (got " + seeds + ").");
+            throw new ScribeException("Seeds must be between 1 and 100 (got " + seeds + ").");
         }
         if ((long) cells.size() * lengths.size() * seeds > MAX_RUNS) {
-            throw new ScribeException("a sweep may have at most " + MAX_RUNS + " runs.");
+            throw new ScribeException("A sweep may have at most " + MAX_RUNS + " runs.");
         }
         List<TaskSettings> runs = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
@@ -113,7 +113,7 @@ public final class Sweep {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop.request();
-            throw new ScribeException("the sweep was interrupted.");
+            throw new ScribeException("The sweep was interrupted.");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;

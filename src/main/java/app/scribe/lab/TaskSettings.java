@@ -24,20 +24,20 @@ public record TaskSettings(CellType cell, int length, int steps, int hidden, int
 
     public TaskSettings {
         if (cell == null) {
-            throw new ScribeException("cell must be one of " + CellType.ids() + ".");
+            throw new ScribeException("Cell must be one of " + CellType.ids() + ".");
         }
         if (optimizer == null) {
-            throw new ScribeException("optimizer must be one of " + Optimizer.ids() + ".");
+            throw new ScribeException("Optimizer must be one of " + Optimizer.ids() + ".");
         }
         if (length < Palindromes.MIN_LENGTH || length > Palindromes.MAX_LENGTH) {
-            throw new ScribeException("the palindrome length must be between " + Palindromes.MIN_LENGTH + " and "
+            throw new ScribeException("The palindrome length must be between " + Palindromes.MIN_LENGTH + " and "
                     + Palindromes.MAX_LENGTH + " (got " + length + ").");
         }
         range("steps", steps, 1, 1_000_000);
         range("hidden size", hidden, 1, 2048);
         range("batch size", batch, 1, 4096);
         if (!(learningRate > 0 && learningRate <= 10)) {
-            throw new ScribeException("the learning rate must be above 0 and at most 10 (got " + learningRate
+            throw new ScribeException("The learning rate must be above 0 and at most 10 (got " + learningRate
                     + ").");
         }
     }

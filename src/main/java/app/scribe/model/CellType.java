@@ -86,7 +86,7 @@ public enum CellType {
         }
         for (String key : given.values().keySet()) {
             if (!values.containsKey(key)) {
-                throw new ScribeException("the " + id() + " cell has no setting " + key + ".");
+                throw new ScribeException("The " + id() + " cell has no setting " + key + ".");
             }
         }
         return new CellOptions(values);

@@ -35,26 +35,26 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
         requireRange("sequence length", seqLength, 1, MAX_SEQ_LENGTH);
         requireRange("batch size", batchSize, 1, MAX_BATCH_SIZE);
         if (optimizer == null) {
-            throw new ScribeException("optimizer must be one of " + Optimizer.ids() + ".");
+            throw new ScribeException("Optimizer must be one of " + Optimizer.ids() + ".");
         }
         requireRange("learning rate", learningRate, 1e-6, 1.0);
         requireRange("decay rate", decayRate, 0.01, 1.0);
         requireRange("decay interval", decayEvery, 1, 100_000_000);
         requireRange("gradient clip norm", clipNorm, 0.01, 1000);
         if (!(dropout >= 0 && dropout < 0.9)) {
-            throw new ScribeException("dropout must be at least 0 and below 0.9 (got " + dropout + ").");
+            throw new ScribeException("Dropout must be at least 0 and below 0.9 (got " + dropout + ").");
         }
         requireRange("weight decay", weightDecay, 0, 1);
         if (cell == null) {
-            throw new ScribeException("cell must be one of " + CellType.ids() + ".");
+            throw new ScribeException("Cell must be one of " + CellType.ids() + ".");
         }
         cellOptions = cell.options(cellOptions == null ? CellOptions.NONE : cellOptions);
     }
 
     static void requireRange(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
-            throw new ScribeException(name + " must be between " + format(min) + " and " + format(max)
-                    + " (got " + format(value) + ").");
+            throw new ScribeException(ScribeException.opening(name) + " must be between " + format(min) + " and "
+                    + format(max) + " (got " + format(value) + ").");
         }
     }
 

@@ -13,10 +13,11 @@ public record CheckpointPolicy(long everySteps, double everyMinutes, boolean kee
 
     public CheckpointPolicy {
         if (everySteps < 0 || everySteps > 100_000_000L) {
-            throw new ScribeException("checkpoint steps must be between 0 (off) and 100000000 (got " + everySteps + ").");
+            throw new ScribeException("Checkpoint steps must be between 0 (off) and 100000000 (got " + everySteps
+                    + ").");
         }
         if (!(everyMinutes >= 0 && everyMinutes <= MAX_MINUTES)) {
-            throw new ScribeException("checkpoint minutes must be between 0 (off) and " + (int) MAX_MINUTES
+            throw new ScribeException("Checkpoint minutes must be between 0 (off) and " + (int) MAX_MINUTES
                     + " (got " + everyMinutes + ").");
         }
     }

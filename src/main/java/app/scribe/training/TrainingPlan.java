@@ -14,16 +14,16 @@ public record TrainingPlan(long totalSteps, double maxMinutes, int evaluateEvery
 
     public TrainingPlan {
         if (totalSteps < 1 || totalSteps > MAX_STEPS) {
-            throw new ScribeException("steps must be between 1 and 100000000 (got " + totalSteps + ").");
+            throw new ScribeException("Steps must be between 1 and 100000000 (got " + totalSteps + ").");
         }
         if (!(maxMinutes >= 0 && maxMinutes <= 60 * 24 * 30)) {
-            throw new ScribeException("minutes must be between 0 (no limit) and 43200 (got " + maxMinutes + ").");
+            throw new ScribeException("Minutes must be between 0 (no limit) and 43200 (got " + maxMinutes + ").");
         }
         if (evaluateEvery < 1 || sampleEvery < 1 || sampleLength < 1 || recordEvery < 1) {
-            throw new ScribeException("evaluation, sample and record intervals must be at least 1.");
+            throw new ScribeException("Evaluation, sample and record intervals must be at least 1.");
         }
         if (patience < 0 || patience > MAX_PATIENCE) {
-            throw new ScribeException("patience must be between 0 (no early stopping) and " + MAX_PATIENCE
+            throw new ScribeException("Patience must be between 0 (no early stopping) and " + MAX_PATIENCE
                     + " validations (got " + patience + ").");
         }
     }

@@ -72,7 +72,7 @@ class CellCommandTest {
     @Test
     void badLeaksAreRefused() {
         Path out = dir.resolve("leaky.scribe");
-        assertBadInput(train(corpus, out, "--cell", "tglstm", "--leak", "2"), "time gate leak must be between 0 and 1");
+        assertBadInput(train(corpus, out, "--cell", "tglstm", "--leak", "2"), "Time gate leak must be between 0 and 1");
         assertBadInput(train(corpus, out, "--cell", "tglstm", "--leak", "-0.5"), "time gate leak");
         assertFalse(Files.exists(out), "nothing was saved");
     }

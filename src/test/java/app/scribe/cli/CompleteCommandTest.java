@@ -103,7 +103,7 @@ class CompleteCommandTest {
         assertBadInput(scribe("complete", "--model", m, "--text", "a", "--n", "0"), "--n");
         assertBadInput(scribe("complete", "--model", m, "--text", "a", "--beam", "3", "--temperature", "2"),
                 "--beam");
-        assertBadInput(scribe("complete", "--model", m, "--text", "a", "--temperature", "0"), "temperature");
+        assertBadInput(scribe("complete", "--model", m, "--text", "a", "--temperature", "0"), "Temperature");
         assertBadInput(scribe("complete", "--model", m, "--text-file", dir.resolve("missing.txt").toString()),
                 "does not exist");
         assertBadInput(scribe("complete", "--model", dir.resolve("none.scribe").toString(), "--text", "a"),

@@ -305,20 +305,20 @@ class EvalAndSamplingCommandTest {
 
     @Test
     void badFlagsExitTwoWithOneErrorLine() {
-        assertBadInput(generate("--top-k", "0"), "top-k must be between 1 and 4096");
-        assertBadInput(generate("--top-p", "1.5"), "top-p must be above 0 and at most 1");
+        assertBadInput(generate("--top-k", "0"), "Top-k must be between 1 and 4096");
+        assertBadInput(generate("--top-p", "1.5"), "Top-p must be above 0 and at most 1");
         assertBadInput(generate("--top-p", "0"), "top-p");
-        assertBadInput(generate("--repetition-penalty", "0.5"), "repetition penalty must be between 1 and 10");
-        assertBadInput(generate("--beam", "0"), "beam width must be between 1");
+        assertBadInput(generate("--repetition-penalty", "0.5"), "Repetition penalty must be between 1 and 10");
+        assertBadInput(generate("--beam", "0"), "Beam width must be between 1");
         assertBadInput(generate("--samples", "0"), "--samples must be between 1");
         assertBadInput(generate("--beam", "3", "--top-k", "2"), "--beam");
         assertBadInput(generate("--greedy", "--top-p", "0.5"), "--greedy");
         assertBadInput(generate("--beam", "3", "--greedy"), "mutually exclusive");
         assertBadInput(generate("--top-k", "x"), "--top-k");
         assertBadInput(generate("--greedy", "--temperature", "0.5"), "mutually exclusive");
-        assertBadInput(generate("--temperature", "0"), "temperature must be above 0");
-        assertBadInput(generate("--length", "0"), "length must be between 1");
-        assertBadInput(generate("--beam", "2", "--length", "0"), "length must be between 1");
+        assertBadInput(generate("--temperature", "0"), "Temperature must be above 0");
+        assertBadInput(generate("--length", "0"), "Length must be between 1");
+        assertBadInput(generate("--beam", "2", "--length", "0"), "Length must be between 1");
         assertBadInput(scribe(), "train, generate, eval, complete, bench, lab, library, paths or serve");
     }
 

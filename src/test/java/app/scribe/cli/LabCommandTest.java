@@ -86,7 +86,7 @@ class LabCommandTest {
         assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith("layer=0 r_on=")), r.out());
         assertBadInput(scribe("lab", "timegate", "--model", trained("rnn", 1).toString()),
                 "only a tglstm model has time gates");
-        assertBadInput(scribe("lab", "timegate", "--tau", "5"), "give --tau, --r-on and --steps");
+        assertBadInput(scribe("lab", "timegate", "--tau", "5"), "Give --tau, --r-on and --steps");
     }
 
     @Test
@@ -106,9 +106,9 @@ class LabCommandTest {
     void palindromeRefusesBadInput() {
         assertBadInput(scribe("lab", "palindrome", "--cell", "lstm", "--length", "1"), "between 2 and 1000");
         assertBadInput(scribe("lab", "palindrome", "--cell", "lstm", "--length", "1001"), "between 2 and 1000");
-        assertBadInput(scribe("lab", "palindrome", "--cell", "hopfield", "--length", "5"), "cell must be one of");
+        assertBadInput(scribe("lab", "palindrome", "--cell", "hopfield", "--length", "5"), "Cell must be one of");
         assertBadInput(scribe("lab", "palindrome", "--cell", "lstm", "--length", "5", "--optimizer", "lbfgs"),
-                "optimizer must be one of");
+                "Optimizer must be one of");
         assertBadInput(scribe("lab", "palindrome", "--cells", "rnn", "--lengths", "30-5"), "lengths");
     }
 
@@ -142,7 +142,7 @@ class LabCommandTest {
                 assertTrue(Double.parseDouble(line.substring(line.indexOf("grad_norm=") + 10)) > 0, cell + ": " + line);
             }
         }
-        assertBadInput(scribe("lab", "gradients", "--cell", "elman", "--length", "6"), "cell must be one of");
+        assertBadInput(scribe("lab", "gradients", "--cell", "elman", "--length", "6"), "Cell must be one of");
     }
 
     @Test
@@ -156,7 +156,7 @@ class LabCommandTest {
         assertTrue(ends.get(0).matches("cell=rnn steps=12 final_val_loss=[0-9.]+"), ends.get(0));
         assertTrue(ends.get(1).matches("cell=gru steps=12 final_val_loss=[0-9.]+"), ends.get(1));
         assertBadInput(scribe("lab", "cells", "--corpus", corpus.toString(), "--cells", "lstm,elman"),
-                "cell must be one of");
+                "Cell must be one of");
     }
 
     @Test

@@ -305,17 +305,17 @@ class ScribeCommandTest {
         Path out = dir.resolve("flags.scribe");
         String c = corpus.toString();
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--hidden", "0"),
-                "hidden size must be between 1 and 2048");
+                "Hidden size must be between 1 and 2048");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--layers", "7"),
-                "layers must be between 1 and 3");
-        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--lr", "5"), "learning rate");
+                "Layers must be between 1 and 3");
+        assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--lr", "5"), "Learning rate");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--dropout", "0.95"), "dropout");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--batch", "-3"), "batch size");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--steps", "0"), "steps");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--optimizer", "lbfgs"),
                 "--optimizer must be one of rmsprop, adam, sgd, momentum");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--weight-decay", "-1"),
-                "weight decay must be between 0 and 1");
+                "Weight decay must be between 0 and 1");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--engine", "dl4j", "--optimizer",
                 "momentum"), "the dl4j engine trains with rmsprop or adam");
         assertBadInput(scribe("train", "--corpus", c, "--out", out.toString(), "--engine", "quantum"), "engine");
@@ -326,8 +326,8 @@ class ScribeCommandTest {
     @Test
     void outOfRangeGenerationFlags() {
         String m = model.toString();
-        assertBadInput(scribe("generate", "--model", m, "--temperature", "0"), "temperature");
-        assertBadInput(scribe("generate", "--model", m, "--temperature", "-1"), "temperature");
+        assertBadInput(scribe("generate", "--model", m, "--temperature", "0"), "Temperature");
+        assertBadInput(scribe("generate", "--model", m, "--temperature", "-1"), "Temperature");
         assertBadInput(scribe("generate", "--model", m, "--length", "0"), "length");
         assertBadInput(scribe("generate", "--model", m, "--greedy", "--temperature", "0.5"), "mutually exclusive");
     }
@@ -480,16 +480,16 @@ class ScribeCommandTest {
                 {"--checkpoint-steps must be between 0 (off) and 100000000", "train", "--checkpoint-steps", "-3"},
                 {"--patience must be between 0", "train", "--patience", "-1"},
                 {"and 1000 validations", "train", "--patience", "1001"},
-                {"hidden size must be between", "train", "--hidden", "0"},
-                {"layers must be between 1 and 3", "train", "--layers", "4"},
-                {"learning rate must be between", "train", "--lr", "5"},
-                {"dropout must be at least 0 and below 0.9", "train", "--dropout", "0.95"},
+                {"Hidden size must be between", "train", "--hidden", "0"},
+                {"Layers must be between 1 and 3", "train", "--layers", "4"},
+                {"Learning rate must be between", "train", "--lr", "5"},
+                {"Dropout must be at least 0 and below 0.9", "train", "--dropout", "0.95"},
                 {"--steps must be between 1 and 100000000", "train", "--steps", "0"},
-                {"temperature must be above 0 and at most 10", "generate", "--temperature", "0"},
-                {"top-k must be between 1 and", "generate", "--top-k", "0"},
-                {"top-p must be above 0 and at most 1", "generate", "--top-p", "1.5"},
-                {"repetition penalty must be between 1 and 10", "generate", "--repetition-penalty", "0.5"},
-                {"length must be between 1 and", "generate", "--length", "-4"},
+                {"Temperature must be above 0 and at most 10", "generate", "--temperature", "0"},
+                {"Top-k must be between 1 and", "generate", "--top-k", "0"},
+                {"Top-p must be above 0 and at most 1", "generate", "--top-p", "1.5"},
+                {"Repetition penalty must be between 1 and 10", "generate", "--repetition-penalty", "0.5"},
+                {"Length must be between 1 and", "generate", "--length", "-4"},
                 {"--samples must be between 1 and", "generate", "--samples", "0"},
         };
         for (String[] bad : cases) {

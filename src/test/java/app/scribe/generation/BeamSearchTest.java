@@ -115,7 +115,7 @@ class BeamSearchTest {
     @Test
     void badWidthsAreRefused() {
         assertTrue(assertThrows(ScribeException.class, () -> new BeamSearch(0)).getMessage()
-                .contains("beam width must be between 1 and " + BeamSearch.MAX_WIDTH));
+                .contains("Beam width must be between 1 and " + BeamSearch.MAX_WIDTH));
         assertThrows(ScribeException.class, () -> new BeamSearch(BeamSearch.MAX_WIDTH + 1));
     }
 

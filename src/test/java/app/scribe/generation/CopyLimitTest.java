@@ -104,6 +104,6 @@ class CopyLimitTest {
     void aLimitBelowOneIsRefusedWithASentence() {
         var refused = org.junit.jupiter.api.Assertions.assertThrows(app.scribe.ScribeException.class,
                 () -> new CopyLimit(0, index::followers));
-        assertTrue(refused.getMessage().startsWith("the copy limit must be between 1"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("The copy limit must be between 1"), refused.getMessage());
     }
 }

@@ -189,19 +189,19 @@ class SamplingSettingsTest {
     void valuesOutsideTheirRangeAreRefusedByName() {
         SamplingSettings s = SamplingSettings.plain();
         assertTrue(assertThrows(ScribeException.class, () -> s.withTopK(0)).getMessage()
-                .contains("top-k must be between 1 and 4096"));
-        assertTrue(assertThrows(ScribeException.class, () -> s.withTopK(5000)).getMessage().contains("top-k"));
+                .contains("Top-k must be between 1 and 4096"));
+        assertTrue(assertThrows(ScribeException.class, () -> s.withTopK(5000)).getMessage().contains("Top-k"));
         for (double p : new double[]{0, -0.1, 1.5, Double.NaN}) {
             assertTrue(assertThrows(ScribeException.class, () -> s.withTopP(p)).getMessage()
-                    .contains("top-p must be above 0 and at most 1"), "p=" + p);
+                    .contains("Top-p must be above 0 and at most 1"), "p=" + p);
         }
         for (double r : new double[]{0.5, 0, 11, Double.NaN}) {
             assertTrue(assertThrows(ScribeException.class, () -> s.withRepetitionPenalty(r)).getMessage()
-                    .contains("repetition penalty must be between 1 and 10"), "r=" + r);
+                    .contains("Repetition penalty must be between 1 and 10"), "r=" + r);
         }
         assertTrue(assertThrows(ScribeException.class, () -> s.withTemperature(0)).getMessage()
-                .contains("temperature must be above 0 and at most 10"));
+                .contains("Temperature must be above 0 and at most 10"));
         assertTrue(assertThrows(ScribeException.class, () -> s.withRepetitionWindow(-1)).getMessage()
-                .contains("repetition window"));
+                .contains("Repetition window"));
     }
 }

@@ -33,30 +33,30 @@ class HyperparametersTest {
 
     @Test
     void zeroNegativeAndAbsurdValuesAreRefusedNamingTheRange() {
-        assertRefused("hidden size must be between 1 and 2048 (got 0)", () -> hp(0, 2, 30, 64, 2e-3, 0));
-        assertRefused("hidden size must be between 1 and 2048", () -> hp(-5, 2, 30, 64, 2e-3, 0));
-        assertRefused("hidden size must be between 1 and 2048", () -> hp(100_000, 2, 30, 64, 2e-3, 0));
-        assertRefused("layers must be between 1 and 3 (got 7)", () -> hp(128, 7, 30, 64, 2e-3, 0));
-        assertRefused("layers must be between 1 and 3", () -> hp(128, 0, 30, 64, 2e-3, 0));
-        assertRefused("sequence length must be between 1 and 1000", () -> hp(128, 2, 0, 64, 2e-3, 0));
-        assertRefused("batch size must be between 1 and 4096", () -> hp(128, 2, 30, -1, 2e-3, 0));
-        assertRefused("learning rate must be between", () -> hp(128, 2, 30, 64, 0, 0));
-        assertRefused("learning rate must be between", () -> hp(128, 2, 30, 64, 5, 0));
-        assertRefused("learning rate must be between", () -> hp(128, 2, 30, 64, Double.NaN, 0));
-        assertRefused("dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, 0.95));
-        assertRefused("dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, -0.1));
-        assertRefused("optimizer must be one of rmsprop, adam, sgd, momentum", () -> new Hyperparameters(128, 2, 30, 64, null, 2e-3,
+        assertRefused("Hidden size must be between 1 and 2048 (got 0)", () -> hp(0, 2, 30, 64, 2e-3, 0));
+        assertRefused("Hidden size must be between 1 and 2048", () -> hp(-5, 2, 30, 64, 2e-3, 0));
+        assertRefused("Hidden size must be between 1 and 2048", () -> hp(100_000, 2, 30, 64, 2e-3, 0));
+        assertRefused("Layers must be between 1 and 3 (got 7)", () -> hp(128, 7, 30, 64, 2e-3, 0));
+        assertRefused("Layers must be between 1 and 3", () -> hp(128, 0, 30, 64, 2e-3, 0));
+        assertRefused("Sequence length must be between 1 and 1000", () -> hp(128, 2, 0, 64, 2e-3, 0));
+        assertRefused("Batch size must be between 1 and 4096", () -> hp(128, 2, 30, -1, 2e-3, 0));
+        assertRefused("Learning rate must be between", () -> hp(128, 2, 30, 64, 0, 0));
+        assertRefused("Learning rate must be between", () -> hp(128, 2, 30, 64, 5, 0));
+        assertRefused("Learning rate must be between", () -> hp(128, 2, 30, 64, Double.NaN, 0));
+        assertRefused("Dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, 0.95));
+        assertRefused("Dropout must be at least 0 and below 0.9", () -> hp(128, 2, 30, 64, 2e-3, -0.1));
+        assertRefused("Optimizer must be one of rmsprop, adam, sgd, momentum", () -> new Hyperparameters(128, 2, 30, 64, null, 2e-3,
                 0.9, 100, 5, 0, 1));
-        assertRefused("gradient clip norm must be between", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
+        assertRefused("Gradient clip norm must be between", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
                 2e-3, 0.9, 100, 0, 0, 1));
-        assertRefused("decay interval must be between 1", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
+        assertRefused("Decay interval must be between 1", () -> new Hyperparameters(128, 2, 30, 64, Optimizer.ADAM,
                 2e-3, 0.9, 0, 5, 0, 1));
-        assertRefused("weight decay must be between 0 and 1 (got -0.1)", () -> new Hyperparameters(128, 2, 30, 64,
+        assertRefused("Weight decay must be between 0 and 1 (got -0.1)", () -> new Hyperparameters(128, 2, 30, 64,
                 Optimizer.SGD, 2e-3, 0.9, 100, 5, 0, 1, -0.1, CellType.LSTM, CellOptions.NONE));
-        assertRefused("time gate leak must be between 0 and 1 (got 2)",
+        assertRefused("Time gate leak must be between 0 and 1 (got 2)",
                 () -> D.withCell(CellType.TGLSTM).withCellOptions(CellOptions.NONE.with("leak", 2)));
-        assertRefused("the lstm cell has no setting leak", () -> D.withCellOptions(CellOptions.NONE.with("leak", 0)));
-        assertRefused("cell must be one of lstm, gru, rnn, tglstm", () -> D.withCell(null));
+        assertRefused("The lstm cell has no setting leak", () -> D.withCellOptions(CellOptions.NONE.with("leak", 0)));
+        assertRefused("Cell must be one of lstm, gru, rnn, tglstm", () -> D.withCell(null));
     }
 
     @Test

@@ -55,7 +55,7 @@ class CellChoiceTest extends VanityFairWindow {
         click(robot, robot.from(root).lookup("#trainButton").queryButton());
         MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
         waitUntil(robot, root, () -> notifications.getText() != null
-                && notifications.getText().contains("weight decay must be between 0 and 1"));
+                && notifications.getText().contains("Weight decay must be between 0 and 1"));
 
         click(robot, decay).eraseText(decay.getText().length()).write("1e-4");
         @SuppressWarnings("unchecked")

@@ -80,7 +80,7 @@ public final class TimeGatedLstmCell extends LstmGates {
     /** The cell setting {@code origin}: 1 for the window's clock, 0 for the text's; nothing else. */
     public static boolean windowClock(double origin) {
         if (origin != 0 && origin != 1) {
-            throw new ScribeException("the time gate origin must be 0 (the text's clock) or 1 (each window's); got "
+            throw new ScribeException("The time gate origin must be 0 (the text's clock) or 1 (each window's); got "
                     + origin + ".");
         }
         return origin == 1;
@@ -104,11 +104,11 @@ public final class TimeGatedLstmCell extends LstmGates {
             float period = w[at(TAU) + j];
             float open = w[at(RON) + j];
             if (!(period > 0)) {
-                throw new ScribeException("the time gate of layer " + (layer + 1) + ", unit " + j + " has period tau = "
+                throw new ScribeException("The time gate of layer " + (layer + 1) + ", unit " + j + " has period tau = "
                         + period + "; it must be above 0.");
             }
             if (!(open > 0 && open <= 1)) {
-                throw new ScribeException("the time gate of layer " + (layer + 1) + ", unit " + j + " has open ratio "
+                throw new ScribeException("The time gate of layer " + (layer + 1) + ", unit " + j + " has open ratio "
                         + "r_on = " + open + "; it must be above 0 and at most 1.");
             }
         }

@@ -12,7 +12,7 @@ public final class TypedSeed {
         try {
             return Long.parseLong(text == null ? "" : text.trim());
         } catch (NumberFormatException e) {
-            throw new ScribeException("seed must be a whole number (got '" + text + "').");
+            throw new ScribeException("Seed must be a whole number (got '" + text + "').");
         }
     }
 }

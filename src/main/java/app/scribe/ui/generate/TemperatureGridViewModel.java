@@ -54,13 +54,13 @@ public final class TemperatureGridViewModel {
             try {
                 t = Double.parseDouble(part);
             } catch (NumberFormatException e) {
-                throw new ScribeException("temperatures must be numbers separated by commas, such as 0.5, 1.0, 2.0 (got '"
+                throw new ScribeException("Temperatures must be numbers separated by commas, such as 0.5, 1.0, 2.0 (got '"
                         + part + "').");
             }
             out.add(SamplingSettings.plain().withTemperature(t).temperature());
         }
         if (out.isEmpty() || out.size() > MAX_COLUMNS) {
-            throw new ScribeException("give between 1 and " + MAX_COLUMNS + " temperatures (got " + out.size() + ").");
+            throw new ScribeException("Give between 1 and " + MAX_COLUMNS + " temperatures (got " + out.size() + ").");
         }
         return out;
     }

@@ -41,7 +41,7 @@ public final class CellsPage extends LabPage {
         Path path = form.read(book, () -> {
             Path p = Path.of(book.getText().strip());
             if (book.getText().isBlank() || !Files.isRegularFile(p)) {
-                throw new ScribeException("name a text file that exists.");
+                throw new ScribeException("Name a text file that exists.");
             }
             return p;
         });

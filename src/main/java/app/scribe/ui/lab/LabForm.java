@@ -137,7 +137,7 @@ final class LabForm extends GridPane {
     static int whole(TextField field, int min, int max, String name) {
         int v = integer(field.getText());
         if (v < min || v > max) {
-            throw new ScribeException(name + " must be between " + min + " and " + max + ".");
+            throw new ScribeException(ScribeException.opening(name) + " must be between " + min + " and " + max + ".");
         }
         return v;
     }
@@ -162,7 +162,7 @@ final class LabForm extends GridPane {
     static Path existingFile(String file) {
         Path p = Path.of(file);
         if (!Files.isRegularFile(p)) {
-            throw new ScribeException("there is no file " + file + ".");
+            throw new ScribeException("There is no file " + file + ".");
         }
         return p;
     }

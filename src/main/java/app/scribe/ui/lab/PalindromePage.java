@@ -58,7 +58,7 @@ public final class PalindromePage extends LabPage {
         Double rate = form.read(lr, () -> {
             double v = Double.parseDouble(lr.getText().strip());
             if (!(v > 0 && v <= 10)) {
-                throw new ScribeException("the learning rate must be above 0 and at most 10.");
+                throw new ScribeException("The learning rate must be above 0 and at most 10.");
             }
             return v;
         });

@@ -87,12 +87,12 @@ public final class TrainingForm {
         try {
             lr = Double.parseDouble(learningRate.get().trim());
         } catch (NumberFormatException e) {
-            throw new ScribeException("learning rate must be a number such as 2e-3 (got '" + learningRate.get() + "').");
+            throw new ScribeException("Learning rate must be a number such as 2e-3 (got '" + learningRate.get() + "').");
         }
         try {
             decay = Double.parseDouble(weightDecay.get().trim());
         } catch (NumberFormatException e) {
-            throw new ScribeException("weight decay must be a number such as 0 or 1e-4 (got '" + weightDecay.get()
+            throw new ScribeException("Weight decay must be a number such as 0 or 1e-4 (got '" + weightDecay.get()
                     + "').");
         }
         long seedValue = TypedSeed.parse(seed.get());
