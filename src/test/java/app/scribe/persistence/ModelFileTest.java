@@ -224,7 +224,7 @@ class ModelFileTest {
 
         Path badHp = withManifest("hp.scribe", m -> m.replaceFirst("\"layers\"\\s*:\\s*2", "\"layers\" : 9"));
         ScribeException h = assertThrows(ScribeException.class, () -> files.load(badHp));
-        assertTrue(h.getMessage().contains("hp.scribe") && h.getMessage().contains("layers"), h.getMessage());
+        assertTrue(h.getMessage().contains("hp.scribe") && h.getMessage().contains("Layers must be between 1 and 3"), h.getMessage());
 
         Path hidden = withManifest("hidden.scribe",
                 m -> m.replaceFirst("\"hiddenSize\"\\s*:\\s*24", "\"hiddenSize\" : 25"));
