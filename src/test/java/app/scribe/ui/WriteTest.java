@@ -13,6 +13,7 @@ import app.scribe.persistence.ModelFile;
 import app.scribe.persistence.SavedModel;
 import app.scribe.training.TrainingHistory;
 import app.scribe.writing.Until;
+import javafx.event.EventHandler;
 import javafx.scene.Parent;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -21,6 +22,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -155,7 +158,17 @@ class WriteTest extends VanityFairWindow {
         ListView<app.scribe.writing.Completion> list = robot.from(root).lookup("#alternativesList")
                 .queryAs(ListView.class);
         text = area.getText();
+        // The menu bar takes an Alt release that reaches the scene as "go to the menus" (then Down opened File).
+        List<KeyEvent> altReleases = new ArrayList<>();
+        EventHandler<KeyEvent> menuBarSees = e -> {
+            if (e.getCode() == KeyCode.ALT) {
+                altReleases.add(e);
+            }
+        };
+        robot.interact(() -> area.getScene().addEventHandler(KeyEvent.KEY_RELEASED, menuBarSees));
         robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
+        robot.interact(() -> area.getScene().removeEventHandler(KeyEvent.KEY_RELEASED, menuBarSees));
+        assertEquals(List.of(), altReleases, "the Alt of Alt+Down never reaches the menu bar");
         assertTrue(list.isVisible());
         List<app.scribe.writing.Completion> items = List.copyOf(list.getItems());
         assertTrue(items.size() >= 3 && items.size() <= 5, items.toString());

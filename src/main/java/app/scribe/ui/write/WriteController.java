@@ -46,6 +46,8 @@ public final class WriteController {
     private final WriteViewModel write;
     private final Exports exports;
     private final BooleanProperty listShown = new SimpleBooleanProperty(false);
+    /** Alt was held for Alt+Down or Alt+Up: its release is the editor's, not the menu bar's (see keyReleased). */
+    private boolean altTaken;
 
     @FXML private TextArea writeText;
     @FXML private Pane ghostLayer;
@@ -72,6 +74,7 @@ public final class WriteController {
         writeText.textProperty().addListener((obs, old, now) -> edited());
         writeText.caretPositionProperty().addListener((obs, old, now) -> edited());
         writeText.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        writeText.addEventFilter(KeyEvent.KEY_RELEASED, this::keyReleased);
         // Ctrl+Enter is Generate's key elsewhere; in the editor it does nothing, rather than generate on another tab.
         Keys.onShortcutEnter(writeText, () -> { });
         writeHint.textProperty().bind(write.hintProperty());
@@ -150,6 +153,7 @@ public final class WriteController {
         } else if (ghost && event.getCode() == KeyCode.ESCAPE) {
             write.dismiss();
         } else if ((LIST_DOWN.match(event) || LIST_UP.match(event)) && !write.alternatives().isEmpty()) {
+            altTaken = true;
             alternativesList.getSelectionModel().select(0);
             listShown.set(true);
             placeAtCaret();
@@ -157,6 +161,18 @@ public final class WriteController {
             return;
         }
         event.consume();
+    }
+
+    /**
+     * Consumes the release of an Alt that served Alt+Down: the menu bar takes a lone Alt press and release as "go to
+     * the menus", and it never saw the Down in between (the editor consumed it), so Down and Enter in the list would
+     * have opened File and run its first item.
+     */
+    private void keyReleased(KeyEvent event) {
+        if (event.getCode() == KeyCode.ALT && altTaken) {
+            altTaken = false;
+            event.consume();
+        }
     }
 
     /** Up and Down move in the list, Enter takes the selected completion, Esc closes the list. */
