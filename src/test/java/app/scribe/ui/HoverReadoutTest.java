@@ -39,6 +39,7 @@ import static app.scribe.ui.WindowProbe.continuation;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.spinner;
 import static app.scribe.ui.WindowProbe.startLongBeamSearch;
+import static app.scribe.ui.WindowProbe.tintedCharacters;
 import static app.scribe.ui.WindowProbe.trainSmallModel;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -177,7 +178,7 @@ class HoverReadoutTest extends VanityFairWindow {
 
     private static void generate(FxRobot robot, Parent root, TextFlow tinted) {
         click(robot, robot.from(root).lookup("#generateButton").queryButton());
-        waitUntil(robot, root, () -> tinted.isVisible() && tinted.getChildren().size() == 41);
+        waitUntil(robot, root, () -> tinted.isVisible() && tintedCharacters(tinted).size() == 40);
     }
 
     /** Lays the window out now, so that bounds read next are those of what it shows. */
@@ -190,7 +191,7 @@ class HoverReadoutTest extends VanityFairWindow {
 
     /** The label of the continuation's character at {@code position}; the test's positions are not newlines. */
     private static Label character(TextFlow tinted, int position) {
-        Node node = tinted.getChildren().get(1 + position);
+        Node node = tintedCharacters(tinted).get(position);
         assertTrue(node instanceof Label, "character " + position + " is not a newline");
         return (Label) node;
     }

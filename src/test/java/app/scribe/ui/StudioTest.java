@@ -34,6 +34,7 @@ import static app.scribe.ui.WindowProbe.continuation;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.spinner;
 import static app.scribe.ui.WindowProbe.startLongBeamSearch;
+import static app.scribe.ui.WindowProbe.tintedCharacters;
 import static app.scribe.ui.WindowProbe.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,11 +72,11 @@ class StudioTest extends VanityFairWindow {
         });
         click(robot, robot.from(root).lookup("#generateButton").queryButton());
         TextFlow tinted = robot.from(root).lookup("#colouredFlow").queryAs(TextFlow.class);
-        waitUntil(robot, root, () -> tinted.isVisible() && tinted.getChildren().size() == 41);
+        waitUntil(robot, root, () -> tinted.isVisible() && tintedCharacters(tinted).size() == 40);
         String first = continuation(tinted);
         assertEquals(40, first.length());
 
-        Node fifth = tinted.getChildren().get(5);
+        Node fifth = tintedCharacters(tinted).get(4);
         robot.moveTo(fifth);
         FlowPane alternatives = robot.lookup("#alternativesBox").queryAs(FlowPane.class);
         waitUntil(robot, root, () -> alternatives.getChildren().size() == 5);
@@ -95,7 +96,7 @@ class StudioTest extends VanityFairWindow {
         @SuppressWarnings("unchecked")
         ComboBox<GenerationViewModel.Branch> history = robot.from(root).lookup("#branchBox").queryAs(ComboBox.class);
         waitUntil(robot, root, () -> history.getItems().size() == 2 && tinted.isVisible()
-                && tinted.getChildren().size() == 41);
+                && tintedCharacters(tinted).size() == 40);
         String branched = continuation(tinted);
         assertEquals(first.substring(0, 4), branched.substring(0, 4), "the text before the branch point is kept");
         assertEquals(chosen.equals("\\n") ? "\n" : chosen, branched.substring(4, 5), "the chosen character is placed");
@@ -174,7 +175,7 @@ class StudioTest extends VanityFairWindow {
         click(robot, generate);
         TextFlow tinted = robot.from(root).lookup("#colouredFlow").queryAs(TextFlow.class);
         waitUntil(robot, root, () -> !generate.isDisabled() && tinted.isVisible()
-                && tinted.getChildren().size() == 11);
+                && tintedCharacters(tinted).size() == 10);
 
         selectTab(robot, root, 4);
         String book = Files.readString(folder.resolve("corpora/vf.txt"));

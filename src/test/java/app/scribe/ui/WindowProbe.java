@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.layout.Pane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.testfx.api.FxRobot;
@@ -21,6 +22,7 @@ import org.testfx.api.FxRobotInterface;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -116,9 +118,21 @@ final class WindowProbe {
     /** The generated text shown tinted: the flow's characters after its prompt (labels, and texts for newlines). */
     static String continuation(TextFlow tinted) {
         StringBuilder out = new StringBuilder();
-        tinted.getChildren().stream().skip(1).forEach(n -> out.append(n instanceof Label l ? l.getText()
-                : ((Text) n).getText()));
+        tintedCharacters(tinted).forEach(n -> out.append(n instanceof Label l ? l.getText() : ((Text) n).getText()));
         return out.toString();
+    }
+
+    /** The tinted text's characters in order (a word's characters share a box, so that lines break between words). */
+    static List<Node> tintedCharacters(TextFlow tinted) {
+        List<Node> characters = new ArrayList<>();
+        for (Node node : tinted.getChildren()) {
+            if (node instanceof Pane word) {
+                characters.addAll(word.getChildren());
+            } else if (node.getStyleClass().contains("tinted-char")) {
+                characters.add(node);
+            }
+        }
+        return characters;
     }
 
     /** Read on the FX thread: a lookup from the test thread can meet the scene graph in the middle of a change. */

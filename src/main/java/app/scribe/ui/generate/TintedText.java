@@ -15,6 +15,7 @@ import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
@@ -35,6 +36,11 @@ final class TintedText {
     /** Beyond this many characters the text is shown plain: one node per character would slow the window down. */
     private static final int MAX_TINTED_CHARACTERS = 5_000;
     private static final double POPUP_WIDTH = 420;
+    /**
+     * A text flow may break a line between any two of its nodes, so the characters of a word share one box and lines
+     * break between words; a run without spaces is cut into boxes of this many characters, so that it still wraps.
+     */
+    private static final int LONGEST_UNBROKEN = 30;
 
     private final GenerationViewModel generation;
     private final ScrollPane outputScroll;
@@ -45,7 +51,7 @@ final class TintedText {
     private final VBox popupContent = new VBox(alternativesLabel, alternativesBox);
     /** The hovered character's alternatives, shown at the character like a spelling suggestion. */
     private final Popup alternativesPopup = new Popup();
-    /** The continuation's characters: a label per character, a text per newline. */
+    /** The continuation's characters, in order: a label per character, a text per newline. */
     private final List<Node> characters = new ArrayList<>();
     private int held = -1;
     private int hovered = -1;
@@ -104,6 +110,7 @@ final class TintedText {
         prompt.getStyleClass().add("prompt-text");
         List<Node> nodes = new ArrayList<>();
         nodes.add(prompt);
+        HBox word = null;
         for (int i = 0; i < trace.length(); i++) {
             Node ch = tinted(trace.codePoint(i), trace.probability(i));
             int position = i;
@@ -117,8 +124,19 @@ final class TintedText {
                 showAlternatives(trace, position);
             });
             characters.add(ch);
-            nodes.add(ch);
-            if (trace.codePoint(i) == RecordFormat.MARK) {
+            int codePoint = trace.codePoint(i);
+            if (Character.isWhitespace(codePoint)) {
+                word = null;
+                nodes.add(ch);
+                continue;
+            }
+            if (word == null || word.getChildren().size() == LONGEST_UNBROKEN) {
+                word = new HBox();
+                nodes.add(word);
+            }
+            word.getChildren().add(ch);
+            if (codePoint == RecordFormat.MARK) {
+                word = null;
                 nodes.add(new Text("\n")); // a records model's mark ends a record: the next one on its own line
             }
         }
