@@ -100,6 +100,11 @@ class HoverReadoutTest extends VanityFairWindow {
         assertTrue(robot.lookup("#alternativesLabel").queryAs(Label.class).getText().startsWith("Character 4 '"
                 + fifth.getText() + "'"), robot.lookup("#alternativesLabel").queryAs(Label.class).getText());
         assertTrue(fifth.getStyleClass().contains("hovered-char"), "the hovered character is framed");
+        for (Node node : alternatives.getChildren()) {
+            String shown = ((Button) node).getText();
+            assertEquals(shown.startsWith("'" + fifth.getText() + "' "), shown.endsWith(" (written)"),
+                    "the written character is told apart from the others: " + shown);
+        }
         Window popup = alternatives.getScene().getWindow();
         Bounds at = fifth.localToScreen(fifth.getLayoutBounds());
         assertEquals(at.getMinX(), popup.getX(), 1, "the popup starts at the character");

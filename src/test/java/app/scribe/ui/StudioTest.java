@@ -178,7 +178,8 @@ class StudioTest extends VanityFairWindow {
                 && tintedCharacters(tinted).size() == 10);
 
         selectTab(robot, root, 4);
-        String book = Files.readString(folder.resolve("corpora/vf.txt"));
+        // Long enough (800,000 characters) that the scoring is still going when Stop is clicked on a busy machine.
+        String book = Files.readString(folder.resolve("corpora/vf.txt")).repeat(4);
         Button score = robot.from(root).lookup("#scoreButton").queryButton();
         ProgressBar scoreBar = robot.from(root).lookup("#scoreProgressBar").queryAs(ProgressBar.class);
         // A pasted text is scored after a pause in typing.

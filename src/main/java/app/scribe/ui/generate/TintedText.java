@@ -183,15 +183,16 @@ final class TintedText {
         highlight(position);
         String ch = Tints.printable(trace.codePoint(position));
         String state = held == position ? " (held; click elsewhere or press Esc to let go)" : "";
-        alternativesLabel.setText(String.format(Locale.ROOT, "Character %d '%s' had p = %s%s. Instead:", position,
-                ch, Tints.percent(trace.probability(position)), state));
+        alternativesLabel.setText(String.format(Locale.ROOT, "Character %d '%s' had p = %s%s. The likeliest here "
+                + "(click one to write on from it):", position, ch, Tints.percent(trace.probability(position)), state));
         alternativesBox.getChildren().clear();
         List<TextTrace.Alternative> alternatives = trace.alternatives(position);
         for (int k = 0; k < alternatives.size(); k++) {
             TextTrace.Alternative alternative = alternatives.get(k);
             String character = generation.characterOf(alternative.index());
+            boolean written = character.codePointAt(0) == trace.codePoint(position);
             Button button = new Button("'" + Tints.printable(character.codePointAt(0)) + "' "
-                    + Tints.percent(alternative.probability()));
+                    + Tints.percent(alternative.probability()) + (written ? " (written)" : ""));
             button.setId("alternative" + k);
             button.disableProperty().bind(generation.generatingProperty());
             button.setOnAction(e -> generation.branch(position, character));
