@@ -58,6 +58,7 @@ class ScoreDynamicTest extends VanityFairWindow {
 
         CheckBox dynamic = robot.from(root).lookup("#dynamicCheck").queryAs(CheckBox.class);
         TextField rate = robot.from(root).lookup("#dynamicRateField").queryAs(TextField.class);
+        assertEquals("3e-4", rate.getText(), "the default as the message's example writes it, not 3.0E-4");
         robot.interact(() -> {
             rate.setText("2e-2");
             dynamic.setSelected(true);

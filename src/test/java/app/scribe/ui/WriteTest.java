@@ -185,7 +185,7 @@ class WriteTest extends VanityFairWindow {
         // A character the model does not know is skipped and named.
         robot.write(" ж");
         waitUntil(robot, root, () -> label(robot, root, "#writeHint").contains("U+0436"));
-        assertTrue(label(robot, root, "#writeHint").startsWith("1 characters the model does not know are skipped"),
+        assertTrue(label(robot, root, "#writeHint").startsWith("1 character the model does not know is skipped"),
                 label(robot, root, "#writeHint"));
 
         // An edit further back: the suggestion at the caret is the one for the text up to it, read from the start.

@@ -1,5 +1,6 @@
 package app.scribe.ui.score;
 
+import app.scribe.ui.common.RateFormat;
 import app.scribe.ui.common.BackgroundWork;
 import app.scribe.ui.common.ProgressPump;
 import app.scribe.ui.common.Session;
@@ -40,7 +41,7 @@ public final class ScoreViewModel {
     private final Session session;
     private final StringProperty text = new SimpleStringProperty("");
     private final BooleanProperty dynamic = new SimpleBooleanProperty(false);
-    private final StringProperty dynamicRate = new SimpleStringProperty(Double.toString(DynamicEvaluation.DEFAULT_RATE));
+    private final StringProperty dynamicRate = new SimpleStringProperty(RateFormat.of(DynamicEvaluation.DEFAULT_RATE));
     private final ReadOnlyObjectWrapper<TextTrace> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper scoring = new ReadOnlyBooleanWrapper(false);
@@ -191,6 +192,7 @@ public final class ScoreViewModel {
                 ? String.format(Locale.ROOT, "Stopped after %,d of %,d characters · ", read.length(), length) : "";
         return String.format(Locale.ROOT, "%s%,d characters · %.3f bits per character%s", stopped, score.known(),
                 score.bitsPerCharacter(), score.unknown() == 0 ? ""
-                        : " · " + score.unknown() + " characters the model does not know (grey) left out");
+                        : " · " + score.unknown() + (score.unknown() == 1 ? " character" : " characters")
+                        + " the model does not know (grey) left out");
     }
 }

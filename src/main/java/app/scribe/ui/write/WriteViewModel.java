@@ -256,8 +256,9 @@ public final class WriteViewModel {
     }
 
     private void show(Completer.Suggestions found, Vocabulary vocabulary, String before) {
-        hint.set(found.unknown() == 0 ? "" : String.format(Locale.ROOT,
-                "%d characters the model does not know are skipped: %s", found.unknown(),
+        hint.set(found.unknown() == 0 ? "" : String.format(Locale.ROOT, found.unknown() == 1
+                ? "%d character the model does not know is skipped: %s"
+                : "%d characters the model does not know are skipped: %s", found.unknown(),
                 Vocabulary.firstOf(vocabulary.unknownCharacters(vocabulary.prepare(before)))));
         List<Completion> completions = found.completions();
         ghost.set(completions.isEmpty() ? "" : completions.get(0).text());
