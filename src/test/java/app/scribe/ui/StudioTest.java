@@ -144,7 +144,7 @@ class StudioTest extends VanityFairWindow {
         // Typed with a combining accent, "café" is composed as the corpus was: 'é' is one (unknown) character.
         robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText("Her cafe\u0301."));
         waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").startsWith("8 characters"));
-        assertTrue(label(robot, root, "#scoreSummary").contains("1 characters the model does not know"),
+        assertTrue(label(robot, root, "#scoreSummary").contains("1 character the model does not know"),
                 label(robot, root, "#scoreSummary"));
         String composed = surprise.getChildren().stream().map(n -> ((Text) n).getText()).reduce("", String::concat);
         assertEquals("Her café.", composed);
@@ -160,10 +160,14 @@ class StudioTest extends VanityFairWindow {
         Button generate = robot.from(root).lookup("#generateButton").queryButton();
         ProgressBar searchBar = robot.from(root).lookup("#searchProgressBar").queryAs(ProgressBar.class);
         assertFalse(searchBar.isVisible(), "no bar before a search");
+        Label outputHint = robot.from(root).lookup("#outputHint").queryAs(Label.class);
+        assertTrue(outputHint.isVisible() && outputHint.getText().startsWith("Press Generate"),
+                "an empty page says what to do");
         startLongBeamSearch(robot, root);
         click(robot, robot.from(root).lookup("#stopGenerationButton").queryButton());
         waitUntil(robot, root, () -> !generate.isDisabled());
         assertFalse(searchBar.isVisible());
+        assertFalse(outputHint.isVisible(), "the hint gives way to the text");
         String stopped = robot.from(root).lookup("#continuationText").queryAs(Text.class).getText();
         assertTrue(!stopped.isEmpty() && stopped.length() < 100_000,
                 "the best text found before Stop, " + stopped.length() + " characters");
@@ -178,6 +182,8 @@ class StudioTest extends VanityFairWindow {
                 && tintedCharacters(tinted).size() == 10);
 
         selectTab(robot, root, 4);
+        Label scoreHint = robot.from(root).lookup("#scoreHint").queryAs(Label.class);
+        assertTrue(scoreHint.isVisible(), "the empty score page says what to do");
         // Long enough (800,000 characters) that the scoring is still going when Stop is clicked on a busy machine.
         String book = Files.readString(folder.resolve("corpora/vf.txt")).repeat(4);
         Button score = robot.from(root).lookup("#scoreButton").queryButton();
@@ -193,6 +199,7 @@ class StudioTest extends VanityFairWindow {
 
         robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class).setText("Becky smiled."));
         waitUntil(robot, root, () -> label(robot, root, "#scoreSummary").startsWith("13 characters"));
+        assertFalse(scoreHint.isVisible(), "the hint gives way to the scored text");
     }
 
     /** Picks the book, trains a model of this shape for {@code steps} steps and waits for the run to finish. */

@@ -74,6 +74,7 @@ public final class GenerateController {
     @FXML private ScrollPane outputScroll;
     @FXML private TextFlow outputFlow;
     @FXML private TextFlow colouredFlow;
+    @FXML private Label outputHint;
     @FXML private Label generationSummary;
     @FXML private VBox recordsBox;
     @FXML private StackPane outputArea;
@@ -108,6 +109,8 @@ public final class GenerateController {
                 generation.continuationProperty().get()).replace(RecordFormat.SHOWN_MARK,
                 RecordFormat.SHOWN_MARK + "\n"), generation.continuationProperty()));
         outputFlow.getChildren().setAll(prompt, continuation);
+        outputHint.visibleProperty().bind(generation.continuationProperty().isEmpty()
+                .and(generation.generatingProperty().not()));
         generation.continuationProperty().addListener((obs, old, now) -> outputScroll.setVvalue(1.0));
         generationSummary.textProperty().bind(generation.summaryProperty());
         branchBox.setItems(generation.branches());

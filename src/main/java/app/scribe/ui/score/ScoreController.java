@@ -35,6 +35,7 @@ public final class ScoreController {
     @FXML private ProgressBar scoreProgressBar;
     @FXML private Label scoreSummary;
     @FXML private TextFlow surpriseFlow;
+    @FXML private Label scoreHint;
     @FXML private Button surprisePngButton;
     @FXML private CheckBox dynamicCheck;
     @FXML private TextField dynamicRateField;
@@ -54,6 +55,7 @@ public final class ScoreController {
         JobControls.startAndStop(score.scoringProperty(), stopScoreButton, scoreButton);
         JobControls.progress(scoreProgressBar, score.progressShownProperty(), score.progressProperty());
         scoreSummary.textProperty().bind(score.summaryProperty());
+        scoreHint.visibleProperty().bind(score.traceProperty().isNull().and(score.scoringProperty().not()));
         score.traceProperty().addListener((obs, old, now) -> redraw(now));
         exports.savesPng(surprisePngButton, surpriseFlow, "surprise.png", score.traceProperty().isNull());
     }

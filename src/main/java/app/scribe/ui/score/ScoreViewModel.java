@@ -117,7 +117,7 @@ public final class ScoreViewModel {
             return;
         }
         if (scoring.get()) {
-            again = true;
+            again = !cancelled.get(); // after Stop, nothing starts the text over by itself
             return;
         }
         DynamicEvaluation learning;
