@@ -42,8 +42,8 @@ public final class TextMapper {
     public TextMapper(Cleaning cleaning, int placeholder) {
         if (placeholder != NO_PLACEHOLDER && (cleaning.rareBelow() == 0 || !Character.isValidCodePoint(placeholder)
                 || cleaning.ascii() && placeholder > 0x7F)) {
-            throw new ScribeException("The placeholder " + placeholder + " does not fit the cleaning " + cleaning
-                    + ".");
+            throw new ScribeException("The placeholder " + placeholder
+                    + " does not fit the cleaning " + cleaning + ".");
         }
         this.cleaning = cleaning;
         this.placeholder = placeholder;
