@@ -72,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", description = "L2 weight decay added to every gradient, 0 to 1 (default 0)")
     double weightDecay = DEFAULTS.weightDecay();
 
-    @Option(names = "--dropout", description = "dropout between layers, 0 to 0.9 (default 0)")
+    @Option(names = "--dropout", description = "dropout between layers, at least 0 and below 0.9 (default 0)")
     double dropout = DEFAULTS.dropout();
 
     @Option(names = "--seed", description = "random seed (default 42)")
