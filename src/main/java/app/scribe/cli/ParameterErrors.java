@@ -114,7 +114,8 @@ final class ParameterErrors {
             return name + " must be one of " + list(choices, " or ") + got;
         }
         if (type == Path.class) {
-            return value.isEmpty() ? name + " needs a file name." : name + " is not a file name this system can use" + got;
+            return value.isEmpty() ? name + " needs a file name."
+                    : name + " is not a file name this system can use" + got;
         }
         return name + " cannot take " + quoted(value) + ".";
     }

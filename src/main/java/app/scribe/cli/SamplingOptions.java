@@ -19,7 +19,8 @@ import java.util.List;
  * the nucleus (top-p), the random seed, and the copy limit with the books it looks in.
  */
 final class SamplingOptions {
-    @ArgGroup(exclusive = true)
+    // With a heading the group's options are listed once, under it; without one picocli lists a mixin's group twice.
+    @ArgGroup(exclusive = true, heading = "%nHow to choose each character (one of these):%n")
     Strategy strategy = new Strategy();
 
     static final class Strategy {

@@ -30,6 +30,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -277,8 +278,11 @@ final class TrainCommand implements Callable<Integer> {
                 long now = System.currentTimeMillis();
                 if (now - lastPrinted >= 2000 || p.step() == 1) {
                     lastPrinted = now;
-                    out.printf("step %d  epoch %.2f  train_loss %.4f  val_loss %.4f  chars/s %.0f%n", p.step(),
-                            p.epoch(), p.smoothedLoss(), lastValidation, p.charsPerSecond());
+                    // Before the first validation there is no validation loss: "-", not NaN.
+                    String validation = Double.isNaN(lastValidation) ? "-"
+                            : String.format(Locale.ROOT, "%.4f", lastValidation);
+                    out.printf(Locale.ROOT, "step %d  epoch %.2f  train_loss %.4f  val_loss %s  chars/s %.0f%n",
+                            p.step(), p.epoch(), p.smoothedLoss(), validation, p.charsPerSecond());
                 }
             } else if (event instanceof TrainingEvent.Evaluation e) {
                 lastValidation = e.validationLoss();

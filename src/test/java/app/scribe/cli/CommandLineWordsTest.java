@@ -15,6 +15,7 @@ import static app.scribe.cli.ScribeCommandTest.assertBadInput;
 import static app.scribe.cli.ScribeCommandTest.scribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A command line picocli refuses is told in the CLI's own words, and a file is named as the user gave it: never
@@ -86,10 +87,41 @@ class CommandLineWordsTest {
         Path missing = dir.resolve("gone/none.scribe");
         assertSaid(scribe("generate", "--model", missing.toString()), missing + " does not exist.");
         String out = dir.resolve("x.scribe").toString();
-        assertSaid(scribe("train", "--corpus", "/dev/null", "--out", out), "/dev/null is not an ordinary file (a device, pipe or socket); save the text to a file first.");
+        assertSaid(scribe("train", "--corpus", "/dev/null", "--out", out), "/dev/null is not an ordinary file (a device,"
+                + " pipe or socket); save the text to a file first.");
         assertSaid(scribe("train", "--corpus", "", "--out", out), "--corpus needs a file name.");
         assertSaid(scribe("generate", "--model="), "--model needs a file name.");
         assertSaid(scribe("lab", "palindrome", "--csv", ""), "--csv needs a file name.");
+    }
+
+    @Test
+    void helpListsEachOptionOnceAndSaysWhatIsAccepted() {
+        for (String command : new String[]{"generate", "complete"}) {
+            String help = scribe(command, "--help").out();
+            for (String option : new String[]{"--beam=", "--greedy ", "--temperature="}) {
+                assertEquals(1, help.split("\n {6}" + option, -1).length - 1, command + " " + option + ": " + help);
+            }
+        }
+        assertFalse(scribe("complete", "--help").out().contains("--rank,"));
+        assertTrue(scribe("train", "--help").out().contains("below 0.9"));
+        assertBadInput(train("--dropout", "0.9"), "below 0.9");
+    }
+
+    @Test
+    void completeLimitsCopyingInABeamSearchAsTheReadmeSays() {
+        Result r = scribe("complete", "--model", model.toString(), "--text", "The ", "--max-copy", "3", "--corpus",
+                corpus.toString(), "--beam", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("redrawn="), r.err());
+    }
+
+    @Test
+    void progressBeforeTheFirstValidationShowsNoValidationLoss() {
+        Result r = train("--hidden", "8", "--layers", "1", "--seq", "16", "--batch", "4", "--steps", "2");
+        assertEquals(0, r.code(), r.err());
+        String first = r.outLines().stream().filter(l -> l.startsWith("step 1 ")).findFirst().orElseThrow();
+        assertTrue(first.contains("val_loss -  chars/s"), first);
+        assertFalse(r.out().contains("NaN"), r.out());
     }
 
     @Test
