@@ -32,6 +32,10 @@ final class ParameterErrors {
     static String sentence(ParameterException e) {
         CommandLine cli = e.getCommandLine();
         String message = String.valueOf(e.getMessage()).replaceFirst("^Error: ", "");
+        if (e instanceof MissingParameterException && !cli.getUnmatchedArguments().isEmpty()) {
+            // A mistyped option is the likelier mistake than the options it leaves missing: "--stpes 3".
+            return unmatched(cli, new UnmatchedArgumentException(cli, cli.getUnmatchedArguments()));
+        }
         if (e instanceof MissingParameterException missing) {
             return missing(cli, missing, message);
         }

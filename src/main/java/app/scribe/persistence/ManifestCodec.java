@@ -100,7 +100,7 @@ final class ManifestCodec {
             throw new ScribeException(name + " has an unreadable " + ModelContainer.MANIFEST + ": the value at "
                     + Printable.escape(fieldPath(e)) + " is missing, of the wrong type or out of range.");
         } catch (JsonProcessingException e) {
-            throw new ScribeException(name + " has a damaged " + ModelContainer.MANIFEST + ": "
+            throw new ScribeException(name + " has an unreadable " + ModelContainer.MANIFEST + ": "
                     + JsonProblems.describe(e) + ".");
         } catch (IOException e) {
             throw new ScribeException(name + " has an unreadable " + ModelContainer.MANIFEST + ".");

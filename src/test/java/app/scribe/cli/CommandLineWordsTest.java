@@ -69,6 +69,7 @@ class CommandLineWordsTest {
                 "Give either --greedy or --beam, not both.");
         assertSaid(train("--layers", "1", "--layers", "2"), "--layers is given twice.");
         assertSaid(scribe("generate", "--model", model.toString(), "extra"), "generate takes no argument 'extra'.");
+        assertSaid(scribe("train", "--stpes", "3"), "train has no option '--stpes' (did you mean --steps?).");
     }
 
     @Test
@@ -136,7 +137,7 @@ class CommandLineWordsTest {
         ModelZip zip = ModelZip.of(Files.readAllBytes(model));
         Path cut = Files.write(dir.resolve("cut.scribe"), zip.withManifest("{\"formatVersion\": 3, ").bytes());
         Result r = scribe("generate", "--model", cut.toString());
-        assertBadInput(r, "cut.scribe has a damaged manifest.json: it ends before its last value or object is"
+        assertBadInput(r, "cut.scribe has an unreadable manifest.json: it ends before its last value or object is"
                 + " complete");
         assertFalse(r.err().contains("end-of-input"), r.err());
     }
