@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 final class ParameterErrors {
     private static final Pattern OPTION_NAME = Pattern.compile("(?<![\\w<])--?[A-Za-z][\\w-]*");
+    private static final Pattern FOUND = Pattern.compile("but found '(.*)'$");
 
     private ParameterErrors() {
     }
@@ -62,6 +63,10 @@ final class ParameterErrors {
         }
         if (message.startsWith("Missing required parameter for option")) {
             return names.get(0) + " needs a value.";
+        }
+        Matcher found = FOUND.matcher(message);
+        if (message.startsWith("Expected parameter for option") && found.find()) {
+            return names.get(0) + " needs a value (found the option " + quoted(found.group(1)) + " after it).";
         }
         String joiner = message.contains("specify one of these") ? " or " : " and ";
         return commandName(cli) + " needs " + list(names, joiner) + ".";
