@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -76,9 +77,15 @@ final class EvalCommand implements Callable<Integer> {
         TextScore score = new Tracer(saved.model(), vocabulary, learning).score("", text, progress);
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.finish();
-        if (score.known() == 0 || !Double.isFinite(score.bitsPerCharacter())) {
+        if (score.known() == 0) {
             throw new ScribeException(name + " has nothing the model can score: it knows none of its characters ("
                     + unknownCharacters(vocabulary, text) + ").");
+        }
+        if (!Double.isFinite(score.bitsPerCharacter())) {
+            throw new ScribeException(learning != null ? "Dynamic evaluation diverged at rate " + plain(learning.rate())
+                    + ": the scores stopped being numbers; use a lower --dynamic-rate (such as "
+                    + plain(DynamicEvaluation.DEFAULT_RATE) + ")."
+                    : name + " cannot be scored: the model gives some of its characters no probability at all.");
         }
         if (score.unknown() > 0) {
             err.printf(Locale.ROOT, "warning: skipped %d characters the model does not know: %s%n", score.unknown(),
@@ -100,6 +107,11 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "bpc=%.6f%n", score.bitsPerCharacter());
         out.flush();
         return 0;
+    }
+
+    /** 1 and 0.0003, not 1.0 and 3.0E-4. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The characters of {@code text} the vocabulary lacks, the first twenty named; empty when there are none. */

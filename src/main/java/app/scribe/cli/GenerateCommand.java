@@ -85,6 +85,10 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ScribeException("--beam writes one text, the likeliest; there is nothing to --rank.");
         }
         sampler.checkCopyLimit();
+        if (sampler.maxCopy != null && strategy().beam != null) {
+            throw new ScribeException("--beam searches for the likeliest text; it cannot be combined with"
+                    + " --max-copy, which draws characters again.");
+        }
         if (length < 1 || length > Generator.MAX_LENGTH) {
             throw new ScribeException("Length must be between 1 and " + Generator.MAX_LENGTH + " (got " + length
                     + ").");

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code scribe lab PAGE}: the seeds' lab experiments, one subcommand per page. */
-@Command(name = "lab", description = "Run one of the seed reports' experiments (the Lab tab's pages).",
+@Command(name = "lab", synopsisSubcommandLabel = "PAGE", description = "Run one of the seed reports' experiments (the Lab tab's pages).",
         subcommands = {LabPowerCommand.class, LabTimeGateCommand.class, LabPalindromeCommand.class,
                 LabGradientsCommand.class, LabOptimizersCommand.class, LabCellsCommand.class})
 final class LabCommand implements Runnable {
@@ -14,6 +14,6 @@ final class LabCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a lab page: palindrome, gradients, timegate, power, optimizers or cells");
+                "Name a lab page: palindrome, gradients, timegate, power, optimizers or cells.");
     }
 }

@@ -30,7 +30,7 @@ final class LibraryCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a library command: search, get or list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a library command: search, get or list.");
     }
 
     /** The {@code --mirror} option, defaulting to the one saved in the library's settings. */

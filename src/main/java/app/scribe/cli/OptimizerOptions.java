@@ -25,7 +25,8 @@ final class OptimizerOptions {
         try {
             return Optimizer.parse(optimizer);
         } catch (ScribeException e) {
-            throw new ScribeException("--" + e.getMessage());
+            // "Optimizer must be one of ..." becomes "--optimizer must be one of ...".
+            throw new ScribeException("--optimizer" + e.getMessage().substring("optimizer".length()));
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.List;
  * the nucleus (top-p), the random seed, and the copy limit with the books it looks in.
  */
 final class SamplingOptions {
-    @ArgGroup(exclusive = true)
+    // With a heading the group's options are listed once, under it; without one picocli lists a mixin's group twice.
+    @ArgGroup(exclusive = true, heading = "%nHow to choose each character (one of these):%n")
     Strategy strategy = new Strategy();
 
     static final class Strategy {
@@ -46,8 +47,8 @@ final class SamplingOptions {
             + " ends with redrawn=<characters drawn again>")
     Integer maxCopy;
 
-    @Option(names = "--corpus", description = "a book the model learnt from, for --max-copy, --rank and --records"
-            + " (to tell new from copied); repeat it for a model of several books")
+    @Option(names = "--corpus", description = "a book the model learnt from, for the options that tell new text from"
+            + " copied (--max-copy; in generate also --rank and --records); repeat it for a model of several books")
     List<Path> books = new ArrayList<>();
 
     /** {@code settings} with the nucleus, when one was given. */
@@ -55,7 +56,7 @@ final class SamplingOptions {
         return topP == null ? settings : settings.withTopP(topP);
     }
 
-    /** Refuses a copy limit out of range, without books, or with a beam search; before any file is read. */
+    /** Refuses a copy limit out of range or without books; before any file is read. */
     void checkCopyLimit() {
         if (maxCopy == null) {
             return;
@@ -67,10 +68,6 @@ final class SamplingOptions {
         if (books.isEmpty()) {
             throw new ScribeException("--max-copy needs the book the model learnt from: name it with --corpus"
                     + " (once per book).");
-        }
-        if (strategy.beam != null) {
-            throw new ScribeException("--beam searches for the likeliest text; it cannot be combined with"
-                    + " --max-copy, which draws characters again.");
         }
     }
 

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
  * The command line: {@code scribe train | generate | eval | complete | bench | lab | library | paths | serve}. Bad
@@ -29,8 +30,8 @@ public final class ScribeCommand implements Runnable {
     @Override
     public void run() {
         // The spec's command line, not a new one: a new one would print to System.err, not the configured stream.
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, generate, eval,"
-                + " complete, bench, lab, library, paths or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: train, generate, eval,"
+                + " complete, bench, lab, library, paths or serve.");
     }
 
     public static int run(String... args) {
@@ -39,7 +40,7 @@ public final class ScribeCommand implements Runnable {
 
     /** As {@link #run(String...)}, writing to the given streams instead of the console (null keeps the console). */
     public static int run(PrintWriter stdout, PrintWriter stderr, String... args) {
-        CommandLine cli = new CommandLine(new ScribeCommand());
+        CommandLine cli = new CommandLine(new ScribeCommand()).registerConverter(Path.class, ParameterErrors::path);
         if (stdout != null) {
             cli.setOut(stdout);
         }
@@ -47,8 +48,7 @@ public final class ScribeCommand implements Runnable {
             cli.setErr(stderr);
         }
         cli.setParameterExceptionHandler((e, a) -> {
-            // Picocli begins some messages with its own "Error: ".
-            e.getCommandLine().getErr().println("error: " + oneLine(e.getMessage()).replaceFirst("^Error: ", ""));
+            e.getCommandLine().getErr().println("error: " + oneLine(ParameterErrors.sentence(e)));
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -30,6 +30,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -72,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", description = "L2 weight decay added to every gradient, 0 to 1 (default 0)")
     double weightDecay = DEFAULTS.weightDecay();
 
-    @Option(names = "--dropout", description = "dropout between layers, 0 to 0.9 (default 0)")
+    @Option(names = "--dropout", description = "dropout between layers, at least 0 and below 0.9 (default 0)")
     double dropout = DEFAULTS.dropout();
 
     @Option(names = "--seed", description = "random seed (default 42)")
@@ -277,8 +278,11 @@ final class TrainCommand implements Callable<Integer> {
                 long now = System.currentTimeMillis();
                 if (now - lastPrinted >= 2000 || p.step() == 1) {
                     lastPrinted = now;
-                    out.printf("step %d  epoch %.2f  train_loss %.4f  val_loss %.4f  chars/s %.0f%n", p.step(),
-                            p.epoch(), p.smoothedLoss(), lastValidation, p.charsPerSecond());
+                    // Before the first validation there is no validation loss: "-", not NaN.
+                    String validation = Double.isNaN(lastValidation) ? "-"
+                            : String.format(Locale.ROOT, "%.4f", lastValidation);
+                    out.printf(Locale.ROOT, "step %d  epoch %.2f  train_loss %.4f  val_loss %s  chars/s %.0f%n",
+                            p.step(), p.epoch(), p.smoothedLoss(), validation, p.charsPerSecond());
                 }
             } else if (event instanceof TrainingEvent.Evaluation e) {
                 lastValidation = e.validationLoss();

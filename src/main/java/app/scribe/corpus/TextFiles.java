@@ -24,7 +24,8 @@ public final class TextFiles {
      * one ("Scribe trains on files up to ...").
      */
     public static byte[] readBytes(Path file, long maxBytes, String purpose) {
-        String name = nameOf(file);
+        // The path as given: a last part alone may name another file ("null" for /dev/null) or nothing at all.
+        String name = Printable.escape(file.toString());
         try {
             if (Files.isDirectory(file)) {
                 throw new ScribeException(name + " is a folder, not a text file.");

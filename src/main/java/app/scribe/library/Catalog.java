@@ -54,7 +54,9 @@ public final class Catalog {
         } catch (EOFException e) {
             throw new ScribeException("The catalog " + name + " is cut short (the compressed file ends early).", e);
         } catch (ZipException e) {
-            throw new ScribeException("The catalog " + name + " is damaged (" + e.getMessage() + ").", e);
+            throw new ScribeException("The catalog " + name + (String.valueOf(e.getMessage()).contains("GZIP format")
+                    ? " is not a gzip-compressed file: the mirror may not be a Project Gutenberg mirror, or sent a"
+                    + " web page instead." : " is damaged: its compressed data cannot be unpacked."), e);
         }
     }
 

@@ -100,8 +100,8 @@ final class ManifestCodec {
             throw new ScribeException(name + " has an unreadable " + ModelContainer.MANIFEST + ": the value at "
                     + Printable.escape(fieldPath(e)) + " is missing, of the wrong type or out of range.");
         } catch (JsonProcessingException e) {
-            throw new ScribeException(name + " has an unreadable " + ModelContainer.MANIFEST + " ("
-                    + Printable.escape(e.getOriginalMessage()) + ").");
+            throw new ScribeException(name + " has an unreadable " + ModelContainer.MANIFEST + ": "
+                    + JsonProblems.describe(e) + ".");
         } catch (IOException e) {
             throw new ScribeException(name + " has an unreadable " + ModelContainer.MANIFEST + ".");
         }

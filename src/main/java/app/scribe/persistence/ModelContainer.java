@@ -63,7 +63,10 @@ final class ModelContainer {
     static <T> T read(Path file, Read<T> read) {
         String name = Printable.escape(String.valueOf(file.getFileName()));
         if (!Files.isRegularFile(file)) {
-            throw new ScribeException(name + " does not exist or is not a file.");
+            String given = Printable.escape(file.toString());
+            throw new ScribeException(Files.isDirectory(file) ? given + " is a folder, not a model file."
+                    : Files.exists(file) ? given + " is not an ordinary file (a device, pipe or socket), so not a"
+                    + " model file." : given + " does not exist.");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             return read.read(zip, name);

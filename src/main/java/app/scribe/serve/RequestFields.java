@@ -1,5 +1,7 @@
 package app.scribe.serve;
 
+import app.scribe.Printable;
+import app.scribe.persistence.JsonProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,8 +35,13 @@ final class RequestFields {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiError.invalid(null, "invalid_json", "The body is not valid JSON: "
-                    + e.getOriginalMessage() + ".");
+            String duplicate = JsonProblems.duplicateField(e);
+            if (duplicate != null) {
+                throw ApiError.invalid(duplicate, "duplicate_field", "The field '" + Printable.escape(duplicate)
+                        + "' is given twice.");
+            }
+            throw ApiError.invalid(null, "invalid_json", "The body is not valid JSON: " + JsonProblems.describe(e)
+                    + ".");
         } catch (IOException e) {
             throw ApiError.invalid(null, "invalid_json", "The body could not be read as JSON.");
         }

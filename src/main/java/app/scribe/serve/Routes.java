@@ -3,6 +3,7 @@ package app.scribe.serve;
 import app.scribe.ScribeException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -92,7 +93,7 @@ final class Routes extends Handler.Abstract {
      * declared larger than the limit is a 413, sent once the body has been read and dropped (up to
      * {@link ScribeServer#MAX_DRAINED_BYTES}), so that a client still sending it reads the answer rather than a reset
      * connection; a body without a declared length is refused as soon as it passes the limit. One that stops
-     * arriving is dropped at the idle timeout.
+     * arriving before its declared length is a 408 at the idle timeout, one cut short a 400.
      */
     private static void readBody(Exchange exchange, BiConsumer<Exchange, RequestFields> endpoint) {
         long declared = exchange.request.getLength();
@@ -103,11 +104,7 @@ final class Routes extends Handler.Abstract {
         Content.Source.asByteArrayAsync(exchange.request, (int) ScribeServer.MAX_BODY_BYTES)
                 .whenComplete((body, failure) -> {
                     if (failure != null) {
-                        if (isTimeout(failure)) {
-                            exchange.failed(failure);
-                        } else {
-                            exchange.error(tooLarge());
-                        }
+                        exchange.error(unread(failure, declared));
                         return;
                     }
                     try {
@@ -135,12 +132,22 @@ final class Routes extends Handler.Abstract {
                 + ScribeServer.MAX_BODY_BYTES / 1024 + " KiB.");
     }
 
-    private static boolean isTimeout(Throwable failure) {
+    /**
+     * Why a body could not be read: it stopped arriving (408, at the idle timeout) or ended early (400), both before
+     * the length it declared; else it passed the limit without declaring a length (413).
+     */
+    private static ApiError unread(Throwable failure, long declared) {
+        String promised = declared >= 0 ? "its Content-Length of " + declared + " bytes" : "its end";
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException) {
-                return true;
+                return new ApiError(408, "invalid_request_error", null, "body_timeout", "The request body stopped"
+                        + " arriving before " + promised + ": nothing more came for "
+                        + ScribeServer.IDLE_TIMEOUT_MILLIS / 1000 + " seconds.");
+            }
+            if (t instanceof EofException) {
+                return ApiError.invalid(null, "body_incomplete", "The request body ended before " + promised + ".");
             }
         }
-        return false;
+        return tooLarge();
     }
 }

@@ -47,7 +47,8 @@ public record Until(Kind kind, int characters) {
         try {
             return characters(Integer.parseInt(value));
         } catch (NumberFormatException e) {
-            throw new ScribeException("--until must be word, phrase or a number of characters (got '" + text + "').");
+            throw new ScribeException("--until must be word, phrase or a number of characters from 1 to "
+                    + MAX_CHARACTERS + " (got '" + text + "').");
         }
     }
 

@@ -148,7 +148,7 @@ class BadInputCommandTest {
     void picocliMessagesLoseTheirOwnErrorPrefix() {
         Path m = dir.resolve("tiny.scribe");
         assertRefused(scribe("generate", "--model", m.toString(), "--greedy", "--temperature", "0.5"),
-                "mutually exclusive");
+                "Give either --greedy or --temperature, not both.");
     }
 
     @Test

@@ -97,7 +97,7 @@ class CompleteCommandTest {
     void badInputIsOneErrorLine() throws IOException {
         String m = model.toString();
         assertBadInput(scribe("complete", "--model", m), "--text");
-        assertBadInput(scribe("complete", "--model", m, "--text", "a", "--text-file", "b.txt"), "mutually exclusive");
+        assertBadInput(scribe("complete", "--model", m, "--text", "a", "--text-file", "b.txt"), "Give either --text or --text-file, not both.");
         assertBadInput(scribe("complete", "--model", m, "--text", "a", "--until", "sentence"), "--until");
         assertBadInput(scribe("complete", "--model", m, "--text", "a", "--until", "0"), "--until");
         assertBadInput(scribe("complete", "--model", m, "--text", "a", "--n", "0"), "--n");

@@ -313,9 +313,9 @@ class EvalAndSamplingCommandTest {
         assertBadInput(generate("--samples", "0"), "--samples must be between 1");
         assertBadInput(generate("--beam", "3", "--top-k", "2"), "--beam");
         assertBadInput(generate("--greedy", "--top-p", "0.5"), "--greedy");
-        assertBadInput(generate("--beam", "3", "--greedy"), "mutually exclusive");
+        assertBadInput(generate("--beam", "3", "--greedy"), "Give either --greedy or --beam, not both.");
         assertBadInput(generate("--top-k", "x"), "--top-k");
-        assertBadInput(generate("--greedy", "--temperature", "0.5"), "mutually exclusive");
+        assertBadInput(generate("--greedy", "--temperature", "0.5"), "not both");
         assertBadInput(generate("--temperature", "0"), "Temperature must be above 0");
         assertBadInput(generate("--length", "0"), "Length must be between 1");
         assertBadInput(generate("--beam", "2", "--length", "0"), "Length must be between 1");

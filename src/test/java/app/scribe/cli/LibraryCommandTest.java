@@ -105,7 +105,7 @@ class LibraryCommandTest {
         assertBadInput(scribe("library", "get", "--mirror", server.url(), "2591"), "does not have it (HTTP 404");
         assertBadInput(scribe("library", "get", "--mirror", server.url(), "-3"), "positive");
         assertBadInput(scribe("library", "get", "--mirror", server.url(), "many"), "many");
-        assertBadInput(scribe("library"), "name a library command");
+        assertBadInput(scribe("library"), "Name a library command");
         try (var files = Files.list(home.resolve("books"))) {
             assertEquals(List.of("pg_catalog.csv.gz"), files.map(p -> p.getFileName().toString()).toList(),
                     "only the catalog arrived");

@@ -329,12 +329,12 @@ class ScribeCommandTest {
         assertBadInput(scribe("generate", "--model", m, "--temperature", "0"), "Temperature");
         assertBadInput(scribe("generate", "--model", m, "--temperature", "-1"), "Temperature");
         assertBadInput(scribe("generate", "--model", m, "--length", "0"), "length");
-        assertBadInput(scribe("generate", "--model", m, "--greedy", "--temperature", "0.5"), "mutually exclusive");
+        assertBadInput(scribe("generate", "--model", m, "--greedy", "--temperature", "0.5"), "Give either --greedy or --temperature, not both.");
     }
 
     @Test
     void usageErrors() {
-        assertBadInput(scribe(), "name a command");
+        assertBadInput(scribe(), "Name a command");
         assertBadInput(scribe("paint"), "paint");
         assertBadInput(scribe("train", "--out", "x.scribe"), "--corpus");
         assertBadInput(scribe("generate", "--model", model.toString(), "--colour", "red"), "--colour");

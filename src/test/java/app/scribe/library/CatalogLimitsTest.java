@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,14 @@ class CatalogLimitsTest {
             out.write(tail.getBytes(StandardCharsets.UTF_8));
         }
         return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
+    @Test
+    void aWebPageInPlaceOfTheCatalogIsNamedAsSuch() {
+        ScribeException e = assertThrows(ScribeException.class, () -> Catalog.read(new ByteArrayInputStream(
+                "<html><body>Mirror list</body></html>".getBytes(StandardCharsets.UTF_8)), "pg_catalog.csv.gz"));
+        assertEquals("The catalog pg_catalog.csv.gz is not a gzip-compressed file: the mirror may not be a Project"
+                + " Gutenberg mirror, or sent a web page instead.", e.getMessage());
     }
 
     @Test

@@ -102,7 +102,8 @@ class DamagedModelTest {
         assertRefused(m -> ((ObjectNode) m.get("history")).put("step", -1), "negative step");
         assertRefused(m -> ((ObjectNode) m.get("history")).put("trainingMillis", -5), "negative");
         assertRefused(original.withManifest("null").bytes(), "empty manifest.json");
-        assertRefused(original.withManifest("{\"formatVersion\": 1, \"formatVersion\": 1}").bytes(), "unreadable");
+        assertRefused(original.withManifest("{\"formatVersion\": 1, \"formatVersion\": 1}").bytes(), "unreadable",
+                "the field 'formatVersion' is given twice.");
         assertRefused(m -> m.remove("corpus"), "incomplete");
     }
 

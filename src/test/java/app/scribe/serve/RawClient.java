@@ -35,6 +35,11 @@ final class RawClient implements AutoCloseable {
         out.flush();
     }
 
+    /** Closes this side of the connection: the server reads the end of the stream, the answer can still come. */
+    void endSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Reads lines until one starts with {@code prefix}; returns it (null at the end of the stream). */
     String readUntil(String prefix) throws IOException {
         for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -220,6 +220,26 @@ class ScribeServerTest {
     }
 
     @Test
+    void malformedJsonIsDescribedInPlainWords() throws Exception {
+        String[][] cases = {
+                {"{\"prompt\": \"a\", \"temperature\": NaN}", "The body is not valid JSON: NaN is not a number JSON"
+                        + " allows (line 1, column 35)."},
+                {"{\"prompt\": \"a\", \"prompt\": \"b\"}", "The field 'prompt' is given twice."},
+                {"[".repeat(1200) + "]".repeat(1200), "The body is not valid JSON: it is nested deeper than 1000"
+                        + " levels."},
+                {"{\"prompt\": \"a\"} {}", "The body is not valid JSON: more follows the end of its value (line 1,"
+                        + " column 17)."},
+        };
+        for (String[] c : cases) {
+            for (String endpoint : new String[]{"v1/completions", "v1/score"}) {
+                Http.Reply reply = http.post(endpoint, c[0]);
+                assertEquals(400, reply.status(), c[0]);
+                assertEquals(c[1], reply.error("message"), c[0]);
+            }
+        }
+    }
+
+    @Test
     void badRequestsGetAnOpenAiErrorNamingTheField() throws Exception {
         Object[][] cases = {
                 {"{\"prompt\": ", 400, null, "invalid_json"},

@@ -121,6 +121,23 @@ class ServerLimitsTest {
     }
 
     @Test
+    void aBodyCutShortOfItsLengthIsA400NotAServerError() throws Exception {
+        ScribeServer server = ScribeServer.start(modelFile, options(1, 1, null, 600));
+        String body = "{\"prompt\": \"a\"}";
+        try (RawClient cut = new RawClient(server.address())) {
+            cut.startPost("/v1/completions", 100, null);
+            cut.send(body);
+            cut.endSending();
+            assertEquals("HTTP/1.1 400 Bad Request", cut.readUntil("HTTP/1.1"));
+            assertEquals("{\"error\":{\"message\":\"The request body ended before its Content-Length of 100 bytes.\","
+                    + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"body_incomplete\"}}",
+                    cut.readUntil("{"));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void theTimeLimitEndsALongGeneration() throws Exception {
         ScribeServer server = ScribeServer.start(modelFile, options(1, 1, null, 1));
         try {
