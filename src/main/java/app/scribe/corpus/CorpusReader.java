@@ -144,7 +144,8 @@ public final class CorpusReader {
         private int checkedLength(String name, String text) {
             int characters = text.codePointCount(0, text.length());
             if (characters < MIN_CHARACTERS) {
-                throw new ScribeException(name + " has only " + characters + " characters of text"
+                String counted = characters + (characters == 1 ? " character" : " characters");
+                throw new ScribeException(name + " has only " + counted + " of text"
                         + (cleaning.keepsAsIs() ? "" : " once cleaned (" + cleaning + ")") + "; Scribe needs at least "
                         + MIN_CHARACTERS + " to train on.");
             }

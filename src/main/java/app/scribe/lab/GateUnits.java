@@ -52,8 +52,8 @@ public final class GateUnits {
 
     public static List<Layer> of(CharModel model, String name) {
         if (model.hyperparameters().cell() != CellType.TGLSTM) {
-            throw new ScribeException(name + " is a " + model.hyperparameters().cell().id()
-                    + " model; only a tglstm model has time gates. Train one with --cell tglstm.");
+            throw new ScribeException(name + " is a model of the " + model.hyperparameters().cell().id()
+                    + " cell; only a tglstm model has time gates. Train one with --cell tglstm.");
         }
         ParameterSet parameters = model.parameters();
         List<Layer> out = new ArrayList<>();

@@ -59,7 +59,8 @@ public record Hyperparameters(int hiddenSize, int layers, int seqLength, int bat
     }
 
     static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+        // Whole numbers as such (--seq 1000000000 said "got 1.0E9"), up to where a long still holds them.
+        return v == Math.rint(v) && Math.abs(v) < 9e18 ? Long.toString((long) v) : Double.toString(v);
     }
 
     public Hyperparameters withSeed(long newSeed) {

@@ -177,7 +177,7 @@ class ScribeCommandTest {
     @Test
     void oneCharacterFile() throws IOException {
         Path f = Files.writeString(dir.resolve("one.txt"), "x");
-        assertBadInput(train(f, dir.resolve("x.scribe"), "--steps", "5"), "only 1 characters");
+        assertBadInput(train(f, dir.resolve("x.scribe"), "--steps", "5"), "only 1 character of text");
     }
 
     @Test

@@ -75,7 +75,7 @@ class CorpusReaderTest {
 
         Path one = Files.writeString(dir.resolve("one.txt"), "a");
         ScribeException o = assertThrows(ScribeException.class, () -> reader.read(one));
-        assertTrue(o.getMessage().contains("only 1 characters"), o.getMessage());
+        assertTrue(o.getMessage().contains("only 1 character of text"), o.getMessage());
     }
 
     @Test

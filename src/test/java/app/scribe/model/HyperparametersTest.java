@@ -39,6 +39,8 @@ class HyperparametersTest {
         assertRefused("Layers must be between 1 and 3 (got 7)", () -> hp(128, 7, 30, 64, 2e-3, 0));
         assertRefused("Layers must be between 1 and 3", () -> hp(128, 0, 30, 64, 2e-3, 0));
         assertRefused("Sequence length must be between 1 and 1000", () -> hp(128, 2, 0, 64, 2e-3, 0));
+        assertRefused("Sequence length must be between 1 and 1000 (got 1000000000)",
+                () -> hp(128, 2, 1_000_000_000, 64, 2e-3, 0));
         assertRefused("Batch size must be between 1 and 4096", () -> hp(128, 2, 30, -1, 2e-3, 0));
         assertRefused("Learning rate must be between", () -> hp(128, 2, 30, 64, 0, 0));
         assertRefused("Learning rate must be between", () -> hp(128, 2, 30, 64, 5, 0));
