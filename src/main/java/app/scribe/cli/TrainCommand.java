@@ -195,7 +195,8 @@ final class TrainCommand implements Callable<Integer> {
             total = subject.history().step() + steps;
         }
         double limit = chosen != null ? chosen.minutesLeft() : minutes == null ? 0 : minutes;
-        TrainingPlan plan = TrainingPlan.forSteps(total).withMaxMinutes(limit).withPatience(patience);
+        TrainingPlan plan = TrainingPlan.forSteps(subject.history().step(), total).withMaxMinutes(limit)
+                .withPatience(patience);
         TrainingStart start = new TrainingStart(subject, corpus, plan, validation);
         if (chosen != null) {
             start.trainer().setSchedule(chosen.choice().schedule());

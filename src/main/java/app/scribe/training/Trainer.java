@@ -239,7 +239,8 @@ public final class Trainer {
     }
 
     /**
-     * Whether the step takes samples: every {@code sampleEvery} steps and at the last; with a time limit, whose steps
+     * Whether the step takes samples: every {@code sampleEvery} steps of the run (counted from its first step, so that
+     * a continued model's run has its samples spread like a new one's) and at the last; with a time limit, whose steps
      * are not known ahead, at each tenth of the budget instead (the time used, or the steps when they are further).
      */
     private boolean sampleDue(long step, RunClock clock) {
@@ -247,9 +248,10 @@ public final class Trainer {
             return true;
         }
         if (plan.maxMinutes() <= 0) {
-            return step % plan.sampleEvery() == 0;
+            return (step - clock.startStep) % plan.sampleEvery() == 0;
         }
-        double used = Math.max((double) step / plan.totalSteps(), clock.trainedMillis() / (plan.maxMinutes() * 60_000));
+        double used = Math.max((double) (step - clock.startStep) / Math.max(1, plan.totalSteps() - clock.startStep),
+                clock.trainedMillis() / (plan.maxMinutes() * 60_000));
         int tenth = (int) Math.min(TIMED_SAMPLES, Math.floor(used * TIMED_SAMPLES));
         if (tenth > clock.timedSamples) {
             clock.timedSamples = tenth;

@@ -30,8 +30,17 @@ public record TrainingPlan(long totalSteps, double maxMinutes, int evaluateEvery
 
     /** Validation and samples at evenly spaced steps: ten samples across the budget, as in the seed report. */
     public static TrainingPlan forSteps(long totalSteps) {
-        int evaluateEvery = (int) Math.max(10, Math.min(250, totalSteps / 20));
-        int sampleEvery = (int) Math.max(10, totalSteps / 10);
+        return forSteps(0, totalSteps);
+    }
+
+    /**
+     * A run that continues a model at {@code fromStep} up to {@code totalSteps}: validation and ten samples spread
+     * over the run's own steps (the {@link Trainer} counts them from the run's first step), as a new model's run.
+     */
+    public static TrainingPlan forSteps(long fromStep, long totalSteps) {
+        long runSteps = Math.max(1, totalSteps - fromStep);
+        int evaluateEvery = (int) Math.max(10, Math.min(250, runSteps / 20));
+        int sampleEvery = (int) Math.max(10, runSteps / 10);
         return new TrainingPlan(totalSteps, 0, evaluateEvery, sampleEvery, 120, 5, 0);
     }
 

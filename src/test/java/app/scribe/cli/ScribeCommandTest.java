@@ -166,6 +166,17 @@ class ScribeCommandTest {
         assertTrue(flags.err().startsWith("warning: --hidden, --seq ignored"), flags.err());
     }
 
+    @Test
+    void aResumedRunTakesTenSamplesSpreadOverItsOwnSteps() {
+        Path resumed = dir.resolve("ten-samples.scribe");
+        Result r = scribe("train", "--corpus", corpus.toString(), "--out", resumed.toString(), "--resume",
+                model.toString(), "--steps", "100");
+        assertEquals(0, r.code(), r.err());
+        List<String> steps = r.out().lines().filter(l -> l.startsWith("sample at step "))
+                .map(l -> l.substring("sample at step ".length(), l.indexOf(','))).distinct().toList();
+        assertEquals(List.of("30", "40", "50", "60", "70", "80", "90", "100", "110", "120"), steps, r.out());
+    }
+
     // ---- bad corpora ----
 
     @Test

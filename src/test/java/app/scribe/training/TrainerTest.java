@@ -176,6 +176,18 @@ class TrainerTest {
     }
 
     @Test
+    void aContinuedRunTakesTenSamplesSpreadOverItsOwnSteps() {
+        CharModel model = model(small, tiny(Optimizer.RMSPROP));
+        TrainingHistory history = new TrainingHistory();
+        new Trainer(model, small, TrainingPlan.forSteps(25), history).run();
+        new Trainer(model, small, TrainingPlan.forSteps(25, 125), history).run();
+        List<Long> sampled = history.samples().stream().map(TrainingHistory.Sample::step).filter(step -> step > 25)
+                .distinct().toList();
+        assertEquals(List.of(35L, 45L, 55L, 65L, 75L, 85L, 95L, 105L, 115L, 125L), sampled,
+                "ten, every tenth of the run's own 100 steps, as a new model's run of 100 steps");
+    }
+
+    @Test
     void elapsedTimeIsThisRunsNotTheModelsEarlierTraining() {
         TrainingHistory anHourTrained = new TrainingHistory(0, 3_600_000, List.of(), List.of(), List.of());
         Trainer trainer = new Trainer(model(small, tiny(Optimizer.RMSPROP)), small, TrainingPlan.forSteps(3),

@@ -73,7 +73,7 @@ class ContinueOnAnotherBookTest extends VanityFairWindow {
         pickBook(robot, root, "darwin.txt");
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").startsWith("darwin.txt"));
         waitUntil(robot, root, () -> label(robot, root, "#statusLabel").matches("Train continues the model on "
-                + "this book at learning rate 0.003 \\(the model's own, as the text brings \\d+ new characters\\).*"));
+                + "this book at learning rate 3e-3 \\(the model's own, as the text brings \\d+ new characters\\).*"));
         TextField rate = robot.from(root).lookup("#learningRateField").queryAs(TextField.class);
         assertEquals(3e-3, Double.parseDouble(onFx(rate::getText)), 1e-9, "the model's own 3e-3");
         robot.interact(() -> rate.setText("0.001")); // the user's own choice, which the continued run follows

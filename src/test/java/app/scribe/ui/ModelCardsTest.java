@@ -83,8 +83,11 @@ class ModelCardsTest extends VanityFairWindow {
         assertTrue(java.util.Arrays.equals(modelBytes, Files.readAllBytes(model)), "a rename never replaces a file");
         rename(robot, root, picker, best, "keeper");
         Path keeper = models.resolve("keeper.scribe");
-        waitUntil(robot, root, () -> Files.exists(keeper) && picker.getItems().contains(keeper));
+        waitUntil(robot, root, () -> Files.exists(keeper) && picker.getItems().contains(keeper)
+                && keeper.equals(picker.getValue()));
         assertTrue(!Files.exists(best) && !picker.getItems().contains(best));
+        assertTrue(!robot.from(root).lookup("#loadButton").queryButton().isDisabled(),
+                "the renamed model stays chosen, so Load takes it at once");
 
         robot.interact(() -> picker.getSelectionModel().select(keeper));
         click(robot, robot.from(root).lookup("#deleteButton").queryButton());

@@ -1,7 +1,11 @@
 package app.scribe.ui.common;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What is wrong with the text typed in a pane's fields, one sentence a field, while it lasts. A field that is left
@@ -11,7 +15,10 @@ import java.util.Map;
  */
 public final class FieldProblems {
     private final Messages messages;
-    private final Map<Object, String> open = new LinkedHashMap<>();
+    private final ObservableMap<Object, String> open = FXCollections.observableMap(new LinkedHashMap<>());
+    private final ObservableMap<Object, String> shown = FXCollections.unmodifiableObservableMap(open);
+    private final StringBinding firstSaid = Bindings.createStringBinding(
+            () -> open.isEmpty() ? "" : first(), open);
 
     public FieldProblems(Messages messages) {
         this.messages = messages;
@@ -39,6 +46,16 @@ public final class FieldProblems {
     /** The first field's problem, or null when every field is good. */
     public String first() {
         return open.isEmpty() ? null : open.values().iterator().next();
+    }
+
+    /** The first field's problem as it changes, empty when every field is good: for a line under a form. */
+    public StringBinding firstSaid() {
+        return firstSaid;
+    }
+
+    /** The fields with a problem and their sentences, as they change: to mark the fields. */
+    public ObservableMap<Object, String> open() {
+        return shown;
     }
 
     /** True, with the first problem said in the message bar, while a field has a problem: the action must not run. */

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -250,11 +251,12 @@ public final class ModelFilesViewModel {
         }
     }
 
-    /** Renames a saved model, never over another file and never the model in use. */
-    public void rename(Path file, String newName) {
+    /** Renames a saved model, never over another file nor the model in use; {@code then} gets the new, listed file. */
+    public void rename(Path file, String newName, Consumer<Path> then) {
         if (!refuseInUse(file, "rename")) {
             session.background().io(() -> folder.rename(file, newName), renamed -> {
                 list.refresh();
+                then.accept(renamed);
                 session.messages().info("Renamed " + file.getFileName() + " to " + renamed.getFileName() + ".");
             }, session.messages()::failure);
         }
@@ -295,5 +297,4 @@ public final class ModelFilesViewModel {
         }
         return null;
     }
-
 }

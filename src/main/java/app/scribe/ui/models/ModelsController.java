@@ -24,6 +24,8 @@ import java.util.List;
  */
 public final class ModelsController {
     private final ModelFilesViewModel modelFiles;
+    /** The file the user chose in the picker (or renamed it to): chosen again when the list moves. */
+    private Path chosen;
 
     @FXML private TextField modelNameField;
     @FXML private ComboBox<Path> savedModelsBox;
@@ -69,7 +71,6 @@ public final class ModelsController {
     private void keepChosenModelWhenTheListMoves() {
         ObservableList<Path> files = modelFiles.list().savedModels();
         boolean[] moving = {false};
-        Path[] chosen = {null};
         // This listener runs before the picker's own (added later, some only when its skin is made); the choice is
         // put back once the whole change, and what the picker did about it, is over.
         files.addListener((ListChangeListener<Path>) change -> {
@@ -77,14 +78,14 @@ public final class ModelsController {
                 moving[0] = true;
                 Platform.runLater(() -> {
                     moving[0] = false;
-                    savedModelsBox.setValue(chosen[0] != null && files.contains(chosen[0]) ? chosen[0] : null);
+                    savedModelsBox.setValue(chosen != null && files.contains(chosen) ? chosen : null);
                 });
             }
         });
         savedModelsBox.setItems(files);
         savedModelsBox.valueProperty().addListener((obs, old, now) -> {
             if (!moving[0]) {
-                chosen[0] = now;
+                chosen = now;
             }
         });
     }
@@ -96,7 +97,11 @@ public final class ModelsController {
     private void renameSelectedModel() {
         Path selected = savedModelsBox.getValue();
         if (selected != null) {
-            ModelCards.askNewName(window(), selected).ifPresent(name -> modelFiles.rename(selected, name));
+            // The renamed file stays chosen, so that Load takes it at once.
+            ModelCards.askNewName(window(), selected).ifPresent(name -> modelFiles.rename(selected, name, renamed -> {
+                chosen = renamed;
+                savedModelsBox.setValue(renamed);
+            }));
         }
     }
 

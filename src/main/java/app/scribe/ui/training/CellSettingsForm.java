@@ -47,12 +47,15 @@ public final class CellSettingsForm {
         CellSettingsForm settings = new CellSettingsForm(cellChoice, training, disabled);
         training.cellProperty().addListener((obs, old, now) -> settings.show(now));
         training.cellOptionsProperty().addListener((obs, old, now) -> settings.showValues());
+        training.filledProperty().addListener((obs, old, now) ->
+                settings.spinners.values().forEach(Spinner::cancelEdit)); // a typed text gives way to the value
         settings.show(training.cellProperty().get());
     }
 
     private void show(CellType cell) {
         form.getChildren().removeAll(rows);
         rows.clear();
+        spinners.values().forEach(gone -> training.problems().fixed(gone)); // a row that goes takes its problem along
         spinners.clear();
         int at = form.getChildren().indexOf(cellRow) + 1;
         for (CellSetting setting : cell == null ? List.<CellSetting>of() : cell.settings()) {
@@ -64,7 +67,7 @@ public final class CellSettingsForm {
             spinner.getProperties().put(CellSetting.class, value);
             SpinnerInput.decimals(spinner, setting.min(), setting.max(), (setting.max() - setting.min()) / 100, value);
             String name = setting.name().substring(0, 1).toUpperCase(Locale.ROOT) + setting.name().substring(1);
-            SpinnerInput.guard(spinner, name, training::reject);
+            SpinnerInput.guard(spinner, name, training.problems());
             spinner.setId(setting.key() + "Spinner");
             spinner.setEditable(true);
             spinner.setPrefWidth(100);

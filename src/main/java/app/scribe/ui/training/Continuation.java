@@ -29,31 +29,41 @@ final class Continuation {
                 && !corpus.sha256().equals(state.corpus().sha256());
     }
 
-    /** From now on, whenever the model or the book changes, {@link #suggestRate suggests the rate} for them. */
+    /**
+     * From now on, whenever the model or the book changes, {@link #suggestRate suggests the rate} for the two as they
+     * are then (a model loaded with its own book changes one, then the other).
+     */
     static void suggestRates(Session session, StringProperty learningRate, Consumer<String> say) {
-        session.modelProperty().addListener((obs, old, now) -> suggestRate(session, learningRate, say));
-        session.corpusProperty().addListener((obs, old, now) -> suggestRate(session, learningRate, say));
+        String[] suggested = {null};
+        Runnable suggest = () -> suggested[0] = suggestRate(session, learningRate, say, suggested[0]);
+        session.modelProperty().addListener((obs, old, now) -> suggest.run());
+        session.corpusProperty().addListener((obs, old, now) -> suggest.run());
     }
 
     /**
-     * When the model and the book differ, sets the form's rate to the suggested one and says so in {@code say}; back
-     * on the model's own book, shows the model's rate again (a run there follows the model's own schedule).
+     * When the model and the book differ, sets the form's rate to the suggested one, says so in {@code say} and
+     * returns the rate as shown; back on the model's own book, where the form still shows the rate {@code suggested}
+     * before, shows the model's own rate again and says so (a run there follows the model's own schedule), and
+     * returns null. A rate the user typed stays.
      */
-    static void suggestRate(Session session, StringProperty learningRate, Consumer<String> say) {
+    static String suggestRate(Session session, StringProperty learningRate, Consumer<String> say, String suggested) {
         Session.ModelState state = session.modelProperty().get();
         if (state == null || session.corpusProperty().get() == null) {
-            return;
+            return suggested;
         }
         Hyperparameters hp = state.model().hyperparameters();
-        int newCharacters = VocabularyGrowth.newCharacters(state.vocabulary(), session.corpusProperty().get());
         if (onAnotherText(session)) {
+            int newCharacters = VocabularyGrowth.newCharacters(state.vocabulary(), session.corpusProperty().get());
             RunStatusText.showNumber(learningRate, TrainingStart.Continued.suggestedRate(hp, newCharacters));
             say.accept("Train continues the model on this book at learning rate " + learningRate.get() + " ("
                     + TrainingStart.Continued.suggestedRateReason(newCharacters) + "); change it in Settings below if you like.");
-        } else if (Double.toString(TrainingStart.Continued.suggestedRate(hp, 0)).equals(learningRate.get())) {
+            return learningRate.get();
+        }
+        if (learningRate.get().equals(suggested)) {
             RunStatusText.showNumber(learningRate, hp.learningRate());
             say.accept("Train continues the model on its own book, at its own learning rate.");
         }
+        return null;
     }
 
     /**

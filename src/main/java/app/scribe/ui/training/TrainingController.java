@@ -12,6 +12,7 @@ import app.scribe.ui.common.Keys;
 import app.scribe.ui.common.SpinnerInput;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -107,15 +108,15 @@ public final class TrainingController {
         SpinnerInput.integers(budgetSpinner, 0, 1440, 1, form.budgetMinutesProperty());
         SpinnerInput.integers(autosaveSpinner, 0, (int) CheckpointPolicy.MAX_MINUTES, 1, form.autosaveMinutesProperty());
         SpinnerInput.integers(patienceSpinner, 0, TrainingPlan.MAX_PATIENCE, 1, form.patienceProperty());
-        guard(hiddenSpinner, "Hidden units");
-        guard(layersSpinner, "Layers");
-        guard(seqSpinner, "Seq. length");
-        guard(batchSpinner, "Batch");
-        guard(dropoutSpinner, "Dropout");
-        guard(stepsSpinner, "Steps");
-        guard(budgetSpinner, "Train for (min)");
-        guard(autosaveSpinner, "Autosave");
-        guard(patienceSpinner, "Early stop after");
+        SpinnerInput.guard(hiddenSpinner, "Hidden units", form.problems());
+        SpinnerInput.guard(layersSpinner, "Layers", form.problems());
+        SpinnerInput.guard(seqSpinner, "Seq. length", form.problems());
+        SpinnerInput.guard(batchSpinner, "Batch", form.problems());
+        SpinnerInput.guard(dropoutSpinner, "Dropout", form.problems());
+        SpinnerInput.guard(stepsSpinner, "Steps", form.problems());
+        SpinnerInput.guard(budgetSpinner, "Train for (min)", form.problems());
+        SpinnerInput.guard(autosaveSpinner, "Autosave", form.problems());
+        SpinnerInput.guard(patienceSpinner, "Early stop after", form.problems());
         optimizerChoice.getItems().setAll(Optimizer.values());
         cellChoice.getItems().setAll(CellType.values());
         optimizerChoice.setConverter(new ChoiceLabels<>(Optimizer::label));
@@ -125,21 +126,23 @@ public final class TrainingController {
                 now == null ? null : new Tooltip(now.description())));
         cellChoice.setTooltip(new Tooltip(form.cellProperty().get().description()));
         optimizerChoice.valueProperty().bindBidirectional(form.optimizerProperty());
-        learningRateField.textProperty().bindBidirectional(form.learningRateProperty());
-        weightDecayField.textProperty().bindBidirectional(form.weightDecayProperty());
-        seedField.textProperty().bindBidirectional(form.seedProperty());
+        checkText(learningRateField, form.learningRateProperty());
+        checkText(weightDecayField, form.weightDecayProperty());
+        checkText(seedField, form.seedProperty());
+        FormProblems.show(form, formProblemLabel, List.of(hiddenSpinner, layersSpinner, seqSpinner, batchSpinner,
+                dropoutSpinner, stepsSpinner, budgetSpinner, autosaveSpinner, patienceSpinner));
     }
 
-    /** A bad number typed in {@code spinner} is explained under the form and in the message bar. */
-    private void guard(Spinner<?> spinner, String name) {
-        SpinnerInput.guard(spinner, name, sentence -> {
-            formProblemLabel.setText(sentence);
-            form.reject(sentence);
+    /** {@code field} edits {@code text}, checked when it is left or entered, as a spinner's typed number is. */
+    private void checkText(TextField field, StringProperty text) {
+        field.textProperty().bindBidirectional(text);
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                form.commit(text);
+            }
         });
-        spinner.valueProperty().addListener((obs, old, now) -> {
-            form.withdraw(formProblemLabel.getText());
-            formProblemLabel.setText("");
-        });
+        field.setOnAction(event -> form.check()); // Enter: this field's problem, or another's, or that all is well
+        FormProblems.mark(form, field, text);
     }
 
     private void bindControls() {
@@ -215,7 +218,6 @@ public final class TrainingController {
     @FXML private void resume() { training.resume(); }
     @FXML private void stop() { training.stop(); }
     @FXML private void resetModel() { newModel.run(); }
-    @FXML private void checkTrainingForm() { form.check(); }
 
     public String units() {
         return unitsChoice.getValue();

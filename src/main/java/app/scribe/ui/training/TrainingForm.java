@@ -1,5 +1,6 @@
 package app.scribe.ui.training;
 
+import app.scribe.ui.common.FieldProblems;
 import app.scribe.ui.common.Keys;
 import app.scribe.ui.common.Messages;
 import app.scribe.ui.common.Session;
@@ -12,10 +13,15 @@ import app.scribe.model.Hyperparameters;
 import app.scribe.model.Optimizer;
 import app.scribe.training.CheckpointPolicy;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Train tab's form: the settings of the next run (a new model's shape, and the training settings of any run),
@@ -30,6 +36,7 @@ public final class TrainingForm {
     private static final String DEFAULT_RATE = "2e-3";
 
     private final Messages messages;
+    private final FieldProblems problems;
     private final BooleanExpression shapeLocked;
     private final ObjectProperty<Integer> hiddenSize = new SimpleObjectProperty<>(DEFAULTS.hiddenSize());
     private final ObjectProperty<Integer> layers = new SimpleObjectProperty<>(DEFAULTS.layers());
@@ -50,20 +57,37 @@ public final class TrainingForm {
     private final ObjectProperty<Integer> patience = new SimpleObjectProperty<>(0);
     /** Minutes a new model trains for, its size chosen for them (0: Steps and the form's size instead). */
     private final ObjectProperty<Integer> budgetMinutes = new SimpleObjectProperty<>(0);
+    /** Counts the times the form was filled in anew (a model brought in, New model): typed texts give way. */
+    private final IntegerProperty filled = new SimpleIntegerProperty(0);
 
     TrainingForm(Session session) {
         this.messages = session.messages();
+        this.problems = new FieldProblems(messages);
         this.shapeLocked = session.modelProperty().isNotNull();
         cell.addListener((obs, old, now) -> cellOptions.set(now == null ? CellOptions.NONE : now.defaultOptions()));
         steps.addListener((obs, old, now) -> stepsRaisedForModel = false); // the user's own choice from now on
+        for (StringProperty field : textFields()) {
+            field.addListener((obs, old, now) -> {
+                if (problemOf(field) == null) {
+                    problems.fixed(field);
+                }
+            });
+        }
+    }
+
+    private List<StringProperty> textFields() {
+        return List.of(learningRate, weightDecay, seed);
     }
 
     /** Whether a model is in use, whose shape (cell, layers, hidden units) the form shows and cannot change. */
     public BooleanExpression shapeLockedProperty() { return shapeLocked; }
-    /** A value typed in the form that cannot be taken, said in one sentence. */
-    public void reject(String sentence) { messages.error(sentence); }
-    /** Takes back a sentence {@link #reject} said, once its field is fixed. */
-    public void withdraw(String sentence) { messages.withdraw(sentence); }
+    /**
+     * What is wrong with the form's fields while it lasts: the spinners' typed numbers, and the texts of Learning
+     * rate, Weight decay and Seed (keyed by their properties) once {@link #commit committed}.
+     */
+    public FieldProblems problems() { return problems; }
+    /** Changes each time the form is filled in anew: a field's typed text gives way to the value it shows. */
+    public IntegerProperty filledProperty() { return filled; }
     public ObjectProperty<Integer> hiddenSizeProperty() { return hiddenSize; }
     public ObjectProperty<Integer> layersProperty() { return layers; }
     public ObjectProperty<Integer> seqLengthProperty() { return seqLength; }
@@ -82,32 +106,84 @@ public final class TrainingForm {
 
     /** The settings in the form, validated; throws a ScribeException naming the bad value. */
     public Hyperparameters hyperparameters() {
-        double lr;
-        double decay;
-        try {
-            lr = Double.parseDouble(learningRate.get().trim());
-        } catch (NumberFormatException e) {
-            throw new ScribeException("Learning rate must be a number such as 2e-3 (got '" + learningRate.get() + "').");
-        }
-        try {
-            decay = Double.parseDouble(weightDecay.get().trim());
-        } catch (NumberFormatException e) {
-            throw new ScribeException("Weight decay must be a number such as 0 or 1e-4 (got '" + weightDecay.get()
-                    + "').");
-        }
-        long seedValue = TypedSeed.parse(seed.get());
+        double lr = parse(learningRate, TrainingForm::rate);
+        double decay = parse(weightDecay, TrainingForm::decay);
         return new Hyperparameters(hiddenSize.get(), layers.get(), seqLength.get(), batchSize.get(), optimizer.get(),
-                lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(), seedValue, decay,
-                cell.get(), cellOptions.get());
+                lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(), dropout.get(),
+                TypedSeed.parse(seed.get()), decay, cell.get(), cellOptions.get());
+    }
+
+    private static double parse(StringProperty field, Function<String, Double> read) {
+        return read.apply(field.get() == null ? "" : field.get().trim());
+    }
+
+    private static double rate(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new ScribeException("Learning rate must be a number such as 2e-3 (got '" + text + "').");
+        }
+    }
+
+    private static double decay(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new ScribeException("Weight decay must be a number such as 0 or 1e-4 (got '" + text + "').");
+        }
+    }
+
+    /** The sentence for what the text {@code field} holds (not a number, or out of its range), or null when good. */
+    String problemOf(StringProperty field) {
+        try {
+            if (field == learningRate) {
+                inRange(parse(learningRate, TrainingForm::rate), DEFAULTS.weightDecay());
+            } else if (field == weightDecay) {
+                inRange(DEFAULTS.learningRate(), parse(weightDecay, TrainingForm::decay));
+            } else {
+                TypedSeed.parse(seed.get());
+            }
+            return null;
+        } catch (ScribeException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Refuses a rate or a decay out of the range the settings take, in the settings' own sentence. */
+    private static void inRange(double lr, double decay) {
+        new Hyperparameters(DEFAULTS.hiddenSize(), DEFAULTS.layers(), DEFAULTS.seqLength(), DEFAULTS.batchSize(),
+                DEFAULTS.optimizer(), lr, DEFAULTS.decayRate(), DEFAULTS.decayEvery(), DEFAULTS.clipNorm(),
+                DEFAULTS.dropout(), DEFAULTS.seed(), decay, DEFAULTS.cell(), DEFAULTS.cellOptions());
+    }
+
+    /** The text {@code field} was left or entered: its problem is marked and said, or its old one taken back. */
+    public void commit(StringProperty field) {
+        String sentence = problemOf(field);
+        if (sentence == null) {
+            problems.fixed(field);
+        } else {
+            problems.report(field, sentence);
+        }
+    }
+
+    /**
+     * True, with the first problem said, while a field has one (a text not yet left counts): the run must not start
+     * with a value the field does not show.
+     */
+    public boolean refuse() {
+        for (StringProperty field : textFields()) {
+            String sentence = problemOf(field);
+            if (sentence != null) {
+                problems.mark(field, sentence);
+            }
+        }
+        return problems.refuse();
     }
 
     /** Enter in a training field: says whether the form's settings are valid, and how to train. */
     public void check() {
-        try {
-            hyperparameters();
+        if (!refuse()) {
             messages.info("The settings are valid; Train (" + Keys.TRAIN.getDisplayText() + ") uses them.");
-        } catch (ScribeException e) {
-            messages.error(e.getMessage());
         }
     }
 
@@ -127,10 +203,13 @@ public final class TrainingForm {
         RunStatusText.showNumber(weightDecay, hp.weightDecay());
         dropout.set(hp.dropout());
         seed.set(Long.toString(hp.seed()));
-        if (steps.get() <= step) {
+        // Steps that only held what the last model raised them to follow this model's step (a model at step 0 is
+        // the run's own new model, whose Steps the user or the minutes chose).
+        if (steps.get() <= step || stepsRaisedForModel && step > 0) {
             steps.set((int) Math.min(MAX_STEPS, step + DEFAULT_STEPS));
             stepsRaisedForModel = true;
         }
+        filled.set(filled.get() + 1);
     }
 
     /** Steps of a run that the clock ends: what it expects to take, not the user's choice (New model resets it). */

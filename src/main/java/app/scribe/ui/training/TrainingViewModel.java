@@ -84,10 +84,10 @@ public final class TrainingViewModel {
 
     /**
      * Continues the current model when there is one for this corpus, else starts a new one from the form, or, with
-     * minutes given, one chosen for them.
+     * minutes given, one chosen for them; nothing while a field of the form has a problem.
      */
     public void train() {
-        if (phase.get() != Phase.IDLE) {
+        if (phase.get() != Phase.IDLE || form.refuse()) {
             return;
         }
         Corpus corpus = session.corpusProperty().get();
@@ -190,7 +190,8 @@ public final class TrainingViewModel {
                 : Continuation.start(session, corpus, form.learningRateProperty());
         TrainingStart start = new TrainingStart(continued == null ? subject : continued.subject(),
                 continued == null ? corpus : continued.corpus(),
-                chosen == null ? TrainingPlan.forSteps(steps).withPatience(form.patienceProperty().get())
+                chosen == null ? TrainingPlan.forSteps(newModel ? 0 : state.history().step(), steps)
+                        .withPatience(form.patienceProperty().get())
                         : TrainingPlan.forMinutes(chosen.minutesLeft(), chosen.choice().expectedSteps()));
         Continuation.schedule(start, continued, rate);
         if (chosen != null) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Steps after a model brought in: raised past its step, back to the default for a new model unless the user chose;
@@ -63,5 +65,34 @@ class TrainingFormTest {
         assertEquals(4710, form.stepsProperty().get());
         form.forNewModel();
         assertEquals(defaultSteps, form.stepsProperty().get());
+    }
+
+    @Test
+    void stepsRaisedForOneModelFollowTheNextModelBroughtIn() {
+        TrainingForm form = new TrainingForm(new Session(dir, dir, new BackgroundWork(), new Messages()));
+        int defaultSteps = form.stepsProperty().get();
+        form.show(Hyperparameters.defaults(), 4870);
+        form.show(Hyperparameters.defaults(), 3000);
+        assertEquals(3000 + defaultSteps, form.stepsProperty().get(), "the second model's step, not the first's");
+        form.stepsProperty().set(9000);
+        form.show(Hyperparameters.defaults(), 3000);
+        assertEquals(9000, form.stepsProperty().get(), "the user's own choice stays");
+    }
+
+    @Test
+    void aBadRateOrDecayIsAProblemUntilFixedAndRefusesTheRun() {
+        TrainingForm form = new TrainingForm(new Session(dir, dir, new BackgroundWork(), new Messages()));
+        form.learningRateProperty().set("foo");
+        assertTrue(form.refuse(), "a text not yet left counts");
+        assertEquals("Learning rate must be a number such as 2e-3 (got 'foo').", form.problems().firstSaid().get());
+        form.learningRateProperty().set("1e-3");
+        assertEquals("", form.problems().firstSaid().get(), "fixed: the sentence goes");
+        form.weightDecayProperty().set("2");
+        form.commit(form.weightDecayProperty());
+        assertTrue(form.problems().firstSaid().get().startsWith("Weight decay must be between 0 and 1"),
+                form.problems().firstSaid().get());
+        form.show(Hyperparameters.defaults(), 0);
+        assertEquals("", form.problems().firstSaid().get(), "a model's settings replace the bad text");
+        assertFalse(form.refuse());
     }
 }
