@@ -1,9 +1,8 @@
 package app.scribe.ui.training;
 
 import app.scribe.training.TrainingEvent;
+import app.scribe.ui.common.RateFormat;
 import javafx.beans.property.StringProperty;
-
-import java.math.BigDecimal;
 
 /** The sentences the Train tab's status line shows, and the form's numbers as the user wrote them. */
 final class RunStatusText {
@@ -60,20 +59,6 @@ final class RunStatusText {
         } catch (NumberFormatException notANumber) {
             // Replaced below.
         }
-        field.set(compact(value));
-    }
-
-    /**
-     * {@code value} as the form's defaults are written: below 0.01, in short scientific form (2e-3, 6.67e-4);
-     * otherwise plainly (0.01, 0.5, 1), never with trailing zeros.
-     */
-    static String compact(double value) {
-        BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        if (value == 0 || Math.abs(value) >= 0.01) {
-            return exact.toPlainString();
-        }
-        String digits = exact.unscaledValue().abs().toString();
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (value < 0 ? "-" : "") + mantissa + "e" + (exact.precision() - exact.scale() - 1);
+        field.set(RateFormat.of(value));
     }
 }

@@ -28,16 +28,4 @@ class RunStatusTextTest {
         assertEquals("Step 222 of 2,000 · epoch 0.04 · loss 2.430 · 63,883 chars/s · elapsed 0:06 · ETA 0:50",
                 RunStatusText.running(STEP_222, 2000));
     }
-
-    @Test
-    void aModelsNumbersShowAsTheFormsDefaultsAreWritten() {
-        assertEquals("2e-3", RunStatusText.compact(0.002));
-        assertEquals("1e-4", RunStatusText.compact(1e-4));
-        assertEquals("6.67e-4", RunStatusText.compact(6.67e-4));
-        assertEquals("1.5e-3", RunStatusText.compact(0.0015));
-        assertEquals("0.01", RunStatusText.compact(0.01));
-        assertEquals("0.5", RunStatusText.compact(0.5));
-        assertEquals("0", RunStatusText.compact(0));
-        assertEquals("1", RunStatusText.compact(1.0));
-    }
 }
