@@ -180,8 +180,9 @@ public final class TextDecoder {
             control += isControl(bytes[i] & 0xFF) ? 1 : 0;
         }
         if (sample > 0 && control > MAX_CONTROL_SHARE * sample) {
-            throw new ScribeException(fileName + " looks like a binary file (" + control + " control bytes in the first "
-                    + sample + "), not a text file.");
+            throw new ScribeException(fileName + " looks like a binary file (" + control
+                    + (control == 1 ? " control byte" : " control bytes") + " in the first " + sample
+                    + "), not a text file.");
         }
     }
 

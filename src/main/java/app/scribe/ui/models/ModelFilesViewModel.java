@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +47,7 @@ public final class ModelFilesViewModel {
     private Session.ModelState savedState;
     private long savedStep;
     private final ReadOnlyObjectWrapper<SavedFile> lastFile = new ReadOnlyObjectWrapper<>();
+    private final ModelFileEdits edits;
 
     /** A model file read or written, with the step it holds. */
     public record SavedFile(Path file, long step) {
@@ -60,6 +60,7 @@ public final class ModelFilesViewModel {
         this.replaceQuestion = replaceQuestion;
         this.folder = new ModelFolder(session.modelsFolder());
         this.list = new ModelList(session, folder, startersFolder);
+        this.edits = new ModelFileEdits(session, training, folder, list, lastFile);
         training.setAutosave(this::autosaveTarget, written -> {
             list.refresh();
             if (written.kind() == CheckpointSink.Kind.LATEST) {
@@ -251,50 +252,8 @@ public final class ModelFilesViewModel {
         }
     }
 
-    /** Renames a saved model, never over another file nor the model in use; {@code then} gets the new, listed file. */
-    public void rename(Path file, String newName, Consumer<Path> then) {
-        if (!refuseInUse(file, "rename")) {
-            session.background().io(() -> folder.rename(file, newName), renamed -> {
-                list.refresh();
-                then.accept(renamed);
-                session.messages().info("Renamed " + file.getFileName() + " to " + renamed.getFileName() + ".");
-            }, session.messages()::failure);
-        }
-    }
-
-    /** Deletes a saved model, never the model in use. */
-    public void delete(Path file) {
-        if (!refuseInUse(file, "delete")) {
-            session.background().io(() -> {
-                folder.delete(file);
-                return file;
-            }, deleted -> {
-                list.refresh();
-                session.messages().info("Deleted " + deleted.getFileName() + ".");
-            }, session.messages()::failure);
-        }
-    }
-
-    /** Nothing is renamed or deleted under a training run, nor the file the current model came from or went to. */
-    private boolean refuseInUse(Path file, String action) {
-        String why = training.isBusy() ? "Stop training before you " + action + " a model file."
-                : whyKept(file);
-        if (why != null) {
-            session.messages().error(why);
-        }
-        return why != null;
-    }
-
-    /** Why {@code file} cannot be renamed or deleted now (a starter, or the model in use), or null when it can. */
-    public String whyKept(Path file) {
-        if (list.isStarter(file)) {
-            return file.getFileName() + " is a starter model, which Scribe never changes: load it and Save keeps your"
-                    + " own copy.";
-        }
-        SavedFile current = lastFile.get();
-        if (session.modelProperty().get() != null && current != null && current.file().equals(ModelNames.key(file))) {
-            return file.getFileName() + " holds the model in use: press New model first to rename or delete it.";
-        }
-        return null;
+    /** Renaming and deleting saved models, and why the chosen one cannot be. */
+    public ModelFileEdits edits() {
+        return edits;
     }
 }

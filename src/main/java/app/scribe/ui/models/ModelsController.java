@@ -47,7 +47,7 @@ public final class ModelsController {
         loadButton.disableProperty().bind(savedModelsBox.valueProperty().isNull());
         StringBinding whyKept = Bindings.createStringBinding(() -> {
             Path chosen = savedModelsBox.getValue();
-            return chosen == null ? "" : modelFiles.whyKept(chosen);
+            return chosen == null ? "" : modelFiles.edits().whyKept(chosen);
         }, savedModelsBox.valueProperty(), modelFiles.lastFileProperty(), modelFiles.modelProperty());
         for (Button button : List.of(renameButton, deleteButton)) {
             button.disableProperty().bind(savedModelsBox.valueProperty().isNull().or(whyKept.isNotNull()));
@@ -98,7 +98,7 @@ public final class ModelsController {
         Path selected = savedModelsBox.getValue();
         if (selected != null) {
             // The renamed file stays chosen, so that Load takes it at once.
-            ModelCards.askNewName(window(), selected).ifPresent(name -> modelFiles.rename(selected, name, renamed -> {
+            ModelCards.askNewName(window(), selected).ifPresent(name -> modelFiles.edits().rename(selected, name, renamed -> {
                 chosen = renamed;
                 savedModelsBox.setValue(renamed);
             }));
@@ -109,7 +109,7 @@ public final class ModelsController {
     private void deleteSelectedModel() {
         Path selected = savedModelsBox.getValue();
         if (selected != null && ModelCards.confirmDelete(window(), selected)) {
-            modelFiles.delete(selected);
+            modelFiles.edits().delete(selected);
         }
     }
 
