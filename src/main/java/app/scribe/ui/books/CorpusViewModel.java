@@ -248,7 +248,7 @@ public final class CorpusViewModel {
         loading.set(false);
         session.corpusProperty().set(corpus);
         summary.set(describe(corpus));
-        preview.set(corpus.preview());
+        preview.set(readable(corpus.preview()));
         RecordFormat suggested = corpus.isRecords() ? null : RecordFormat.suggest(corpus.preview());
         if (!corpus.isRecords()) {
             suggestedRecords.set(suggested);
@@ -260,6 +260,14 @@ public final class CorpusViewModel {
         session.messages().info("Loaded " + corpus.name() + (used.keepsAsIs() ? "." : " (cleaning: " + used + ").")
                 + (suggested == null ? "" : " It looks like a list (" + suggested.describe() + "): tick Records under"
                 + " the preview to learn each item on its own."));
+    }
+
+    /**
+     * The start of the book as a reader would look at it: without the blank lines before its first words, and each
+     * run of blank lines (a title page's) made one, so that the preview shows text rather than empty space.
+     */
+    static String readable(String start) {
+        return start.replaceAll("\\A(?:[ \\t]*\\R)+", "").replaceAll("(?:(?>\\R)[ \\t]*){3,}", "\n\n");
     }
 
     static String describe(Corpus corpus) {
