@@ -3,6 +3,7 @@ package app.scribe.ui.shell;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.MouseEvent;
+import javafx.stage.Window;
 
 /**
  * Keeps the split panes' dividers where the user chose, in pixels from the left: the window's width goes to or comes
@@ -35,7 +36,10 @@ public final class PaneDividers {
         return pixels == null || panes.getWidth() <= 0 ? shares.clone() : times(pixels, 1 / panes.getWidth());
     }
 
-    /** Uses {@code positions} when there is one for each divider, each between 0 and 1; ignores them otherwise. */
+    /**
+     * Uses {@code positions} (shares of the window's width as set now) when there is one for each divider, each
+     * between 0 and 1; ignores them otherwise.
+     */
     void choose(double[] positions) {
         if (positions.length != shares.length) {
             return;
@@ -46,8 +50,18 @@ public final class PaneDividers {
             }
         }
         shares = positions.clone();
-        pixels = null;
+        double width = panes.getWidth() > 0 ? panes.getWidth() : windowWidth();
+        pixels = width > 0 ? times(shares, width) : null;
         keep(panes.getWidth());
+    }
+
+    /**
+     * The width of the window the panes span, as set (before it is shown, the panes have none yet; and the first
+     * layout, at the view's preferred width, comes before the window's own width).
+     */
+    private double windowWidth() {
+        Window window = panes.getScene() == null ? null : panes.getScene().getWindow();
+        return window == null || Double.isNaN(window.getWidth()) ? 0 : window.getWidth();
     }
 
     private void keep(double width) {
