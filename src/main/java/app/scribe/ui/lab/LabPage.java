@@ -9,6 +9,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ValueAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -152,6 +153,7 @@ public abstract class LabPage {
         for (var axis : List.of(chart.getXAxis(), chart.getYAxis())) {
             axis.setTickLabelsVisible(shown);
             axis.setTickMarkVisible(shown);
+            ((ValueAxis<Number>) axis).setMinorTickVisible(shown);
         }
     }
 
