@@ -23,7 +23,7 @@ final class Choices {
                 return value;
             }
         }
-        throw new ScribeException(ScribeException.opening(what) + " must be one of " + ids(values, id) + " (got " + given
-                + ").");
+        throw new ScribeException(ScribeException.opening(what) + " must be one of " + ids(values, id) + " (got '"
+                + given.strip() + "').");
     }
 }

@@ -64,7 +64,7 @@ class CellCommandTest {
     @Test
     void benchRefusesAnUnknownCellAndTheTimeGatedCellForThePeer() {
         assertBadInput(scribe("bench", "--corpus", corpus.toString(), "--cell", "quantum"),
-                "--cell must be one of lstm, gru, rnn, tglstm (got quantum)");
+                "--cell must be one of lstm, gru, rnn, tglstm (got 'quantum')");
         assertBadInput(scribe("bench", "--corpus", corpus.toString(), "--cell", "tglstm", "--peer"),
                 "The PyTorch peer has no time-gated LSTM");
     }

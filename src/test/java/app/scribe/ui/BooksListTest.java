@@ -1,6 +1,7 @@
 package app.scribe.ui;
 
 import app.scribe.ui.common.UserPreferences;
+import app.scribe.ui.shell.MessageBar;
 import app.scribe.ui.shell.ScribeApp;
 
 import javafx.geometry.Bounds;
@@ -68,6 +69,47 @@ class BooksListTest extends VanityFairWindow {
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").startsWith("notes.txt"));
         assertTrue(books.getItems().contains(elsewhere), "the opened file stays in the list");
         robot.interact(() -> second[0].close());
+    }
+
+    @Test
+    void aRefusedFileLeavesTheListAndTheBookInUseStaysPicked(FxRobot robot) throws IOException {
+        Path empty = Files.createDirectories(folder.resolve("elsewhere")).resolve("empty.txt");
+        Files.writeString(empty, "");
+        Path garbled = folder.resolve("corpora").resolve("garbled.txt");
+        byte[] bytes = new byte[4096];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 37);
+        }
+        Files.write(garbled, bytes);
+        UserPreferences.ofUser().save(List.of(empty), null, List.of(), new Rectangle2D(0, 0, 1024, 700),
+                new double[0], null);
+        Stage[] second = new Stage[1];
+        try {
+            robot.interact(() -> {
+                second[0] = new Stage();
+                new ScribeApp().start(second[0]);
+            });
+            Parent root = second[0].getScene().getRoot();
+            ListView<Path> books = books(robot, root);
+            MessageBar notifications = robot.from(root).lookup("#notifications").queryAs(MessageBar.class);
+            // An empty file opened from elsewhere is refused: it does not join the list, and nothing is picked.
+            waitUntil(robot, root, () -> notifications.getText().contains("empty.txt is empty")
+                    && !books.getItems().contains(empty) && books.getSelectionModel().getSelectedItems().isEmpty());
+            pickBook(robot, root, "vf.txt");
+            waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").startsWith("vf.txt"));
+            // A binary book of the list is refused: the list picks the book in use again, the one Train would use.
+            pickBook(robot, root, "garbled.txt");
+            waitUntil(robot, root, () -> notifications.getText().contains("garbled.txt looks like a binary file")
+                    && books.getSelectionModel().getSelectedItems().size() == 1
+                    && books.getSelectionModel().getSelectedItem().getFileName().toString().equals("vf.txt"));
+            assertTrue(label(robot, root, "#corpusSummary").startsWith("vf.txt"), "the stats are the book in use's");
+            assertTrue(books.getItems().contains(garbled), "a book of the corpora folder stays listed");
+        } finally {
+            Files.delete(garbled);
+            if (second[0] != null) {
+                robot.interact(() -> second[0].close());
+            }
+        }
     }
 
     @Test

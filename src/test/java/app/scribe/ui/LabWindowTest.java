@@ -14,6 +14,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.text.Text;
 import javafx.stage.Screen;
@@ -38,6 +39,7 @@ import java.util.stream.Stream;
 
 import static app.scribe.ui.WindowProbe.click;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +68,27 @@ class LabWindowTest extends VanityFairWindow {
                 && window.getX() + window.getWidth() <= screen.getMaxX()
                 && window.getY() + window.getHeight() <= screen.getMaxY(), "the Lab lies outside the screen");
         robot.interact(window::close);
+    }
+
+    @Test
+    void aFieldIsCheckedWhenLeftAndThereIsNothingToSaveBeforeARun(FxRobot robot) throws TimeoutException {
+        click(robot, robot.from(stage.getScene().getRoot()).lookup("#labButton").queryButton());
+        TabPane tabs = robot.lookup("#labTabs").queryAs(TabPane.class);
+        select(robot, tabs, "gradientsTab");
+        type(robot, "#gradientsCells", "lstm, banana");
+        robot.type(KeyCode.TAB);
+        waitUntil(() -> !errorBeside(robot, "#gradientsCells").isEmpty());
+        assertEquals("Cell must be one of lstm, gru, rnn, tglstm (got 'banana').", errorBeside(robot, "#gradientsCells"));
+        type(robot, "#gradientsCells", "lstm,gru");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> errorBeside(robot, "#gradientsCells").isEmpty());
+        for (String page : List.of("palindrome", "gradients", "timegate", "power", "optimizers", "cells")) {
+            assertTrue(robot.lookup("#" + page + "SavePng").queryButton().isDisabled()
+                    && robot.lookup("#" + page + "SaveCsv").queryButton().isDisabled(), page + ": no results to save");
+            assertFalse(chart(robot, "#" + page + "Chart").getYAxis().isTickLabelsVisible(),
+                    page + ": the empty chart shows no made-up scale");
+        }
+        robot.interact(() -> ((Stage) tabs.getScene().getWindow()).close());
     }
 
     private static List<Stage> labs() {

@@ -6,6 +6,9 @@ import app.scribe.DataFolders;
 import app.scribe.library.CatalogEntry;
 import app.scribe.library.GutenbergServer;
 import javafx.scene.Parent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
@@ -130,6 +133,35 @@ class LibraryViewTest {
         robot.clickOn("#refreshCatalogButton");
         waitUntil(robot, root, () -> libraryStatus(robot).contains("must be an http or https address"));
         assertEquals(before, libraryFiles());
+    }
+
+    @Test
+    void theDialogKeepsItsButtonsStillShowsItsHeadersWholeAndClosesOnEscape(FxRobot robot) throws Exception {
+        Parent root = stage.getScene().getRoot();
+        TableView<CatalogEntry> results = search(robot, "vanity");
+        waitUntil(robot, root, () -> results.getItems().size() == 1);
+        Stage library = (Stage) results.getScene().getWindow();
+        Labeled language = WaitForAsyncUtils.asyncFx(() -> results.lookupAll(".column-header .label").stream()
+                .map(n -> (Labeled) n).filter(l -> "Language".equals(l.getText())).findFirst().orElseThrow()).get();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> language.getChildrenUnmodifiable().stream()
+                .noneMatch(n -> n instanceof Text t && t.getText().contains("…"))
+                && language.getWidth() >= language.prefWidth(-1)).get(), "the header shows whole");
+        robot.interact(() -> library.setWidth(620)); // narrow enough for the mirror's refusal to take two lines
+        WaitForAsyncUtils.waitForFxEvents();
+        Button download = robot.lookup("#downloadButton").queryButton();
+        double top = WaitForAsyncUtils.asyncFx(() -> download.localToScene(0, 0).getY()).get();
+
+        robot.interact(() -> robot.lookup("#mirrorField").queryAs(TextField.class).setText("ftp:/bad url"));
+        robot.clickOn("#refreshCatalogButton");
+        Label status = robot.lookup("#libraryStatus").queryAs(Label.class);
+        waitUntil(robot, root, () -> libraryStatus(robot).contains("must be an http or https address")
+                && status.getHeight() > 1.5 * status.getFont().getSize() * 1.2);
+        assertEquals(top, WaitForAsyncUtils.asyncFx(() -> download.localToScene(0, 0).getY()).get(), 0.5,
+                "a sentence of two lines leaves the buttons where they were");
+
+        robot.interact(() -> results.requestFocus());
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(robot, root, () -> !library.isShowing());
     }
 
     /** Opens the library window, points it at the local mirror and searches for {@code query}. */

@@ -5,21 +5,27 @@ import app.scribe.ui.common.Keys;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static app.scribe.ui.WindowProbe.click;
 import static app.scribe.ui.WindowProbe.label;
 import static app.scribe.ui.WindowProbe.pickBook;
 import static app.scribe.ui.WindowProbe.smallModel;
 import static app.scribe.ui.WindowProbe.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +86,7 @@ class MenuBarTest extends VanityFairWindow {
         assertTrue(continuation.getText().length() < 100_000, "Esc stopped the text at " + continuation.getText().length());
 
         robot.clickOn("Help").clickOn("Keyboard shortcuts");
-        String shortcuts = dialogText(robot, root, "#shortcutsDialog");
+        String shortcuts = shortcuts(robot, root);
         for (String key : new String[] {"Ctrl+T", "Ctrl+S", "Ctrl+O", "Ctrl+Q", Keys.GENERATE.getDisplayText(),
                 Keys.STOP_GENERATION.getDisplayText(), "Space"}) {
             assertTrue(shortcuts.contains(key), key + " is listed: " + shortcuts);
@@ -93,6 +99,35 @@ class MenuBarTest extends VanityFairWindow {
             assertTrue(about.contains(part), part + " is named: " + about);
         }
         robot.push(KeyCode.ESCAPE);
+    }
+
+    /**
+     * The shortcuts as the dialog lists them, a line each ("keys: what they do"), once it is laid out; fails where a
+     * description starts less than 16 px after the widest keys, as if one text ran into the other.
+     */
+    private static String shortcuts(FxRobot robot, Parent root) {
+        waitUntil(robot, root, () -> robot.lookup("#shortcutsTable").tryQuery().isPresent()
+                && robot.lookup("#shortcutsTable").queryAs(GridPane.class).getWidth() > 0);
+        GridPane table = robot.lookup("#shortcutsTable").queryAs(GridPane.class);
+        StringBuilder lines = new StringBuilder();
+        List<String> touching = new ArrayList<>();
+        robot.interact(() -> {
+            List<Label> keys = table.getChildren().stream().filter(n -> GridPane.getColumnIndex(n) == 0)
+                    .map(n -> (Label) n).toList();
+            List<Label> does = table.getChildren().stream().filter(n -> GridPane.getColumnIndex(n) == 1)
+                    .map(n -> (Label) n).toList();
+            double keysEnd = keys.stream().mapToDouble(k -> k.getBoundsInParent().getMinX() + k.prefWidth(-1)).max()
+                    .orElseThrow();
+            for (int i = 0; i < keys.size(); i++) {
+                double gap = does.get(i).getBoundsInParent().getMinX() - keysEnd;
+                if (gap < 16) {
+                    touching.add(keys.get(i).getText() + " " + gap + " px from its description");
+                }
+                lines.append(keys.get(i).getText()).append(": ").append(does.get(i).getText()).append('\n');
+            }
+        });
+        assertEquals(List.of(), touching, "each shortcut's keys stand apart from what they do");
+        return lines.toString();
     }
 
     private static String dialogText(FxRobot robot, Parent root, String id) {

@@ -15,6 +15,8 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -34,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * At a small laptop's window and at full HD, and back again, no label, button or tab is cut short, no control is
- * squeezed below its minimum width, and the window never scrolls sideways.
+ * At the window's least size (about 960 x 640, asked for with 800 x 600), a small laptop's window and at full HD, and
+ * back again, no label, button or tab is cut short, no control is squeezed below its minimum width, and the window
+ * never scrolls sideways; the Books column keeps its width as the window shrinks and grows.
  */
 class WindowSizeTest extends VanityFairWindow {
     @Start
@@ -44,22 +47,27 @@ class WindowSizeTest extends VanityFairWindow {
     }
 
     @Test
-    void nothingIsCutAt1024x700Or1920x1080(FxRobot robot) throws IOException {
+    void nothingIsCutAtTheLeastSize1024x700Or1920x1080(FxRobot robot) throws IOException {
         Parent root = stage.getScene().getRoot();
         pickBook(robot, root, "vf.txt");
         waitUntil(robot, root, () -> label(robot, root, "#corpusSummary").contains("Rarest"));
         TabPane studio = robot.from(root).lookup("#studioTabs").queryAs(TabPane.class);
         double[] opened = {stage.getWidth(), stage.getHeight()};
         double studioWidth = studio.getWidth();
-        for (double[] size : List.of(new double[] {1024, 700}, new double[] {1920, 1080}, new double[] {1024, 700})) {
-            robot.interact(() -> {
-                stage.setWidth(size[0]);
-                stage.setHeight(size[1]);
-                root.applyCss();
-                root.layout(); // the checks below read the layout of this size, not of the last pulse
-            });
-            assertEquals(size[0], stage.getScene().getWidth(), 1, "the window takes the size");
-            String where = (int) size[0] + " x " + (int) size[1];
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        assertTrue(stage.getMinWidth() >= Math.min(960, screen.getWidth()) && stage.getMinWidth() <= screen.getWidth()
+                && stage.getMinHeight() >= Math.min(640, screen.getHeight())
+                && stage.getMinHeight() <= screen.getHeight(), "the window's least size is about 960 x 640, within the"
+                + " screen: " + stage.getMinWidth() + " x " + stage.getMinHeight());
+        // 800 x 600 is below the least size: the window keeps its least size, where nothing may be cut either.
+        for (double[] size : List.of(new double[] {800, 600}, new double[] {1024, 700}, new double[] {1920, 1080},
+                new double[] {1024, 700})) {
+            resize(robot, root, size[0], size[1]); // the checks below read the layout of this size
+            double width = Math.max(size[0], stage.getMinWidth());
+            double height = Math.max(size[1], stage.getMinHeight());
+            assertEquals(width, stage.getWidth(), 1, "the window takes the size, or its least size");
+            assertEquals(height, stage.getHeight(), 1, "the window takes the size, or its least size");
+            String where = (int) width + " x " + (int) height;
             for (Tab tab : studio.getTabs()) {
                 robot.interact(() -> studio.getSelectionModel().select(tab));
                 List<String> cut = cutShort(root, studio);
@@ -92,6 +100,32 @@ class WindowSizeTest extends VanityFairWindow {
         });
         waitUntil(robot, root, () -> Math.abs(studio.getWidth() - studioWidth) <= 2); // once laid out again
         assertEquals(studioWidth, studio.getWidth(), 2, "back at its size, the window gives the studio its width back");
+    }
+
+    @Test
+    void theBooksColumnKeepsItsWidthWhenTheWindowShrinksAndGrows(FxRobot robot) {
+        Parent root = stage.getScene().getRoot();
+        SplitPane split = robot.from(root).lookup("#panes").queryAs(SplitPane.class);
+        Region books = (Region) split.getItems().get(0);
+        resize(robot, root, 1024, 700);
+        double width = books.getWidth();
+        for (double[] size : List.of(new double[] {800, 600}, new double[] {1920, 1080}, new double[] {1024, 700})) {
+            resize(robot, root, size[0], size[1]);
+            // A click in the panes, not on the divider, is no choice of the divider's place.
+            robot.clickOn(robot.from(root).lookup("#studioTabs .tab-label").queryAs(Node.class));
+            String where = (int) stage.getWidth() + " x " + (int) stage.getHeight();
+            waitUntil(robot, root, () -> Math.abs(books.getWidth() - width) <= 1);
+            assertEquals(width, books.getWidth(), 1, where + ": the Books column keeps its width");
+        }
+    }
+
+    private void resize(FxRobot robot, Parent root, double width, double height) {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            root.applyCss();
+            root.layout();
+        });
     }
 
     private void screenshot(FxRobot robot, String name) throws IOException {

@@ -39,6 +39,8 @@ public final class BooksController {
 
     private final CorpusViewModel corpus;
     private final Consumer<Window> findBooks;
+    /** True while the list picks again the books in use after a refusal: nothing is to be read. */
+    private boolean showingInUse;
 
     @FXML private ListView<Path> corpusList;
     @FXML private ProgressBar corpusProgress;
@@ -66,7 +68,7 @@ public final class BooksController {
         corpusList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         corpusList.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Path>) change -> {
             List<Path> books = List.copyOf(corpusList.getSelectionModel().getSelectedItems());
-            if (!books.isEmpty()) {
+            if (!books.isEmpty() && !showingInUse) {
                 corpus.load(books);
             }
         });
@@ -81,6 +83,14 @@ public final class BooksController {
         corpus.setOnModelBooks(books -> {
             if (!corpusList.getSelectionModel().getSelectedItems().equals(books)) {
                 pickBooks(books);
+            }
+        });
+        corpus.setOnRefused(inUse -> {
+            showingInUse = true;
+            try {
+                select(inUse);
+            } finally {
+                showingInUse = false;
             }
         });
     }
@@ -154,7 +164,10 @@ public final class BooksController {
      * always shows what is read and the user can come back to it.
      */
     public void pickBooks(List<Path> books) {
-        List<Path> listed = corpus.listed(books);
+        select(corpus.listed(books));
+    }
+
+    private void select(List<Path> listed) {
         corpusList.getSelectionModel().clearSelection();
         listed.forEach(book -> corpusList.getSelectionModel().select(book));
         if (!listed.isEmpty()) {

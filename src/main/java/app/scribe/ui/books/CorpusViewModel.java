@@ -56,6 +56,8 @@ public final class CorpusViewModel {
     /** Books opened from elsewhere, kept in the list. */
     private final List<Path> opened = new ArrayList<>();
     private Consumer<List<Path>> pickModelBooks = books -> { };
+    /** What shows the books in use again when the books chosen are refused. */
+    private Consumer<List<Path>> showInUse = books -> { };
     /** The books being picked for a model loaded: read without a message, which would hide the model's own. */
     private List<Path> quietFor = List.of();
 
@@ -124,6 +126,14 @@ public final class CorpusViewModel {
      */
     public void setOnModelBooks(Consumer<List<Path>> pick) {
         pickModelBooks = pick;
+    }
+
+    /**
+     * What shows the books in use again (picked in the list, without reading them again) when the books chosen are
+     * refused (a binary or empty file): given the books in use, none before a corpus is read.
+     */
+    public void setOnRefused(Consumer<List<Path>> showInUse) {
+        this.showInUse = showInUse;
     }
 
     private List<Path> trainedOn(CorpusInfo trainedOn) {
@@ -217,15 +227,28 @@ public final class CorpusViewModel {
             }
             loading.set(false);
             summary.set(session.corpusProperty().get() == null ? "No corpus loaded." : describe(session.corpusProperty().get()));
+            refused(books);
             session.messages().failure(failure);
         });
+    }
+
+    /**
+     * The books refused are not the corpus: the list picks the books in use again, and a file opened from elsewhere
+     * that was refused leaves the list rather than stay there as if it could be read.
+     */
+    private void refused(List<Path> books) {
+        this.books = shownBooks;
+        showInUse.accept(shownBooks);
+        List<Path> gone = books.stream().filter(book -> opened.contains(book) && !shownBooks.contains(book)).toList();
+        opened.removeAll(gone);
+        available.removeAll(gone);
     }
 
     private void show(Corpus corpus, boolean quiet) {
         loading.set(false);
         session.corpusProperty().set(corpus);
         summary.set(describe(corpus));
-        preview.set(corpus.preview());
+        preview.set(readable(corpus.preview()));
         RecordFormat suggested = corpus.isRecords() ? null : RecordFormat.suggest(corpus.preview());
         if (!corpus.isRecords()) {
             suggestedRecords.set(suggested);
@@ -237,6 +260,14 @@ public final class CorpusViewModel {
         session.messages().info("Loaded " + corpus.name() + (used.keepsAsIs() ? "." : " (cleaning: " + used + ").")
                 + (suggested == null ? "" : " It looks like a list (" + suggested.describe() + "): tick Records under"
                 + " the preview to learn each item on its own."));
+    }
+
+    /**
+     * The start of the book as a reader would look at it: without the blank lines before its first words, and each
+     * run of blank lines (a title page's) made one, so that the preview shows text rather than empty space.
+     */
+    static String readable(String start) {
+        return start.replaceAll("\\A(?:[ \\t]*\\R)+", "").replaceAll("(?:(?>\\R)[ \\t]*){3,}", "\n\n");
     }
 
     static String describe(Corpus corpus) {

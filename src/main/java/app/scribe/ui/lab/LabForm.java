@@ -4,6 +4,7 @@ import app.scribe.ScribeException;
 import app.scribe.ui.common.ChoiceLabels;
 import app.scribe.ui.common.FileDialogs;
 import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -35,11 +36,18 @@ final class LabForm extends GridPane {
     /** The fields refused since the form was last read from the start. */
     private int refused;
     private int rows;
+    /** What checks the whole form when a field is committed (left, Enter pressed, a choice made). */
+    private Runnable check = () -> { };
 
     LabForm(String page) {
         this.page = page;
         setHgap(8);
         setVgap(4);
+    }
+
+    /** {@code check} reads the whole form, marking what it refuses, each time a field is committed. */
+    void checkOnCommit(Runnable check) {
+        this.check = check;
     }
 
     /** A new reading of the whole form: no field refused yet. */
@@ -62,6 +70,7 @@ final class LabForm extends GridPane {
     /** A field (see {@link #field}) shown in {@code shown}, a row of it and what goes with it. */
     private <T extends Node> T field(String label, T control, Node shown, String name) {
         control.setId(page + name);
+        checkWhenCommitted(control);
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.setStyle("-fx-text-fill: #b00020;");
@@ -74,6 +83,20 @@ final class LabForm extends GridPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         addRow(rows++, title, shown, error);
         return control;
+    }
+
+    /** A text field is committed when it is left or Enter is pressed in it; a choice when it is made. */
+    private void checkWhenCommitted(Node control) {
+        if (control instanceof TextField text) {
+            text.focusedProperty().addListener((obs, was, now) -> {
+                if (!now) {
+                    check.run();
+                }
+            });
+            text.addEventHandler(ActionEvent.ACTION, e -> check.run());
+        } else if (control instanceof ChoiceBox<?> box) {
+            box.valueProperty().addListener(o -> check.run());
+        }
     }
 
     /** A text file's path (see {@link #field}), wide enough for a long one, with Browse… beside it to pick it. */

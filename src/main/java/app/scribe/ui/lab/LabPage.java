@@ -9,6 +9,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ValueAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,7 +24,6 @@ import javafx.scene.layout.VBox;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,6 +54,9 @@ public abstract class LabPage {
     /** The live chart beside the results table. */
     final SplitPane chartAndTable = new SplitPane();
     final TextField folder = new TextField(ResultsFolder.defaultFolder());
+    /** Off until a run has given results to save. */
+    private final Button savePng = new Button("Save PNG");
+    private final Button saveCsv = new Button("Save CSV");
     private final ResultsFolder saving;
     private final Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
     private Table results;
@@ -90,12 +93,12 @@ public abstract class LabPage {
         stop.setDisable(true);
         run.setOnAction(e -> start());
         stop.setOnAction(e -> stop());
-        Button savePng = new Button("Save PNG");
         savePng.setId(id + "SavePng");
         savePng.setOnAction(e -> savePng());
-        Button saveCsv = new Button("Save CSV");
         saveCsv.setId(id + "SaveCsv");
         saveCsv.setOnAction(e -> saveCsv());
+        showResults(false);
+        form.checkOnCommit(this::check);
         folder.setId(id + "Folder");
         folder.setPrefColumnCount(24);
         progress.setId(id + "Progress");
@@ -125,6 +128,33 @@ public abstract class LabPage {
         table.setMinWidth(260);
         chart.setMinWidth(320);
         root.getChildren().addAll(q, f, form, buttons, savingRow, status, chartAndTable);
+    }
+
+    /**
+     * Reads the form as Run does, marking each field it refuses and clearing the others, without running: a field is
+     * checked as soon as it is committed. A refusal that is no field's is told at Run.
+     */
+    private void check() {
+        form.startReading();
+        try {
+            prepare();
+        } catch (ScribeException | NumberFormatException e) {
+            // told at Run, in the status line
+        }
+    }
+
+    /**
+     * Whether there are results: Save PNG and Save CSV are off without them, and an empty chart's axes show no
+     * scale (a made-up range would read as one).
+     */
+    private void showResults(boolean shown) {
+        savePng.setDisable(!shown);
+        saveCsv.setDisable(!shown);
+        for (var axis : List.of(chart.getXAxis(), chart.getYAxis())) {
+            axis.setTickLabelsVisible(shown);
+            axis.setTickMarkVisible(shown);
+            ((ValueAxis<Number>) axis).setMinorTickVisible(shown);
+        }
     }
 
     /** What to run, built from the form on the FX thread (fields read with {@link LabForm#read}). */
@@ -159,6 +189,7 @@ public abstract class LabPage {
         series.clear();
         chart.getData().clear();
         results = null;
+        showResults(false);
         table.getItems().clear();
         table.getColumns().clear();
         progress.setProgress(0);
@@ -219,6 +250,7 @@ public abstract class LabPage {
             for (int i = 0; i < header.size(); i++) {
                 table.getColumns().add(ResultColumn.of(header.get(i), i));
             }
+            showResults(true);
         }
         for (Sink.Point p : points) {
             List<XYChart.Data<Number, Number>> data = series.computeIfAbsent(p.series(), name -> {
@@ -257,25 +289,7 @@ public abstract class LabPage {
     }
 
     private void saveCsv() {
-        if (results == null) {
-            status.setText("There are no results to save yet: press Run first.");
-            return;
-        }
         Table snapshot = results;
         saving.save(snapshot::writeCsv, "csv");
-    }
-
-    static String eta(long startedNanos, double fraction) {
-        if (fraction <= 0) {
-            return "";
-        }
-        double elapsed = (System.nanoTime() - startedNanos) / 1e9;
-        double left = elapsed * (1 - fraction) / fraction;
-        return String.format(Locale.ROOT, "%.0f%% · %s left", fraction * 100, duration(left));
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 }

@@ -4,6 +4,7 @@ import javafx.application.Platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where an experiment thread puts its points, table rows and progress; they are handed to the page's FX thread in
@@ -85,6 +86,21 @@ public final class Sink {
             rows = new ArrayList<>();
             pending = false;
         }
-        page.apply(p, r, h, f, LabPage.eta(started, f));
+        page.apply(p, r, h, f, eta(started, f));
+    }
+
+    /** How far the run is and how long it has left, from its start and the share done. */
+    private static String eta(long startedNanos, double fraction) {
+        if (fraction <= 0) {
+            return "";
+        }
+        double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+        double left = elapsed * (1 - fraction) / fraction;
+        return String.format(Locale.ROOT, "%.0f%% · %s left", fraction * 100, duration(left));
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 }

@@ -4,6 +4,7 @@ import app.scribe.library.CatalogEntry;
 import app.scribe.ui.common.JobControls;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,11 +13,16 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextBoundsType;
 
 import java.util.function.Function;
 
 /** Wires the library window (library.fxml) to its view-model. */
 public final class LibraryController {
+    /** The Language column's width. */
+    private static final double LANGUAGE_WIDTH = 110;
+
     private final LibraryViewModel library;
 
     @FXML private TextField queryField;
@@ -44,9 +50,11 @@ public final class LibraryController {
                 library.applyMirror();
             }
         });
-        TableColumn<CatalogEntry, String> language = column("Language", CatalogEntry::language, 80);
-        language.setMinWidth(80);
-        language.setMaxWidth(100);
+        // Wide enough for its bold header with the room a sort arrow takes: the constrained policy gives the rest of
+        // the width to the title and the author, and never squeezes this one below its minimum.
+        TableColumn<CatalogEntry, String> language = column("Language", CatalogEntry::language, LANGUAGE_WIDTH);
+        language.setMinWidth(LANGUAGE_WIDTH);
+        language.setMaxWidth(LANGUAGE_WIDTH + 20);
         resultsTable.getColumns().setAll(column("Title", CatalogEntry::title, 360),
                 column("Author", CatalogEntry::authorOrUnknown, 240), language);
         resultsTable.setItems(library.results());
@@ -71,6 +79,14 @@ public final class LibraryController {
         downloadProgress.visibleProperty().bind(library.progressShownProperty());
         downloadProgress.progressProperty().bind(library.progressProperty());
         libraryStatus.textProperty().bind(library.statusProperty());
+        // Room for two lines at all times, so that a sentence that wraps does not move the buttons above it.
+        libraryStatus.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            Text twoLines = new Text("X\nX");
+            twoLines.setFont(libraryStatus.getFont());
+            twoLines.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER); // as a label measures its text
+            return Math.max(libraryStatus.prefHeight(libraryStatus.getWidth()),
+                    Math.ceil(twoLines.getLayoutBounds().getHeight()));
+        }, libraryStatus.fontProperty(), libraryStatus.textProperty(), libraryStatus.widthProperty()));
     }
 
     private static TableColumn<CatalogEntry, String> column(String title, Function<CatalogEntry, String> value,

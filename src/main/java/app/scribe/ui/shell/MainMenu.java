@@ -22,11 +22,13 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 
 import java.nio.file.Path;
@@ -179,36 +181,52 @@ public final class MainMenu {
 
     /** Wide enough for each shortcut's line to stay whole. */
     private static final double SHORTCUTS_WIDTH = 620;
+    /** Between a shortcut's keys and what they do. */
+    private static final double SHORTCUT_GAP = 24;
 
+    /** The shortcuts in two columns, the keys and what they do, with a gap between them. */
     private void showShortcuts() {
-        String text = String.join("\n",
-                Keys.OPEN.getDisplayText() + "\tOpen a text",
-                Keys.SAVE.getDisplayText() + "\tSave the model",
-                Keys.TRAIN.getDisplayText() + "\tTrain, or resume a paused run (never Enter)",
-                "Space\tPause or resume, when the loss chart has focus (click it)",
-                Keys.GENERATE.getDisplayText() + "\tGenerate; in the Inside and Score texts: read or score",
-                Keys.STOP_GENERATION.getDisplayText() + "\tStop generating; in Write: dismiss the suggestion",
-                "Tab\tWrite: take the suggestion",
-                WriteController.ACCEPT_WORD.getDisplayText() + "\tWrite: take one word of it",
-                WriteController.LIST_DOWN.getDisplayText() + "\tWrite: the five likeliest completions",
-                Keys.QUIT.getDisplayText() + "\tQuit (asks first while training runs)");
-        show("shortcutsDialog", "Keyboard shortcuts", text, SHORTCUTS_WIDTH);
+        String[][] shortcuts = {
+                {Keys.OPEN.getDisplayText(), "Open a text"},
+                {Keys.SAVE.getDisplayText(), "Save the model"},
+                {Keys.TRAIN.getDisplayText(), "Train, or resume a paused run (never Enter)"},
+                {"Space", "Pause or resume, when the loss chart has focus (click it)"},
+                {Keys.GENERATE.getDisplayText(), "Generate; in the Inside and Score texts: read or score"},
+                {Keys.STOP_GENERATION.getDisplayText(), "Stop generating; in Write: dismiss the suggestion"},
+                {"Tab", "Write: take the suggestion"},
+                {WriteController.ACCEPT_WORD.getDisplayText(), "Write: take one word of it"},
+                {WriteController.LIST_DOWN.getDisplayText(), "Write: the five likeliest completions"},
+                {Keys.QUIT.getDisplayText(), "Quit (asks first while training runs)"}};
+        GridPane table = new GridPane();
+        table.setId("shortcutsTable");
+        table.setHgap(SHORTCUT_GAP);
+        table.setVgap(4);
+        for (int row = 0; row < shortcuts.length; row++) {
+            Label keys = new Label(shortcuts[row][0]);
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            Label does = new Label(shortcuts[row][1]);
+            does.setWrapText(true);
+            table.addRow(row, keys, does);
+        }
+        Alert alert = dialog("shortcutsDialog", "Keyboard shortcuts", null, SHORTCUTS_WIDTH);
+        alert.getDialogPane().setContent(table);
+        alert.show();
     }
 
     private void showAbout() {
-        show("aboutDialog", "About Scribe", "Scribe " + Version.NUMBER + "\n"
+        dialog("aboutDialog", "About Scribe", "Scribe " + Version.NUMBER + "\n"
                 + "JavaFX " + System.getProperty("javafx.runtime.version", System.getProperty("javafx.version", "unknown"))
-                + "\n" + RuntimeVersions.describe(), Region.USE_COMPUTED_SIZE);
+                + "\n" + RuntimeVersions.describe(), Region.USE_COMPUTED_SIZE).show();
     }
 
-    private void show(String id, String title, String text, double width) {
+    private Alert dialog(String id, String title, String text, double width) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
         alert.getDialogPane().setPrefWidth(width);
         alert.initOwner(main.window());
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.getDialogPane().setId(id);
-        alert.show();
+        return alert;
     }
 
     private static MenuItem item(String id, String text, KeyCombination keys, Runnable action) {

@@ -71,6 +71,9 @@ import java.util.function.Supplier;
  * name other folders.
  */
 public final class ScribeApp extends Application {
+    /** The window's least size, at which the panes, the tool bar and the tabs show whole. */
+    private static final double LEAST_WIDTH = 960;
+    private static final double LEAST_HEIGHT = 640;
     private BackgroundWork background;
     private ServingViewModel serving;
 
@@ -231,9 +234,14 @@ public final class ScribeApp extends Application {
         }
     }
 
-    /** The window's preferred size, but never larger than the screen it opens on, and centred there. */
+    /**
+     * The window's preferred size, but never larger than the screen it opens on, and centred there; it may not be
+     * made smaller than the least size at which nothing is cut (nor than the screen, where that is smaller).
+     */
     private static void fitToScreen(Stage stage, Parent view) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(Math.min(LEAST_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(LEAST_HEIGHT, screen.getHeight()));
         stage.setWidth(Math.min(view.prefWidth(-1), screen.getWidth()));
         stage.setHeight(Math.min(view.prefHeight(-1), screen.getHeight()));
         stage.centerOnScreen();

@@ -3,6 +3,7 @@ package app.scribe.ui.training;
 import app.scribe.training.TrainingHistory;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -30,6 +31,7 @@ final class LossChart {
     /** The room a step label takes beyond its own width. */
     private static final double LABEL_GAP = 18;
 
+    private final LineChart<Number, Number> chart;
     private final NumberAxis stepAxis;
     private final NumberAxis lossAxis;
     private final TrainingViewModel training;
@@ -38,6 +40,7 @@ final class LossChart {
     private final XYChart.Series<Number, Number> baselineSeries = new XYChart.Series<>();
 
     LossChart(LineChart<Number, Number> chart, NumberAxis stepAxis, NumberAxis lossAxis, TrainingViewModel training) {
+        this.chart = chart;
         this.stepAxis = stepAxis;
         this.lossAxis = lossAxis;
         this.training = training;
@@ -65,17 +68,33 @@ final class LossChart {
         redraw();
     }
 
-    /** The step axis from 0 to a round step past the last one drawn, its ticks as close as their labels allow. */
+    /**
+     * The step axis from 0 to a round step past the last one drawn, its ticks as close as their labels allow; the
+     * chart keeps room at its right for the half of the last label that lies past the axis's end.
+     */
     private void fitSteps() {
         long last = Math.max(1, Math.max(lastStep(training.trainingLoss()), lastStep(training.validationLoss())));
-        Text widest = new Text(stepAxis.getTickLabelFormatter().toString(last * 2));
-        widest.setFont(stepAxis.getTickLabelFont());
-        double room = widest.getLayoutBounds().getWidth() + LABEL_GAP;
+        double room = labelWidth(last * 2) + LABEL_GAP;
         long ticks = Math.max(1, (long) (stepAxis.getWidth() / room));
         long unit = roundUnit((double) last / ticks);
+        long upper = unit * Math.max(1, (long) Math.ceil((double) last / unit));
         stepAxis.setTickUnit(unit);
         stepAxis.setLowerBound(0);
-        stepAxis.setUpperBound((double) unit * Math.max(1, (long) Math.ceil((double) last / unit)));
+        stepAxis.setUpperBound(upper);
+        if (stepAxis.getWidth() <= 0) {
+            return; // not laid out yet: the chart's padding is still to come from its style
+        }
+        Insets padding = chart.getPadding();
+        double right = Math.max(padding.getLeft(), Math.ceil(labelWidth(upper) / 2) + 2);
+        if (padding.getRight() != right) {
+            chart.setPadding(new Insets(padding.getTop(), right, padding.getBottom(), padding.getLeft()));
+        }
+    }
+
+    private double labelWidth(long step) {
+        Text label = new Text(stepAxis.getTickLabelFormatter().toString(step));
+        label.setFont(stepAxis.getTickLabelFont());
+        return label.getLayoutBounds().getWidth();
     }
 
     /** The smallest 1, 2 or 5 times a power of ten that is at least {@code steps}, and at least 1. */

@@ -29,7 +29,10 @@ import java.util.stream.LongStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The step axis's labels never run together, at the chart widths of a 1024 and a 1280 window and beyond. */
+/**
+ * The step axis's labels never run together, at the chart widths of a 1024 and a 1280 window and beyond, and the
+ * last one lies whole within the chart (a split pane cuts what runs past it).
+ */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LossChartTest {
@@ -72,7 +75,7 @@ class LossChartTest {
         assertEquals(1000, LossChart.roundUnit(1000));
     }
 
-    /** The pairs of neighbouring step labels that touch, with the chart {@code width} wide and steps up to {@code last}. */
+    /** The pairs of neighbouring step labels that touch, and a last label cut at the right, with the chart {@code width} wide and steps up to {@code last}. */
     private List<String> overlaps(double width, long last) {
         chart.setMaxWidth(width);
         training.trainingLoss().setAll(LongStream.rangeClosed(1, 100).mapToObj(i ->
@@ -91,6 +94,11 @@ class LossChartTest {
             if (room < (width(left) + width(right)) / 2 + 4) {
                 touching.add(left + "|" + right);
             }
+        }
+        Axis.TickMark<Number> lastMark = marks.get(marks.size() - 1);
+        double end = steps.localToScene(lastMark.getPosition() + width(label(lastMark)) / 2, 0).getX();
+        if (end > chart.localToScene(chart.getLayoutBounds()).getMaxX()) {
+            touching.add(label(lastMark) + " runs past the chart's right edge");
         }
         return touching;
     }
