@@ -59,7 +59,7 @@ class CommandLineWordsTest {
         assertSaid(train("--steps"), "--steps needs a value.");
         assertSaid(scribe("train", "--corpus", "--out", "x.scribe"), "--corpus needs a value (found the option '--out'"
                 + " after it).");
-        assertSaid(train("--optimizer", "foo"), "--optimizer must be one of rmsprop, adam, sgd, momentum (got foo).");
+        assertSaid(train("--optimizer", "foo"), "--optimizer must be one of rmsprop, adam, sgd, momentum (got 'foo').");
         assertSaid(scribe("complete", "--model", model.toString(), "--text", "a", "--until", "99999999999"),
                 "--until must be word, phrase or a number of characters from 1 to 200 (got '99999999999').");
     }

@@ -158,9 +158,15 @@ class HoverReadoutTest extends VanityFairWindow {
         ComboBox<GenerationViewModel.Branch> history = robot.from(root).lookup("#branchBox").queryAs(ComboBox.class);
         robot.interact(() -> history.getSelectionModel().select(0));
         waitUntil(robot, root, () -> tinted.isVisible() && first.equals(continuation(tinted)));
-        robot.moveTo(character(tinted, 4));
-        waitUntil(robot, root, () -> alternatives.getScene().getWindow().isShowing()
-                && alternatives.getChildren().size() == 5);
+        // The replayed text's message can move the text under a still pointer (and a scroll hides the readout):
+        // point away and back at the character until its readout shows.
+        Button away = robot.from(root).lookup("#generateButton").queryButton();
+        waitUntil(robot, root, () -> {
+            robot.moveTo(away);
+            robot.moveTo(character(tinted, 4));
+            return alternatives.getScene().getWindow().isShowing() && alternatives.getChildren().size() == 5
+                    && robot.lookup("#alternativesLabel").queryAs(Label.class).getText().startsWith("Character 4 '");
+        });
         for (Node node : alternatives.getChildren()) {
             String text = ((Button) node).getText();
             String character = text.substring(1, text.lastIndexOf('\''));
