@@ -120,12 +120,15 @@ class StudioTest extends VanityFairWindow {
         assertTrue(read.getWidth() > 100 && read.getHeight() > 20, read.getWidth() + "x" + read.getHeight());
 
         selectTab(robot, root, 3);
+        Label heatmapHint = robot.from(root).lookup("#heatmapHint").queryAs(Label.class);
+        assertTrue(heatmapHint.isVisible(), "the empty Inside page says what to do");
         click(robot, robot.from(root).lookup("#useGeneratedButton").queryButton());
         @SuppressWarnings("unchecked")
         ListView<Object> interesting = robot.from(root).lookup("#interestingList").queryAs(ListView.class);
         TextFlow heatmap = robot.from(root).lookup("#heatmap").queryAs(TextFlow.class);
         waitUntil(robot, root, () -> !interesting.getItems().isEmpty() && heatmap.getChildren().size() == 44);
         assertTrue(label(robot, root, "#cellLabel").startsWith("Layer 1, cell "), label(robot, root, "#cellLabel"));
+        assertFalse(heatmapHint.isVisible(), "the hint gives way to the coloured text");
 
         selectTab(robot, root, 4);
         robot.interact(() -> robot.from(root).lookup("#scoreText").queryAs(TextArea.class)

@@ -42,6 +42,7 @@ public final class CellsController {
     @FXML private ListView<InterestingCells.Cell> interestingList;
     @FXML private Label cellLabel;
     @FXML private TextFlow heatmap;
+    @FXML private Label heatmapHint;
     @FXML private Button heatmapPngButton;
 
     public CellsController(CellsViewModel cells, GenerationViewModel generation, Exports exports) {
@@ -74,6 +75,7 @@ public final class CellsController {
         cells.layerProperty().addListener((obs, old, now) -> redraw());
         cells.unitProperty().addListener((obs, old, now) -> redraw());
         exports.savesPng(heatmapPngButton, heatmap, "cell.png", cells.traceProperty().isNull());
+        heatmapHint.visibleProperty().bind(cells.traceProperty().isNull().and(cells.readingProperty().not()));
     }
 
     private void limitSpinners(TextTrace trace) {
