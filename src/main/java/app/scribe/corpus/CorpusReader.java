@@ -177,7 +177,9 @@ public final class CorpusReader {
             try {
                 vocabulary = Vocabulary.of(text, FORM, mapper);
             } catch (ScribeException e) {
-                throw new ScribeException(name + ": " + e.getMessage());
+                // A cleaning can leave too few characters (rare=N above every count): say it was the cleaning.
+                String cleaned = cleaning.keepsAsIs() ? "" : " once cleaned (" + cleaning + ")";
+                throw new ScribeException(name + cleaned + ": " + e.getMessage());
             }
             char[] indices = vocabulary.encode(text);
             long[] counts = new long[vocabulary.size()];

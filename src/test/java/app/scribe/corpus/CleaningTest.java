@@ -127,4 +127,12 @@ class CleaningTest {
             assertThrows(ScribeException.class, () -> Cleaning.parse(List.of(bad)), bad);
         }
     }
+
+    @Test
+    void aCleaningThatLeavesOneCharacterIsNamedAsTheCause() {
+        ScribeException refused = assertThrows(ScribeException.class,
+                () -> reader.read(List.of(GRIMM), new Cleaning(false, false, Cleaning.MAX_RARE_BELOW)));
+        assertTrue(refused.getMessage().contains(" once cleaned (rare=1000000): A vocabulary needs at least two"),
+                refused.getMessage());
+    }
 }
