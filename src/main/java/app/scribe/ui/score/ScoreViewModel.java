@@ -149,8 +149,7 @@ public final class ScoreViewModel {
      * is none; the sentence, with a capital, is returned.
      */
     private String refused(ScribeException problem) {
-        String message = problem.getMessage();
-        String sentence = message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        String sentence = ScribeException.opening(problem.getMessage());
         trace.set(null);
         summary.set("Not scored: " + sentence);
         return sentence;

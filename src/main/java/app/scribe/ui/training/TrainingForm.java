@@ -118,18 +118,19 @@ public final class TrainingForm {
     }
 
     private static double rate(String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new ScribeException("Learning rate must be a number such as 2e-3 (got '" + text + "').");
-        }
+        return number(text, "Learning rate must be a number such as 2e-3");
     }
 
     private static double decay(String text) {
+        return number(text, "Weight decay must be a number such as 0 or 1e-4");
+    }
+
+    /** {@code text} as a number, or a refusal that starts with {@code mustBe} and quotes what was typed. */
+    private static double number(String text, String mustBe) {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new ScribeException("Weight decay must be a number such as 0 or 1e-4 (got '" + text + "').");
+            throw new ScribeException(mustBe + " (got '" + text + "').");
         }
     }
 
